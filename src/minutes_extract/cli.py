@@ -1,0 +1,80 @@
+"""The command line: a thin layer over the library API."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import InputError
+from .readers import FORMATS
+
+EXAMPLES = """
+\b
+Examples:
+  minutes-extract minutes.pdf                 print the extracted JSON
+  minutes-extract minutes.txt -o out.json     write it to a file
+  cat minutes.txt | minutes-extract -         read standard input
+  minutes-extract minutes.md | jq '.actions[] | {text, owners}'
+  minutes-extract schema > minutes.schema.json
+"""
+
+
+class _DefaultToExtract(click.Group):
+    """`minutes-extract FILE` runs the extract command; `schema` is a subcommand."""
+
+    def parse_args(self, ctx, args):
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = ["extract", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=_DefaultToExtract, epilog=EXAMPLES, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="minutes-extract")
+def main() -> None:
+    """Turn meeting minutes (text, markdown, PDF, Word, HTML) into validated JSON: items, attendees,
+    actions, decisions, amounts, dates and meeting details, each with where it came from."""
+
+
+@main.command(epilog=EXAMPLES)
+@click.argument("source", type=click.Path(allow_dash=True, dir_okay=False, path_type=str))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here, not stdout.")
+@click.option("--format", "out_format", type=click.Choice(["json", "jsonl"]), default="json", show_default=True,
+              help="json: one indented document; jsonl: one line.")
+@click.option("--format-in", type=click.Choice(FORMATS), help="Input format (default: sniffed from content).")
+@click.option("--debug", is_flag=True, help="Show a traceback on errors.")
+def extract(source: str, output: Path | None, out_format: str, format_in: str | None, debug: bool) -> None:
+    """Extract one document (use - for standard input)."""
+    from .export import to_json, to_jsonl, write_atomic
+    from .pipeline import extract as run
+
+    try:
+        if source == "-":
+            minutes = run(sys.stdin.buffer.read(), format_in)
+        else:
+            minutes = run(Path(source), format_in)
+        content = to_json(minutes) + "\n" if out_format == "json" else to_jsonl(minutes)
+        if output:
+            write_atomic(output, content)
+        else:
+            click.echo(content, nl=False)
+    except InputError as exc:
+        if debug:
+            raise
+        click.echo(f"minutes-extract: {source}: {exc}", err=True)
+        sys.exit(1)
+    except Exception as exc:  # a bug in an extractor must not show the user a traceback
+        if debug:
+            raise
+        click.echo(f"minutes-extract: {source}: failed to extract ({type(exc).__name__}: {exc}); "
+                   f"rerun with --debug for details", err=True)
+        sys.exit(1)
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the output."""
+    from .export import json_schema
+
+    click.echo(json_schema())

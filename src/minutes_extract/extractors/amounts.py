@@ -1,0 +1,84 @@
+"""Money: '£18,143.74', '£710.00 per pallet', '$2.5m', '£54k', '€1,200', '£5-10k', '23p', and the unsigned
+figures of payment tables (Net | VAT | Gross) in a document whose money is in one currency."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+
+SYMBOLS = {"£": "GBP", "$": "USD", "€": "EUR", "gbp": "GBP", "usd": "USD", "eur": "EUR", "us$": "USD"}
+MULTIPLIERS = {"k": 1000, "m": 1_000_000, "mn": 1_000_000, "million": 1_000_000, "bn": 1_000_000_000,
+               "billion": 1_000_000_000, "thousand": 1000}
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?"
+_MONEY = re.compile(
+    rf"(?P<cur>£|€|US\$|\$|\b(?:GBP|USD|EUR)\s?)(?P<num>{_NUM})(?!\d)"
+    rf"(?:\s?(?P<mult>k|m|mn|bn|million|billion|thousand)\b)?"
+    rf"(?:\s?(?:-|–|to)\s?(?:£|\$|€)?(?P<upper>{_NUM})(?:\s?(?P<umult>k|m|mn|bn|million|billion|thousand)\b)?)?",
+    re.I)
+_PENCE = re.compile(r"(?<![\w.£$€])(?P<num>\d{1,2})p\b(?=\s+(?:a|an|per|each|for)\b)")
+_WORDED = re.compile(rf"(?<![\w.])(?P<num>{_NUM})\s(?P<cur>pounds|dollars|euros)\b", re.I)
+_TABLE_CELL = re.compile(r"(?<![\w./:£$€-])(?P<num>\d{1,3}(?:,\d{3})+\.\d{2}|\d+\.\d{2})(?![\w./%]|\.\d)")
+_MONEY_TABLE_CONTEXT = re.compile(r"\b(?:net|vat|gross|total|payee|supplier|payments?|amount|balance|cheque|"
+                                  r"chq|invoice|bills?|accounts?)\b", re.I)
+
+
+@dataclass
+class Money:
+    value: Decimal
+    currency: str
+    raw: str
+    start: int
+    end: int
+    rule: str
+    upper: Decimal | None = None
+
+
+def _value(num: str, mult: str | None) -> Decimal:
+    v = Decimal(num.replace(",", ""))
+    return v * MULTIPLIERS[mult.lower()] if mult else v
+
+
+def extract_amounts(text: str) -> list[Money]:
+    """Every money amount, one per mention."""
+    found: list[Money] = []
+    for m in _MONEY.finditer(text):
+        cur = SYMBOLS[m.group("cur").strip().lower()]
+        mult = m.group("mult") or (m.group("umult") if m.group("upper") else None)
+        upper = _value(m.group("upper"), m.group("umult")) if m.group("upper") else None
+        found.append(Money(_value(m.group("num"), mult), cur, m.group().strip(), m.start(), m.end(),
+                           "amount.symbol", upper))
+    for m in _WORDED.finditer(text):
+        cur = {"pounds": "GBP", "dollars": "USD", "euros": "EUR"}[m.group("cur").lower()]
+        found.append(Money(_value(m.group("num"), None), cur, m.group(), m.start(), m.end(), "amount.words"))
+    for m in _PENCE.finditer(text):
+        found.append(Money(Decimal(m.group("num")) / 100, "GBP", m.group(), m.start(), m.end(), "amount.pence"))
+    found.extend(_table_amounts(text, found))
+    found.sort(key=lambda a: a.start)
+    return found
+
+
+def _table_amounts(text: str, signed: list[Money]) -> list[Money]:
+    """Unsigned figures in rows of a payments table: lines or runs holding several 2-decimal figures,
+    near a header naming money columns (Net, VAT, Gross, Total)."""
+    currency = Counter(a.currency for a in signed).most_common(1)
+    currency = currency[0][0] if currency else None
+    if not currency:
+        return []
+    covered = [(a.start, a.end) for a in signed]
+    out = []
+    for m in _TABLE_CELL.finditer(text):
+        if any(a <= m.start() < b for a, b in covered) or text[max(0, m.start() - 1):m.start()] in ("£", "$", "€"):
+            continue
+        if Decimal(m.group("num").replace(",", "")) == 0:
+            continue
+        window = text[max(0, m.start() - 80):m.end() + 80]
+        cells = _TABLE_CELL.findall(window)
+        if len(cells) < 2:
+            continue
+        context = text[max(0, m.start() - 1500):m.start()]
+        if not _MONEY_TABLE_CONTEXT.search(context[-600:]) or not re.search(r"\b(?:net|vat|gross)\b", context, re.I):
+            continue
+        out.append(Money(Decimal(m.group("num").replace(",", "")), currency, m.group(), m.start(), m.end(),
+                         "amount.table-cell"))
+    return out

@@ -1,0 +1,180 @@
+"""Decisions: RESOLVED blocks (each lettered part), 'was approved', 'the Council agreed', motions carried or
+lost, proposals seconded, planning observations; with mover, seconder and vote counts when stated."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..sentences import Unit
+
+_RESOLVED = re.compile(r"^\s*(?:(?P<kw>RESOLVED|Resolved|DECISION|Decision|DECIDED|AGREED|Agreed)\b\s*(?:THAT|that)?"
+                       r"\s*[:,–-]?\s*)")
+_LETTERED = re.compile(r"(?:^|(?<=[;.]\s)|(?<=\s))\(?[a-z]\)\s+|(?:^|\s)\(?[ivx]{1,4}\)\s+")
+_PASSIVE = re.compile(
+    r"\b(?<!not )(?:was|were|is|are)\s+(?:then\s+|duly\s+|also\s+|formally\s+|all\s+|therefore\s+)?(?:\w+ly\s+)?"
+    r"(?P<verb>approved|agreed|carried|adopted|accepted|ratified|confirmed|endorsed|elected|resolved|rejected|"
+    r"refused|defeated|lost|co-opted|appointed|supported)\b", re.I)
+_IMPERSONAL = re.compile(r"\b[Ii]t\s+was\s+(?:\w+ly\s+)?(?P<verb>agreed|resolved|decided|RESOLVED|proposed)\b")
+_BODY_ACT = re.compile(
+    r"\b(?:Parish\s+|Town\s+|Community\s+|City\s+|the\s+)?(?:Council|Board|Committee|Partnership|Meeting|Members|"
+    r"Councillors|Councillor[’']?s|TC|Group|Trustees|Directors|Panel|Forum)\s+(?:were\s+|was\s+|then\s+|also\s+|"
+    r"has\s+|have\s+|had\s+)?"
+    r"(?:\w+ly\s+)?(?P<verb>agreed|approved|resolved|decided|accepted|adopted|ratified|endorsed|objects?|supports?|"
+    r"had no (?:objections?|comments?)|raised no objections?)\b")
+_VOTE = re.compile(r"\b(?:proposed|moved)\b.{0,120}?\bseconded\b|\bseconded\b.{0,80}\b(?:agreed|approved|favour)|"
+                   r"\ball\s+(?:were\s+)?in\s+favour\b|\bcarried\b|\bmotion\s+(?:was\s+)?(?:passed|carried|lost|"
+                   r"defeated)\b|\bunanimous(?:ly)?\b.{0,40}\b(?:agreed|approved|consent|resolved)", re.I | re.S)
+_MOTION = re.compile(r"\b(?:sets?|set|moves?|moved|makes?|made|puts?)\s+(?:the\s+|a\s+)?motion\s+to\b|\bmoves\s+to\b|"
+                     r"\bconsensus\b|\b(?:take|taken|remove|removed)\s+(?:it\s+)?(?:off|from)\s+(?:the\s+)?agenda\b",
+                     re.I)
+_OBSERVATION = re.compile(r"^(?:no\s+objections?|no\s+observations?|objects?|support(?:ed)?|no\s+comments?|"
+                          r"approved|refused|supported by)\b", re.I)
+_FUTURE = re.compile(r"\b(?:to|should|would|will|may|might|could|must|can)\s+(?:\w+\s+)?be\s+$|\b(?:has|had|have)\s+"
+                     r"(?:now\s+|already\s+)?been\s+$|\bif\s", re.I)
+_NOTED = re.compile(r"\bbe\s+noted\b|^(?:this|it|these|which)\s+(?:was|were)\s+noted\b|\b(?:was|were)\s+noted\.?$|"
+                    r"\bnoted\s+with\s+(?:satisfaction|thanks|concern)|\bthe\s+forward\s+list\s+was\s+noted", re.I)
+_PLANNING_REF = re.compile(r"^\s*(?:[-•]\s*)?(?:[A-Z]{1,3}/\d{3,6}(?:/\w+)?|\d{2}/\d{4,6}/\w+)\b")
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "zero": 0, "none": 0, "nil": 0, "no": 0, "eleven": 11, "twelve": 12}
+_COUNT = r"(\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+KINDS = {"resolved": "resolved", "decided": "resolved", "decision": "resolved", "agreed": "agreed",
+         "approved": "approved", "adopted": "approved", "accepted": "approved", "ratified": "approved",
+         "confirmed": "approved", "endorsed": "approved", "elected": "approved", "appointed": "approved",
+         "co-opted": "approved", "supported": "approved", "carried": "carried", "lost": "lost", "defeated": "lost",
+         "rejected": "lost", "refused": "lost", "noted": "noted", "deferred": "agreed"}
+
+
+@dataclass
+class Resolution:
+    text: str
+    start: int
+    end: int
+    kind: str
+    rule: str
+    vote: dict | None = None
+
+
+def _kind(word: str | None, text: str) -> str:
+    if word:
+        w = word.lower()
+        for key, kind in KINDS.items():
+            if w.startswith(key[:5]):
+                return kind
+    for key, kind in KINDS.items():
+        if re.search(rf"\b{key}\b", text, re.I):
+            return kind
+    return "other"
+
+
+def vote_of(text: str) -> dict | None:
+    vote = {}
+    m = re.search(r"\b(?:proposed|moved)\s+by\s+(?P<who>(?:Cllr\.?|Councillor|Mr|Mrs|Ms|Dr)?\s*(?:[A-Z]\.?\s+){0,2}"
+                  r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)", text) or \
+        re.search(r"(?P<who>(?:Cllr\.?|Councillor|Mr|Mrs|Ms|Dr)\s+(?:[A-Z]\.?\s+){0,2}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+                  r"\s+(?:proposed|moved)\b", text)
+    if m:
+        vote["mover"] = m.group("who").strip()
+    m = re.search(r"\bseconded\s+(?:by\s+)?(?P<who>(?:Cllr\.?|Councillor|Mr|Mrs|Ms|Dr)?\s*(?:[A-Z]\.?\s+){0,2}"
+                  r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)", text)
+    if m:
+        vote["seconder"] = m.group("who").strip()
+    for key, pattern in (("for", rf"{_COUNT}\s+(?:votes?\s+)?(?:were\s+)?(?:in\s+favour|for)\b|in\s+favou?r\s+"
+                                 rf"(?:were|was)\s+{_COUNT}|carried\s+by\s+{_COUNT}"),
+                         ("against", rf"{_COUNT}\s+(?:votes?\s+)?against|against\s+(?:\w+\s+){{0,4}}(?:was|were)\s+"
+                                     rf"{_COUNT}|\bto\s+{_COUNT}\b"),
+                         ("abstain", rf"{_COUNT}\s+abstain|abstentions?\s*:?\s*{_COUNT}|{_COUNT}\s+abstention")):
+        m = re.search(pattern, text, re.I)
+        if m:
+            word = next(g for g in m.groups() if g)
+            vote[key] = int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
+    return vote or None
+
+
+def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int, int]]) -> list[Resolution]:
+    """What the meeting resolved, agreed, approved, noted or voted."""
+    out: list[Resolution] = []
+    pending_marker = False
+    for i, unit in enumerate(units):
+        s = unit.text
+        m = _RESOLVED.match(s)
+        if m and m.group("kw") and (m.group("kw").isupper() or s[m.end():m.end() + 1] in ("", "T", "t")
+                                    or ":" in m.group()):
+            body = s[m.end():].strip()
+            if not body:
+                pending_marker = True
+                continue
+            out.extend(_parts(body, unit.start + (len(s) - len(s[m.end():].lstrip())), unit.end,
+                              _kind(m.group("kw"), body), "decision.resolved"))
+            continue
+        if pending_marker:
+            pending_marker = False
+            out.extend(_parts(s, unit.start, unit.end, "resolved", "decision.resolved"))
+            continue
+        if any(a <= unit.start < b or unit.start <= a < unit.end for a, b in action_spans):
+            continue
+        decision = _sentence_decision(s)
+        if decision:
+            kind, rule = decision
+            text_out = s
+            if rule == "decision.observation":
+                ref = _planning_context(units, i)
+                if not ref:
+                    continue
+                text_out = f"{ref} {s}"
+            out.append(Resolution(text_out, unit.start, unit.end, kind, rule, vote_of(s)))
+    return out
+
+
+def _parts(body: str, start: int, end: int, kind: str, rule: str) -> list[Resolution]:
+    """'a) That X; b) That Y' -> one decision per lettered part."""
+    marks = list(_LETTERED.finditer(body))
+    if len(marks) < 2:
+        return [Resolution(body, start, end, kind, rule, vote_of(body))]
+    out = []
+    for k, m in enumerate(marks):
+        stop = marks[k + 1].start() if k + 1 < len(marks) else len(body)
+        part = body[m.end():stop].strip(" ;,.")
+        if part:
+            out.append(Resolution(part, start + m.end(), start + stop, kind, rule, vote_of(part)))
+    return out
+
+
+def _sentence_decision(s: str) -> tuple[str, str] | None:
+    if len(s) < 8 or s.endswith("?"):
+        return None
+    if _OBSERVATION.match(s) and len(s) < 60:
+        return _kind(None, s) if _kind(None, s) != "other" else "agreed", "decision.observation"
+    m = _IMPERSONAL.search(s)
+    if m:
+        return _kind(m.group("verb"), s), "decision.it-was-agreed"
+    m = _BODY_ACT.search(s)
+    if m and not re.search(r"\b(?:would|will|to)\s+(?:be\s+)?$", s[:m.start()]):
+        return _kind(m.group("verb"), s), "decision.body-agreed"
+    if re.search(r"\bagreed\s+to\s+be\b", s):
+        return "agreed", "decision.agreed-to-be"
+    for m in _PASSIVE.finditer(s):
+        if _FUTURE.search(s[:m.start() + len(m.group().split()[0]) + 1]):
+            continue
+        return _kind(m.group("verb"), s), "decision.passive"
+    if _NOTED.search(s):
+        return "noted", "decision.noted"
+    if _VOTE.search(s):
+        return _kind(None, s), "decision.vote"
+    if _MOTION.search(s):
+        return "agreed", "decision.motion"
+    if re.match(r"^(?:Supported|Approved|Agreed|Refused)\s+by\s+the\b", s):
+        return _kind(s.split()[0], s), "decision.by-body"
+    return None
+
+
+def _planning_context(units: list[Unit], i: int) -> str | None:
+    """The application a bare observation ('No Objections') answers: the nearest reference line before it."""
+    for j in range(i - 1, max(-1, i - 8), -1):
+        if _PLANNING_REF.match(units[j].text):
+            ref = units[j].text
+            if len(ref.split()) < 3 and j + 1 < i:
+                ref += " " + units[j + 1].text
+            return ref
+        if _sentence_decision(units[j].text):
+            return None
+    return None

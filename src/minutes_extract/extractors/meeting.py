@@ -1,0 +1,205 @@
+"""Meeting metadata: body, date, start and end time, venue, and the next meetings."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..segment import Segment
+from .dates import Mention, extract_dates, full_dates
+
+_TIME = r"(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?|noon)?"
+_TIME_RE = re.compile(rf"(?<![\d.£$/]){_TIME}(?![\d/])", re.I)
+_T = r"\d{1,2}(?:[.:]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|noon)?"
+_START = re.compile(
+    rf"(?:commencing|commenced|starting|started|beginning|began|time|start)\s*(?:at|:)?\s*{_T}|"
+    rf"\bat\s+{_T}|(?<![\w.]){_T}\s+(?:in|at)\b", re.I)
+_END = re.compile(
+    rf"(?:closed|ended|finished|concluded|terminated|adjourned|close|closure)(?:\s+the\s+meeting)?"
+    rf"(?:\s+(?:at|:))?\s*{_T}", re.I)
+_VENUE_WORDS = r"(?:Hall|Centre|Center|Room|Rooms|Offices|Office|Chamber|Chambers|Library|Church|School|" \
+               r"Pavilion|House|Building|Institute|Club|Hotel|Town Hall|Suite|Lodge|Barn|Inn)"
+_REMOTE = re.compile(r"\b(?:via|by|on|using)\s+(?P<v>Microsoft Teams|MS Teams|Teams|Zoom|Skype|Google Meet|"
+                     r"WebEx|Webex|teleconference|video ?conference|conference call|telephone)\b", re.I)
+_DAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_BODY_WORDS = r"(?:Council|Committee|Sub-Committee|Board|Partnership|Authority|Trust|Commission|Forum|" \
+              r"Assembly|Cabinet|Panel|Group|Association|Society|Foundation|Corporation|Meeting)"
+
+
+@dataclass
+class MeetingInfo:
+    body: str | None = None
+    date: str | None = None
+    start_time: str | None = None
+    end_time: str | None = None
+    location: str | None = None
+    next_meetings: list[tuple[Mention, str | None]] = field(default_factory=list)
+
+
+def hhmm(m: re.Match, suffix: str = "") -> str | None:
+    g = m.groupdict()
+    h = next((g[k] for k in ("h" + suffix, "h") if g.get(k)), None)
+    if h is None:
+        return None
+    mins = g.get("m" + suffix) or "00"
+    ap = (g.get("ap" + suffix) or "").lower().replace(".", "")
+    hour = int(h)
+    if ap == "pm" and hour < 12:
+        hour += 12
+    elif ap == "am" and hour == 12:
+        hour = 0
+    elif not ap and not g.get("m" + suffix):
+        return None  # a bare number is not a time
+    if hour > 23 or int(mins) > 59:
+        return None
+    return f"{hour:02d}:{mins}"
+
+
+def _first_time(m: re.Match) -> str | None:
+    sub = _TIME_RE.search(m.group())
+    return hhmm(sub) if sub else None
+
+
+def _head(text: str, items: list[Segment]) -> str:
+    """The title block: text before the first item, at most ~1500 characters."""
+    return text[:min(items[0].start, 1500) if items else 1500]
+
+
+def meeting_date(text: str, items: list[Segment]) -> str | None:
+    """The meeting's own date: the first full date in the title block (never one from the body)."""
+    head = _head(text, items)
+    dates = [d for d in full_dates(head)]
+    for d in dates:
+        before = head[max(0, d.start - 60):d.start].lower()
+        if re.search(r"(?:previous|last) meeting|meeting held on|minutes of the meeting", before) or \
+                "next meeting" in before[-25:]:
+            continue
+        return d.date
+    return None
+
+
+def start_time(text: str, items: list[Segment]) -> str | None:
+    """The first time in the title block that is not the next meeting's or the closing time."""
+    head = _head(text, items)
+    for m in _START.finditer(head):
+        if re.search(r"next meeting|closed|ended", head[max(0, m.start() - 50):m.start()], re.I):
+            continue
+        t = _first_time(m)
+        if t:
+            return t
+    return None
+
+
+def end_time(text: str) -> str | None:
+    found = None
+    for m in _END.finditer(text):
+        t = _first_time(m)
+        if t:
+            found = t
+    return found
+
+
+def location(text: str, items: list[Segment]) -> str | None:
+    head = _head(text, items)
+    m = re.search(r"^\s*(?:Venue|Location|Place|Where)\s*:\s*(?P<v>[^\n]+)", head, re.I | re.M)
+    if m:
+        return m.group("v").strip(" .")
+    m = re.search(rf"\bheld\s+(?:at|in)\s+(?P<v>.+?)(?=\s+(?:on|at|commencing)\s|\s*[,.]?\s*\n\n|\s+\d|$)", head,
+                  re.I | re.S)
+    if m and len(m.group("v")) < 120:
+        return _tidy_place(m.group("v"))
+    m = re.search(rf"(?:\d(?:am|pm|\.\d\d|:\d\d)\s*(?:pm|am)?)\s+(?:(?:in|at)\s+)?(?P<v>(?:the\s+)?"
+                  rf"(?:[A-Z][\w'’-]*,?\s+){{0,6}}{_VENUE_WORDS}(?:,\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)?)", head)
+    if m:
+        return _tidy_place(m.group("v"))
+    m = re.search(rf"\bat\s+(?P<v>the\s+(?:[A-Z][\w'’-]*\s+){{0,5}}{_VENUE_WORDS}(?:,\s+[A-Z][\w'’-]+)?)", head)
+    if m:
+        return _tidy_place(m.group("v"))
+    m = _REMOTE.search(head)
+    if m:
+        return m.group("v")
+    return None
+
+
+def _tidy_place(place: str) -> str:
+    place = re.sub(r"\s+", " ", place).strip(" ,.")
+    return re.sub(r"^the\s+", "", place, flags=re.I)
+
+
+def body(text: str, items: list[Segment]) -> str | None:
+    head = _head(text, items)
+    patterns = [
+        rf"\bmeeting of (?:the )?(?P<b>.+?)(?=\s+(?:held|on|at|in|{_DAYS})\b|\.\s|\n|$)",
+        rf"\bminutes of (?:the )?(?P<b>.+?)\s+(?:meeting|held)\b",
+        rf"^\s*(?P<b>[^\n]+?)\s+held\s+(?:their|its|a|an|the)\s+(?:\w+\s+)?meeting",
+        rf"^#\s+(?P<b>[^\n]+)$",
+        rf"\b(?P<b>[A-Z][A-Z&'’ -]{{2,60}}?(?:COUNCIL|COMMITTEE|BOARD|PARTNERSHIP|TRUST|AUTHORITY|FORUM))\b",
+        rf"^\s*(?P<b>[A-Z][^\n]{{3,80}}?{_BODY_WORDS})\b",
+    ]
+    for pattern in patterns:
+        for m in re.finditer(pattern, head, re.I | re.M):
+            cleaned = _tidy_body(m.group("b"))
+            if cleaned and cleaned[0].isupper() and re.search(_BODY_WORDS.replace("|Meeting", ""), cleaned, re.I) \
+                    and len(cleaned.split()) <= 14:
+                return cleaned
+    return None
+
+
+def _tidy_body(b: str) -> str | None:
+    b = re.sub(r"\s+", " ", b)
+    b = re.sub(r"\((?:the\s+)?[“\"'][^)]*\)", "", b)  # (the “Board”)
+    b = re.sub(r"\b(?:draft|minutes|of the)\b\s*", lambda m: "" if m.group().lower().startswith(("draft", "minutes"))
+               else m.group(), b, flags=re.I)
+    b = re.sub(r"\b(?:\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)? \w+ \d{4})\b", "", b)
+    b = re.sub(r"\s+(?:Working\s+|Annual\s+|Ordinary\s+|Extraordinary\s+|Special\s+)?(?:Meeting|AGM|Minutes)\b.*$",
+               "", b, flags=re.I)
+    b = re.sub(r",?\s+a\s+\w+\s+corporation.*$", "", b, flags=re.I)
+    b = re.sub(r"^(?:the\s+)", "", b.strip(" ,.-–:"), flags=re.I)
+    b = re.sub(r"\s+(?:AGM|held)$", "", b, flags=re.I).strip(" ,.-–:")
+    return b or None
+
+
+def next_meetings(text: str, items: list[Segment], year: int | None, meeting: str | None) -> list:
+    """Dates given for the next meeting(s): in a 'Date of next meeting' item, or in a sentence about the next
+    meeting; only dates after the meeting's own."""
+    regions = []
+    for s in items:
+        if re.search(r"next meeting|future meeting|dates? of meetings", s.title, re.I):
+            pos = s.start
+            for line in text[s.start:s.end].split("\n"):
+                if len(line) < 80 or re.search(r"meeting|held", line, re.I):
+                    regions.append((pos, pos + len(line)))
+                pos += len(line) + 1
+    for m in re.finditer(r"[^.\n]{0,200}(?:next meeting|(?:meeting|AGM)\b[^.\n]{0,40}\b(?:will|would|to|shall)\s+"
+                         r"be\s+held)[^.\n]{0,200}", text, re.I):
+        regions.append((m.start(), m.end()))
+    out, seen = [], set()
+    for a, b in regions:
+        chunk = text[a:b]
+        for d in extract_dates(chunk, year):
+            if d.precision != "day" or d.date in seen or (meeting and d.date <= meeting):
+                continue
+            tail = chunk[d.end:d.end + 30]
+            tm = re.match(rf"\s*(?:,|at|from|commencing)?\s*{_TIME}", tail, re.I)
+            seen.add(d.date)
+            d.start, d.end = d.start + a, d.end + a
+            out.append((d, hhmm(tm) if tm else None))
+    out.sort(key=lambda x: x[0].date)
+    return out
+
+
+def extract_meeting(text: str, items: list[Segment]) -> MeetingInfo:
+    info = MeetingInfo()
+    info.date = meeting_date(text, items)
+    info.body = body(text, items)
+    info.start_time = start_time(text, items)
+    info.end_time = end_time(text)
+    info.location = location(text, items)
+    return info
+
+
+def default_year(text: str, meeting: str | None) -> int | None:
+    """The year that dates written without one belong to: the meeting's, else the commonest full date's."""
+    if meeting:
+        return int(meeting[:4])
+    years = [int(d.date[:4]) for d in full_dates(text)]
+    return max(set(years), key=years.count) if years else None

@@ -1,0 +1,254 @@
+"""Names of people as minutes write them: lists of attendees, and references to them (initials, roles)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..lexicon import alternation, words
+
+PARTICLES = {"de", "van", "von", "der", "den", "du", "da", "di", "la", "le", "del", "della", "dos", "ter", "ten", "st"}
+_NOT_NAMES = {"the", "and", "members", "member", "public", "none", "no", "nil", "all", "councillors", "vacancy",
+              "apologies", "present", "absent", "clerk", "chair", "chairman", "council", "meeting", "minutes",
+              "item", "items", "report", "also", "others", "officers", "guests", "there", "were", "was", "it",
+              "this", "that", "representative", "representatives", "observers", "attendees", "participants"}
+_REASONS = {"illness", "ill", "work", "work commitments", "holiday", "on holiday", "personal", "family", "unwell",
+            "sick", "leave", "prior engagement", "other commitments", "sickness"}
+
+
+@dataclass
+class Person:
+    name: str
+    title: str | None = None
+    post_nominals: str | None = None
+    role: str | None = None
+    organisation: str | None = None
+    start: int = 0
+    end: int = 0
+    tokens: list[str] = field(default_factory=list)
+
+    @property
+    def surname(self) -> str:
+        return self.tokens[-1] if self.tokens else self.name.split()[-1]
+
+    @property
+    def given(self) -> list[str]:
+        return self.tokens[:-1]
+
+    @property
+    def initials(self) -> str:
+        """The short form minutes use: first initial + surname initial ('KL' for K J Loydall)."""
+        parts = [t for t in self.tokens if t.lower() not in PARTICLES]
+        if len(parts) < 2:
+            return ""
+        return (parts[0][0] + parts[-1][0]).upper()
+
+    @property
+    def all_initials(self) -> str:
+        return "".join(t[0] for t in self.tokens if t.lower() not in PARTICLES).upper()
+
+
+_HONORIFIC = alternation("honorifics")
+_HONORIFIC_RE = re.compile(rf"^(?:{_HONORIFIC})\.?(?=\s|$)\s*", re.I)
+_POSTNOM = {w.lower() for w in words("post_nominals")}
+_ROLE_WORDS = words("roles")
+_ORG_WORDS = words("organisation_words")
+
+
+def _is_name_token(tok: str) -> bool:
+    """A capitalised word of letters (any script), apostrophes and hyphens: 'McNeill', 'Hesketh-Harvey'."""
+    return (len(tok) > 0 and tok[0].isupper() and all(c.isalpha() or c in "'’-." for c in tok)
+            and tok.lower().rstrip(".") not in _NOT_NAMES)
+
+
+def _is_initial(tok: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z]\.?", tok))
+
+
+def describes_organisation(text: str) -> bool:
+    return any(w.strip(".,()").lower() in _ORG_WORDS for w in text.split()) or "&" in text
+
+
+def describes_role(text: str) -> bool:
+    t = text.lower().strip(" .,")
+    return t in _ROLE_WORDS or any(t.endswith(" " + r) or t.startswith(r + " ") for r in _ROLE_WORDS) or \
+        bool(re.search(r"\b(?:head|officer|manager|coordinator|co-ordinator|warden|clerk|chair\w*|secretary|"
+                       r"treasurer|director|member|representative|councillor|lead|advisor|adviser|"
+                       r"inspector|sergeant|constable|worker|assistant|analyst|engineer|invited|observer|"
+                       r"tsc|minute[- ]taker|person|responsible|financial)\b", t))
+
+
+def take_name(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """Splits tokens into (name, rest): initials, given names, particles and a surname."""
+    name: list[str] = []
+    i = 0
+    while i < len(tokens) and _is_initial(tokens[i]):
+        name.append(tokens[i].rstrip("."))
+        i += 1
+    while i < len(tokens):
+        tok = tokens[i].rstrip(",;")
+        if len(tok) > 2 and not _is_initial(tok):
+            tok = tok.rstrip(".")
+        if tok.lower() in PARTICLES and name and i + 1 < len(tokens) and _is_name_token(tokens[i + 1]):
+            name.append(tok)
+        elif name and any(" ".join(tokens[i:i + n]).lower().strip(",.") in _ROLE_WORDS for n in (1, 2, 3)):
+            break
+        elif _is_name_token(tok):
+            if tok.rstrip(".").lower() in _POSTNOM and name:
+                break
+            name.append(tok.rstrip(".") if _is_initial(tok) else tok)
+        else:
+            break
+        i += 1
+        if name and not _is_initial(name[-1]) and len([t for t in name if not _is_initial(t)]) >= 2 \
+                and any(_is_initial(t) for t in name[:1]):
+            break  # 'K J Loydall': initials then one surname
+    return name, tokens[i:]
+
+
+def parse_entry(entry: str, title: str | None = None) -> Person | None:
+    """One attendance entry: 'Councillor K J Loydall JP (Chair)', 'Insp. M Cawley (Leicestershire Police)',
+    'Anna Henningsen @addaleax (TSC)', 'Cllr. R. Crisp - Chair', 'Helen Richardson (Parish Clerk)'."""
+    text = re.sub(r"@[\w-]+", " ", entry)
+    notes = re.findall(r"\(([^()]*)\)", text)
+    text = re.sub(r"\([^()]*\)", " ", text)
+    text = text.strip(" .,;:-–\t")
+    if not text:
+        return None
+    trailing = None
+    m = re.match(r"^(.*?)\s+[-–—]\s+(.*)$", text) or re.match(r"^(.*?),\s+(.*)$", text)
+    if m:
+        text, trailing = m.group(1).strip(), m.group(2).strip(" .")
+    titles = []
+    while True:
+        hm = _HONORIFIC_RE.match(text)
+        if not hm or not hm.group().strip():
+            break
+        titles.append(hm.group().strip())
+        text = text[hm.end():]
+    tokens = text.split()
+    name, rest = take_name(tokens)
+    if not name or all(_is_initial(t) for t in name):
+        return None
+    if len(name) == 1 and not (titles or title):
+        return None
+    post = [t for t in rest if t.rstrip(".,").lower() in _POSTNOM]
+    rest = [t for t in rest if t.rstrip(".,").lower() not in _POSTNOM]
+    person = Person(name=" ".join(name), title=" ".join(titles) or title, tokens=name,
+                    post_nominals=" ".join(post) or None)
+    descriptors = [d.strip() for d in notes if d.strip().lower() not in _REASONS]
+    if trailing:
+        descriptors.append(trailing)
+    if rest:
+        descriptors.append(" ".join(rest))
+    for d in descriptors:
+        describe(person, d)
+    return person
+
+
+def describe(person: Person, text: str) -> None:
+    """Adds a role or organisation from a descriptor ('Chair', 'Leicestershire Police', 'invited, from X')."""
+    text = text.strip(" ,.;")
+    if not text or text.lower() in _REASONS:
+        return
+    parts = [p.strip() for p in re.split(r",\s*(?:from\s+(?:the\s+)?)?", text) if p.strip()]
+    for part in parts:
+        if describes_role(part) and not (describes_organisation(part) and not re.search(r"chair|clerk", part, re.I)):
+            person.role = person.role or part
+        elif describes_organisation(part) or part[:1].isupper():
+            person.organisation = person.organisation or part
+        else:
+            person.role = person.role or part
+
+
+_PARTS = re.compile(r"\s*[;,]\s*|\n+|\t+")
+_HONORIFIC_BOUNDARY = re.compile(
+    rf"(?<!Borough)(?<!County)(?<!District)(?<!Parish)(?<!City)(?<!Deputy)(?<!Chief)(?<!Detective)(?<!Town)"
+    rf"\s+(?=(?:{_HONORIFIC})\.?\s+[A-Z])")
+_PUBLIC = re.compile(r"\s*(?:(?:and|&|plus)\s+)?\d+\s+(?:other\s+)?members? of (?:the )?public.*$", re.I)
+
+
+def _person_shaped(text: str) -> bool:
+    if _HONORIFIC_RE.match(text) and _HONORIFIC_RE.match(text).group().strip():
+        return True
+    name, _ = take_name(text.split())
+    return len(name) >= 2
+
+
+def _chunks(text: str) -> list[str]:
+    """Splits a list at commas, semicolons, honorifics ('... Cllr B ...') and at 'and' before a person."""
+    chunks: list[str] = []
+    for part in _PARTS.split(text):
+        for sub in _HONORIFIC_BOUNDARY.split(part):
+            pieces = re.split(r"\s+(?:and|&)\s+", sub)
+            acc = pieces[0]
+            for piece in pieces[1:]:
+                if _person_shaped(piece) and not describes_organisation(acc):
+                    chunks.append(acc)
+                    acc = piece
+                else:
+                    acc += " and " + piece
+            chunks.append(acc)
+    merged: list[str] = []
+    for chunk in (c.strip(" .") for c in chunks):
+        chunk = re.sub(r"\s+(?:and|&)$", "", chunk)
+        if not chunk:
+            continue
+        if merged and _HONORIFIC_RE.fullmatch(merged[-1] + " "):
+            merged[-1] += " " + chunk  # 'Cllr' + 'Mrs M Leamon'
+        else:
+            merged.append(chunk)
+    return merged
+
+
+def parse_list(text: str, title: str | None = None) -> list[Person]:
+    """People from an attendance list written inline: 'Cllr A, Cllr B and Mrs C (Clerk)', or with no commas at
+    all ('Cllr Sue Lintern Chair Cllr Jim McNeill Vice Chair ...'). Descriptor chunks ('Footpath Warden',
+    'Borough Council of ...') attach to the person before them."""
+    text = re.sub(r"\([^()]*vacanc[^()]*\)", " ", text, flags=re.I)
+    text = _PUBLIC.sub("", re.sub(r"\([^()]*\)", lambda m: m.group().replace(",", ";;").replace(" and ", " + "),
+                                  text))
+    m = re.match(r"^\s*(Councillors|Cllrs)\.?\s+(?=[A-Z])", text, re.I)
+    if m:
+        title = title or "Councillor"
+        text = text[m.end():]
+    people: list[Person] = []
+    for chunk in _chunks(text):
+        chunk = chunk.replace(";;", ",").replace(" + ", " and ").strip(" .")
+        if not chunk or re.search(r"\b(?:members? of (?:the )?public|public\s*:|no apologies|vacanc)", chunk, re.I):
+            continue
+        for person in _people_in_chunk(chunk, title):
+            if person is None:
+                continue
+            if isinstance(person, str):
+                if people:
+                    describe(people[-1], person)
+                continue
+            people.append(person)
+    return people
+
+
+def _people_in_chunk(chunk: str, title: str | None):
+    """A chunk is a person (maybe followed by a role with no comma), two bare names, or a descriptor."""
+    hon = _HONORIFIC_RE.match(chunk)
+    body = chunk[hon.end():] if hon and hon.group().strip() else chunk
+    tokens = re.sub(r"\([^()]*\)", " ", body).split()
+    name, rest = take_name(tokens)
+    has_title = bool(hon and hon.group().strip()) or title
+    if not name or (len(name) == 1 and not has_title and not re.search(r"\(", chunk)):
+        return [chunk]
+    lowered = " ".join(name).lower()
+    if describes_organisation(" ".join(name)) or describes_role(lowered) and len(name) <= 3 and not has_title:
+        return [chunk]
+    plain = [t for t in name if not _is_initial(t)]
+    tail = " ".join(name[2:] + rest)
+    if len(plain) == 4 and len(name) == 4 and not describes_organisation(tail):
+        notes = " ".join(re.findall(r"\([^()]*\)", body))
+        second = " ".join(name[2:]) + (" (" + " ".join(rest) + ")" if rest else "") + " " + notes
+        return [parse_entry((hon.group() if hon else "") + " ".join(name[:2]), title), parse_entry(second, title)]
+    if len(name) > 2 and not any(_is_initial(t) for t in name) and \
+            (describes_role(tail.lower()) or describes_organisation(tail)):
+        rest = name[2:] + rest
+        name = name[:2]
+        chunk = (hon.group() if hon else "") + " ".join(name) + " (" + " ".join(rest) + ")"
+        return [parse_entry(chunk, title)]
+    return [parse_entry(chunk, title)]

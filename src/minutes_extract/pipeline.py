@@ -1,0 +1,103 @@
+"""The pipeline: read -> normalise -> segment -> extract -> validate. Each stage is a plain function."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from pathlib import Path
+
+from . import __version__
+from .document import Document
+from .extractors.actions import extract_actions
+from .extractors.amounts import extract_amounts
+from .extractors.attendees import extract_attendees
+from .extractors.dates import extract_dates
+from .extractors.decisions import extract_decisions
+from .extractors.meeting import default_year, extract_meeting, next_meetings
+from .extractors.roster import Roster
+from .normalise import normalise_pages
+from .readers import read, read_bytes
+from .schema import (Action, Amount, Attendee, DateMention, Decision, Item, Meeting, Minutes, NextMeeting, Source,
+                     Vote)
+from .segment import Segment, segment
+from .sentences import split
+
+
+def load(source: str | Path | bytes, fmt: str | None = None) -> Document:
+    """A Document from a path, raw bytes, or the text of minutes itself."""
+    if isinstance(source, bytes):
+        return read_bytes(source, None, fmt)
+    if isinstance(source, Path) or ("\n" not in source and len(source) < 4096 and Path(source).exists()):
+        return read(source, fmt)
+    text, starts = normalise_pages(source.split("\f"))
+    return Document(text=text, format=fmt or "txt", page_starts=starts)
+
+
+class _Items:
+    """Which item an offset falls in."""
+
+    def __init__(self, segs: list[Segment]):
+        self.segs = segs
+        self.starts = [s.start for s in segs]
+
+    def label(self, offset: int) -> str | None:
+        k = bisect_right(self.starts, offset) - 1
+        if k < 0 or offset >= self.segs[k].end:
+            return None
+        seg = self.segs[k]
+        return seg.number or seg.title
+
+
+def extract_document(doc: Document) -> Minutes:
+    """Everything in one document, validated."""
+    text = doc.text
+    segs = segment(text)
+    items = _Items(segs)
+    info = extract_meeting(text, segs)
+    year = default_year(text, info.date)
+    found = extract_attendees(text, segs)
+    roster = Roster([f.person for f in found])
+    body_start = segs[0].start if segs else 0
+    units = split(text, body_start)
+    tasks = extract_actions(units, roster, text)
+    resolutions = extract_decisions(units, text, [(t.start, t.end) for t in tasks])
+    dates = extract_dates(text, year)
+    warnings = [f"{d.raw!r}: {d.warning}" for d in dates if d.warning]
+    for t in tasks:
+        warnings.extend(f"action owner {u!r} matches no attendee, or several" for u in t.unresolved)
+    chair = next((f.person.name for f in found if f.person.role and "chair" in f.person.role.lower()
+                  and not any(w in f.person.role.lower() for w in ("vice", "deputy"))), None)
+    return Minutes(
+        tool_version=__version__,
+        source=Source(path=doc.path, format=doc.format, pages=len(doc.page_starts) if doc.paged else None,
+                      characters=len(text)),
+        meeting=Meeting(body=info.body, date=info.date, start_time=info.start_time, end_time=info.end_time,
+                        location=info.location, chair=chair),
+        items=[Item(number=s.number, title=s.title, text=text[s.start:s.end].strip(), subheadings=s.subheadings,
+                    **doc.where(s.start, s.end, s.rule)) for s in segs],
+        attendees=[Attendee(name=f.person.name, status=f.status, title=f.person.title,
+                            post_nominals=f.person.post_nominals, role=f.person.role,
+                            organisation=f.person.organisation, initials=f.person.initials or None, group=f.group,
+                            **doc.where(f.start, f.end, f.rule)) for f in found],
+        actions=[Action(text=t.text, owners=t.owners, owner_refs=t.refs, unresolved_owners=t.unresolved,
+                        due=_due(text, t.start, t.end, year), item=items.label(t.start),
+                        **doc.where(t.start, t.end, t.rule)) for t in tasks],
+        decisions=[Decision(text=r.text, kind=r.kind, item=items.label(r.start),
+                            vote=Vote.model_validate(r.vote) if r.vote else None,
+                            **doc.where(r.start, r.end, r.rule)) for r in resolutions],
+        amounts=[Amount(value=a.value, currency=a.currency, raw=a.raw, upper=a.upper, item=items.label(a.start),
+                        **doc.where(a.start, a.end, a.rule)) for a in extract_amounts(text)],
+        dates=[DateMention(date=d.date, raw=d.raw, precision=d.precision, end=d.end_date, warning=d.warning,
+                           item=items.label(d.start), **doc.where(d.start, d.end, d.rule)) for d in dates],
+        next_meetings=[NextMeeting(date=d.date, time=t, raw=d.raw) for d, t in
+                       next_meetings(text, segs, year, info.date)],
+        warnings=warnings,
+    )
+
+
+def _due(text: str, start: int, end: int, year: int | None) -> str | None:
+    days = [d for d in extract_dates(text[start:end], year) if d.precision == "day"]
+    return days[0].date if days else None
+
+
+def extract(source: str | Path | bytes, fmt: str | None = None) -> Minutes:
+    """Extracts minutes from a path, bytes, or text: `extract("minutes.pdf").actions`."""
+    return extract_document(load(source, fmt))

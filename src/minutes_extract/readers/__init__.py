@@ -1,0 +1,64 @@
+"""Readers: bytes of any supported format -> a Document, chosen by sniffing the content."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..document import Document
+from ..errors import InputError
+from ..normalise import normalise_pages
+
+FORMATS = ("pdf", "docx", "html", "md", "txt")
+
+
+def sniff(data: bytes, name: str | None = None) -> str:
+    """The input format from the content (magic bytes, markup), falling back to the file name."""
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx"
+    lowered = head[:2048].lower()
+    if lowered.startswith((b"<!doctype html", b"<html", b"<?php", b"<?xml")) or any(
+            tag in lowered for tag in (b"<html", b"<body", b"<div", b"<p>", b"<table", b"<h1", b"<h4")):
+        return "html"
+    suffix = Path(name or "").suffix.lower()
+    if suffix in (".md", ".markdown"):
+        return "md"
+    return "txt"
+
+
+def read_bytes(data: bytes, name: str | None = None, fmt: str | None = None) -> Document:
+    """Reads minutes given as bytes; `fmt` overrides the sniffed format."""
+    fmt = fmt or sniff(data, name)
+    if fmt == "pdf":
+        from .pdf import read_pdf
+        pages = read_pdf(data, name)
+    elif fmt == "docx":
+        from .docx import read_docx
+        pages = read_docx(data, name)
+    elif fmt == "html":
+        from .html import read_html
+        pages = read_html(data)
+    elif fmt in ("md", "txt"):
+        from .text import read_text
+        pages = read_text(data)
+    else:
+        raise InputError(f"unknown input format {fmt!r} (choose from {', '.join(FORMATS)})")
+    text, starts = normalise_pages(pages)
+    if not text.strip():
+        raise InputError("no text found in the document")
+    return Document(text=text, format=fmt, path=name, page_starts=starts)
+
+
+def read(path: str | Path, fmt: str | None = None) -> Document:
+    """Reads the minutes at `path`."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"no such file: {path}") from None
+    except IsADirectoryError:
+        raise InputError(f"is a directory: {path}") from None
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror}") from None
+    return read_bytes(data, str(path), fmt)

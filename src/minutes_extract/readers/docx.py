@@ -1,0 +1,68 @@
+"""Word (.docx): paragraphs in order, Word's automatic numbering written out, tables as rows."""
+from __future__ import annotations
+
+import io
+import zipfile
+from collections import defaultdict
+
+from ..errors import InputError
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MAX_UNCOMPRESSED = 200 * 1024 * 1024
+
+
+def _numbering_label(para, counters: dict) -> str:
+    """The label Word would draw for a numbered paragraph ('3.', '3.1.'); '' when unnumbered."""
+    ppr = para._p.pPr
+    numpr = ppr.numPr if ppr is not None else None
+    if numpr is None or numpr.numId is None:
+        return ""
+    num_id = numpr.numId.val
+    level = numpr.ilvl.val if numpr.ilvl is not None else 0
+    levels = counters[num_id]
+    levels[level] = levels.get(level, 0) + 1
+    for deeper in [k for k in levels if k > level]:
+        del levels[deeper]
+    style = (para.style.name or "").lower() if para.style is not None else ""
+    if "bullet" in style:
+        return "- "
+    return ".".join(str(levels.get(i, 1)) for i in range(level + 1)) + ". "
+
+
+def read_docx(data: bytes, name: str | None = None) -> list[str]:
+    """The text of a Word document as one page of lines (Word keeps no page map)."""
+    import docx
+
+    label = name or "document"
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            if sum(i.file_size for i in zf.infolist()) > MAX_UNCOMPRESSED:
+                raise InputError(f"{label}: the .docx unpacks to more than {MAX_UNCOMPRESSED >> 20} MB")
+            if "word/document.xml" not in zf.namelist():
+                raise InputError(f"{label}: a zip file but not a Word document")
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise InputError(f"{label}: not a readable Word document ({exc})") from None
+    counters: dict = defaultdict(dict)
+    lines: list[str] = []
+    body = document.element.body
+    paragraphs = {p._p: p for p in document.paragraphs}
+    tables = {t._tbl: t for t in document.tables}
+    for child in body.iterchildren():
+        if child.tag == _W + "p" and child in paragraphs:
+            para = paragraphs[child]
+            text = para.text.strip()
+            if not text:
+                lines.append("")
+                continue
+            style = (para.style.name or "").lower() if para.style is not None else ""
+            if style.startswith("heading") and style[-1:].isdigit():
+                text = "#" * int(style[-1]) + " " + text
+            lines.append(_numbering_label(para, counters) + text)
+        elif child.tag == _W + "tbl" and child in tables:
+            lines.append("")
+            for row in tables[child].rows:
+                cells = [c.text.strip().replace("\n", " ") for c in row.cells]
+                lines.append("| " + " | ".join(cells) + " |")
+            lines.append("")
+    return ["\n".join(lines)]

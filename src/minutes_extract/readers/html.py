@@ -1,0 +1,184 @@
+"""HTML (council web pages, generic minutes pages): text with headings, lists and table rows kept."""
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+
+from ..errors import InputError
+
+DROP = {"script", "style", "noscript", "nav", "button", "form", "head", "template", "svg", "iframe",
+        "select", "title", "meta", "link", "object", "embed"}
+BLOCK = {"p", "div", "section", "article", "main", "aside", "header", "footer", "blockquote", "pre",
+         "center", "address", "figure", "figcaption", "dl", "dt", "dd", "body", "html", "fieldset",
+         "caption", "hr"}
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+RUN_IN = {"u", "b", "strong"}
+_PHP_HEREDOC = re.compile(r"<<<\s*['\"]?(\w+)['\"]?\n(.*?)\n\s*\1;", re.S)
+_PHP = re.compile(r"<\?(?:php)?.*?(?:\?>|\Z)", re.S)
+_GAP = re.compile(r"[ \t]*\t[ \t]*|[ ]{3,}")
+EMPH_OPEN, EMPH_CLOSE = "\x01", "\x02"
+_LEADING_EMPHASIS = re.compile("^((?:\x01[^\x02]*\x02\\s*)+)(.*)$", re.S)
+
+
+def _emphasised_heading(line: str) -> tuple[str | None, str]:
+    """Splits a block that opens with emphasised text into (heading, rest).
+
+    A whole short emphasised block ('Other Business' in bold) is a heading; so is an emphasised
+    lead-in ending in '.' or ':' followed by text ('Resignation. Mike advised ...').
+    """
+    line = re.sub("\x01+", EMPH_OPEN, re.sub("\x02+", EMPH_CLOSE, re.sub("\x02(\\s*)\x01", r"\1", line)))
+    m = _LEADING_EMPHASIS.match(line)
+    if not m:
+        return None, line
+    lead = m.group(1).replace(EMPH_OPEN, "").replace(EMPH_CLOSE, "").strip()
+    rest = m.group(2).strip()
+    if rest[:1] in (".", ":"):
+        lead, rest = lead + rest[0], rest[1:].strip()
+    if not lead or "\t" in lead or re.search(r"[£$€]", lead) or len(lead.split()) > 12 or lead.startswith("/s/"):
+        return None, line
+    if not rest:
+        return (lead, "") if re.search(r"[a-z]", lead, re.I) and not lead.endswith(",") else (None, line)
+    if lead.endswith((".", ":")) and len(lead) > 2 and not re.fullmatch(r"[\divxlc]+[.):]", lead, re.I):
+        return lead.rstrip(".:").strip(), rest
+    return None, line
+
+
+def _strip_php(source: str) -> str:
+    """Keeps the HTML a PHP template prints (heredocs) and drops the PHP code."""
+    if "<?" not in source:
+        return source
+    heredocs = [m.group(2) for m in _PHP_HEREDOC.finditer(source)]
+    if heredocs:
+        source = max(heredocs, key=len)
+    return _PHP.sub("", source)
+
+
+def _inline(text: str | None) -> str:
+    """Collapses source whitespace; a wide gap on one line (a column) becomes a tab."""
+    if not text:
+        return ""
+    parts = re.split(r"(\s+)", text)
+    out = []
+    for part in parts:
+        if part and part.isspace():
+            out.append("\t" if "\n" not in part and _GAP.fullmatch(part) else " ")
+        else:
+            out.append(part)
+    return "".join(out)
+
+
+class _Writer:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.buf: list[str] = []
+
+    def add(self, text: str) -> None:
+        if text:
+            self.buf.append(text)
+
+    def flush(self, prefix: str = "", headed: bool = False) -> None:
+        line = re.sub(r"[ ]{2,}", " ", "".join(self.buf)).strip(" \n")
+        line = re.sub(r"\s*\t\s*", "\t", line).strip()
+        self.buf = []
+        if headed:
+            heading, line = _emphasised_heading(line)
+            if heading:
+                self.lines.append("#### " + heading)
+        line = line.replace(EMPH_OPEN, "").replace(EMPH_CLOSE, "").strip()
+        if line:
+            self.lines.append(prefix + line)
+
+    def blank(self) -> None:
+        self.flush()
+        if self.lines and self.lines[-1] != "":
+            self.lines.append("")
+
+
+def _text_of(el) -> str:
+    w = _Writer()
+    _walk(el, w, depth=0, flat=True)
+    w.flush("  ")
+    return " ".join(line.strip() for line in w.lines if line.strip())
+
+
+def _tag(el) -> str:
+    return el.tag.lower() if isinstance(el.tag, str) else ""
+
+
+def _walk(el, w: _Writer, depth: int, flat: bool = False) -> None:
+    tag = _tag(el)
+    if tag in DROP or isinstance(el, (etree._Comment, etree._ProcessingInstruction)):
+        w.add(_inline(el.tail))
+        return
+    if not flat and tag in HEADINGS:
+        w.blank()
+        w.add(_text_of(el))
+        w.flush("#" * HEADINGS[tag] + " ")
+        w.blank()
+    elif not flat and tag == "table":
+        w.blank()
+        for row in el.iter("tr", "TR"):
+            cells = [_text_of(c) for c in row if _tag(c) in ("td", "th")]
+            if any(cells):
+                w.lines.append("| " + " | ".join(cells) + " |")
+        w.blank()
+    elif not flat and tag in ("ul", "ol"):
+        w.flush()
+        number = int(el.get("start", "1")) if (el.get("start") or "1").isdigit() else 1
+        for child in el:
+            if _tag(child) == "li":
+                marker = "  " * depth + (f"{number}. " if tag == "ol" else "- ")
+                number += 1
+                w.flush()
+                first = len(w.lines)
+                w.add(_inline(child.text))
+                for sub in child:
+                    _walk(sub, w, depth + 1)
+                w.flush()
+                if first < len(w.lines) and not w.lines[first].startswith(("#", "|", " ")) and w.lines[first]:
+                    w.lines[first] = marker + w.lines[first]
+            else:
+                _walk(child, w, depth)
+        w.flush()
+    elif tag == "br":
+        if flat:
+            w.add(" ")
+        else:
+            w.flush()
+    else:
+        block = tag in BLOCK and not flat
+        if block:
+            w.flush()
+        emphasis = tag in RUN_IN and not flat
+        if emphasis:
+            w.add(EMPH_OPEN)
+        w.add(_inline(el.text))
+        for child in el:
+            _walk(child, w, depth, flat)
+        if emphasis:
+            w.add(EMPH_CLOSE)
+        if block:
+            w.flush(headed=tag in ("p", "div", "center"))
+            if tag in ("p", "hr"):
+                w.blank()
+    w.add(_inline(el.tail))
+
+
+def read_html(data: bytes) -> list[str]:
+    """The visible text of an HTML page as one page of lines."""
+    source = data.decode("utf-8", errors="replace") if not data.startswith((b"\xff\xfe", b"\xfe\xff")) \
+        else data.decode("utf-16", errors="replace")
+    source = _strip_php(source)
+    if not source.strip():
+        raise InputError("the HTML page has no content")
+    try:
+        root = lxml.html.document_fromstring(source)
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(f"cannot parse HTML: {exc}") from None
+    w = _Writer()
+    body = root.find("body")
+    _walk(body if body is not None else root, w, depth=0)
+    w.flush()
+    return ["\n".join(w.lines)]
