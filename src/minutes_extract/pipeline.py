@@ -1,6 +1,7 @@
 """The pipeline: read -> normalise -> segment -> extract -> validate. Each stage is a plain function."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from pathlib import Path
 
@@ -58,7 +59,8 @@ def extract_document(doc: Document) -> Minutes:
     body_start = segs[0].start if segs else 0
     units = split(text, body_start)
     tasks = extract_actions(units, roster, text)
-    resolutions = extract_decisions(units, text, [(t.start, t.end) for t in tasks])
+    resolutions = extract_decisions(units, text, [(t.start, t.end) for t in tasks if t.rule == "action.agreed-that"
+                                                  or re.match(r"It\s+was\s+agreed\s+that", t.text)])
     dates = extract_dates(text, year)
     warnings = [f"{d.raw!r}: {d.warning}" for d in dates if d.warning]
     for t in tasks:

@@ -30,25 +30,38 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word.lower().rstrip(".") in _ABBREVIATIONS or bool(re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word))
 
 
+_HEADING_LINE = re.compile(r"^[ \t]*(?:\d{1,3}[.)]?\s+|\d{1,3}/\d{2}\s+)?[A-Z][A-Z0-9 ,&/'’()–-]{3,}[ \t]*$", re.M)
+
+
 def split(text: str, start: int = 0, end: int | None = None) -> list[Unit]:
-    """Sentences of text[start:end] (also cut at blank lines, list markers, tabs and bullets)."""
+    """Sentences of text[start:end] (also cut at blank lines, list markers, tabs, bullets and after
+    upper-case heading lines)."""
     end = len(text) if end is None else end
+    cuts = [(m.start(), m.start() if m.group()[:1] not in ".!?" else m.end(), m.end())
+            for m in _BOUNDARY.finditer(text, start, end)
+            if not (m.group().startswith(".") and _is_abbreviation(text, m.start()))]
+    cuts += [(m.end(), m.end(), m.end()) for m in _HEADING_LINE.finditer(text, start, end)]
     units, pos = [], start
-    for m in _BOUNDARY.finditer(text, start, end):
-        if m.group().startswith(".") and _is_abbreviation(text, m.start()):
+    for _, cut, resume in sorted(cuts):
+        if cut < pos:
             continue
-        cut = m.end() if m.group()[:1] in ".!?" else m.start()
         _add(units, text, pos, cut)
-        pos = m.end()
+        pos = resume
     _add(units, text, pos, end)
     return units
+
+
+_LIST_MARKER = re.compile(r"^(?:[-*•·]|\(?(?:[a-z]|[ivx]{1,4})\)+|\d{1,3}(?:\.\d{1,3})*[.)]|#{1,6})\s+")
 
 
 def _add(units: list[Unit], text: str, a: int, b: int) -> None:
     chunk = text[a:b]
     stripped = chunk.strip()
+    marker = _LIST_MARKER.match(stripped)
+    if marker and len(stripped) > marker.end():
+        stripped = stripped[marker.end():]
     if stripped:
-        lead = len(chunk) - len(chunk.lstrip())
+        lead = len(chunk) - len(chunk.lstrip()) + (marker.end() if marker and len(chunk.strip()) > marker.end() else 0)
         units.append(Unit(a + lead, a + lead + len(stripped), re.sub(r"\s+", " ", stripped)))
 
 

@@ -10,7 +10,7 @@ from ..sentences import Unit
 from .roster import Roster
 
 _HON = alternation("honorifics")
-_ROLE = r"(?:the\s+)?(?:Clerk(?:/RFO)?|Chair(?:man|woman|person)?|Vice[- ]Chair(?:man|person)?|Secretary|Treasurer|" \
+_ROLE = r"(?:[Tt]he\s+)?(?:Clerk(?:/RFO)?|Chair(?:man|woman|person)?|Vice[- ]Chair(?:man|person)?|Secretary|Treasurer|" \
         r"RFO|Mayor|President)"
 _NAME = r"[A-Z][\w'’-]+"
 _PERSON = rf"(?:(?:{_HON})s?\.?\s+(?:[A-Z]\.?\s+){{0,2}}{_NAME}(?:\s+{_NAME})?|(?:[A-Z]\.\s?){{1,2}}\s*{_NAME}|" \
@@ -21,14 +21,19 @@ _COMMIT = r"(?P<how>to|will|would|shall|should|agreed to|agrees to|undertook to|
           r"kindly volunteered to|offered to|was asked to|were asked to|is to|are to|has agreed to|" \
           r"takes the action(?: item)? to|took the action(?: item)? to|will take it as an action(?: item)? to|" \
           r"agreed to take|is going to|are going to)"
-_OWNER_LED = re.compile(rf"(?:^|(?<=[;:,]\s)|(?<=\band\s)|(?<=\bthat\s)|(?<=\bACTION:\s)|(?<=\bACTIONS:\s))"
-                        rf"{_REFS}\s+(?:also\s+|kindly\s+|then\s+)?{_COMMIT}\s+(?P<verb>[a-z][\w-]*)")
+_OWNER_LED = re.compile(rf"(?:^|(?<=[;:,]\s)|(?<=\s[-–]\s)|(?<=\band\s)|(?<=\bthat\s)|(?<=\bACTION:\s)|(?<=\bACTIONS:\s))"
+                        rf"{_REFS}\s+(?:also\s+|kindly\s+|then\s+)?{_COMMIT}\s+(?:\w+ly\s+|also\s+|then\s+|always\s+)?"
+                        rf"(?P<verb>[a-z][\w-]*)")
+_STRONG = r"(?P<how>agreed to|agrees to|undertook to|undertakes to|volunteered to|kindly volunteered to|" \
+          r"offered to|was asked to|were asked to|takes the action(?: item)? to|took the action(?: item)? to)"
+_OWNER_ANYWHERE = re.compile(rf"\b(?P<owners>{_ROLE}|(?:{_HON})s?\.?\s+(?:[A-Z]\.?\s+){{0,2}}{_NAME}"
+                             rf"(?:\s+{_NAME})?)\s+{_STRONG}\s+(?P<verb>[a-z][\w-]*)")
 _AGREED_THAT = re.compile(rf"\b(?:agreed|suggested|resolved|decided)\s+that\s+{_REFS}\s+(?:would|will|should|to|"
-                          rf"must|shall)?\s*(?P<verb>[a-z][\w-]*)")
+                          rf"must|shall)?\s*(?:\w+ly\s+|also\s+|then\s+|always\s+)?(?P<verb>[a-z][\w-]*)")
 _MARKER = re.compile(r"^\s*(?:ACTIONS?|Action(?:s| points?)?)\s*(?:by\s+(?P<by>[^:]{1,40}))?\s*:\s*", re.I)
-_NOT_VERBS = {"be", "been", "being", "have", "has", "had", "not", "need", "needs", "like", "prefer", "also",
+_NOT_VERBS = {"be", "been", "being", "has", "had", "not", "need", "needs", "like", "prefer", "also",
               "probably", "possibly", "likely", "able", "the", "a", "an", "that", "this", "it", "know", "hear", "hope",
-              "seem", "appear", "say", "said", "ask", "think"}
+              "seem", "appear", "say", "said", "think"}
 _NOT_OWNERS = {"police", "council", "partners", "partnership", "team", "it", "this", "there", "they", "we", "he", "she",
                "residents", "officers", "board", "committee", "group", "service", "people", "everyone", "someone",
                "nobody", "items", "notices", "funding", "work", "meeting", "agenda", "the", "report", "minutes",
@@ -69,7 +74,7 @@ def resolve(roster: Roster, refs: list[str], strict: bool) -> tuple[list[str], l
             return None
         names, ok = roster.resolve(re.sub(r"^Cllrs\.?\s", "Cllr ", clean))
         if not ok:
-            if strict or not re.match(rf"^(?:{_HON})\.?\s|^[A-Z]{{2,4}}$|^[A-Z][a-z]+$", clean):
+            if strict or not re.match(rf"^(?:{_HON})\.?\s|^[A-Z]{{2,4}}$|^[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+)?$", clean):
                 return None
             unresolved.append(clean)
         owners.extend(n for n in names if n not in owners)
@@ -95,22 +100,29 @@ def _from_unit(unit: Unit, roster: Roster) -> Task | None:
     offset = unit.start + (len(s) - len(body)) if marker else unit.start
     if re.search(r"\b(?:had|has)\s+(?:\w+\s+)?(?:agreed|volunteered|undertaken|been asked)\b", body[:80]):
         return None
-    for pattern, rule in ((_AGREED_THAT, "action.agreed-that"), (_OWNER_LED, "action.owner-to")):
+    for pattern, rule in ((_AGREED_THAT, "action.agreed-that"), (_OWNER_LED, "action.owner-to"),
+                          (_OWNER_ANYWHERE, "action.owner-agreed")):
         for m in pattern.finditer(body):
             verb = m.group("verb").lower()
             how = m.groupdict().get("how") or ""
             if verb in _NOT_VERBS or how in ("should",) and verb not in words("action_verbs"):
                 continue
-            if how in ("will", "would", "shall", "is going to", "are going to") and verb not in words("action_verbs"):
+            if verb == "have" and not re.match(r"\s*a\s+look", body[m.end():]):
                 continue
             refs = _refs(m.group("owners"))
-            strict = rule == "action.owner-to" and (how in ("will", "would", "shall") or m.start() > 0) \
-                and not marker
+            future = how in ("will", "would", "shall", "is going to", "are going to")
+            strict = rule == "action.owner-to" and (future or m.start() > 0) and not marker
             got = resolve(roster, refs, strict)
             if not got or not got[0]:
-                continue
+                got = resolve(roster, refs, strict=False) if future and m.start() == 0 else None
+                if not got or verb not in words("action_verbs"):
+                    continue
             owners, unresolved = got
-            start = m.start("owners") if rule == "action.owner-to" else 0
+            if unresolved and how == "to" and not marker:
+                continue  # 'Hope to see ...', 'Good to set ...': not a person
+            start = 0 if rule == "action.agreed-that" else m.start("owners")
+            if rule == "action.owner-agreed" and not strict and unresolved:
+                continue
             return Task(body[start:].strip(), offset + start, unit.end, owners, refs, unresolved,
                         "action.marker" if marker else rule)
     if marker and body.strip():
@@ -125,6 +137,19 @@ def _from_unit(unit: Unit, roster: Roster) -> Task | None:
 _COLUMN = re.compile(rf"(?:\t|(?<=[.)])\s)(?P<col>{_REF}(?:\s*(?:/|and|&)\s*{_REF}){{0,3}})\s*$")
 
 
+def _best_sentence(candidates: list[Unit], refs: list[str]) -> Unit:
+    """The sentence of a minute that an owner column refers to: one naming an owner and saying what is to
+    be done, else one naming an owner, else the last."""
+    keys = [r.split()[-1].strip(".").lower() for r in refs if r.split()]
+
+    def score(u: Unit) -> int:
+        low = u.text.lower()
+        named = any(re.search(rf"\b{re.escape(k)}", low) for k in keys)
+        todo = bool(re.search(r"\bto\s+be\b|\bto\s+[a-z]+\b|\bwould\b|\bwill\b|\bwas asked\b", low))
+        return 2 * named + todo
+    return max(reversed(candidates), key=score) if candidates else candidates[-1]
+
+
 def _column_owners(units: list[Unit], roster: Roster, text: str, tasks: list[Task]) -> list[Task]:
     """Owner columns: a minute ending in a tab (or, from PDFs, just a space) and the owners' names."""
     out = []
@@ -132,7 +157,7 @@ def _column_owners(units: list[Unit], roster: Roster, text: str, tasks: list[Tas
         line_end = text.find("\n", unit.end)
         tail = text[unit.start:line_end if line_end != -1 else len(text)]
         m = _COLUMN.search(tail)
-        if not m or len(tail) - m.start() > 60 or m.start() < 10:
+        if not m or len(tail) - m.start() > 60 or m.start() < 10 or unit.start + m.start() - unit.end > 3:
             continue
         got = resolve(roster, _refs(m.group("col")), strict=False)
         if not got or not got[0] or any(o in _NOT_OWNERS for o in (x.lower() for x in got[0])):
@@ -147,7 +172,9 @@ def _column_owners(units: list[Unit], roster: Roster, text: str, tasks: list[Tas
             existing.owners = owners + [o for o in existing.owners if o not in owners] if "/" in m.group("col") \
                 else existing.owners
             continue
-        last = re.split(r"(?<=[a-z)])\.\s+(?=[A-Z])", body)[-1]
-        out.append(Task(last.strip(), unit.start + body.rfind(last), unit.start + m.start(), owners,
-                        _refs(m.group("col")), unresolved, "action.owner-column"))
+        para_start = max(text.rfind("\n", 0, unit.start) + 1, 0)
+        chosen = _best_sentence([u for u in units if para_start <= u.start and u.end <= unit.end],
+                                _refs(m.group("col")))
+        out.append(Task(chosen.text, chosen.start, chosen.end, owners, _refs(m.group("col")), unresolved,
+                        "action.owner-column"))
     return out

@@ -200,7 +200,7 @@ def _sentences(unit, found) -> None:
         for p in _list_people(m.group("list").rstrip(".")):
             found.append(Found(p, "present", "present", unit.start, unit.end, "attendee.present-sentence"))
     m = re.search(r"\b(?P<who>(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+(?:[A-Z]\.?\s+){0,2}[A-Z][\w'-]+)\s+"
-                  r"(?:took|was in|chaired)\s+the\s+chair", unit.text)
+                  r"(?:took|was in|chaired)\s+the\s+[Cc]hair", unit.text)
     if m:
         p = parse_entry(m.group("who"))
         if p:

@@ -9,11 +9,12 @@ from ..sentences import Unit
 
 _RESOLVED = re.compile(r"^\s*(?:(?P<kw>RESOLVED|Resolved|DECISION|Decision|DECIDED|AGREED|Agreed)\b\s*(?:THAT|that)?"
                        r"\s*[:,–-]?\s*)")
+_RESOLVED_INSIDE = re.compile(r"\b(?P<kw>RESOLVED|DECISION)\b\s*(?:THAT|that)?\s*[:,–-]\s*")
 _LETTERED = re.compile(r"(?:^|(?<=[;.]\s)|(?<=\s))\(?[a-z]\)\s+|(?:^|\s)\(?[ivx]{1,4}\)\s+")
 _PASSIVE = re.compile(
     r"\b(?<!not )(?:was|were|is|are)\s+(?:then\s+|duly\s+|also\s+|formally\s+|all\s+|therefore\s+)?(?:\w+ly\s+)?"
-    r"(?P<verb>approved|agreed|carried|adopted|accepted|ratified|confirmed|endorsed|elected|resolved|rejected|"
-    r"refused|defeated|lost|co-opted|appointed|supported)\b", re.I)
+    r"(?P<verb>approved|agreed|carried(?!\s+out)|adopted|accepted|ratified|endorsed|elected|resolved|rejected|"
+    r"refused|defeated|lost|co-opted|appointed|taken\s+as\s+read)\b", re.I)
 _IMPERSONAL = re.compile(r"\b[Ii]t\s+was\s+(?:\w+ly\s+)?(?P<verb>agreed|resolved|decided|RESOLVED|proposed)\b")
 _BODY_ACT = re.compile(
     r"\b(?:Parish\s+|Town\s+|Community\s+|City\s+|the\s+)?(?:Council|Board|Committee|Partnership|Meeting|Members|"
@@ -21,8 +22,16 @@ _BODY_ACT = re.compile(
     r"has\s+|have\s+|had\s+)?"
     r"(?:\w+ly\s+)?(?P<verb>agreed|approved|resolved|decided|accepted|adopted|ratified|endorsed|objects?|supports?|"
     r"had no (?:objections?|comments?)|raised no objections?)\b")
+_BODY_AND = re.compile(r"\b(?:Council|Board|Committee|Partnership|Members|Councillors|TC|Trustees|Directors)\b"
+                       r"[^.;]{0,60}?\b(?:and|then)\s+(?:\w+ly\s+)?(?P<verb>agreed|resolved|decided|approved)\b")
+_REPORTED = re.compile(r"\b(?:advised|reported|explained|said|informed|stated|mentioned|suggested|asked|queried|"
+                       r"once|when|until|whether|if)\b", re.I)
+_OUTCOME_ONLY = re.compile(r"^(?:(?:no\s+discussion|no\s+objections?|no\s+further\s+discussion)[,.]?\s*)*"
+                           r"(?:motion\s+(?:was\s+)?(?:passed|carried)|carried(?:\s+by\s+.*)?|agreed|approved|"
+                           r"all\s+(?:were\s+)?in\s+favour|unanimously\s+agreed)\.?$|^[\w\s,]*seconded\.?$", re.I)
 _VOTE = re.compile(r"\b(?:proposed|moved)\b.{0,120}?\bseconded\b|\bseconded\b.{0,80}\b(?:agreed|approved|favour)|"
-                   r"\ball\s+(?:were\s+)?in\s+favour\b|\bcarried\b|\bmotion\s+(?:was\s+)?(?:passed|carried|lost|"
+                   r"\ball\s+(?:were\s+)?in\s+favour\b|(?<!being )(?<!been )\bcarried\b(?!\s+out)|"
+                   r"\bthose\s+in\s+favour\b|\bin\s+favour\s+(?:were|was)\b|\bvoted\b|\bmotion\s+(?:was\s+)?(?:passed|carried|lost|"
                    r"defeated)\b|\bunanimous(?:ly)?\b.{0,40}\b(?:agreed|approved|consent|resolved)", re.I | re.S)
 _MOTION = re.compile(r"\b(?:sets?|set|moves?|moved|makes?|made|puts?)\s+(?:the\s+|a\s+)?motion\s+to\b|\bmoves\s+to\b|"
                      r"\bconsensus\b|\b(?:take|taken|remove|removed)\s+(?:it\s+)?(?:off|from)\s+(?:the\s+)?agenda\b",
@@ -31,7 +40,7 @@ _OBSERVATION = re.compile(r"^(?:no\s+objections?|no\s+observations?|objects?|sup
                           r"approved|refused|supported by)\b", re.I)
 _FUTURE = re.compile(r"\b(?:to|should|would|will|may|might|could|must|can)\s+(?:\w+\s+)?be\s+$|\b(?:has|had|have)\s+"
                      r"(?:now\s+|already\s+)?been\s+$|\bif\s", re.I)
-_NOTED = re.compile(r"\bbe\s+noted\b|^(?:this|it|these|which)\s+(?:was|were)\s+noted\b|\b(?:was|were)\s+noted\.?$|"
+_NOTED = re.compile(r"\bbe\s+noted\b|^(?:this|it|these|which)\s+(?:was|were)\s+noted\.?$|\b(?:was|were)\s+noted\.?$|"
                     r"\bnoted\s+with\s+(?:satisfaction|thanks|concern)|\bthe\s+forward\s+list\s+was\s+noted", re.I)
 _PLANNING_REF = re.compile(r"^\s*(?:[-•]\s*)?(?:[A-Z]{1,3}/\d{3,6}(?:/\w+)?|\d{2}/\d{4,6}/\w+)\b")
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -93,36 +102,65 @@ def vote_of(text: str) -> dict | None:
 def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int, int]]) -> list[Resolution]:
     """What the meeting resolved, agreed, approved, noted or voted."""
     out: list[Resolution] = []
+    last_unit: dict[int, int] = {}  # decision index -> index of the unit it came from
     pending_marker = False
     for i, unit in enumerate(units):
         s = unit.text
         m = _RESOLVED.match(s)
-        if m and m.group("kw") and (m.group("kw").isupper() or s[m.end():m.end() + 1] in ("", "T", "t")
-                                    or ":" in m.group()):
+        if not (m and m.group("kw") and (m.group("kw").isupper() or ":" in m.group() or "," in m.group())):
+            m = _RESOLVED_INSIDE.search(s)
+        if m and m.group("kw"):
             body = s[m.end():].strip()
             if not body:
-                pending_marker = True
+                pending_marker = m.group("kw").isupper() or ":" in m.group()
+                if not pending_marker and out and i - last_unit.get(len(out) - 1, -9) <= 3:
+                    continue  # 'Agreed' after a proposal: the proposal is the decision
                 continue
-            out.extend(_parts(body, unit.start + (len(s) - len(s[m.end():].lstrip())), unit.end,
-                              _kind(m.group("kw"), body), "decision.resolved"))
+            out.extend(_parts(body, unit.start + m.end(), unit.end, _kind(m.group("kw"), body),
+                              "decision.resolved"))
+            last_unit[len(out) - 1] = i
             continue
         if pending_marker:
             pending_marker = False
             out.extend(_parts(s, unit.start, unit.end, "resolved", "decision.resolved"))
+            last_unit[len(out) - 1] = i
             continue
         if any(a <= unit.start < b or unit.start <= a < unit.end for a, b in action_spans):
             continue
+        if _OUTCOME_ONLY.match(s):
+            if out and i - last_unit.get(len(out) - 1, -9) <= 3:
+                prev = out[-1]
+                prev.vote = {**(vote_of(s) or {}), **(prev.vote or {})} or None
+                continue
         decision = _sentence_decision(s)
-        if decision:
-            kind, rule = decision
-            text_out = s
-            if rule == "decision.observation":
-                ref = _planning_context(units, i)
-                if not ref:
-                    continue
-                text_out = f"{ref} {s}"
+        if not decision:
+            continue
+        kind, rule = decision
+        text_out = s
+        if rule == "decision.observation" or re.search(r"\bthe\s+application\b", s):
+            ref = _planning_context(units, i) if not _PLANNING_REF.match(s) else None
+            if rule == "decision.observation" and not ref and not _PLANNING_REF.match(s) and \
+                    not re.match(r"no\s+objections?\b.{25,}", s, re.I):
+                continue
+            text_out = f"{ref} {s}" if ref else s
+        elif re.match(r"^(?:This|These|It|That)\s", s) and i and units[i - 1].end > unit.start - 3:
+            text_out = f"{units[i - 1].text} {s}"  # 'This project was approved': say what 'this' is
+        if text_out.rstrip().endswith(":") and i + 1 < len(units):
+            if _sentence_decision(units[i + 1].text) or _RESOLVED.match(units[i + 1].text):
+                continue  # 'consent to approve the following Resolutions:' introduces the decisions
+            text_out = f"{text_out} {units[i + 1].text}"
+        if out and i - last_unit.get(len(out) - 1, -9) == 1 and out[-1].rule == "decision.vote" and \
+                re.search(r"\b(?:elected|appointed|co-opted)\b", s) and _same_paragraph(text, out[-1].end, unit.start):
+            proposal = out.pop()  # 'X was proposed by A, seconded by B. X was duly elected.': keep the outcome
+            out.append(Resolution(text_out, unit.start, unit.end, kind, rule, proposal.vote or vote_of(s)))
+        else:
             out.append(Resolution(text_out, unit.start, unit.end, kind, rule, vote_of(s)))
+        last_unit[len(out) - 1] = i
     return out
+
+
+def _same_paragraph(text: str, a: int, b: int) -> bool:
+    return "\n\n" not in text[a:b] and b - a < 5
 
 
 def _parts(body: str, start: int, end: int, kind: str, rule: str) -> list[Resolution]:
@@ -142,18 +180,22 @@ def _parts(body: str, start: int, end: int, kind: str, rule: str) -> list[Resolu
 def _sentence_decision(s: str) -> tuple[str, str] | None:
     if len(s) < 8 or s.endswith("?"):
         return None
-    if _OBSERVATION.match(s) and len(s) < 60:
+    if _PLANNING_REF.match(s) and re.search(r"\b(?:no\s+objections?|no\s+observations?|objects?|supports?)\b",
+                                           s, re.I):
+        return ("lost" if re.search(r"\bobjects?\b", s) else "approved"), "decision.observation"
+    if _OBSERVATION.match(s) and len(s.split(":")[0]) < 60:
         return _kind(None, s) if _kind(None, s) != "other" else "agreed", "decision.observation"
     m = _IMPERSONAL.search(s)
     if m:
         return _kind(m.group("verb"), s), "decision.it-was-agreed"
-    m = _BODY_ACT.search(s)
+    m = _BODY_ACT.search(s) or _BODY_AND.search(s)
     if m and not re.search(r"\b(?:would|will|to)\s+(?:be\s+)?$", s[:m.start()]):
         return _kind(m.group("verb"), s), "decision.body-agreed"
     if re.search(r"\bagreed\s+to\s+be\b", s):
         return "agreed", "decision.agreed-to-be"
     for m in _PASSIVE.finditer(s):
-        if _FUTURE.search(s[:m.start() + len(m.group().split()[0]) + 1]):
+        if _FUTURE.search(s[:m.start() + len(m.group().split()[0]) + 1]) or _REPORTED.search(s[:m.start()]) \
+                or re.match(r"^It\s+was\s+(?:also\s+)?confirmed", s):
             continue
         return _kind(m.group("verb"), s), "decision.passive"
     if _NOTED.search(s):

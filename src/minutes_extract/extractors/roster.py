@@ -47,6 +47,9 @@ class Roster:
         if not person:
             return [ref], False
         hits = [p for p in self.people if _matches(person, p)]
+        if not hits and len(person.tokens) > 1:  # a clipped surname: 'Cllr. O. William'
+            hits = [p for p in self.people if p.tokens and p.surname.lower().startswith(person.surname.lower())
+                    and p.tokens[0][0].lower() == person.tokens[0][0].lower()]
         if len(hits) == 1:
             return [hits[0].name], True
         if not hits and len(person.tokens) == 1:
