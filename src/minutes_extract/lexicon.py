@@ -23,11 +23,13 @@ def lexicon() -> dict:
     return json.loads((models_dir() / "lexicon.json").read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=None)
 def words(key: str) -> frozenset[str]:
     """A lower-cased word list from the lexicon."""
     return frozenset(w.lower() for w in lexicon()[key])
 
 
+@lru_cache(maxsize=None)
 def alternation(key: str) -> str:
     """A regex alternation of a lexicon list, longest first, phrases matched with flexible spaces."""
     items = sorted(lexicon()[key], key=len, reverse=True)

@@ -238,8 +238,10 @@ def _close(heads, text_end: int, text: str) -> list[Segment]:
 def _subheadings(seg: Segment, text: str) -> None:
     body_lines = lines_of(text[seg.start:seg.end])
     for i, ln in enumerate(body_lines[1:], start=1):
-        if _unnumbered_heading(body_lines, i):
-            seg.subheadings.append(_clean_title(ln.text))
+        t = ln.text.strip()
+        if _unnumbered_heading(body_lines, i) and not _person_like(t) and not t.endswith(":") and \
+                not re.match(r"(?:RESOLVED|ACTIONS?|DECISION|THE MEETING CLOSED|CLOSED)\b", t, re.I):
+            seg.subheadings.append(_clean_title(t))
 
 
 # --- council web-page tables ------------------------------------------------------------------

@@ -21,13 +21,16 @@ _COMMIT = r"(?P<how>to|will|would|shall|should|agreed to|agrees to|undertook to|
           r"kindly volunteered to|offered to|was asked to|were asked to|is to|are to|has agreed to|" \
           r"takes the action(?: item)? to|took the action(?: item)? to|will take it as an action(?: item)? to|" \
           r"agreed to take|is going to|are going to)"
-_OWNER_LED = re.compile(rf"(?:^|(?<=[;:,]\s)|(?<=\s[-–]\s)|(?<=\band\s)|(?<=\bthat\s)|(?<=\bACTION:\s)|(?<=\bACTIONS:\s))"
-                        rf"{_REFS}\s+(?:also\s+|kindly\s+|then\s+)?{_COMMIT}\s+(?:\w+ly\s+|also\s+|then\s+|always\s+)?"
+_CLAUSE_START = re.compile(r"(?:[;:,]|\s[-–]|\band|\bthat|\bACTIONS?:)\s")
+_OWNER_LED = re.compile(rf"{_REFS}\s+(?:also\s+|kindly\s+|then\s+)?{_COMMIT}\s+(?:\w+ly\s+|also\s+|then\s+|always\s+)?"
                         rf"(?P<verb>[a-z][\w-]*)")
 _STRONG = r"(?P<how>agreed to|agrees to|undertook to|undertakes to|volunteered to|kindly volunteered to|" \
           r"offered to|was asked to|were asked to|takes the action(?: item)? to|took the action(?: item)? to)"
 _OWNER_ANYWHERE = re.compile(rf"\b(?P<owners>{_ROLE}|(?:{_HON})s?\.?\s+(?:[A-Z]\.?\s+){{0,2}}{_NAME}"
                              rf"(?:\s+{_NAME})?)\s+{_STRONG}\s+(?P<verb>[a-z][\w-]*)")
+_CUE = re.compile(r"\b(?:to|will|would|shall|should|agree[sd]?|undert\w+|volunteered|offered|asked|action|"
+                  r"going)\b", re.I)
+_STRONG_CUE = re.compile(r"\b(?:agree[sd] to|undert(?:ook|akes) to|volunteered to|offered to|asked to|action)\b")
 _AGREED_THAT = re.compile(rf"\b(?:agreed|suggested|resolved|decided)\s+that\s+{_REFS}\s+(?:would|will|should|to|"
                           rf"must|shall)?\s*(?:\w+ly\s+|also\s+|then\s+|always\s+)?(?P<verb>[a-z][\w-]*)")
 _MARKER = re.compile(r"^\s*(?:ACTIONS?|Action(?:s| points?)?)\s*(?:by\s+(?P<by>[^:]{1,40}))?\s*:\s*", re.I)
@@ -100,9 +103,22 @@ def _from_unit(unit: Unit, roster: Roster) -> Task | None:
     offset = unit.start + (len(s) - len(body)) if marker else unit.start
     if re.search(r"\b(?:had|has)\s+(?:\w+\s+)?(?:agreed|volunteered|undertaken|been asked)\b", body[:80]):
         return None
+    if not marker and not _CUE.search(body):
+        return None
     for pattern, rule in ((_AGREED_THAT, "action.agreed-that"), (_OWNER_LED, "action.owner-to"),
                           (_OWNER_ANYWHERE, "action.owner-agreed")):
-        for m in pattern.finditer(body):
+        if pattern is _OWNER_ANYWHERE and not _STRONG_CUE.search(body) or \
+                pattern is _AGREED_THAT and " that " not in body:
+            continue
+        if pattern is _OWNER_LED:
+            starts = [0] + [c.end() for c in _CLAUSE_START.finditer(body)]
+            found = (pattern.match(body, pos) for pos in starts
+                     if pos < len(body) and (body[pos].isupper() or body.startswith(("the ", "the\t"), pos)))
+        else:
+            found = pattern.finditer(body)
+        for m in found:
+            if m is None:
+                continue
             verb = m.group("verb").lower()
             how = m.groupdict().get("how") or ""
             if verb in _NOT_VERBS or how in ("should",) and verb not in words("action_verbs"):
@@ -154,8 +170,13 @@ def _column_owners(units: list[Unit], roster: Roster, text: str, tasks: list[Tas
     """Owner columns: a minute ending in a tab (or, from PDFs, just a space) and the owners' names."""
     out = []
     for unit in units:
-        line_end = text.find("\n", unit.end)
-        tail = text[unit.start:line_end if line_end != -1 else len(text)]
+        line_end = text.find("\n", unit.end, unit.end + 80)
+        if line_end == -1:
+            line_end = len(text) if len(text) - unit.end < 80 else -1
+        if line_end == -1 or "\t" not in text[unit.end:line_end] and not re.search(r"[.)]\s+\S{2,}", text[unit.end - 2:
+                                                                                                       line_end]):
+            continue  # nothing after this sentence on its line: no owner column
+        tail = text[unit.start:line_end]
         m = _COLUMN.search(tail)
         if not m or len(tail) - m.start() > 60 or m.start() < 10 or unit.start + m.start() - unit.end > 3:
             continue

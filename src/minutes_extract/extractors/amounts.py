@@ -72,10 +72,11 @@ def _table_amounts(text: str, signed: list[Money]) -> list[Money]:
             continue
         if Decimal(m.group("num").replace(",", "")) == 0:
             continue
-        window = text[max(0, m.start() - 80):m.end() + 80]
-        cells = _TABLE_CELL.findall(window)
-        if len(cells) < 2:
-            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line = text[line_start:line_end if line_end != -1 else len(text)]
+        if len(_TABLE_CELL.findall(line)) < 2 and "|" not in line:
+            continue  # a payments row holds several figures or is a table row
         context = text[max(0, m.start() - 1500):m.start()]
         if not _MONEY_TABLE_CONTEXT.search(context[-600:]) or not re.search(r"\b(?:net|vat|gross)\b", context, re.I):
             continue

@@ -163,11 +163,9 @@ def _inline_markers(text, preamble_end, found) -> None:
 
 def _tables(lines, preamble_end, found) -> None:
     for i, ln in enumerate(lines):
-        if ln.start >= preamble_end and i and not lines[i - 1].text.strip().startswith("|"):
-            context = " ".join(x.text for x in lines[max(0, i - 4):i]).lower()
-            if not re.search(r"present|attend|participants|directors|members", context):
-                continue
-        if ln.text.strip().startswith("|") and (i == 0 or not lines[i - 1].text.strip().startswith("|")):
+        if not ln.text.lstrip().startswith("|"):
+            continue
+        if i == 0 or not lines[i - 1].text.strip().startswith("|"):
             context = " ".join(x.text for x in lines[max(0, i - 4):i + 1]).lower()
             if not re.search(r"present|attend|participant|director|member|roll", context):
                 continue

@@ -64,6 +64,30 @@ def _weekday_warning(day: date, weekday: str | None) -> str | None:
     return None
 
 
+_MONTH_WORD = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+
+
+def _month_windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of text around month names, merged: the only places a written date can be."""
+    windows: list[list[int]] = []
+    for m in _MONTH_WORD.finditer(text):
+        a, b = max(0, m.start() - 40), min(len(text), m.end() + 30)
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = b
+        else:
+            windows.append([a, b])
+    return [(a, b) for a, b in windows]
+
+
+def _in_windows(pattern: re.Pattern, text: str, windows: list[tuple[int, int]]):
+    last = -1
+    for a, b in windows:
+        for m in pattern.finditer(text, a, b):
+            if m.start() > last:
+                last = m.end() - 1
+                yield m
+
+
 def extract_dates(text: str, default_year: int | None) -> list[Mention]:
     """Every calendar date in the text; dates without a year take `default_year` (skipped if None)."""
     found: list[Mention] = []
@@ -83,9 +107,10 @@ def extract_dates(text: str, default_year: int | None) -> list[Mention]:
             found.append(Mention(day2.isoformat(), m.group().strip(), m.start(), m.end(), "date.range-end"))
         taken.append((m.start(), m.end()))
 
+    windows = _month_windows(text)
     for m in _ISO.finditer(text):
         add(m, _make(int(m.group("year")), int(m.group("month")), int(m.group("day"))), "date.iso")
-    for m in _DAY_FIRST.finditer(text):
+    for m in _in_windows(_DAY_FIRST, text, windows):
         mo = MONTHS[m.group("month").lower().rstrip(".")]
         y = _year(m.group("year"), default_year)
         if m.group("year") and len(m.group("year").lstrip("'")) == 2 and not m.group("year").startswith("'"):
@@ -93,7 +118,7 @@ def extract_dates(text: str, default_year: int | None) -> list[Mention]:
                 continue
         d2 = _make(y, mo, int(m.group("day2"))) if m.group("day2") else None
         add(m, _make(y, mo, int(m.group("day"))), "date.day-month" if m.group("year") else "date.no-year", d2)
-    for m in _MONTH_FIRST.finditer(text):
+    for m in _in_windows(_MONTH_FIRST, text, windows):
         mo = MONTHS[m.group("month").lower().rstrip(".")]
         if not m.group("year") and not m.group("ord") and not m.group("weekday") and default_year and \
                 abs(2000 + int(m.group("day")) - default_year) <= 1:
@@ -103,7 +128,7 @@ def extract_dates(text: str, default_year: int | None) -> list[Mention]:
         a, b = int(m.group("a")), int(m.group("b"))
         day, month = (a, b) if a > 12 or b <= 12 else (b, a)
         add(m, _make(_year(m.group("year"), None), month, day), "date.numeric")
-    for m in _MONTH_ONLY.finditer(text):
+    for m in _in_windows(_MONTH_ONLY, text, windows):
         if free(m.start(), m.end()):
             mo = MONTHS[m.group("month").lower().rstrip(".")]
             found.append(Mention(f"{int(m.group('year')):04d}-{mo:02d}", m.group(), m.start(), m.end(),

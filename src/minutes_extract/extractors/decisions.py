@@ -3,6 +3,7 @@ lost, proposals seconded, planning observations; with mover, seconder and vote c
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..sentences import Unit
@@ -104,7 +105,11 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
     out: list[Resolution] = []
     last_unit: dict[int, int] = {}  # decision index -> index of the unit it came from
     pending_marker = False
+    hits = [m.start() for m in _TRIGGER.finditer(text.lower(), units[0].start if units else 0)]
     for i, unit in enumerate(units):
+        k = bisect_left(hits, unit.start)
+        if not pending_marker and not (k < len(hits) and hits[k] < unit.end):
+            continue  # no decision word in this sentence
         s = unit.text
         m = _RESOLVED.match(s)
         if not (m and m.group("kw") and (m.group("kw").isupper() or ":" in m.group() or "," in m.group())):
@@ -177,14 +182,20 @@ def _parts(body: str, start: int, end: int, kind: str, rule: str) -> list[Resolu
     return out
 
 
+# screens lower-cased text for the words any decision rule needs (case-sensitive and factored: fast)
+_TRIGGER = re.compile(r"\b(?:a(?:pprov|gree|ccept|dopt|ppoint|genda)|resolv|carried|ratif|endors|elect|re(?:ject|fus)|"
+                      r"defeat|lost|co-opt|taken as read|noted|o(?:bject|bservation)|support|mo(?:tion|ves)|consensus|"
+                      r"favour|vote|second|propos|decid|decision|comments)")
+
+
 def _sentence_decision(s: str) -> tuple[str, str] | None:
-    if len(s) < 8 or s.endswith("?"):
+    if len(s) < 8 or s.endswith("?") or not _TRIGGER.search(s.lower()):
         return None
     if _PLANNING_REF.match(s) and re.search(r"\b(?:no\s+objections?|no\s+observations?|objects?|supports?)\b",
                                            s, re.I):
         return ("lost" if re.search(r"\bobjects?\b", s) else "approved"), "decision.observation"
     if _OBSERVATION.match(s) and len(s.split(":")[0]) < 60:
-        return _kind(None, s) if _kind(None, s) != "other" else "agreed", "decision.observation"
+        return ("lost" if re.match(r"objects?\b", s, re.I) else "approved"), "decision.observation"
     m = _IMPERSONAL.search(s)
     if m:
         return _kind(m.group("verb"), s), "decision.it-was-agreed"

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..segment import Segment
-from .dates import Mention, extract_dates, full_dates
+from .dates import Mention, full_dates
 
 _TIME = r"(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?|noon)?"
 _TIME_RE = re.compile(rf"(?<![\d.£$/]){_TIME}(?![\d/])", re.I)
@@ -158,7 +158,17 @@ def _tidy_body(b: str) -> str | None:
     return b or None
 
 
-def next_meetings(text: str, items: list[Segment], year: int | None, meeting: str | None) -> list:
+_NEXT_CUE = re.compile(r"next meeting|\b(?:meeting|AGM)\b[^.\n]{0,40}\b(?:will|would|to|shall)\s+be\s+held", re.I)
+
+
+def _sentence_around(text: str, a: int, b: int, reach: int = 200) -> tuple[int, int]:
+    """The sentence (or line) holding text[a:b], at most `reach` characters either side."""
+    lo = max(text.rfind(".", max(0, a - reach), a), text.rfind("\n", max(0, a - reach), a), a - reach - 1) + 1
+    stops = [i for i in (text.find(".", b, b + reach), text.find("\n", b, b + reach)) if i != -1]
+    return lo, min(stops) if stops else min(len(text), b + reach)
+
+
+def next_meetings(text: str, items: list[Segment], dates: list[Mention], meeting: str | None) -> list:
     """Dates given for the next meeting(s): in a 'Date of next meeting' item, or in a sentence about the next
     meeting; only dates after the meeting's own."""
     regions = []
@@ -169,19 +179,14 @@ def next_meetings(text: str, items: list[Segment], year: int | None, meeting: st
                 if len(line) < 80 or re.search(r"meeting|held", line, re.I):
                     regions.append((pos, pos + len(line)))
                 pos += len(line) + 1
-    for m in re.finditer(r"[^.\n]{0,200}(?:next meeting|(?:meeting|AGM)\b[^.\n]{0,40}\b(?:will|would|to|shall)\s+"
-                         r"be\s+held)[^.\n]{0,200}", text, re.I):
-        regions.append((m.start(), m.end()))
+    regions.extend(_sentence_around(text, m.start(), m.end()) for m in _NEXT_CUE.finditer(text))
     out, seen = [], set()
-    for a, b in regions:
-        chunk = text[a:b]
-        for d in extract_dates(chunk, year):
-            if d.precision != "day" or d.date in seen or (meeting and d.date <= meeting):
-                continue
-            tail = chunk[d.end:d.end + 30]
-            tm = re.match(rf"\s*(?:,|at|from|commencing)?\s*{_TIME}", tail, re.I)
+    for d in dates:
+        if d.precision != "day" or d.date in seen or (meeting and d.date <= meeting):
+            continue
+        if any(a <= d.start and d.end <= b + 1 for a, b in regions):
             seen.add(d.date)
-            d.start, d.end = d.start + a, d.end + a
+            tm = re.match(rf"\s*(?:,|at|from|commencing)?\s*{_TIME}", text[d.end:d.end + 30], re.I)
             out.append((d, hhmm(tm) if tm else None))
     out.sort(key=lambda x: x[0].date)
     return out

@@ -15,6 +15,9 @@ def _numbering_label(para, counters: dict) -> str:
     """The label Word would draw for a numbered paragraph ('3.', '3.1.'); '' when unnumbered."""
     ppr = para._p.pPr
     numpr = ppr.numPr if ppr is not None else None
+    if (numpr is None or numpr.numId is None) and para.style is not None:
+        style_ppr = para.style.element.pPr  # numbering given by the paragraph style ('List Number')
+        numpr = style_ppr.numPr if style_ppr is not None else None
     if numpr is None or numpr.numId is None:
         return ""
     num_id = numpr.numId.val

@@ -1,0 +1,50 @@
+from minutes_extract.extractors.actions import extract_actions
+from minutes_extract.extractors.people import parse_entry
+from minutes_extract.extractors.roster import Roster
+from minutes_extract.sentences import split
+
+ROSTER = Roster([parse_entry(e) for e in ("Councillor K J Loydall (Chair)", "M Smith", "M Cawley", "W Gale",
+                                           "Helen Richardson (Clerk)", "Alun Davies", "Arwel Davies", "Rod Vagg",
+                                           "Owen Williams")])
+
+
+def actions(text):
+    return [(t.text, t.owners, t.unresolved) for t in extract_actions(split(text), ROSTER, text)]
+
+
+def test_action_markers_and_initials():
+    text = ("ACTIONS: KL to check the training. MS to send details to KL.\n\nACTIONS: Update at next meeting from MC.\n"
+            "\nACTIONS: It was agreed that KL would attend the JAG meeting.")
+    assert actions(text) == [
+        ("KL to check the training.", ["K J Loydall"], []), ("MS to send details to KL.", ["M Smith"], []),
+        ("Update at next meeting from MC.", ["M Cawley"], []),
+        ("It was agreed that KL would attend the JAG meeting.", ["K J Loydall"], [])]
+
+
+def test_several_owners_and_roles():
+    got = actions("MC and WG to arrange the mapping. The Clerk agreed to ask the Handyman to collect the leaves.")
+    assert [o for _, o, _ in got] == [["M Cawley", "W Gale"], ["Helen Richardson"]]
+
+
+def test_commitments_with_will_and_lead_ins():
+    got = actions("Rod will take it as an action item to document the state of things. Following a request the "
+                  "Clerk agreed to contact the developer.")
+    assert [(t[:20], o) for t, o, _ in got] == [("Rod will take it as ", ["Rod Vagg"]),
+                                                ("the Clerk agreed to ", ["Helen Richardson"])]
+
+
+def test_ambiguous_reference_is_flagged():
+    (text, owners, unresolved), = actions("It was agreed that Cllrs. A. Davies would inspect the path.")
+    assert owners == ["Cllrs. A. Davies"] or unresolved  # two A. Davies: not resolved to either
+
+
+def test_owner_column_at_the_end_of_a_minute():
+    text = "The identification of Common Land in Salem was still ongoing.\tClerk\n"
+    assert actions(text) == [("The identification of Common Land in Salem was still ongoing.", ["Helen Richardson"],
+                              [])]
+
+
+def test_not_actions():
+    text = ("Police will know the outcome of this bid by next quarter. Hope to see TSC members there. "
+            "Myles had volunteered to set up a meeting. The notices will be displayed.")
+    assert actions(text) == []

@@ -1,0 +1,38 @@
+from decimal import Decimal
+
+from minutes_extract.extractors.amounts import extract_amounts
+
+
+def values(text):
+    return [(a.value, a.currency) for a in extract_amounts(text)]
+
+
+def test_symbols_multipliers_and_ranges():
+    text = "Costs of £18,143.74, £710.00 per pallet, around £130,000, $2.5m, £54k, €1,200 and £5-10k."
+    got = extract_amounts(text)
+    assert [(a.value, a.currency) for a in got] == [
+        (Decimal("18143.74"), "GBP"), (Decimal("710.00"), "GBP"), (Decimal("130000"), "GBP"),
+        (Decimal("2500000.0"), "USD"), (Decimal("54000"), "GBP"), (Decimal("1200"), "EUR"), (Decimal("5000"), "GBP"),
+    ]
+    assert got[-1].upper == Decimal("10000") and got[-1].raw == "£5-10k"
+
+
+def test_pence_and_words():
+    assert values("Emptying costs 23p a week, or 40 pounds a year.") == [(Decimal("0.23"), "GBP"), (Decimal("40"), "GBP")]
+
+
+def test_not_money():
+    text = ("Tel. 0116 305 2583, PDF 108 KB, 14,000 checks, 2017/18, 99% of staff, item 15/19, 36 sessions "
+            "and 7 MBFU lights.")
+    assert values(text) == []
+
+
+def test_payment_table_cells_take_the_document_currency():
+    text = ("Payee | Net | VAT | Gross |\n| K&M Lighting | 24.27 | 4.85 | 29.12 |\n| Total | £2555.17 | £82.85 | |\n"
+            "Version 1.10 of the plan.")
+    assert values(text) == [(Decimal("24.27"), "GBP"), (Decimal("4.85"), "GBP"), (Decimal("29.12"), "GBP"),
+                            (Decimal("2555.17"), "GBP"), (Decimal("82.85"), "GBP")]
+
+
+def test_unsigned_figures_without_a_money_table_are_not_money():
+    assert values("Scores were 12.50 and 13.75 in the survey.") == []

@@ -1,0 +1,78 @@
+"""The command line through click's runner, and the installed command end to end."""
+import json
+import shutil
+import subprocess
+import sys
+
+import jsonschema
+from click.testing import CliRunner
+
+from minutes_extract.cli import main
+
+
+def test_file_prints_json(fixtures):
+    result = CliRunner().invoke(main, [str(fixtures / "owbc_csp_2017_10_16.txt")])
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert data["meeting"]["date"] == "2017-10-16"
+    assert len(data["actions"]) == 13 and data["amounts"][0]["value"] == 710.0
+
+
+def test_output_file_and_jsonl(fixtures, tmp_path):
+    out = tmp_path / "out" / "minutes.jsonl"
+    result = CliRunner().invoke(main, ["extract", str(fixtures / "leics_scsb_2024_03.txt"), "-o", str(out),
+                                       "--format", "jsonl"])
+    assert result.exit_code == 0 and result.output == ""
+    lines = out.read_text().splitlines()
+    assert len(lines) == 1 and json.loads(lines[0])["meeting"]["location"] == "Microsoft Teams"
+    assert [p.name for p in out.parent.iterdir()] == ["minutes.jsonl"]  # no temporary file left behind
+
+
+def test_stdin(fixtures):
+    text = (fixtures / "owbc_csp_2017_10_16.txt").read_bytes()
+    result = CliRunner().invoke(main, ["-"], input=text)
+    assert result.exit_code == 0 and json.loads(result.output)["meeting"]["end_time"] == "16:40"
+
+
+def test_schema_validates_the_output(fixtures):
+    schema = json.loads(CliRunner().invoke(main, ["schema"]).output)
+    for name in ("owbc_csp_2017_10_16.txt", "leics_scsb_2024_03.txt"):
+        data = json.loads(CliRunner().invoke(main, [str(fixtures / name)]).output)
+        jsonschema.validate(data, schema)
+    assert {"meeting", "items", "attendees", "actions", "decisions", "amounts", "dates",
+            "next_meetings"} <= set(schema["properties"])
+
+
+def test_missing_file_is_one_line_and_exit_1(tmp_path):
+    result = CliRunner().invoke(main, [str(tmp_path / "nope.pdf")])
+    assert result.exit_code == 1
+    assert result.output.strip().count("\n") == 0 and "no such file" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_corrupt_pdf_is_one_line_and_exit_1(tmp_path):
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF-1.4\n garbage garbage")
+    result = CliRunner().invoke(main, [str(bad)])
+    assert result.exit_code == 1 and "not a readable PDF" in result.output
+
+
+def test_usage_error_exit_2():
+    result = CliRunner().invoke(main, ["extract", "--format", "xml", "x.txt"])
+    assert result.exit_code == 2
+
+
+def test_help_shows_examples():
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.exit_code == 0 and "minutes-extract minutes.pdf" in result.output
+
+
+def test_installed_command_end_to_end(fixtures):
+    exe = shutil.which("minutes-extract") or str(__import__("pathlib").Path(sys.executable).with_name("minutes-extract"))
+    proc = subprocess.run([exe, str(fixtures / "owbc_csp_2017_10_16.txt")], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert [a["name"] for a in data["attendees"]][:2] == ["K J Loydall", "S Glazebrook"]
+    assert [n["date"] for n in data["next_meetings"]] == ["2017-12-11", "2018-02-12", "2018-04-16"]
+    proc = subprocess.run([exe, "/nonexistent/minutes.txt"], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 1 and proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr

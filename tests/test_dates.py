@@ -1,0 +1,40 @@
+from minutes_extract.extractors.dates import extract_dates
+
+
+def days(text, year=2017):
+    return [(d.date, d.raw) for d in extract_dates(text, year) if d.precision == "day"]
+
+
+def test_full_and_partial_dates_resolve_against_the_meeting_year():
+    text = "Held on Monday, 16 October 2017; a meeting on Thursday, 19 October and on 2 October."
+    assert [d for d, _ in days(text)] == ["2017-10-16", "2017-10-19", "2017-10-02"]
+
+
+def test_us_numeric_iso_and_ordinal_forms():
+    text = "April 15, 2009; March 23rd, 2009; 15/09/2015; 2017-10-25; Tuesday 3rd June; from 12th May"
+    assert [d for d, _ in days(text, 2014)] == ["2009-04-15", "2009-03-23", "2015-09-15", "2017-10-25",
+                                                 "2014-06-03", "2014-05-12"]
+
+
+def test_ranges_give_both_ends():
+    got = extract_dates("National Hate Crime Week, 14 – 21 October:", 2017)
+    assert [(d.date, d.end_date) for d in got] == [("2017-10-14", "2017-10-21"), ("2017-10-21", None)]
+
+
+def test_month_only_is_kept_with_month_precision():
+    got = extract_dates("Updates were received in September 2017.", 2017)
+    assert [(d.date, d.precision) for d in got] == [("2017-09", "month")]
+
+
+def test_not_dates():
+    text = "Plan 2017-2020, survey 2017/18, item 12/23, version 8.8.1, Dec 18 figures, tel 0779 500 6811"
+    assert days(text, 2019) == []
+
+
+def test_weekday_that_disagrees_is_a_warning():
+    (d,) = extract_dates("on Friday, 19 October", 2017)
+    assert d.date == "2017-10-19" and "does not match" in d.warning
+
+
+def test_two_digit_year_after_day_and_month():
+    assert days("balances as at 3 January 19 were", 2019) == [("2019-01-03", "3 January 19")]

@@ -1,0 +1,46 @@
+from minutes_extract.extractors.decisions import extract_decisions, vote_of
+from minutes_extract.sentences import split
+
+
+def decisions(text):
+    return [(d.text, d.kind) for d in extract_decisions(split(text), text, [])]
+
+
+def test_resolved_blocks_and_lettered_parts():
+    text = ("RESOLVED THAT:\n\nThe Minutes of the Meeting held on 31 July 2017 be taken as read and confirmed.\n\n"
+            "RESOLVED: a) That the presentation be noted; b) That the slides be circulated.")
+    assert decisions(text) == [
+        ("The Minutes of the Meeting held on 31 July 2017 be taken as read and confirmed.", "resolved"),
+        ("That the presentation be noted", "resolved"), ("That the slides be circulated", "resolved")]
+
+
+def test_approved_agreed_and_votes():
+    text = ("The final draft of the plan was unanimously approved at this meeting. The Partnership has agreed to this "
+            "expenditure. It was proposed by Cllr. O. Williams, seconded by Cllr. W. Loynton and unanimously agreed "
+            "that the minutes were correct.")
+    got = extract_decisions(split(text), text, [])
+    assert [d.kind for d in got] == ["approved", "agreed", "agreed"]
+    assert got[2].vote == {"mover": "Cllr. O. Williams", "seconder": "Cllr. W. Loynton"}
+
+
+def test_vote_counts():
+    assert vote_of("The vote was carried by three to two.") == {"for": 3, "against": 2}
+    assert vote_of("Those in favour was zero and those against accepting the application was 7.") == \
+        {"for": 0, "against": 7}
+
+
+def test_motion_and_its_outcome_are_one_decision():
+    text = "- Thomas moves to accept the Issue #882.\n- Stefan seconded.\n- No objections. Motion passed."
+    assert decisions(text) == [("Thomas moves to accept the Issue #882.", "agreed")]
+
+
+def test_planning_observation_names_the_application():
+    text = "E/32714 Proposed Agricultural Building\nGruffydd Stables\n\nNo Objections\n"
+    assert decisions(text) == [("E/32714 Proposed Agricultural Building Gruffydd Stables No Objections", "approved")]
+
+
+def test_not_decisions():
+    text = ("The Return to be signed by the Chairperson. It was confirmed that this should be carried out twice "
+            "monthly. This planting was carried out by residents. The application has now been approved. "
+            "It was noted that the scheme is funded by the County.")
+    assert decisions(text) == []

@@ -1,0 +1,139 @@
+"""Readers on small documents made in the tests: PDF (pages, scans, passwords), Word, HTML, odd text."""
+import io
+
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from minutes_extract import InputError, extract, load
+from minutes_extract.readers import sniff
+
+PAGES = [
+    ["MINUTES OF THE MEETING OF THE PARKS COMMITTEE", "HELD ON MONDAY, 6 MARCH 2023 AT 7.00 PM", "",
+     "1. APOLOGIES", "None.", "2. FINANCE", "Spend to date is £1,250.00 this year."],
+    ["3. PLAYGROUND", "The Committee approved the purchase of a swing at £800.00.", "",
+     "4. NEXT MEETING", "Monday, 3 April 2023"],
+]
+
+
+def make_pdf(pages, encrypt=None, header="Parks Committee - 6 March 2023") -> bytes:
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, encrypt=encrypt)
+    for number, lines in enumerate(pages, start=1):
+        c.drawString(72, 800, header)
+        y = 760
+        for line in lines:
+            c.drawString(72, y, line)
+            y -= 18
+        c.drawString(280, 40, f"Page {number}")
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_pdf_pages_give_each_record_its_page():
+    m = extract(make_pdf(PAGES))
+    assert m.source.format == "pdf" and m.source.pages == 2
+    assert [(i.number, i.page) for i in m.items] == [("1", 1), ("2", 1), ("3", 2), ("4", 2)]
+    assert [(str(a.value), a.page) for a in m.amounts] == [("1250.00", 1), ("800.00", 2)]
+    assert [(d.kind, d.page) for d in m.decisions] == [("approved", 2)]
+    assert [n.date for n in m.next_meetings] == ["2023-04-03"]
+
+
+def test_pdf_running_header_and_page_numbers_are_removed():
+    doc = load(make_pdf(PAGES))
+    assert "Parks Committee - 6 March 2023" not in doc.text
+    assert "Page 1" not in doc.text and "Page 2" not in doc.text
+
+
+def test_pdf_without_text_layer_needs_ocr():
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    c.rect(100, 100, 200, 200, fill=1)
+    c.showPage()
+    c.save()
+    with pytest.raises(InputError, match="OCR"):
+        extract(buf.getvalue())
+
+
+def test_pdf_with_a_password_is_a_clear_error():
+    with pytest.raises(InputError, match="password"):
+        extract(make_pdf(PAGES, encrypt="secret"))
+
+
+def test_pdf_encrypted_with_an_empty_user_password_is_read():
+    from reportlab.lib.pdfencrypt import StandardEncryption
+
+    data = make_pdf(PAGES, encrypt=StandardEncryption("", ownerPassword="owner", canPrint=1))
+    assert [i.number for i in extract(data).items] == ["1", "2", "3", "4"]
+
+
+def test_truncated_pdf_is_a_clear_error():
+    with pytest.raises(InputError, match="not a readable PDF"):
+        extract(make_pdf(PAGES)[:300])
+
+
+def test_docx_paragraphs_numbering_and_tables():
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_heading("Minutes of the Parks Committee", level=1)
+    document.add_paragraph("Present: Cllr A Smith (Chair), Cllr B Jones")
+    document.add_paragraph("APOLOGIES", style="List Number")
+    document.add_paragraph("None received.")
+    document.add_paragraph("FINANCE", style="List Number")
+    document.add_paragraph("The Committee approved spending of £400.")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Payee", "Amount"
+    table.cell(1, 0).text, table.cell(1, 1).text = "Parks Ltd", "£120.50"
+    buf = io.BytesIO()
+    document.save(buf)
+    m = extract(buf.getvalue())
+    assert m.source.format == "docx"
+    assert [(i.number, i.title) for i in m.items] == [("1", "APOLOGIES"), ("2", "FINANCE")]
+    assert [a.name for a in m.attendees] == ["A Smith", "B Jones"]
+    assert [str(a.value) for a in m.amounts] == ["400", "120.50"]
+
+
+def test_html_drops_scripts_and_navigation_and_keeps_structure():
+    page = b"""<html><head><title>x</title><script>var a = '\xc2\xa31,000';</script></head><body>
+    <nav>Home | 12 June 2001</nav>
+    <h1>Parks Committee</h1><p>Meeting held on 6 March 2023 at 7pm.</p>
+    <h4>PRESENT</h4><p>Councillors Ann Smith and Bob Jones.</p>
+    <ol><li><h4>FINANCE</h4><p>Spend was &pound;50.</p></li><li><h4>PLAY AREA</h4>
+    <p>The swing was approved.\t\t<em>Clerk</em></p></li></ol></body></html>"""
+    m = extract(page)
+    assert m.source.format == "html"
+    assert [i.title for i in m.items] == ["FINANCE", "PLAY AREA"]
+    assert [str(a.value) for a in m.amounts] == ["50"]
+    assert [d.date for d in m.dates] == ["2023-03-06"]
+    assert [a.name for a in m.attendees] == ["Ann Smith", "Bob Jones"]
+
+
+def test_misnamed_pdf_is_sniffed_by_content(tmp_path):
+    path = tmp_path / "minutes.txt"
+    path.write_bytes(make_pdf(PAGES))
+    assert sniff(path.read_bytes(), str(path)) == "pdf"
+    assert extract(path).source.format == "pdf"
+
+
+def test_cp1252_text_with_pound_signs_and_curly_quotes(tmp_path):
+    path = tmp_path / "minutes.txt"
+    path.write_bytes("1. FINANCE\r\n\r\nThe Clerk\u2019s report: spend of \u00a3250.00 was approved.\r\n\r\n"
+                     "2. CLOSE\r\n\r\nClosed.\r\n".encode("cp1252"))
+    m = extract(path)
+    assert [str(a.value) for a in m.amounts] == ["250.00"]
+    assert "Clerk\u2019s report" in m.items[0].text
+
+
+def test_utf16_and_bom_and_form_feed_pages(tmp_path):
+    path = tmp_path / "minutes.txt"
+    path.write_bytes("1. ONE\n\nSpend £5.\f2. TWO\n\nSpend £6.\n".encode("utf-16"))
+    m = extract(path)
+    assert [(str(a.value), a.page) for a in m.amounts] == [("5", 1), ("6", 2)]
+
+
+def test_empty_input_is_an_error(tmp_path):
+    path = tmp_path / "empty.md"
+    path.write_bytes(b"   \n")
+    with pytest.raises(InputError, match="no text"):
+        extract(path)

@@ -1,0 +1,60 @@
+from minutes_extract.segment import cut_title, segment
+
+
+def shape(text):
+    return [(s.number, s.title) for s in segment(text)]
+
+
+def test_numbered_items_with_sub_points_and_sub_headings():
+    text = ("PRESENT\n\nCllr A Smith (Chair)\n\n27. APOLOGIES FOR ABSENCE\n\nB Jones\n\n28. MINUTES\n\n"
+            "Drone Bid\n\nThe Partnership heard about the bid.\n\n4.2 not a heading because 4 is not an item\n\n"
+            "29. FINANCIAL POSITION\n\nSpend is £5.\n")
+    segs = segment(text)
+    assert [(s.number, s.title) for s in segs][:3] == [("27", "APOLOGIES FOR ABSENCE"), ("28", "MINUTES"),
+                                                       ("29", "FINANCIAL POSITION")]
+    assert segs[1].subheadings == ["Drone Bid"]
+
+
+def test_page_break_debris_is_not_an_item():
+    text = ("1. SURVEY\n\nThere would be no comparative data available between the\n\n2016/17 and 2017/18 surveys. "
+            "This would be a loss.\n\n2. CCTV\n\nText.\n")
+    assert shape(text) == [("1", "SURVEY"), ("2", "CCTV")]
+
+
+def test_minute_numbers_run_on_into_the_text():
+    text = ("In attendance: Cllr A Smith\n\n01/19 Apologies for absence Apologies were received from Cllr B Jones. "
+            "02/19 Declarations of Interest on Agenda Items Cllr Mandy Leamon declared an interest in item 15/19. "
+            "03/19 Minutes of the Ordinary Meeting on 5 December 2018 The Parish Council approved the minutes.")
+    assert shape(text) == [("01/19", "Apologies for absence"), ("02/19", "Declarations of Interest on Agenda Items"),
+                           ("03/19", "Minutes of the Ordinary Meeting on 5 December 2018")]
+
+
+def test_council_web_page_rows():
+    text = ("Venue: Microsoft Teams\nNo. | Item |\n---|---|\nIntroductions. Minutes: The Chairman welcomed everyone. |"
+            "\n|\nMinutes of previous meeting. PDF 108 KB Minutes: Confirmed. |\n|\nDate of the next meeting The next "
+            "meeting is on Friday. Minutes: RESOLVED: That it be noted. |")
+    assert [t for _, t in shape(text)] == ["Introductions", "Minutes of previous meeting", "Date of the next meeting"]
+
+
+def test_markdown_minutes_take_discussion_bullets_and_skip_boilerplate():
+    text = ("# Node.js TSC Meeting 2017-10-25\n\n## Links\n\n* Recording\n\n## Present\n\n* Anna Henningsen\n\n"
+            "## Agenda\n\n### nodejs/node\n\n* Support both OpenSSL 1.1.0 and 1.0.2 [#16130](https://x)\n"
+            "  * getting ready to land\n* stream: move files [#11957](https://x)\n\n## Q&A, Other\n\n"
+            "* Some moderation work.\n\n## Upcoming Meetings\n\n* Calendar\n")
+    from minutes_extract.normalise import normalise
+    assert [t for _, t in shape(normalise(text))] == ["Support both OpenSSL 1.1.0 and 1.0.2 #16130",
+                                                      "stream: move files #11957", "Q&A, Other"]
+
+
+def test_unnumbered_headings_before_the_first_number_are_items():
+    text = ("Present: Cllr. R. Crisp - Chair, Cllr. A. Collins.\n\nOPEN FORUM\n\nResidents spoke.\n\n"
+            "Election of Chairman\n\nCllr. Crisp was elected.\n\n2. Chairman to sign Declaration of Office\n\nSigned.\n\n"
+            "3. Election of Vice Chairman\n\nCllr. Collins was elected.\n")
+    assert shape(text) == [(None, "OPEN FORUM"), (None, "Election of Chairman"),
+                           ("2", "Chairman to sign Declaration of Office"), ("3", "Election of Vice Chairman")]
+
+
+def test_cut_title():
+    assert cut_title("Apologies and Welcome There were no apologies received for absence.") == "Apologies and Welcome"
+    assert cut_title("Clerk’s Report (Inc Matters Arising) The Clerk read out the following") == \
+        "Clerk’s Report (Inc Matters Arising)"
