@@ -78,3 +78,44 @@ def schema() -> None:
     from .export import json_schema
 
     click.echo(json_schema())
+
+
+@main.command(epilog="""
+\b
+Examples:
+  minutes-extract batch minutes/ -o out/                   one JSON per input, mirroring the tree
+  minutes-extract batch minutes/ --format jsonl | jq -c '{doc: .source.path, actions: [.actions[].text]}'
+  minutes-extract batch minutes/ --format csv -o tables/   documents.csv, items.csv, actions.csv ...
+  minutes-extract batch minutes/ --format sqlite -o minutes.sqlite
+  minutes-extract batch 'archive/**/*.pdf' -o out/ --jobs 2 --timeout 60
+""")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Output folder (json, csv), database file (sqlite) or file (jsonl; default stdout).")
+@click.option("--format", "out_format", type=click.Choice(["json", "jsonl", "csv", "sqlite"]), default="json",
+              show_default=True)
+@click.option("--format-in", type=click.Choice(FORMATS), help="Input format for every file (default: sniffed).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: the machine's cores).")
+@click.option("--timeout", type=click.FloatRange(min=0), default=120.0, show_default=True,
+              help="Seconds allowed per file (0: no limit).")
+@click.option("--force", is_flag=True, help="Convert again even when the output is up to date.")
+@click.option("--fail-fast", is_flag=True, help="Stop at the first file that fails.")
+@click.option("--excel", is_flag=True, help="CSV: write UTF-8 with a BOM, for Excel.")
+def batch(inputs, output, out_format, format_in, jobs, timeout, force, fail_fast, excel) -> None:
+    """Convert many files: folders (recursively), files or glob patterns."""
+    from .batch import default_jobs, discover
+    from .batch_sinks import make_sink, report
+
+    found = discover(list(inputs))
+    if not found:
+        raise click.UsageError(f"no supported files in: {' '.join(inputs)}")
+    if out_format in ("json", "csv", "sqlite") and output is None:
+        raise click.UsageError(f"--format {out_format} needs -o/--output")
+    try:
+        summary = make_sink(out_format, output, excel).run(found, jobs or default_jobs(), timeout, force,
+                                                            fail_fast, format_in)
+    except KeyboardInterrupt:
+        click.echo("minutes-extract: interrupted; finished outputs are kept, nothing is half-written", err=True)
+        sys.exit(130)
+    report(summary)
+    sys.exit(1 if summary.failed else 0)

@@ -12,6 +12,7 @@ class Document:
     text: str
     format: str
     path: str | None = None
+    sha256: str | None = None
     page_starts: list[int] = field(default_factory=lambda: [0])
     line_starts: list[int] = field(init=False, repr=False)
 

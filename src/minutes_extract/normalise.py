@@ -17,7 +17,6 @@ _OL_START = re.compile(r"<ol\b[^>]*\bstart=\"?(\d+)\"?[^>]*>\s*<li[^>]*>", re.I)
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _UNDERSCORES = re.compile(r"(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])")
 _TRAILING = re.compile(r"[ \t]+$", re.M)
-_BLANKS = re.compile(r"\n{3,}")
 
 
 def _embedded_html(text: str) -> str:
@@ -52,8 +51,7 @@ def normalise(text: str) -> str:
     text = _INVISIBLE.sub("", _SPACES.sub(" ", text))
     text = _markdown_emphasis(text)
     text = re.sub(r"(?<=\S)[ ]{2,}(?=\S)", lambda m: " " if len(m.group()) < 4 else "\t", text)
-    text = _TRAILING.sub("", text)
-    return _BLANKS.sub("\n\n", text).strip("\n")
+    return _TRAILING.sub("", text)  # line structure is kept, so lines point into the original file
 
 
 def normalise_pages(pages: list[str]) -> tuple[str, list[int]]:

@@ -103,6 +103,7 @@ class Meeting(BaseModel):
 class Source(BaseModel):
     model_config = ConfigDict(extra="forbid")
     path: str | None = None
+    sha256: str | None = Field(default=None, description="hash of the input bytes (for resuming batches)")
     format: str
     pages: int | None = None
     characters: int

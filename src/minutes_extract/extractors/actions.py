@@ -187,7 +187,6 @@ def _column_owners(units: list[Unit], roster: Roster, text: str, tasks: list[Tas
                    for r in _refs(m.group("col"))):
             continue
         owners, unresolved = got
-        body = tail[:m.start()].strip()
         existing = next((t for t in tasks if unit.start <= t.start <= unit.start + len(tail)), None)
         if existing:
             existing.owners = owners + [o for o in existing.owners if o not in owners] if "/" in m.group("col") \

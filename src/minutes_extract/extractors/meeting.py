@@ -103,7 +103,7 @@ def location(text: str, items: list[Segment]) -> str | None:
     m = re.search(r"^\s*(?:Venue|Location|Place|Where)\s*:\s*(?P<v>[^\n]+)", head, re.I | re.M)
     if m:
         return m.group("v").strip(" .")
-    m = re.search(rf"\bheld\s+(?:at|in)\s+(?P<v>.+?)(?=\s+(?:on|at|commencing)\s|\s*[,.]?\s*\n\n|\s+\d|$)", head,
+    m = re.search(r"\bheld\s+(?:at|in)\s+(?P<v>.+?)(?=\s+(?:on|at|commencing)\s|\s*[,.]?\s*\n\n|\s+\d|$)", head,
                   re.I | re.S)
     if m and len(m.group("v")) < 120:
         return _tidy_place(m.group("v"))
@@ -129,10 +129,10 @@ def body(text: str, items: list[Segment]) -> str | None:
     head = _head(text, items)
     patterns = [
         rf"\bmeeting of (?:the )?(?P<b>.+?)(?=\s+(?:held|on|at|in|{_DAYS})\b|\.\s|\n|$)",
-        rf"\bminutes of (?:the )?(?P<b>.+?)\s+(?:meeting|held)\b",
-        rf"^\s*(?P<b>[^\n]+?)\s+held\s+(?:their|its|a|an|the)\s+(?:\w+\s+)?meeting",
-        rf"^#\s+(?P<b>[^\n]+)$",
-        rf"\b(?P<b>[A-Z][A-Z&'’ -]{{2,60}}?(?:COUNCIL|COMMITTEE|BOARD|PARTNERSHIP|TRUST|AUTHORITY|FORUM))\b",
+        r"\bminutes of (?:the )?(?P<b>.+?)\s+(?:meeting|held)\b",
+        r"^\s*(?P<b>[^\n]+?)\s+held\s+(?:their|its|a|an|the)\s+(?:\w+\s+)?meeting",
+        r"^#\s+(?P<b>[^\n]+)$",
+        r"\b(?P<b>[A-Z][A-Z&'’ -]{2,60}?(?:COUNCIL|COMMITTEE|BOARD|PARTNERSHIP|TRUST|AUTHORITY|FORUM))\b",
         rf"^\s*(?P<b>[A-Z][^\n]{{3,80}}?{_BODY_WORDS})\b",
     ]
     for pattern in patterns:

@@ -1,6 +1,7 @@
 """Readers: bytes of any supported format -> a Document, chosen by sniffing the content."""
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from ..document import Document
@@ -47,7 +48,7 @@ def read_bytes(data: bytes, name: str | None = None, fmt: str | None = None) -> 
     text, starts = normalise_pages(pages)
     if not text.strip():
         raise InputError("no text found in the document")
-    return Document(text=text, format=fmt, path=name, page_starts=starts)
+    return Document(text=text, format=fmt, path=name, sha256=hashlib.sha256(data).hexdigest(), page_starts=starts)
 
 
 def read(path: str | Path, fmt: str | None = None) -> Document:

@@ -36,16 +36,15 @@ def read_docx(data: bytes, name: str | None = None) -> list[str]:
     """The text of a Word document as one page of lines (Word keeps no page map)."""
     import docx
 
-    label = name or "document"
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             if sum(i.file_size for i in zf.infolist()) > MAX_UNCOMPRESSED:
-                raise InputError(f"{label}: the .docx unpacks to more than {MAX_UNCOMPRESSED >> 20} MB")
+                raise InputError(f"the .docx unpacks to more than {MAX_UNCOMPRESSED >> 20} MB")
             if "word/document.xml" not in zf.namelist():
-                raise InputError(f"{label}: a zip file but not a Word document")
+                raise InputError("a zip file but not a Word document")
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise InputError(f"{label}: not a readable Word document ({exc})") from None
+        raise InputError(f"not a readable Word document ({exc})") from None
     counters: dict = defaultdict(dict)
     lines: list[str] = []
     body = document.element.body

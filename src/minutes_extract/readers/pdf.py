@@ -49,20 +49,19 @@ def strip_furniture(pages: list[list[str]]) -> list[list[str]]:
 
 def read_pdf(data: bytes, name: str | None = None, max_pages: int = MAX_PAGES) -> list[str]:
     """The text of each page of a PDF."""
-    label = name or "PDF"
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         message = str(exc).lower()
         if "password" in message:
-            raise InputError(f"{label}: the PDF is encrypted and needs a password") from None
-        raise InputError(f"{label}: not a readable PDF ({exc})") from None
+            raise InputError("the PDF is encrypted and needs a password") from None
+        raise InputError(f"not a readable PDF ({exc})") from None
     try:
         if len(pdf) > max_pages:
-            raise InputError(f"{label}: {len(pdf)} pages is over the limit of {max_pages} (--max-pages)")
+            raise InputError(f"{len(pdf)} pages is over the limit of {max_pages} (--max-pages)")
         pages = [_page_lines(page) for page in pdf]
     finally:
         pdf.close()
     if not any(ln.strip() for lines in pages for ln in lines):
-        raise InputError(f"{label}: the PDF has no text layer (a scan?); it needs OCR first")
+        raise InputError("the PDF has no text layer (a scan?); it needs OCR first")
     return ["\n".join(lines) for lines in strip_furniture(pages)]

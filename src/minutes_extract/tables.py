@@ -1,0 +1,59 @@
+"""Flat tables of extracted records (one per kind), for CSV files and SQLite."""
+from __future__ import annotations
+
+import json
+
+from .schema import Minutes
+
+TABLES: dict[str, list[str]] = {
+    "documents": ["doc_id", "path", "sha256", "format", "pages", "tool_version", "body", "date", "start_time",
+                  "end_time", "location", "chair", "next_meetings"],
+    "items": ["doc_id", "seq", "number", "title", "text", "subheadings", "span_start", "span_end", "line", "page"],
+    "attendees": ["doc_id", "seq", "name", "status", "title", "post_nominals", "role", "organisation", "initials",
+                  "grp", "span_start", "span_end", "line", "page"],
+    "actions": ["doc_id", "seq", "item", "text", "owners", "owner_refs", "unresolved_owners", "due", "span_start",
+                "span_end", "line", "page"],
+    "decisions": ["doc_id", "seq", "item", "kind", "text", "mover", "seconder", "votes_for", "votes_against",
+                  "votes_abstain", "span_start", "span_end", "line", "page"],
+    "amounts": ["doc_id", "seq", "item", "value", "currency", "raw", "upper", "span_start", "span_end", "line",
+                "page"],
+    "dates": ["doc_id", "seq", "item", "date", "precision", "end_date", "raw", "span_start", "span_end", "line",
+              "page"],
+}
+
+
+def _where(r) -> dict:
+    return {"span_start": r.span[0], "span_end": r.span[1], "line": r.line, "page": r.page}
+
+
+def rows(doc_id: str, m: Minutes) -> dict[str, list[dict]]:
+    """The document's records as rows of each table, keyed by table name."""
+    meeting = m.meeting
+    out: dict[str, list[dict]] = {
+        "documents": [{"doc_id": doc_id, "path": m.source.path, "sha256": m.source.sha256,
+                       "format": m.source.format, "pages": m.source.pages, "tool_version": m.tool_version,
+                       "body": meeting.body, "date": meeting.date, "start_time": meeting.start_time,
+                       "end_time": meeting.end_time, "location": meeting.location, "chair": meeting.chair,
+                       "next_meetings": ";".join(n.date for n in m.next_meetings)}],
+        "items": [{"doc_id": doc_id, "seq": k, "number": i.number, "title": i.title, "text": i.text,
+                   "subheadings": json.dumps(i.subheadings, ensure_ascii=False), **_where(i)}
+                  for k, i in enumerate(m.items)],
+        "attendees": [{"doc_id": doc_id, "seq": k, "name": a.name, "status": a.status, "title": a.title,
+                       "post_nominals": a.post_nominals, "role": a.role, "organisation": a.organisation,
+                       "initials": a.initials, "grp": a.group, **_where(a)} for k, a in enumerate(m.attendees)],
+        "actions": [{"doc_id": doc_id, "seq": k, "item": a.item, "text": a.text, "owners": "; ".join(a.owners),
+                     "owner_refs": "; ".join(a.owner_refs), "unresolved_owners": "; ".join(a.unresolved_owners),
+                     "due": a.due, **_where(a)} for k, a in enumerate(m.actions)],
+        "decisions": [{"doc_id": doc_id, "seq": k, "item": d.item, "kind": d.kind, "text": d.text,
+                       "mover": d.vote.mover if d.vote else None, "seconder": d.vote.seconder if d.vote else None,
+                       "votes_for": d.vote.for_ if d.vote else None,
+                       "votes_against": d.vote.against if d.vote else None,
+                       "votes_abstain": d.vote.abstain if d.vote else None, **_where(d)}
+                      for k, d in enumerate(m.decisions)],
+        "amounts": [{"doc_id": doc_id, "seq": k, "item": a.item, "value": str(a.value), "currency": a.currency,
+                     "raw": a.raw, "upper": str(a.upper) if a.upper is not None else None, **_where(a)}
+                    for k, a in enumerate(m.amounts)],
+        "dates": [{"doc_id": doc_id, "seq": k, "item": d.item, "date": d.date, "precision": d.precision,
+                   "end_date": d.end, "raw": d.raw, **_where(d)} for k, d in enumerate(m.dates)],
+    }
+    return out
