@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Benchmark: start-up time, extraction throughput (KB/s, documents/s) and PDF reading speed.
 
-    .venv/bin/python scripts/bench.py [--corpus ../shared/corpus] [--repeat 3]
+    .venv/bin/python scripts/bench.py [--corpus ../shared/corpus] [--repeat 3] [--batch 2000]
 
 Prints numbers; asserts nothing. Throughput is measured in one process after start-up, on the dev corpus
 and on the archive; PDF pages/s compares our reader (pypdfium2 + header/footer and hyphen repair) with bare
-pypdfium2 text extraction and bare pdfplumber extract_text() over the same files.
+pypdfium2 text extraction and bare pdfplumber extract_text() over the same files. The batch part replicates
+the archive to --batch documents and reports documents/s with --jobs 1 and 2 and peak memory with jsonl.
 """
 from __future__ import annotations
 
@@ -83,10 +84,49 @@ def pdf_pages_per_second(pdfs: list[Path], repeat: int) -> dict[str, float]:
     return out
 
 
+def _run_batch(args: list[str]) -> tuple[float, int]:
+    """Runs the CLI in a wrapper process; returns seconds and the peak RSS (KB) of its largest process."""
+    exe = shutil.which("minutes-extract") or str(Path(sys.executable).with_name("minutes-extract"))
+    probe = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
+             "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
+             "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", probe, exe, "batch", *args], capture_output=True, text=True,
+                         check=True).stdout.split()
+    return float(out[0]), int(out[1])
+
+
+def batch_bench(archive: Path, copies: int) -> None:
+    """The archive replicated to `copies` documents: docs/s with --jobs 1 and 2, and flat memory with jsonl."""
+    import tempfile
+
+    files = sorted(p for p in archive.glob("*") if p.is_file())
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "archive"
+        for k in range(copies):
+            src = files[k % len(files)]
+            dst = root / f"copy{k // len(files)}" / src.name
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src, dst)
+        small = Path(tmp) / "small"
+        for p in sorted(root.rglob("*"))[:500 + 6]:
+            if p.is_file():
+                (small / p.relative_to(root)).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(p, small / p.relative_to(root))
+        n500 = sum(1 for p in small.rglob("*") if p.is_file())
+        for jobs in (1, 2):
+            secs, _ = _run_batch([str(root), "-o", str(Path(tmp) / f"out{jobs}"), "--jobs", str(jobs)])
+            print(f"batch json, {copies} documents, --jobs {jobs}: {secs:.1f} s, {copies / secs:.1f} documents/s")
+        for label, folder, n in (("500", small, n500), (str(copies), root, copies)):
+            secs, rss = _run_batch([str(folder), "--format", "jsonl", "--jobs", "2"])
+            print(f"batch jsonl, {n} documents: {secs:.1f} s, peak RSS {rss / 1024:.0f} MB")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "corpus")
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--batch", type=int, default=2000, metavar="N",
+                    help="replicate the archive to N documents for the batch benchmark (0: skip)")
     args = ap.parse_args()
     imp, cli = startup(args.repeat)
     print(f"start-up: import {imp:.3f} s, 'minutes-extract --version' {cli:.3f} s")
@@ -103,6 +143,8 @@ def main() -> int:
         print(f"PDF pages/s over {len(pdfs)} files: " + ", ".join(f"{k} {v:.0f}" for k, v in rates.items()))
         print(f"  ours vs pdfplumber: {rates['ours'] / rates['pdfplumber']:.1f}x faster; "
               f"vs bare pypdfium2: {rates['pypdfium2'] / rates['ours']:.2f}x slower")
+    if args.batch and (args.corpus / "archive").is_dir():
+        batch_bench(args.corpus / "archive", args.batch)
     return 0
 
 
