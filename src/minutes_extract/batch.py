@@ -68,7 +68,8 @@ def _timeout(signum, frame):
     raise TimeoutError
 
 
-def convert(job: Job, out_path: Path | None, timeout: float, force: bool, fmt: str | None) -> Outcome:
+def convert(job: Job, out_path: Path | None, timeout: float, force: bool, fmt: str | None,
+            limits: dict) -> Outcome:
     """Runs in a worker: extracts one document, writing its JSON file when out_path is given."""
     from .errors import InputError
     from .export import to_json, write_atomic
@@ -86,7 +87,7 @@ def convert(job: Job, out_path: Path | None, timeout: float, force: bool, fmt: s
         signal.signal(signal.SIGALRM, _timeout)
         signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
-        minutes = extract_document(read_bytes(data, str(job.path), fmt))
+        minutes = extract_document(read_bytes(data, str(job.path), fmt, **limits))
     except InputError as exc:
         return Outcome(job.doc_id, "failed", str(exc))
     except TimeoutError:
@@ -141,7 +142,7 @@ class Summary:
 
 
 def run(jobs: list[Job], outputs: list[Path | None], sink, jobs_n: int, timeout: float, force: bool,
-        fail_fast: bool, fmt: str | None, progress) -> Summary:
+        fail_fast: bool, fmt: str | None, limits: dict, progress) -> Summary:
     """Converts the jobs over a process pool, a bounded number in flight so memory stays flat; each outcome
     goes to `sink` in the parent as it finishes. Ctrl-C cancels what has not started and re-raises."""
     summary = Summary()
@@ -154,7 +155,7 @@ def run(jobs: list[Job], outputs: list[Path | None], sink, jobs_n: int, timeout:
         stop = False
         while not stop:
             for job, out in queue:
-                pending[pool.submit(convert, job, out, timeout, force, fmt)] = job
+                pending[pool.submit(convert, job, out, timeout, force, fmt, limits)] = job
                 if len(pending) >= limit:
                     break
             if not pending:

@@ -60,11 +60,12 @@ class Sink:
     def finish(self, summary: Summary) -> None:
         pass
 
-    def run(self, jobs, jobs_n, timeout, force, fail_fast, fmt) -> Summary:
+    def run(self, jobs, jobs_n, timeout, force, fail_fast, fmt, limits) -> Summary:
         progress = Progress(len(jobs))
         summary = Summary()
         try:
-            summary = run(jobs, self.outputs(jobs), self.accept, jobs_n, timeout, force, fail_fast, fmt, progress)
+            summary = run(jobs, self.outputs(jobs), self.accept, jobs_n, timeout, force, fail_fast, fmt, limits,
+                          progress)
         finally:
             progress.close()
             self.finish(summary)
@@ -143,7 +144,7 @@ class Sqlite(Sink):
         path.parent.mkdir(parents=True, exist_ok=True)
         self.store = Store(path)
 
-    def run(self, jobs, jobs_n, timeout, force, fail_fast, fmt):
+    def run(self, jobs, jobs_n, timeout, force, fail_fast, fmt, limits):
         import hashlib
 
         todo, skipped = [], []
@@ -153,7 +154,7 @@ class Sqlite(Sink):
             except OSError:
                 digest = ""
             (skipped if not force and self.store.current(j.doc_id, digest, __version__) else todo).append(j)
-        summary = super().run(todo, jobs_n, timeout, force, fail_fast, fmt)
+        summary = super().run(todo, jobs_n, timeout, force, fail_fast, fmt, limits)
         summary.skipped += len(skipped)
         return summary
 

@@ -8,7 +8,7 @@ import click
 
 from . import __version__
 from .errors import InputError
-from .readers import FORMATS
+from .readers import FORMATS, MAX_CHARS, MAX_PAGES
 
 EXAMPLES = """
 \b
@@ -43,17 +43,22 @@ def main() -> None:
 @click.option("--format", "out_format", type=click.Choice(["json", "jsonl"]), default="json", show_default=True,
               help="json: one indented document; jsonl: one line.")
 @click.option("--format-in", type=click.Choice(FORMATS), help="Input format (default: sniffed from content).")
+@click.option("--max-pages", type=click.IntRange(min=0), default=MAX_PAGES, show_default=True,
+              help="Refuse PDFs with more pages (0: no limit).")
+@click.option("--max-chars", type=click.IntRange(min=0), default=MAX_CHARS, show_default=True,
+              help="Refuse documents with more characters of text (0: no limit).")
 @click.option("--debug", is_flag=True, help="Show a traceback on errors.")
-def extract(source: str, output: Path | None, out_format: str, format_in: str | None, debug: bool) -> None:
+def extract(source: str, output: Path | None, out_format: str, format_in: str | None, max_pages: int,
+            max_chars: int, debug: bool) -> None:
     """Extract one document (use - for standard input)."""
     from .export import to_json, to_jsonl, write_atomic
     from .pipeline import extract as run
 
     try:
         if source == "-":
-            minutes = run(sys.stdin.buffer.read(), format_in)
+            minutes = run(sys.stdin.buffer.read(), format_in, max_pages=max_pages, max_chars=max_chars)
         else:
-            minutes = run(Path(source), format_in)
+            minutes = run(Path(source), format_in, max_pages=max_pages, max_chars=max_chars)
         content = to_json(minutes) + "\n" if out_format == "json" else to_jsonl(minutes)
         if output:
             write_atomic(output, content)
@@ -101,7 +106,12 @@ Examples:
 @click.option("--force", is_flag=True, help="Convert again even when the output is up to date.")
 @click.option("--fail-fast", is_flag=True, help="Stop at the first file that fails.")
 @click.option("--excel", is_flag=True, help="CSV: write UTF-8 with a BOM, for Excel.")
-def batch(inputs, output, out_format, format_in, jobs, timeout, force, fail_fast, excel) -> None:
+@click.option("--max-pages", type=click.IntRange(min=0), default=MAX_PAGES, show_default=True,
+              help="Refuse PDFs with more pages (0: no limit).")
+@click.option("--max-chars", type=click.IntRange(min=0), default=MAX_CHARS, show_default=True,
+              help="Refuse documents with more characters of text (0: no limit).")
+def batch(inputs, output, out_format, format_in, jobs, timeout, force, fail_fast, excel, max_pages,
+          max_chars) -> None:
     """Convert many files: folders (recursively), files or glob patterns."""
     from .batch import default_jobs, discover
     from .batch_sinks import make_sink, report
@@ -112,8 +122,9 @@ def batch(inputs, output, out_format, format_in, jobs, timeout, force, fail_fast
     if out_format in ("json", "csv", "sqlite") and output is None:
         raise click.UsageError(f"--format {out_format} needs -o/--output")
     try:
+        limits = {"max_pages": max_pages, "max_chars": max_chars}
         summary = make_sink(out_format, output, excel).run(found, jobs or default_jobs(), timeout, force,
-                                                            fail_fast, format_in)
+                                                            fail_fast, format_in, limits)
     except KeyboardInterrupt:
         click.echo("minutes-extract: interrupted; finished outputs are kept, nothing is half-written", err=True)
         sys.exit(130)

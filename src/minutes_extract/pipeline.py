@@ -22,12 +22,12 @@ from .segment import Segment, segment
 from .sentences import split
 
 
-def load(source: str | Path | bytes, fmt: str | None = None) -> Document:
-    """A Document from a path, raw bytes, or the text of minutes itself."""
+def load(source: str | Path | bytes, fmt: str | None = None, **limits) -> Document:
+    """A Document from a path, raw bytes, or the text of minutes itself (limits: max_chars, max_pages)."""
     if isinstance(source, bytes):
-        return read_bytes(source, None, fmt)
+        return read_bytes(source, None, fmt, **limits)
     if isinstance(source, Path) or ("\n" not in source and len(source) < 4096 and Path(source).exists()):
-        return read(source, fmt)
+        return read(source, fmt, **limits)
     text, starts = normalise_pages(source.split("\f"))
     return Document(text=text, format=fmt or "txt", page_starts=starts)
 
@@ -100,6 +100,6 @@ def _due(text: str, start: int, end: int, year: int | None) -> str | None:
     return days[0].date if days else None
 
 
-def extract(source: str | Path | bytes, fmt: str | None = None) -> Minutes:
+def extract(source: str | Path | bytes, fmt: str | None = None, **limits) -> Minutes:
     """Extracts minutes from a path, bytes, or text: `extract("minutes.pdf").actions`."""
-    return extract_document(load(source, fmt))
+    return extract_document(load(source, fmt, **limits))

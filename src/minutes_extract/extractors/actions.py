@@ -3,6 +3,7 @@ that X would', and owner columns at the end of a minute ('... ongoing.<tab>Clerk
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..lexicon import alternation, words
@@ -169,7 +170,10 @@ def _best_sentence(candidates: list[Unit], refs: list[str]) -> Unit:
 def _column_owners(units: list[Unit], roster: Roster, text: str, tasks: list[Task]) -> list[Task]:
     """Owner columns: a minute ending in a tab (or, from PDFs, just a space) and the owners' names."""
     out = []
-    for unit in units:
+    tasks = sorted(tasks, key=lambda t: t.start)
+    starts = [t.start for t in tasks]
+    unit_starts = [u.start for u in units]
+    for i, unit in enumerate(units):
         line_end = text.find("\n", unit.end, unit.end + 80)
         if line_end == -1:
             line_end = len(text) if len(text) - unit.end < 80 else -1
@@ -187,14 +191,14 @@ def _column_owners(units: list[Unit], roster: Roster, text: str, tasks: list[Tas
                    for r in _refs(m.group("col"))):
             continue
         owners, unresolved = got
-        existing = next((t for t in tasks if unit.start <= t.start <= unit.start + len(tail)), None)
+        k = bisect_left(starts, unit.start)
+        existing = tasks[k] if k < len(tasks) and tasks[k].start <= unit.start + len(tail) else None
         if existing:
             existing.owners = owners + [o for o in existing.owners if o not in owners] if "/" in m.group("col") \
                 else existing.owners
             continue
         para_start = max(text.rfind("\n", 0, unit.start) + 1, 0)
-        chosen = _best_sentence([u for u in units if para_start <= u.start and u.end <= unit.end],
-                                _refs(m.group("col")))
+        chosen = _best_sentence(units[bisect_left(unit_starts, para_start):i + 1], _refs(m.group("col")))
         out.append(Task(chosen.text, chosen.start, chosen.end, owners, _refs(m.group("col")), unresolved,
                         "action.owner-column"))
     return out

@@ -3,6 +3,7 @@ figures of payment tables (Net | VAT | Gross) in a document whose money is in on
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
@@ -65,10 +66,19 @@ def _table_amounts(text: str, signed: list[Money]) -> list[Money]:
     currency = currency[0][0] if currency else None
     if not currency:
         return []
-    covered = [(a.start, a.end) for a in signed]
+    covered = bytearray(len(text) + 1)
+    for a in signed:
+        covered[a.start:a.end] = b"\x01" * (a.end - a.start)
+    headers = [m.start() for m in re.finditer(r"(?i)\b(?:net|vat|gross)\b", text)]
+    money_words = [m.start() for m in _MONEY_TABLE_CONTEXT.finditer(text)]
+
+    def near(positions: list[int], pos: int, reach: int) -> bool:
+        k = bisect_left(positions, pos)
+        return k > 0 and pos - positions[k - 1] <= reach
+
     out = []
     for m in _TABLE_CELL.finditer(text):
-        if any(a <= m.start() < b for a, b in covered) or text[max(0, m.start() - 1):m.start()] in ("£", "$", "€"):
+        if covered[m.start()] or text[max(0, m.start() - 1):m.start()] in ("£", "$", "€"):
             continue
         if Decimal(m.group("num").replace(",", "")) == 0:
             continue
@@ -77,8 +87,7 @@ def _table_amounts(text: str, signed: list[Money]) -> list[Money]:
         line = text[line_start:line_end if line_end != -1 else len(text)]
         if len(_TABLE_CELL.findall(line)) < 2 and "|" not in line:
             continue  # a payments row holds several figures or is a table row
-        context = text[max(0, m.start() - 1500):m.start()]
-        if not _MONEY_TABLE_CONTEXT.search(context[-600:]) or not re.search(r"\b(?:net|vat|gross)\b", context, re.I):
+        if not near(money_words, m.start(), 600) or not near(headers, m.start(), 1500):
             continue
         out.append(Money(Decimal(m.group("num").replace(",", "")), currency, m.group(), m.start(), m.end(),
                          "amount.table-cell"))

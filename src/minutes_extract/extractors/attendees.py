@@ -218,11 +218,14 @@ def same_person(a: Person, b: Person) -> bool:
 def _dedupe(found: list[Found]) -> list[Found]:
     """One record per person; a 'took the chair' mention only adds the role to a listed person."""
     out: list[Found] = []
+    by_surname: dict[str, list[Found]] = {}
     for f in found:
-        twin = next((o for o in out if same_person(o.person, f.person)), None)
+        twin = next((o for o in by_surname.get(f.person.surname.lower(), ()) if same_person(o.person, f.person)),
+                    None)
         if twin is None:
             if f.rule != "attendee.took-chair":
                 out.append(f)
+                by_surname.setdefault(f.person.surname.lower(), []).append(f)
             continue
         if f.rule == "attendee.took-chair":
             twin.person.role = twin.person.role if twin.person.role and "chair" in twin.person.role.lower() \

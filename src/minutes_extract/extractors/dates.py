@@ -91,10 +91,13 @@ def _in_windows(pattern: re.Pattern, text: str, windows: list[tuple[int, int]]):
 def extract_dates(text: str, default_year: int | None) -> list[Mention]:
     """Every calendar date in the text; dates without a year take `default_year` (skipped if None)."""
     found: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    covered = bytearray(len(text) + 1)  # characters already inside a date
 
     def free(a: int, b: int) -> bool:
-        return not any(a < y and x < b for x, y in taken)
+        return covered.find(1, a, b) == -1
+
+    def take(a: int, b: int) -> None:
+        covered[a:b] = b"\x01" * (b - a)
 
     def add(m, day: date | None, rule: str, day2: date | None = None) -> None:
         if day is None or not free(m.start(), m.end()):
@@ -105,7 +108,7 @@ def extract_dates(text: str, default_year: int | None) -> list[Mention]:
                              warning=_weekday_warning(day, weekday) if not day2 else None))
         if day2:
             found.append(Mention(day2.isoformat(), m.group().strip(), m.start(), m.end(), "date.range-end"))
-        taken.append((m.start(), m.end()))
+        take(m.start(), m.end())
 
     windows = _month_windows(text)
     for m in _ISO.finditer(text):
@@ -133,7 +136,7 @@ def extract_dates(text: str, default_year: int | None) -> list[Mention]:
             mo = MONTHS[m.group("month").lower().rstrip(".")]
             found.append(Mention(f"{int(m.group('year')):04d}-{mo:02d}", m.group(), m.start(), m.end(),
                                  "date.month", precision="month"))
-            taken.append((m.start(), m.end()))
+            take(m.start(), m.end())
     found.sort(key=lambda x: x.start)
     return found
 

@@ -106,6 +106,9 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
     last_unit: dict[int, int] = {}  # decision index -> index of the unit it came from
     pending_marker = False
     hits = [m.start() for m in _TRIGGER.finditer(text.lower(), units[0].start if units else 0)]
+    covered = bytearray(len(text) + 1)
+    for a, b in action_spans:
+        covered[a:b] = b"\x01" * (b - a)
     for i, unit in enumerate(units):
         k = bisect_left(hits, unit.start)
         if not pending_marker and not (k < len(hits) and hits[k] < unit.end):
@@ -130,8 +133,8 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
             out.extend(_parts(s, unit.start, unit.end, "resolved", "decision.resolved"))
             last_unit[len(out) - 1] = i
             continue
-        if any(a <= unit.start < b or unit.start <= a < unit.end for a, b in action_spans):
-            continue
+        if covered.find(1, unit.start, max(unit.start + 1, unit.end)) != -1:
+            continue  # the sentence is an owned task ('It was agreed that X would ...')
         if _OUTCOME_ONLY.match(s):
             if out and i - last_unit.get(len(out) - 1, -9) <= 3:
                 prev = out[-1]

@@ -28,15 +28,21 @@ def sniff(data: bytes, name: str | None = None) -> str:
     return "txt"
 
 
-def read_bytes(data: bytes, name: str | None = None, fmt: str | None = None) -> Document:
-    """Reads minutes given as bytes; `fmt` overrides the sniffed format."""
+MAX_CHARS = 10_000_000
+MAX_PAGES = 2000
+
+
+def read_bytes(data: bytes, name: str | None = None, fmt: str | None = None, max_chars: int = MAX_CHARS,
+               max_pages: int = MAX_PAGES) -> Document:
+    """Reads minutes given as bytes; `fmt` overrides the sniffed format. Inputs over `max_pages` pages or
+    `max_chars` characters of text are refused (0: no limit), which bounds the time and memory per file."""
     fmt = fmt or sniff(data, name)
     if fmt == "pdf":
         from .pdf import read_pdf
-        pages = read_pdf(data, name)
+        pages = read_pdf(data, max_pages=max_pages or 10**9)
     elif fmt == "docx":
         from .docx import read_docx
-        pages = read_docx(data, name)
+        pages = read_docx(data)
     elif fmt == "html":
         from .html import read_html
         pages = read_html(data)
@@ -45,14 +51,17 @@ def read_bytes(data: bytes, name: str | None = None, fmt: str | None = None) -> 
         pages = read_text(data)
     else:
         raise InputError(f"unknown input format {fmt!r} (choose from {', '.join(FORMATS)})")
+    size = sum(len(p) for p in pages)
+    if max_chars and size > max_chars:
+        raise InputError(f"{size:,} characters of text is over the limit of {max_chars:,} (--max-chars)")
     text, starts = normalise_pages(pages)
     if not text.strip():
         raise InputError("no text found in the document")
     return Document(text=text, format=fmt, path=name, sha256=hashlib.sha256(data).hexdigest(), page_starts=starts)
 
 
-def read(path: str | Path, fmt: str | None = None) -> Document:
-    """Reads the minutes at `path`."""
+def read(path: str | Path, fmt: str | None = None, **limits) -> Document:
+    """Reads the minutes at `path` (limits: max_chars, max_pages)."""
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -62,4 +71,4 @@ def read(path: str | Path, fmt: str | None = None) -> Document:
         raise InputError(f"is a directory: {path}") from None
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror}") from None
-    return read_bytes(data, str(path), fmt)
+    return read_bytes(data, str(path), fmt, **limits)

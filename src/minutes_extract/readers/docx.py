@@ -32,7 +32,7 @@ def _numbering_label(para, counters: dict) -> str:
     return ".".join(str(levels.get(i, 1)) for i in range(level + 1)) + ". "
 
 
-def read_docx(data: bytes, name: str | None = None) -> list[str]:
+def read_docx(data: bytes) -> list[str]:
     """The text of a Word document as one page of lines (Word keeps no page map)."""
     import docx
 
@@ -43,8 +43,10 @@ def read_docx(data: bytes, name: str | None = None) -> list[str]:
             if "word/document.xml" not in zf.namelist():
                 raise InputError("a zip file but not a Word document")
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise InputError(f"not a readable Word document ({exc})") from None
+    except InputError:
+        raise
+    except Exception as exc:  # python-docx and lxml raise many kinds on a damaged package
+        raise InputError(f"not a readable Word document ({type(exc).__name__}: {exc})") from None
     counters: dict = defaultdict(dict)
     lines: list[str] = []
     body = document.element.body

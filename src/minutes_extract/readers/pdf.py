@@ -8,7 +8,6 @@ import pypdfium2 as pdfium
 
 from ..errors import InputError
 
-MAX_PAGES = 2000
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$|^\s*-\s*\d{1,4}\s*-\s*$", re.I)
 _FURNITURE_EDGE = 3
 
@@ -47,7 +46,7 @@ def strip_furniture(pages: list[list[str]]) -> list[list[str]]:
     return cleaned
 
 
-def read_pdf(data: bytes, name: str | None = None, max_pages: int = MAX_PAGES) -> list[str]:
+def read_pdf(data: bytes, max_pages: int = 2000) -> list[str]:
     """The text of each page of a PDF."""
     try:
         pdf = pdfium.PdfDocument(data)
@@ -59,7 +58,12 @@ def read_pdf(data: bytes, name: str | None = None, max_pages: int = MAX_PAGES) -
     try:
         if len(pdf) > max_pages:
             raise InputError(f"{len(pdf)} pages is over the limit of {max_pages} (--max-pages)")
-        pages = [_page_lines(page) for page in pdf]
+        pages = []
+        for index in range(len(pdf)):
+            try:
+                pages.append(_page_lines(pdf[index]))
+            except pdfium.PdfiumError:
+                pages.append([])  # a damaged page: the others are still read
     finally:
         pdf.close()
     if not any(ln.strip() for lines in pages for ln in lines):

@@ -1,0 +1,52 @@
+"""Fuzzing with a fixed seed: random and mutated bytes of every format either extract (schema-valid output,
+bounded time) or fail with a clean InputError; never another exception."""
+import random
+
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from minutes_extract.fuzzing import (check, minutes_like, mutate, mutate_zip_member, seed_docx, seed_pdf,
+                                     TOKENS)
+
+SETTINGS = settings(max_examples=120, derandomize=True, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+PDF, DOCX = seed_pdf(), seed_docx()
+
+
+@SETTINGS
+@given(st.binary(max_size=5000))
+def test_random_bytes(data):
+    assert check(data) is None
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(TOKENS), max_size=400).map("".join),
+       st.sampled_from(["utf-8", "utf-16", "cp1252"]))
+def test_minutes_like_text(text, encoding):
+    assert check(text.encode(encoding, errors="replace")) is None
+
+
+@SETTINGS
+@given(st.integers(min_value=0, max_value=2**32))
+def test_mutated_pdf(seed):
+    assert check(mutate(PDF, random.Random(seed))) is None
+
+
+@SETTINGS
+@given(st.integers(min_value=0, max_value=2**32))
+def test_mutated_docx(seed):
+    rng = random.Random(seed)
+    data = mutate_zip_member(DOCX, rng) if seed % 2 else mutate(DOCX, rng)
+    assert check(data) is None
+
+
+@settings(max_examples=25, derandomize=True, deadline=None)
+@given(st.integers(min_value=1, max_value=20000))
+def test_deeply_nested_html(depth):
+    html = "<html><body>" + "<div><ul><li>" * depth + "27. ITEM £5" + "</li></ul></div>" * depth
+    assert check(html.encode()) is None
+
+
+def test_huge_lines_and_thousands_of_numbered_lines():
+    assert check(("word " * 200_000).encode()) is None
+    assert check("".join(f"{i}. ITEM {i}\n" for i in range(5000)).encode()) is None
+    assert check(minutes_like(random.Random(7), 20000).encode()) is None
