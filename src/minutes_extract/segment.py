@@ -101,7 +101,7 @@ def cut_title(run_on: str, max_words: int = 30) -> str:
         if tok.endswith(".") and i < 12 and tokens[i + 1:i + 2] and tokens[i + 1][:1].isupper():
             return " ".join(tokens[:i + 1]).rstrip(".: ")
     head = " ".join(tokens[:max_words])
-    first_stop = re.search(r"(?<=[a-z)])[.:]\s", head)
+    first_stop = re.search(r"(?<=[a-z)])\.\s", head)
     return (head[:first_stop.start()] if first_stop else head).rstrip(" :–-")
 
 
@@ -274,11 +274,19 @@ def _table_row_segments(text: str, lines: list[Line]) -> list[Segment]:
         lead = body.split("Minutes:")[0].strip()
         lead = re.split(r"\s+PDF\s+\d+\s*[KM]B\b", lead)[0]
         title = cut_title(lead.split(". ")[0]) if lead else ""
-        if not title:
-            title = cut_title(body.split("Minutes:", 1)[-1].strip(), max_words=12)
+        if not title or re.search(r"\bwill (?:give|present|attend|report)\b", lead):
+            title = _topic_of(body.split("Minutes:", 1)[-1]) or title
         segs.append(Segment(None, _clean_title(title), a + (len(text[a:b]) - len(text[a:b].lstrip())), b,
                             "item.table-row"))
     return segs
+
+
+def _topic_of(minute: str) -> str | None:
+    """A row with no title of its own ('Minutes: The Board considered the Action Log, a copy of which ...',
+    '... received a presentation from X, regarding modern slavery ...'): what the minute is about."""
+    m = re.search(r"\b(?:regarding|concerning|on the subject of)\s+(?P<t>[^.]{5,160}?)(?:\.|$)", minute) or \
+        re.search(r"\b(?:considered|received|noted)\s+(?:the|a|an)\s+(?P<t>[^,.]{3,80}?)(?:,|\.|$)", minute)
+    return m.group("t").strip() if m else None
 
 
 # --- markdown minutes (technical committees) --------------------------------------------------
