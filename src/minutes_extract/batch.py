@@ -64,6 +64,11 @@ def safe_output(out_dir: Path, doc_id: str, suffix: str) -> Path:
     return target
 
 
+def _worker_init() -> None:
+    """Workers leave Ctrl-C to the parent, which lets running files finish and cancels the rest."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _timeout(signum, frame):
     raise TimeoutError
 
@@ -150,7 +155,7 @@ def run(jobs: list[Job], outputs: list[Path | None], sink, jobs_n: int, timeout:
     pending: dict[Future, Job] = {}
     queue = iter(zip(jobs, outputs))
     limit = max(2, jobs_n * 4)
-    pool = ProcessPoolExecutor(max_workers=jobs_n)
+    pool = ProcessPoolExecutor(max_workers=jobs_n, initializer=_worker_init)
     try:
         stop = False
         while not stop:

@@ -49,12 +49,15 @@ def extract_amounts(text: str) -> list[Money]:
         upper = _value(m.group("upper"), m.group("umult")) if m.group("upper") else None
         found.append(Money(_value(m.group("num"), mult), cur, m.group().strip(), m.start(), m.end(),
                            "amount.symbol", upper))
-    for m in _WORDED.finditer(text):
+    low = text.lower()
+    for m in _WORDED.finditer(text) if ("pound" in low or "dollar" in low or "euro" in low) else ():
         cur = {"pounds": "GBP", "dollars": "USD", "euros": "EUR"}[m.group("cur").lower()]
         found.append(Money(_value(m.group("num"), None), cur, m.group(), m.start(), m.end(), "amount.words"))
-    for m in _PENCE.finditer(text):
+    for m in _PENCE.finditer(text) if ("p a " in text or "p per " in text or "p each" in text
+                                       or "p an " in text or "p for " in text) else ():
         found.append(Money(Decimal(m.group("num")) / 100, "GBP", m.group(), m.start(), m.end(), "amount.pence"))
-    found.extend(_table_amounts(text, found))
+    if found and ("net" in low or "vat" in low or "gross" in low):
+        found.extend(_table_amounts(text, found))
     found.sort(key=lambda a: a.start)
     return found
 

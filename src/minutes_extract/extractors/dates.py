@@ -64,13 +64,13 @@ def _weekday_warning(day: date, weekday: str | None) -> str | None:
     return None
 
 
-_MONTH_WORD = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_MONTH_WORD = re.compile(r"\b(?:jan|feb|ma[ry]|apr|ju[nl]|aug|sep|oct|nov|dec)")  # run on lower-cased text
 
 
 def _month_windows(text: str) -> list[tuple[int, int]]:
     """Stretches of text around month names, merged: the only places a written date can be."""
     windows: list[list[int]] = []
-    for m in _MONTH_WORD.finditer(text):
+    for m in _MONTH_WORD.finditer(text.lower()):
         a, b = max(0, m.start() - 40), min(len(text), m.end() + 30)
         if windows and a <= windows[-1][1]:
             windows[-1][1] = b

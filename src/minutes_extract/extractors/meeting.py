@@ -89,10 +89,15 @@ def start_time(text: str, items: list[Segment]) -> str | None:
     return None
 
 
+_END_WORD = re.compile(r"clos|ende|finish|conclu|termin|adjourn")  # run on lower-cased text
+
+
 def end_time(text: str) -> str | None:
+    """The last closing time stated ('THE MEETING CLOSED AT 4.40 PM', 'Closed 8.20 pm')."""
     found = None
-    for m in _END.finditer(text):
-        t = _first_time(m)
+    for w in _END_WORD.finditer(text.lower()):
+        m = _END.match(text, w.start(), w.start() + 60)
+        t = _first_time(m) if m else None
         if t:
             found = t
     return found
