@@ -137,3 +137,20 @@ def test_empty_input_is_an_error(tmp_path):
     path.write_bytes(b"   \n")
     with pytest.raises(InputError, match="no text"):
         extract(path)
+
+
+def test_docx_with_a_foreign_document_part_is_a_clear_error():
+    import zipfile
+
+    from minutes_extract.fuzzing import seed_docx
+
+    src = zipfile.ZipFile(io.BytesIO(seed_docx()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename == "word/document.xml":
+                body = b'<?xml version="1.0"?><other xmlns="urn:x"/>'
+            dst.writestr(info, body)
+    with pytest.raises(InputError, match="not a readable Word document"):
+        extract(out.getvalue())

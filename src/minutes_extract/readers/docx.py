@@ -34,25 +34,28 @@ def _numbering_label(para, counters: dict) -> str:
 
 def read_docx(data: bytes) -> list[str]:
     """The text of a Word document as one page of lines (Word keeps no page map)."""
-    import docx
-
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             if sum(i.file_size for i in zf.infolist()) > MAX_UNCOMPRESSED:
                 raise InputError(f"the .docx unpacks to more than {MAX_UNCOMPRESSED >> 20} MB")
             if "word/document.xml" not in zf.namelist():
                 raise InputError("a zip file but not a Word document")
-        document = docx.Document(io.BytesIO(data))
+        return ["\n".join(_lines(data))]
     except InputError:
         raise
     except Exception as exc:  # python-docx and lxml raise many kinds on a damaged package
         raise InputError(f"not a readable Word document ({type(exc).__name__}: {exc})") from None
+
+
+def _lines(data: bytes) -> list[str]:
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
     counters: dict = defaultdict(dict)
     lines: list[str] = []
-    body = document.element.body
     paragraphs = {p._p: p for p in document.paragraphs}
     tables = {t._tbl: t for t in document.tables}
-    for child in body.iterchildren():
+    for child in document.element.body.iterchildren():
         if child.tag == _W + "p" and child in paragraphs:
             para = paragraphs[child]
             text = para.text.strip()
@@ -69,4 +72,4 @@ def read_docx(data: bytes) -> list[str]:
                 cells = [c.text.strip().replace("\n", " ") for c in row.cells]
                 lines.append("| " + " | ".join(cells) + " |")
             lines.append("")
-    return ["\n".join(lines)]
+    return lines
