@@ -69,6 +69,8 @@ def _looks_like_title(title: str, max_words: int = 16) -> bool:
     return not (t.endswith(".") and n > 8)
 
 
+_VERBS = re.compile(r"\b(?:was|were|is|are|has|had|have|will|would|proposed|seconded|agreed|advised|reported|"
+                    r"resolved|approved|noted|said|asked|welcomed|declared|thanked|members of the public)\b")
 _SENTENCE_OPENERS = {"The", "A", "An", "It", "This", "There", "Cllr", "Cllrs", "Councillor", "Councillors", "Mr",
                      "Mrs", "Ms", "Dr", "Apologies", "Members", "We", "He", "She", "They"}
 
@@ -158,8 +160,10 @@ def _unnumbered_heading(lines: list[Line], i: int) -> bool:
         return False
     if not _looks_like_title(t, max_words=10) or t.endswith((".", ",", ";")) and not _is_upper(t):
         return False
-    if re.search(r"[.!?]\s+\S", t) or re.search(r"\d{3,}", t) and not _is_upper(t):
+    if re.search(r"[.!?]\s+\S", t) or re.search(r"\d{3,}", t) and not _is_upper(t) or not t[0].isalpha():
         return False
+    if _VERBS.search(t):
+        return False  # 'Cllr A proposed acceptance, seconded by Cllr B' is a sentence, not a heading
     words_ = t.split()
     caps = sum(1 for w in words_ if w[:1].isupper() or w.lower() in _TITLE_SMALL or not w[:1].isalpha())
     if caps / len(words_) < 0.6 and len(words_) > 4:

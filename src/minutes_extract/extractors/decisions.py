@@ -203,7 +203,8 @@ def _sentence_decision(s: str) -> tuple[str, str] | None:
     if m:
         return _kind(m.group("verb"), s), "decision.it-was-agreed"
     m = _BODY_ACT.search(s) or _BODY_AND.search(s)
-    if m and not re.search(r"\b(?:would|will|to)\s+(?:be\s+)?$", s[:m.start()]):
+    if m and not re.search(r"\b(?:would|will|to)\s+(?:be\s+)?$", s[:m.start()]) and \
+            not re.search(r"\b(?:County|Borough|District|City|National|Government|Highways)\s*$", s[:m.start()]):
         return _kind(m.group("verb"), s), "decision.body-agreed"
     if re.search(r"\bagreed\s+to\s+be\b", s):
         return "agreed", "decision.agreed-to-be"

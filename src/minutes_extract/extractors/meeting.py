@@ -21,6 +21,7 @@ _VENUE_WORDS = r"(?:Hall|Centre|Center|Room|Rooms|Offices|Office|Chamber|Chamber
 _REMOTE = re.compile(r"\b(?:via|by|on|using)\s+(?P<v>Microsoft Teams|MS Teams|Teams|Zoom|Skype|Google Meet|"
                      r"WebEx|Webex|teleconference|video ?conference|conference call|telephone)\b", re.I)
 _DAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _BODY_WORDS = r"(?:Council|Committee|Sub-Committee|Board|Partnership|Authority|Trust|Commission|Forum|" \
               r"Assembly|Cabinet|Panel|Group|Association|Society|Foundation|Corporation|Meeting)"
 
@@ -70,7 +71,7 @@ def meeting_date(text: str, items: list[Segment]) -> str | None:
     dates = [d for d in full_dates(head)]
     for d in dates:
         before = head[max(0, d.start - 60):d.start].lower()
-        if re.search(r"(?:previous|last) meeting|meeting held on|minutes of the meeting", before) or \
+        if re.search(r"(?:previous|last) meeting", before) or \
                 "next meeting" in before[-25:]:
             continue
         return d.date
@@ -108,8 +109,8 @@ def location(text: str, items: list[Segment]) -> str | None:
     m = re.search(r"^\s*(?:Venue|Location|Place|Where)\s*:\s*(?P<v>[^\n]+)", head, re.I | re.M)
     if m:
         return m.group("v").strip(" .")
-    m = re.search(r"\bheld\s+(?:at|in)\s+(?P<v>.+?)(?=\s+(?:on|at|commencing)\s|\s*[,.]?\s*\n\n|\s+\d|$)", head,
-                  re.I | re.S)
+    m = re.search(rf"\bheld\s+(?:at|in)\s+(?P<v>.+?)(?=\s+(?:on|at|commencing|{_DAYS}|{_MONTHS})\b|\s*[,.]?\s*\n\n|"
+                  rf"\s+\d|$)", head, re.I | re.S)
     if m and len(m.group("v")) < 120:
         return _tidy_place(m.group("v"))
     m = re.search(rf"(?:\d(?:am|pm|\.\d\d|:\d\d)\s*(?:pm|am)?)\s+(?:(?:in|at)\s+)?(?P<v>(?:the\s+)?"

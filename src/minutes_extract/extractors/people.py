@@ -50,14 +50,17 @@ class Person:
 _HONORIFIC = alternation("honorifics")
 _HONORIFIC_RE = re.compile(rf"^(?:{_HONORIFIC})\.?(?=\s|$)\s*", re.I)
 _POSTNOM = {w.lower() for w in words("post_nominals")}
+_TITLE_WORDS = {w.lower() for w in words("honorifics") if " " not in w and len(w) > 2} - {"lord", "lady"}
 _ROLE_WORDS = words("roles")
 _ORG_WORDS = words("organisation_words")
 
 
 def _is_name_token(tok: str) -> bool:
-    """A capitalised word of letters (any script), apostrophes and hyphens: 'McNeill', 'Hesketh-Harvey'."""
+    """A capitalised word of letters (any script), apostrophes and hyphens: 'McNeill', 'Hesketh-Harvey';
+    not a title ('Cllr') or a word that is never a name."""
+    low = tok.lower().rstrip(".")
     return (len(tok) > 0 and tok[0].isupper() and all(c.isalpha() or c in "'’-." for c in tok)
-            and tok.lower().rstrip(".") not in _NOT_NAMES)
+            and low not in _NOT_NAMES and low not in _TITLE_WORDS)
 
 
 def _is_initial(tok: str) -> bool:
@@ -231,6 +234,8 @@ def _people_in_chunk(chunk: str, title: str | None):
     """A chunk is a person (maybe followed by a role with no comma), two bare names, or a descriptor."""
     hon = _HONORIFIC_RE.match(chunk)
     body = chunk[hon.end():] if hon and hon.group().strip() else chunk
+    while (more := _HONORIFIC_RE.match(body)) and more.group().strip():
+        body = body[more.end():]  # 'Cllr Mrs M Leamon
     tokens = re.sub(r"\([^()]*\)", " ", body).split()
     name, rest = take_name(tokens)
     has_title = bool(hon and hon.group().strip()) or title
@@ -239,6 +244,8 @@ def _people_in_chunk(chunk: str, title: str | None):
     lowered = " ".join(name).lower()
     if describes_organisation(" ".join(name)) or describes_role(lowered) and len(name) <= 3 and not has_title:
         return [chunk]
+    if not has_title and describes_organisation(" ".join(tokens)) and len(name) <= 3:
+        return [chunk]  # 'Norfolk County Council': a descriptor of the person before
     plain = [t for t in name if not _is_initial(t)]
     tail = " ".join(name[2:] + rest)
     if len(plain) == 4 and len(name) == 4 and not describes_organisation(tail):
