@@ -9,7 +9,8 @@ from .lexicon import words
 MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 _NUMBERED = re.compile(
-    r"^\s?(?:item\s+)?(?P<num>\d{1,3}(?:\.\d{1,2})?)(?:[.):]?\s+|\s*[-–]\s+)(?P<title>\S.*)$", re.I)
+    r"^\s?(?:(?:item|minute|min\.?)\s+(?P<ref>\d{1,4}(?:[/.]\d{1,4}){1,3})[.):]?\s+|(?:item\s+)?"
+    r"(?P<num>\d{1,3}(?:\.\d{1,2})?)(?:[.):]?\s+|\s*[-–]\s+))(?P<title>\S.*)$", re.I)
 _SLASH = re.compile(r"(?<![\w/.£$])(?P<num>\d{1,3}/\d{2})(?![\w/])[.:]?\s+(?=(?P<title>[A-Z0-9“\"'‘(][^\n]{0,300}))")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 _BULLET = re.compile(r"^(\s*)(?:[-*+•]|\d{1,2}[.)])\s+(.*)$")
@@ -126,6 +127,9 @@ def _numbered_headings(lines: list[Line]) -> list[tuple[Line, str, str, str]]:
             continue  # '2 October', '30.00', '4.4.5' are not headings
         if not _looks_like_title(title):
             continue
+        if m.group("ref"):  # 'Item 15/03/4 Members Declaration of Interest'
+            found.append((ln, m.group("ref"), title.rstrip(":"), "item.minute-ref"))
+            continue
         rule = "item.subnumbered" if "." in m.group("num") else "item.numbered"
         found.append((ln, m.group("num"), title, rule))
     return found
@@ -201,7 +205,10 @@ def _numbered_segments(text: str, lines: list[Line]) -> list[Segment]:
     numbered = _numbered_headings(lines)
     slash = _slash_headings(text)
     heads: list[tuple[int, str | None, str, str]] = []
-    top = [h for h in numbered if h[3] == "item.numbered"]
+    refs = [h for h in numbered if h[3] == "item.minute-ref"]
+    if len(refs) >= 2:
+        numbered = refs  # 'Item 15/03/4' minutes: their '1.' lines are sub-points
+    top = [h for h in numbered if h[3] in ("item.numbered", "item.minute-ref")]
     if len(slash) >= max(2, len(top)):
         heads = [(pos, num, cut_title(title), "item.minute-number") for pos, num, title in slash]
     elif len(top) >= 2:

@@ -184,6 +184,9 @@ def _column_owners(units: list[Unit], roster: Roster, text: str, tasks: list[Tas
         m = _COLUMN.search(tail)
         if not m or len(tail) - m.start() > 60 or m.start() < 10 or unit.start + m.start() - unit.end > 3:
             continue
+        spaced = tail[m.start()] != "\t"
+        if spaced and not re.fullmatch(rf"(?:{_ROLE}|All|ALL|[A-Z]{{2,4}})(?:\s*/\s*\S.*)?|.*/.*", m.group("col")):
+            continue  # without a tab, only roles, initials or 'A/B' read as an owner column (PDF text)
         got = resolve(roster, _refs(m.group("col")), strict=False)
         if not got or not got[0] or any(o in _NOT_OWNERS for o in (x.lower() for x in got[0])):
             continue

@@ -25,6 +25,7 @@ class Person:
     start: int = 0
     end: int = 0
     tokens: list[str] = field(default_factory=list)
+    stated_initials: str | None = None  # '(RC)' after a name in the attendance list
 
     @property
     def surname(self) -> str:
@@ -36,7 +37,10 @@ class Person:
 
     @property
     def initials(self) -> str:
-        """The short form minutes use: first initial + surname initial ('KL' for K J Loydall)."""
+        """The short form minutes use: as stated ('(RC)'), else first initial + surname initial ('KL' for
+        K J Loydall)."""
+        if self.stated_initials:
+            return self.stated_initials
         parts = [t for t in self.tokens if t.lower() not in PARTICLES]
         if len(parts) < 2:
             return ""
@@ -138,7 +142,9 @@ def parse_entry(entry: str, title: str | None = None) -> Person | None:
     rest = [t for t in rest if t.rstrip(".,").lower() not in _POSTNOM]
     person = Person(name=" ".join(name), title=" ".join(titles) or title, tokens=name,
                     post_nominals=" ".join(post) or None)
-    descriptors = [d.strip() for d in notes if d.strip().lower() not in _REASONS]
+    stated = [d.strip() for d in notes if re.fullmatch(r"[A-Z]{2,4}", d.strip())]
+    person.stated_initials = stated[0] if stated else None
+    descriptors = [d.strip() for d in notes if d.strip().lower() not in _REASONS and d.strip() not in stated]
     if trailing:
         descriptors.append(trailing)
     if rest:

@@ -32,7 +32,7 @@ class Roster:
         if low in _ALL:
             return ["All"], True
         if re.fullmatch(r"[A-Z]{2,4}", ref):
-            hits = [p for p in self.people if p.initials == ref or p.all_initials == ref]
+            hits = [p for p in self.people if ref in (p.initials, p.all_initials)]
             if len({p.name for p in hits}) == 1:
                 return [hits[0].name], True
             return [ref], False

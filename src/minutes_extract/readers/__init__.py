@@ -19,13 +19,15 @@ def sniff(data: bytes, name: str | None = None) -> str:
     if head.startswith(b"PK\x03\x04"):
         return "docx"
     lowered = head[:2048].lower()
-    if lowered.startswith((b"<!doctype html", b"<html", b"<?php", b"<?xml")) or any(
-            tag in lowered for tag in (b"<html", b"<body", b"<div", b"<p>", b"<table", b"<h1", b"<h4")):
-        return "html"
     suffix = Path(name or "").suffix.lower()
-    if suffix in (".md", ".markdown"):
-        return "md"
-    return "txt"
+    if lowered.startswith((b"<!doctype html", b"<html", b"<?php", b"<?xml", b"<head", b"<body")):
+        return "html"
+    if suffix in (".md", ".markdown", ".txt", ".text"):  # markdown may hold HTML fragments: still markdown
+        return "md" if suffix in (".md", ".markdown") else "txt"
+    if lowered.startswith(b"<") and any(tag in lowered for tag in (b"<div", b"<p", b"<table", b"<h1", b"<h2",
+                                                                   b"<h3", b"<h4", b"<button", b"<section")):
+        return "html"
+    return "html" if suffix in (".html", ".htm", ".php", ".xhtml") else "txt"
 
 
 MAX_CHARS = 10_000_000
