@@ -56,8 +56,10 @@ def extract_document(doc: Document) -> Minutes:
     year = default_year(text, info.date)
     found = extract_attendees(text, segs)
     roster = Roster([f.person for f in found])
-    body_start = segs[0].start if segs else 0
-    units = split(text, body_start)
+    first_item = segs[0].start if segs else len(text)
+    body_start = max([f.end for f in found if f.end <= first_item], default=0)  # after the attendance list
+    heading_at = {s.start: len(s.title) for s in segs}
+    units = [u for u in split(text, body_start) if not _is_heading(u, heading_at)]
     tasks = extract_actions(units, roster, text)
     resolutions = extract_decisions(units, text, [(t.start, t.end) for t in tasks if t.rule == "action.agreed-that"
                                                   or re.match(r"It\s+was\s+agreed\s+that", t.text)])
@@ -93,6 +95,12 @@ def extract_document(doc: Document) -> Minutes:
                        next_meetings(text, segs, dates, info.date)],
         warnings=warnings,
     )
+
+
+def _is_heading(unit, heading_at: dict[int, int]) -> bool:
+    """The unit is an item's own heading line ('2. Chairman to sign Declaration of Office')."""
+    return any(unit.start - k in heading_at and len(unit.text) <= heading_at[unit.start - k] + 12
+               for k in range(0, 12))
 
 
 def _due(text: str, start: int, end: int, year: int | None) -> str | None:

@@ -9,8 +9,8 @@ from .lexicon import words
 MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 _NUMBERED = re.compile(
-    r"^\s?(?:(?:item|minute|min\.?)\s+(?P<ref>\d{1,4}(?:[/.]\d{1,4}){1,3})[.):]?\s+|(?:item\s+)?"
-    r"(?P<num>\d{1,3}(?:\.\d{1,2})?)(?:[.):]?\s+|\s*[-–]\s+))(?P<title>\S.*)$", re.I)
+    r"^\s?(?:\|\s*)?(?:(?:item|minute|min\.?)\s+(?P<ref>\d{1,4}(?:[/.]\d{1,4}){1,3})[.):]?\s+|(?:item\s+)?"
+    r"(?:\d{2,4}-\d{2,6}\s+)?(?P<num>\d{1,3}(?:\.\d{1,2})?)(?:[.):]?\s+|\s*[-–]\s+))(?P<title>\S.*)$", re.I)
 _SLASH = re.compile(r"(?<![\w/.£$])(?P<num>\d{1,3}/\d{2})(?![\w/])[.:]?\s+(?=(?P<title>[A-Z0-9“\"'‘(][^\n]{0,300}))")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 _BULLET = re.compile(r"^(\s*)(?:[-*+•]|\d{1,2}[.)])\s+(.*)$")
@@ -125,7 +125,7 @@ def _numbered_headings(lines: list[Line]) -> list[tuple[Line, str, str, str]]:
         title = m.group("title").strip()
         if re.match(r"^\d", title) and not re.match(r"^\d+[A-Za-z]", title):
             continue  # '2 October', '30.00', '4.4.5' are not headings
-        if not _looks_like_title(title):
+        if not _looks_like_title(title) or re.search(r"\b(?:moved|seconded|proposed)\s+by\b", title, re.I):
             continue
         if m.group("ref"):  # 'Item 15/03/4 Members Declaration of Interest'
             found.append((ln, m.group("ref"), title.rstrip(":"), "item.minute-ref"))
@@ -311,9 +311,12 @@ def _markdown_segments(text: str, lines: list[Line]) -> list[Segment]:
     boiler = words("boilerplate_headings")
     segs: list[Segment] = []
     bounds = [h[0] for h in headings] + [len(lines)]
-    for k, (i, level, title) in enumerate(headings):
+    for k, (i, level, heading) in enumerate(headings):
         section = lines[i + 1:bounds[k + 1]]
-        if level == 1 and k == 0 or _clean_title(title).lower() in boiler or "call to order" in title.lower():
+        numbered = re.match(r"^(\d{1,3}(?:\.\d{1,3})*)\.?\s+(\S.*)$", heading)
+        number, title = (numbered.group(1), numbered.group(2)) if numbered else (None, heading)
+        if level == 1 and k == 0 or _clean_title(title).lower() in boiler or "call to order" in title.lower() \
+                or _attendance_heading(title) or re.search(r"\bvoting rights\b|\bpresent$", title, re.I):
             continue
         has_children = any(h[1] > level for h in headings[k + 1:k + 2])
         bullets = _top_bullets(section)
@@ -330,7 +333,7 @@ def _markdown_segments(text: str, lines: list[Line]) -> list[Segment]:
             content = ["(a heading whose topics follow as headings of its own level)"]
         if content and not has_children and not all(_EMPTY_NOTE.match(c.lstrip("-*• ")) for c in content):
             end = lines[bounds[k + 1]].start if bounds[k + 1] < len(lines) else len(text)
-            segs.append(Segment(None, _clean_title(title), lines[i].start, end, "item.markdown-heading"))
+            segs.append(Segment(number, _clean_title(title), lines[i].start, end, "item.markdown-heading"))
     return segs
 
 
@@ -375,7 +378,7 @@ def _heading_segments(text: str, lines: list[Line]) -> list[Segment]:
         if _attendance_heading(t.split(":")[0]) and len(t) < 60:
             seen_attendance = True
             continue
-        if _MD_HEADING.match(ln.text) or _unnumbered_heading(lines, i):
+        if (_MD_HEADING.match(ln.text) or _unnumbered_heading(lines, i)) and not _person_like(t):
             heads.append((ln.start, None, t, "item.heading"))
     if seen_attendance:
         first_att = next(ln.start for ln in lines if _attendance_heading(ln.text.strip().lstrip("#").strip()

@@ -13,7 +13,9 @@ _APOLOGIES = alternation("apology_headings")
 _ABSENT = alternation("absent_headings")
 _MARKER = re.compile(
     rf"(?<![\w-])(?P<head>{_APOLOGIES}|{_ABSENT}|{_PRESENT}|Members of the Public|Public)\s*(?::|-|–)\s*(?=\S)", re.I)
-_HEADING_LINE = re.compile(rf"^\s*(?:#+\s*)?(?P<head>{_APOLOGIES}|{_ABSENT}|{_PRESENT})\s*:?\s*$", re.I)
+_HEADING_LINE = re.compile(rf"^\s*(?:#+\s*)?(?:\d+(?:\.\d+)*\.?\s+)?(?P<head>{_APOLOGIES}|{_ABSENT}|{_PRESENT}|"
+                           rf"(?:[A-Z][a-z]+\s+){{1,3}}(?:present|attending|in attendance))\s*:?\s*$", re.I)
+_GROUP_LABEL = re.compile(r"^\s*(?:[A-Z][\w-]*\s*){1,4}:\s*$")  # 'Directors:' inside an attendance section
 _APOLOGY_SENTENCE = re.compile(
     r"\bApologies(?:\s+for\s+absence)?\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:received|given|submitted|"
     r"tendered|sent|noted|accepted)?(?:\s+and\s+(?:accepted|noted|approved))?\s*(?:from|by|:)\s*(?P<list>.+)", re.I)
@@ -40,9 +42,14 @@ def status_of(heading: str) -> str:
 
 
 def _list_people(text: str, title=None) -> list[Person]:
-    """People from a list chunk; [] when the chunk reads as a sentence rather than a list."""
+    """People from a list chunk; [] when the chunk reads as a sentence rather than a list. A roll call of
+    bare surnames ('Present: Coleman, Flagg, Hensley and Phillips.') is a list of people too."""
     if _NONE.match(text):
         return []
+    chunks = [c.strip(" .") for c in re.split(r",|\band\b|&", text) if c.strip(" .")]
+    if len(chunks) >= 2 and all(re.fullmatch(r"[A-Z][\w'’-]+", c) for c in chunks):
+        title = title or ""
+        return [p for p in (parse_entry(c, title="Member") for c in chunks) if p]
     people = parse_list(text, title)
     if any(p.role and _EXPLAIN.search(p.role) or p.organisation and _EXPLAIN.search(p.organisation)
            for p in people):
@@ -99,7 +106,10 @@ def extract_attendees(text: str, items: list[Segment]) -> list[Found]:
     lines = lines_of(text)
     pre_lines = [ln for ln in lines if ln.start < preamble_end]
     _heading_sections(text, lines, pre_lines, found)
-    _inline_markers(text, preamble_end, found)
+    _inline_markers(text, 0, preamble_end, found)
+    for seg in items[:3]:
+        if re.search(r"roll call|attendance|present|apolog", seg.title, re.I):
+            _inline_markers(text, seg.start, seg.end, found)  # 'ROLL CALL: Present: Coleman, Flagg ...' 
     _tables(lines, preamble_end, found)
     for seg in items:
         if re.search(r"apolog|attendance|absen", seg.title, re.I):
@@ -126,8 +136,11 @@ def _heading_sections(text, lines, pre_lines, found) -> None:
                 continue
             if _HEADING_LINE.match(ln2.text) or t.startswith(("#", "|")) or re.match(r"^\d{1,3}[.)]?\s", t):
                 break
+            if _GROUP_LABEL.match(t) and not _MARKER.match(t):
+                continue  # a sub-group label ('Directors:', 'Guests:'): the list goes on
             entry = re.sub(r"^[-*•]\s+", "", t)
-            people = [parse_entry(entry)] if ("," not in entry or "(" in entry) and " and " not in entry else []
+            single = ("," not in entry or "(" in entry) and " and " not in entry and entry.count("(") < 2
+            people = [parse_entry(entry)] if single else []
             people = [p for p in people if p] or _list_people(entry)
             if not people:
                 if entry != t:
@@ -137,9 +150,9 @@ def _heading_sections(text, lines, pre_lines, found) -> None:
                 found.append(Found(p, status, head, ln2.start, ln2.end, "attendee.section"))
 
 
-def _inline_markers(text, preamble_end, found) -> None:
+def _inline_markers(text, start, preamble_end, found) -> None:
     """'Present: Cllr A, Cllr B' and 'Also, in attendance: ...' written inline, several per line."""
-    marks = [m for m in _MARKER.finditer(text, 0, preamble_end)
+    marks = [m for m in _MARKER.finditer(text, start, preamble_end)
              if not text[max(0, m.start() - 1):m.start()].isalpha()]
     for k, m in enumerate(marks):
         head = m.group("head")

@@ -16,12 +16,13 @@ _WEEKDAY = r"(?P<weekday>(?:Mon|Tues|Tue|Wednes|Wed|Thurs|Thur|Thu|Fri|Satur|Sat
 _ORD = r"(?:st|nd|rd|th|ST|ND|RD|TH)?"
 _SP = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"
 _DAY_FIRST = re.compile(
-    rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?P<day>\d{{1,2}}){_ORD}"
+    rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?<![#\d.])(?P<day>\d{{1,2}}){_ORD}"
     rf"(?:\s*(?:-|–|to|&|and)\s*(?P<day2>\d{{1,2}}){_ORD})?(?:\s+of)?{_SP}{_MONTH}"
-    rf"(?:,?\s+(?P<year>\d{{4}}|'\d{{2}}|\d{{2}})(?![\d/:.]\d|\d))?(?!\w)", re.I)
+    rf"(?:,?\s+(?P<year>\d{{4}}|'\d{{2}}|\d{{2}}(?!,?\s*\d{{4}}))(?![\d/:.]\d|\d))?(?!\w)", re.I)
 _SP = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"
 _MONTH_FIRST = re.compile(
     rf"(?:{_WEEKDAY},?\s+)?{_MONTH}{_SP}(?P<day>\d{{1,2}})(?P<ord>{_ORD})(?![\d,.]\d|\d|\s*(?:am|pm)\b)"
+    rf"(?:\s*(?:-|–|&|and|to)\s*(?P<day2>\d{{1,2}}){_ORD}(?!\d))?"
     rf"(?:(?:,|\s)\s*-?\s*(?P<year>\d{{4}}))?(?![\d:])", re.I)
 _NUMERIC = re.compile(r"(?<![\w/.-])(?P<a>\d{1,2})[/.](?P<b>\d{1,3})[/.](?P<year>\d{4}|\d{2})(?![\w/]|\.\d)")
 _ISO = re.compile(r"(?<![\w/-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\w/]|-\d)")
@@ -126,7 +127,9 @@ def extract_dates(text: str, default_year: int | None) -> list[Mention]:
         if not m.group("year") and not m.group("ord") and not m.group("weekday") and default_year and \
                 abs(2000 + int(m.group("day")) - default_year) <= 1:
             continue  # 'Dec 18' in a 2019 document is December 2018, a month
-        add(m, _make(_year(m.group("year"), default_year), mo, int(m.group("day"))), "date.month-day")
+        y = _year(m.group("year"), default_year)
+        d2 = _make(y, mo, int(m.group("day2"))) if m.group("day2") else None
+        add(m, _make(y, mo, int(m.group("day"))), "date.month-day", d2)
     for m in _NUMERIC.finditer(text):
         a, b = int(m.group("a")), int(m.group("b"))
         day, month = (a, b) if a > 12 or b <= 12 else (b, a)

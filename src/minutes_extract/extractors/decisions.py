@@ -84,11 +84,14 @@ def vote_of(text: str) -> dict | None:
                   r"\s+(?:proposed|moved)\b", text)
     if m:
         vote["mover"] = m.group("who").strip()
+    m = re.search(r"\b(?:carried|passed|lost|failed)\s+(?P<f>\d+)\s*[-–]\s*(?P<a>\d+)\b", text, re.I)
+    if m:
+        vote["for"], vote["against"] = int(m.group("f")), int(m.group("a"))
     m = re.search(r"\bseconded\s+(?:by\s+)?(?P<who>(?:Cllr\.?|Councillor|Mr|Mrs|Ms|Dr)?\s*(?:[A-Z]\.?\s+){0,2}"
                   r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)", text)
     if m:
         vote["seconder"] = m.group("who").strip()
-    for key, pattern in (("for", rf"{_COUNT}\s+(?:votes?\s+)?(?:were\s+)?(?:in\s+favour|for)\b|in\s+favou?r\s+"
+    for key, pattern in () if "for" in vote else (("for", rf"{_COUNT}\s+(?:votes?\s+)?(?:were\s+)?(?:in\s+favour|for)\b|in\s+favou?r\s+"
                                  rf"(?:were|was)\s+{_COUNT}|carried\s+by\s+{_COUNT}"),
                          ("against", rf"{_COUNT}\s+(?:votes?\s+)?against|against\s+(?:\w+\s+){{0,4}}(?:was|were)\s+"
                                      rf"{_COUNT}|\bto\s+{_COUNT}\b"),
@@ -135,10 +138,16 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
             continue
         if covered.find(1, unit.start, max(unit.start + 1, unit.end)) != -1:
             continue  # the sentence is an owned task ('It was agreed that X would ...')
-        if _OUTCOME_ONLY.match(s):
+        if _OUTCOME_ONLY.match(s) or re.match(r"^motion\s+(?:was\s+)?(?:carried|passed|lost|failed)\b", s, re.I):
             if out and i - last_unit.get(len(out) - 1, -9) <= 3:
                 prev = out[-1]
                 prev.vote = {**(vote_of(s) or {}), **(prev.vote or {})} or None
+                continue
+            if i and "\n\n" not in text[units[i - 1].end:unit.start]:  # 'Moved by X to adopt. Motion Carried 5-2.'
+                motion = units[i - 1]
+                out.append(Resolution(f"{motion.text} {s}", motion.start, unit.end, _kind(None, s), "decision.motion",
+                                      vote_of(f"{motion.text} {s}")))
+                last_unit[len(out) - 1] = i
                 continue
         decision = _sentence_decision(s)
         if not decision:

@@ -23,7 +23,7 @@ _REMOTE = re.compile(r"\b(?:via|by|on|using)\s+(?P<v>Microsoft Teams|MS Teams|Te
 _DAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _BODY_WORDS = r"(?:Council|Committee|Sub-Committee|Board|Partnership|Authority|Trust|Commission|Forum|" \
-              r"Assembly|Cabinet|Panel|Group|Association|Society|Foundation|Corporation|Meeting)"
+              r"Assembly|Cabinet|Panel|Group|Association|Society|Foundation|Corporation|TC|TSC|WG|Meeting)"
 
 
 @dataclass
