@@ -47,7 +47,7 @@ def _list_people(text: str, title=None) -> list[Person]:
     if _NONE.match(text):
         return []
     chunks = [c.strip(" .") for c in re.split(r",|\band\b|&", text) if c.strip(" .")]
-    if len(chunks) >= 2 and all(re.fullmatch(r"[A-Z][\w'’-]+", c) for c in chunks):
+    if chunks and all(re.fullmatch(r"[A-Z][\w'’-]+", c) and c.lower() not in ("none", "nil") for c in chunks):
         title = title or ""
         return [p for p in (parse_entry(c, title="Member") for c in chunks) if p]
     people = parse_list(text, title)
@@ -159,6 +159,13 @@ def _inline_markers(text, start, preamble_end, found) -> None:
         if head.lower() in ("public", "members of the public"):
             continue
         end = marks[k + 1].start() if k + 1 < len(marks) else preamble_end
+        line_end = text.find("\n", m.end())
+        while line_end != -1 and line_end < end and (text[line_end - 1] in ",&" or
+                                                     text[line_end + 1:line_end + 2].islower() or
+                                                     text[max(0, line_end - 4):line_end].endswith(" and")):
+            line_end = text.find("\n", line_end + 1)  # the list wraps onto the next line
+        if line_end != -1 and text[line_end + 1:line_end + 2] != "\n":
+            end = min(end, line_end)  # a list ends with its line (PDF text has no blank lines)
         para = text.find("\n\n", m.end())
         if para != -1 and para < end:
             end = para
