@@ -12,16 +12,17 @@ SYMBOLS = {"£": "GBP", "$": "USD", "€": "EUR", "gbp": "GBP", "usd": "USD", "e
 MULTIPLIERS = {"k": 1000, "m": 1_000_000, "mn": 1_000_000, "million": 1_000_000, "bn": 1_000_000_000,
                "billion": 1_000_000_000, "thousand": 1000}
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?"
-_MONEY = re.compile(
-    rf"(?P<cur>£|€|US\$|\$|\b(?:GBP|USD|EUR)\s?)(?P<num>{_NUM})(?!\d)"
-    rf"(?:\s?(?P<mult>k|m|mn|bn|million|billion|thousand)\b)?"
-    rf"(?:\s?(?:-|–|to)\s?(?:£|\$|€)?(?P<upper>{_NUM})(?:\s?(?P<umult>k|m|mn|bn|million|billion|thousand)\b)?)?",
-    re.I)
+_MULT = r"[kKmM]|[mM]n|bn|[mM]illion|[bB]illion|[tT]housand"
+_MONEY = re.compile(  # starts with a symbol: the regex engine skips to the next '£', '$' or '€' at C speed
+    rf"(?P<cur>[£€$])(?P<num>{_NUM})(?!\d)"
+    rf"(?:\s?(?P<mult>{_MULT})\b)?"
+    rf"(?:\s?(?:-|–|to)\s?(?:£|\$|€)?(?P<upper>{_NUM})(?:\s?(?P<umult>{_MULT})\b)?)?")
+_CODED = re.compile(rf"\b(?P<cur>GBP|USD|EUR)\s?(?P<num>{_NUM})(?!\d)(?:\s?(?P<mult>{_MULT})\b)?")
 _PENCE = re.compile(r"(?<![\w.£$€])(?P<num>\d{1,2})p\b(?=\s+(?:a|an|per|each|for)\b)")
 _WORDED = re.compile(rf"(?<![\w.])(?P<num>{_NUM})\s(?P<cur>pounds|dollars|euros)\b", re.I)
 _TABLE_CELL = re.compile(r"(?<![\w./:£$€-])(?P<num>\d{1,3}(?:,\d{3})+\.\d{2}|\d+\.\d{2})(?![\w./%]|\.\d)")
 _MONEY_TABLE_CONTEXT = re.compile(r"\b(?:net|vat|gross|total|payee|supplier|payments?|amount|balance|cheque|"
-                                  r"chq|invoice|bills?|accounts?)\b", re.I)
+                                  r"chq|invoice|bills?|accounts?)\b")  # run on lower-cased text
 
 
 @dataclass
@@ -44,11 +45,14 @@ def extract_amounts(text: str) -> list[Money]:
     """Every money amount, one per mention."""
     found: list[Money] = []
     for m in _MONEY.finditer(text):
-        cur = SYMBOLS[m.group("cur").strip().lower()]
+        cur = SYMBOLS[m.group("cur")]
         mult = m.group("mult") or (m.group("umult") if m.group("upper") else None)
         upper = _value(m.group("upper"), m.group("umult")) if m.group("upper") else None
         found.append(Money(_value(m.group("num"), mult), cur, m.group().strip(), m.start(), m.end(),
                            "amount.symbol", upper))
+    for m in _CODED.finditer(text) if ("GBP" in text or "USD" in text or "EUR" in text) else ():
+        found.append(Money(_value(m.group("num"), m.group("mult")), m.group("cur"), m.group(), m.start(), m.end(),
+                           "amount.code"))
     low = text.lower()
     for m in _WORDED.finditer(text) if ("pound" in low or "dollar" in low or "euro" in low) else ():
         cur = {"pounds": "GBP", "dollars": "USD", "euros": "EUR"}[m.group("cur").lower()]
@@ -72,8 +76,9 @@ def _table_amounts(text: str, signed: list[Money]) -> list[Money]:
     covered = bytearray(len(text) + 1)
     for a in signed:
         covered[a.start:a.end] = b"\x01" * (a.end - a.start)
-    headers = [m.start() for m in re.finditer(r"(?i)\b(?:net|vat|gross)\b", text)]
-    money_words = [m.start() for m in _MONEY_TABLE_CONTEXT.finditer(text)]
+    low = text.lower()
+    headers = [m.start() for m in re.finditer(r"\b(?:net|vat|gross)\b", low)]
+    money_words = [m.start() for m in _MONEY_TABLE_CONTEXT.finditer(low)]
 
     def near(positions: list[int], pos: int, reach: int) -> bool:
         k = bisect_left(positions, pos)

@@ -207,6 +207,9 @@ def _apology_item(text, lines, seg, found) -> None:
 
 
 def _sentences(unit, found) -> None:
+    low = unit.text.lower()
+    if "apolog" not in low and "present" not in low and "chair" not in low:
+        return
     m = _APOLOGY_SENTENCE.search(unit.text)
     if m:
         chunk = re.split(r"\s-\s|;", m.group("list").rstrip("."))[0]

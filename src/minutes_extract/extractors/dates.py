@@ -65,6 +65,13 @@ def _weekday_warning(day: date, weekday: str | None) -> str | None:
     return None
 
 
+def _lowered(pattern: re.Pattern) -> re.Pattern:
+    """The same pattern for lower-cased text, without re.I (several times faster)."""
+    assert not re.search(r"\\[SWDBAZN]", pattern.pattern)
+    return re.compile(pattern.pattern.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P="))
+
+
+_FAST = {p: _lowered(p) for p in (_DAY_FIRST, _MONTH_FIRST, _MONTH_ONLY)}
 _MONTH_WORD = re.compile(r"\b(?:jan|feb|ma[ry]|apr|ju[nl]|aug|sep|oct|nov|dec)")  # run on lower-cased text
 
 
@@ -80,8 +87,10 @@ def _month_windows(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in windows]
 
 
-def _in_windows(pattern: re.Pattern, text: str, windows: list[tuple[int, int]]):
+def _in_windows(pattern: re.Pattern, text: str, windows: list[tuple[int, int]], low: str | None):
     last = -1
+    if low is not None:  # lower-cased text of the same length: the fast pattern, same offsets
+        pattern, text = _FAST[pattern], low
     for a, b in windows:
         for m in pattern.finditer(text, a, b):
             if m.start() > last:
@@ -104,17 +113,20 @@ def extract_dates(text: str, default_year: int | None) -> list[Mention]:
         if day is None or not free(m.start(), m.end()):
             return
         weekday = m.groupdict().get("weekday")
-        found.append(Mention(day.isoformat(), m.group().strip(), m.start(), m.end(), rule,
+        raw = text[m.start():m.end()].strip()
+        found.append(Mention(day.isoformat(), raw, m.start(), m.end(), rule,
                              end_date=day2.isoformat() if day2 else None,
                              warning=_weekday_warning(day, weekday) if not day2 else None))
         if day2:
-            found.append(Mention(day2.isoformat(), m.group().strip(), m.start(), m.end(), "date.range-end"))
+            found.append(Mention(day2.isoformat(), raw, m.start(), m.end(), "date.range-end"))
         take(m.start(), m.end())
 
     windows = _month_windows(text)
+    low = text.lower()
+    low = low if len(low) == len(text) else None
     for m in _ISO.finditer(text):
         add(m, _make(int(m.group("year")), int(m.group("month")), int(m.group("day"))), "date.iso")
-    for m in _in_windows(_DAY_FIRST, text, windows):
+    for m in _in_windows(_DAY_FIRST, text, windows, low):
         mo = MONTHS[m.group("month").lower().rstrip(".")]
         y = _year(m.group("year"), default_year)
         if m.group("year") and len(m.group("year").lstrip("'")) == 2 and not m.group("year").startswith("'"):
@@ -122,7 +134,7 @@ def extract_dates(text: str, default_year: int | None) -> list[Mention]:
                 continue
         d2 = _make(y, mo, int(m.group("day2"))) if m.group("day2") else None
         add(m, _make(y, mo, int(m.group("day"))), "date.day-month" if m.group("year") else "date.no-year", d2)
-    for m in _in_windows(_MONTH_FIRST, text, windows):
+    for m in _in_windows(_MONTH_FIRST, text, windows, low):
         mo = MONTHS[m.group("month").lower().rstrip(".")]
         if not m.group("year") and not m.group("ord") and not m.group("weekday") and default_year and \
                 abs(2000 + int(m.group("day")) - default_year) <= 1:
@@ -134,10 +146,10 @@ def extract_dates(text: str, default_year: int | None) -> list[Mention]:
         a, b = int(m.group("a")), int(m.group("b"))
         day, month = (a, b) if a > 12 or b <= 12 else (b, a)
         add(m, _make(_year(m.group("year"), None), month, day), "date.numeric")
-    for m in _in_windows(_MONTH_ONLY, text, windows):
+    for m in _in_windows(_MONTH_ONLY, text, windows, low):
         if free(m.start(), m.end()):
             mo = MONTHS[m.group("month").lower().rstrip(".")]
-            found.append(Mention(f"{int(m.group('year')):04d}-{mo:02d}", m.group(), m.start(), m.end(),
+            found.append(Mention(f"{int(m.group('year')):04d}-{mo:02d}", text[m.start():m.end()], m.start(), m.end(),
                                  "date.month", precision="month"))
             take(m.start(), m.end())
     found.sort(key=lambda x: x.start)

@@ -200,6 +200,12 @@ _TRIGGER = re.compile(r"\b(?:a(?:pprov|gree|ccept|dopt|ppoint|genda)|resolv|carr
                       r"favour|vote|second|propos|decid|decision|comments)")
 
 
+_ACT_WORD = re.compile(r"agreed|approved|resolved|decided|accepted|adopted|ratified|endorsed|object|support|"
+                       r"no comment")
+_VOTE_WORD = re.compile(r"second|favour|carried|motion|voted|unanim")
+_MOTION_WORD = re.compile(r"motion|moves|consensus|agenda")
+
+
 def _sentence_decision(s: str) -> tuple[str, str] | None:
     if len(s) < 8 or s.endswith("?") or not _TRIGGER.search(s.lower()):
         return None
@@ -208,25 +214,26 @@ def _sentence_decision(s: str) -> tuple[str, str] | None:
         return ("lost" if re.search(r"\bobjects?\b", s) else "approved"), "decision.observation"
     if _OBSERVATION.match(s) and len(s.split(":")[0]) < 60:
         return ("lost" if re.match(r"objects?\b", s, re.I) else "approved"), "decision.observation"
-    m = _IMPERSONAL.search(s)
+    low = s.lower()
+    m = _IMPERSONAL.search(s) if "it was" in low else None
     if m:
         return _kind(m.group("verb"), s), "decision.it-was-agreed"
-    m = _BODY_ACT.search(s) or _BODY_AND.search(s)
+    m = _BODY_ACT.search(s) or _BODY_AND.search(s) if _ACT_WORD.search(low) else None
     if m and not re.search(r"\b(?:would|will|to)\s+(?:be\s+)?$", s[:m.start()]) and \
             not re.search(r"\b(?:County|Borough|District|City|National|Government|Highways)\s*$", s[:m.start()]):
         return _kind(m.group("verb"), s), "decision.body-agreed"
     if re.search(r"\bagreed\s+to\s+be\b", s):
         return "agreed", "decision.agreed-to-be"
-    for m in _PASSIVE.finditer(s):
+    for m in _PASSIVE.finditer(s) if (" was " in low or " were " in low or " is " in low or " are " in low) else ():
         if _FUTURE.search(s[:m.start() + len(m.group().split()[0]) + 1]) or _REPORTED.search(s[:m.start()]) \
                 or re.match(r"^It\s+was\s+(?:also\s+)?confirmed", s):
             continue
         return _kind(m.group("verb"), s), "decision.passive"
-    if _NOTED.search(s):
+    if "noted" in low and _NOTED.search(s):
         return "noted", "decision.noted"
-    if _VOTE.search(s):
+    if _VOTE_WORD.search(low) and _VOTE.search(s):
         return _kind(None, s), "decision.vote"
-    if _MOTION.search(s):
+    if _MOTION_WORD.search(low) and _MOTION.search(s):
         return "agreed", "decision.motion"
     if re.match(r"^(?:Supported|Approved|Agreed|Refused)\s+by\s+the\b", s):
         return _kind(s.split()[0], s), "decision.by-body"
