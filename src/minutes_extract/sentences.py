@@ -19,9 +19,12 @@ class Unit:
     text: str
 
 
+_LAST_WORD = re.compile(r"([\w.]+)$")
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the '.' at `dot` ends an abbreviation or an initial ('Cllr.', 'A.'), not a sentence."""
-    m = re.search(r"([\w.]+)$", text[max(0, dot - 12):dot])
+    m = _LAST_WORD.search(text, max(0, dot - 12), dot)
     if not m:
         return False
     word = m.group(1)
@@ -62,7 +65,7 @@ def _add(units: list[Unit], text: str, a: int, b: int) -> None:
         stripped = stripped[marker.end():]
     if stripped:
         lead = len(chunk) - len(chunk.lstrip()) + (marker.end() if marker and len(chunk.strip()) > marker.end() else 0)
-        units.append(Unit(a + lead, a + lead + len(stripped), re.sub(r"\s+", " ", stripped)))
+        units.append(Unit(a + lead, a + lead + len(stripped), " ".join(stripped.split())))
 
 
 def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[Unit]:

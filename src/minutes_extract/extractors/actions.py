@@ -30,7 +30,8 @@ _STRONG = r"(?P<how>agreed to|agrees to|undertook to|undertakes to|volunteered t
 _OWNER_ANYWHERE = re.compile(rf"\b(?P<owners>{_ROLE}|(?:{_HON})s?\.?\s+(?:[A-Z]\.?\s+){{0,2}}{_NAME}"
                              rf"(?:\s+{_NAME})?)\s+{_STRONG}\s+(?P<verb>[a-z][\w-]*)")
 _CUE = re.compile(r"\b(?:to|will|would|shall|should|agree[sd]?|undert\w+|volunteered|offered|asked|action|"
-                  r"going)\b", re.I)
+                  r"going)\b")  # run on lower-cased text
+_DONE = re.compile(r"\b(?:had|has)\s+(?:\w+\s+)?(?:agreed|volunteered|undertaken|been asked)\b")
 _STRONG_CUE = re.compile(r"\b(?:agree[sd] to|undert(?:ook|akes) to|volunteered to|offered to|asked to|action)\b")
 _AGREED_THAT = re.compile(rf"\b(?:agreed|suggested|resolved|decided)\s+that\s+{_REFS}\s+(?:would|will|should|to|"
                           rf"must|shall)?\s*(?:\w+ly\s+|also\s+|then\s+|always\s+)?(?P<verb>[a-z][\w-]*)")
@@ -102,10 +103,10 @@ def _from_unit(unit: Unit, roster: Roster) -> Task | None:
     marker = _MARKER.match(s)
     body = s[marker.end():] if marker else s
     offset = unit.start + (len(s) - len(body)) if marker else unit.start
-    if re.search(r"\b(?:had|has)\s+(?:\w+\s+)?(?:agreed|volunteered|undertaken|been asked)\b", body[:80]):
+    if not marker and not _CUE.search(body.lower()):
         return None
-    if not marker and not _CUE.search(body):
-        return None
+    if _DONE.search(body[:80]):
+        return None  # 'Myles had volunteered to ...': reported, not a task
     for pattern, rule in ((_AGREED_THAT, "action.agreed-that"), (_OWNER_LED, "action.owner-to"),
                           (_OWNER_ANYWHERE, "action.owner-agreed")):
         if pattern is _OWNER_ANYWHERE and not _STRONG_CUE.search(body) or \

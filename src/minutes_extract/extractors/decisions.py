@@ -30,6 +30,7 @@ _REPORTED = re.compile(r"\b(?:advised|reported|explained|said|informed|stated|me
 _OUTCOME_ONLY = re.compile(r"^(?:(?:no\s+discussion|no\s+objections?|no\s+further\s+discussion)[,.]?\s*)*"
                            r"(?:motion\s+(?:was\s+)?(?:passed|carried)|carried(?:\s+by\s+.*)?|agreed|approved|"
                            r"all\s+(?:were\s+)?in\s+favour|unanimously\s+agreed)\.?$|^[\w\s,]*seconded\.?$", re.I)
+_MOTION_RESULT = re.compile(r"^motion\s+(?:was\s+)?(?:carried|passed|lost|failed)\b", re.I)
 _VOTE = re.compile(r"\b(?:proposed|moved)\b.{0,120}?\bseconded\b|\bseconded\b.{0,80}\b(?:agreed|approved|favour)|"
                    r"\ball\s+(?:were\s+)?in\s+favour\b|(?<!being )(?<!been )\bcarried\b(?!\s+out)|"
                    r"\bthose\s+in\s+favour\b|\bin\s+favour\s+(?:were|was)\b|\bvoted\b|\bmotion\s+(?:was\s+)?(?:passed|carried|lost|"
@@ -70,13 +71,20 @@ def _kind(word: str | None, text: str) -> str:
         for key, kind in KINDS.items():
             if w.startswith(key[:5]):
                 return kind
+    low = text.lower()
     for key, kind in KINDS.items():
-        if re.search(rf"\b{key}\b", text, re.I):
+        if key in low and re.search(rf"\b{key}\b", low):
             return kind
     return "other"
 
 
+_VOTE_TALK = re.compile(r"propos|moved|second|favour|against|abstain|carried|passed|lost|failed|vote")
+
+
 def vote_of(text: str) -> dict | None:
+    """Mover, seconder and counts ('proposed by A, seconded by B', 'carried 5-2', 'three in favour')."""
+    if not _VOTE_TALK.search(text.lower()):
+        return None
     vote = {}
     m = re.search(r"\b(?:proposed|moved)\s+by\s+(?P<who>(?:Cllr\.?|Councillor|Mr|Mrs|Ms|Dr)?\s*(?:[A-Z]\.?\s+){0,2}"
                   r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)", text) or \
@@ -138,7 +146,7 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
             continue
         if covered.find(1, unit.start, max(unit.start + 1, unit.end)) != -1:
             continue  # the sentence is an owned task ('It was agreed that X would ...')
-        if _OUTCOME_ONLY.match(s) or re.match(r"^motion\s+(?:was\s+)?(?:carried|passed|lost|failed)\b", s, re.I):
+        if _OUTCOME_ONLY.match(s) or _MOTION_RESULT.match(s):
             if out and i - last_unit.get(len(out) - 1, -9) <= 3:
                 prev = out[-1]
                 prev.vote = {**(vote_of(s) or {}), **(prev.vote or {})} or None
