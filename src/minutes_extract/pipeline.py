@@ -58,8 +58,9 @@ def extract_document(doc: Document) -> Minutes:
     roster = Roster([f.person for f in found])
     first_item = segs[0].start if segs else len(text)
     body_start = max([f.end for f in found if f.end <= first_item], default=0)  # after the attendance list
-    heading_at = {s.start: len(s.title) for s in segs}
-    units = [u for u in split(text, body_start) if not _is_heading(u, heading_at)]
+    heading_end = {s.start + k: s.start + len(s.title) + 12 for s in segs for k in range(12)}
+    units = [u for u in split(text, body_start)  # an item's own heading line is neither action nor decision
+             if not (u.start in heading_end and u.end <= heading_end[u.start])]
     tasks = extract_actions(units, roster, text)
     resolutions = extract_decisions(units, text, [(t.start, t.end) for t in tasks if t.rule == "action.agreed-that"
                                                   or re.match(r"It\s+was\s+agreed\s+that", t.text)])
@@ -95,12 +96,6 @@ def extract_document(doc: Document) -> Minutes:
                        next_meetings(text, segs, dates, info.date)],
         warnings=warnings,
     )
-
-
-def _is_heading(unit, heading_at: dict[int, int]) -> bool:
-    """The unit is an item's own heading line ('2. Chairman to sign Declaration of Office')."""
-    return any(unit.start - k in heading_at and len(unit.text) <= heading_at[unit.start - k] + 12
-               for k in range(0, 12))
 
 
 def _due(text: str, start: int, end: int, year: int | None) -> str | None:

@@ -22,7 +22,7 @@ _COMMIT = r"(?P<how>to|will|would|shall|should|agreed to|agrees to|undertook to|
           r"kindly volunteered to|offered to|was asked to|were asked to|is to|are to|has agreed to|" \
           r"takes the action(?: item)? to|took the action(?: item)? to|will take it as an action(?: item)? to|" \
           r"agreed to take|is going to|are going to)"
-_CLAUSE_START = re.compile(r"(?:[;:,]|\s[-–]|\band|\bthat|\bACTIONS?:)\s")
+_CLAUSE_START = re.compile(r"(?:[;:,]|\s[-–]|\sand|\sthat|ACTIONS?:)\s")
 _OWNER_LED = re.compile(rf"{_REFS}\s+(?:also\s+|kindly\s+|then\s+)?{_COMMIT}\s+(?:\w+ly\s+|also\s+|then\s+|always\s+)?"
                         rf"(?P<verb>[a-z][\w-]*)")
 _STRONG = r"(?P<how>agreed to|agrees to|undertook to|undertakes to|volunteered to|kindly volunteered to|" \
