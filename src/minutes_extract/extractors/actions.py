@@ -25,6 +25,7 @@ _COMMIT = r"(?P<how>to|will|would|shall|should|agreed to|agrees to|undertook to|
 _CLAUSE_START = re.compile(r"(?:[;:,]|\s[-–]|\sand|\sthat|ACTIONS?:)\s")
 _OWNER_LED = re.compile(rf"{_REFS}\s+(?:also\s+|kindly\s+|then\s+)?{_COMMIT}\s+(?:\w+ly\s+|also\s+|then\s+|always\s+)?"
                         rf"(?P<verb>[a-z][\w-]*)")
+_HONORIFIC_REF = re.compile(rf"^(?:[Tt]he\s+)?(?:{_HON})s?\.?\s")
 _STRONG = r"(?P<how>agreed to|agrees to|undertook to|undertakes to|volunteered to|kindly volunteered to|" \
           r"offered to|was asked to|were asked to|takes the action(?: item)? to|took the action(?: item)? to)"
 _OWNER_ANYWHERE = re.compile(rf"\b(?P<owners>{_ROLE}|(?:{_HON})s?\.?\s+(?:[A-Z]\.?\s+){{0,2}}{_NAME}"
@@ -99,6 +100,8 @@ def extract_actions(units: list[Unit], roster: Roster, text: str) -> list[Task]:
 
 
 def _from_unit(unit: Unit, roster: Roster) -> Task | None:
+    """The task in one sentence: every commitment in it ('A agreed to X and the Clerk would Y') makes one task
+    with all their owners; an ACTION marker makes a task even with no owner found."""
     s = unit.text
     marker = _MARKER.match(s)
     body = s[marker.end():] if marker else s
@@ -107,6 +110,28 @@ def _from_unit(unit: Unit, roster: Roster) -> Task | None:
         return None
     if _DONE.search(body[:80]):
         return None  # 'Myles had volunteered to ...': reported, not a task
+    found = list(_commitments(body, roster, bool(marker)))
+    if found:
+        start = min(f[0] for f in found)
+        owners, refs, unresolved = [], [], []
+        for _, o, r, u, _ in sorted(found, key=lambda f: f[0]):
+            owners += [x for x in o if x not in owners]
+            refs += [x for x in r if x not in refs]
+            unresolved += [x for x in u if x not in unresolved]
+        rule = "action.marker" if marker else min(found, key=lambda f: f[0])[4]
+        return Task(body[start:].strip(), offset + start, unit.end, owners, refs, unresolved, rule)
+    if marker and body.strip():
+        by = marker.group("by")
+        refs = _refs(by) if by else re.findall(r"\b[A-Z]{2,3}\b", body)
+        got = resolve(roster, refs, strict=False) if refs else ([], [])
+        owners, unresolved = got or ([], [])
+        return Task(body.strip(), offset, unit.end, owners, refs, unresolved, "action.marker")
+    return None
+
+
+def _commitments(body: str, roster: Roster, marker: bool):
+    """(start, owners, refs, unresolved, rule) for each owner committed to do something in the sentence."""
+    seen: set[int] = set()
     for pattern, rule in ((_AGREED_THAT, "action.agreed-that"), (_OWNER_LED, "action.owner-to"),
                           (_OWNER_ANYWHERE, "action.owner-agreed")):
         if pattern is _OWNER_ANYWHERE and not _STRONG_CUE.search(body) or \
@@ -114,12 +139,12 @@ def _from_unit(unit: Unit, roster: Roster) -> Task | None:
             continue
         if pattern is _OWNER_LED:
             starts = [0] + [c.end() for c in _CLAUSE_START.finditer(body)]
-            found = (pattern.match(body, pos) for pos in starts
-                     if pos < len(body) and (body[pos].isupper() or body.startswith(("the ", "the\t"), pos)))
+            matches = (pattern.match(body, pos) for pos in starts
+                       if pos < len(body) and (body[pos].isupper() or body.startswith(("the ", "the\t"), pos)))
         else:
-            found = pattern.finditer(body)
-        for m in found:
-            if m is None:
+            matches = pattern.finditer(body)
+        for m in matches:
+            if m is None or m.start("owners") in seen:
                 continue
             verb = m.group("verb").lower()
             how = m.groupdict().get("how") or ""
@@ -138,18 +163,10 @@ def _from_unit(unit: Unit, roster: Roster) -> Task | None:
             owners, unresolved = got
             if unresolved and how == "to" and not marker:
                 continue  # 'Hope to see ...', 'Good to set ...': not a person
-            start = 0 if rule == "action.agreed-that" else m.start("owners")
-            if rule == "action.owner-agreed" and not strict and unresolved:
-                continue
-            return Task(body[start:].strip(), offset + start, unit.end, owners, refs, unresolved,
-                        "action.marker" if marker else rule)
-    if marker and body.strip():
-        by = marker.group("by")
-        refs = _refs(by) if by else re.findall(r"\b[A-Z]{2,3}\b", body)
-        got = resolve(roster, refs, strict=False) if refs else ([], [])
-        owners, unresolved = got or ([], [])
-        return Task(body.strip(), offset, unit.end, owners, refs, unresolved, "action.marker")
-    return None
+            if rule == "action.owner-agreed" and any(not _HONORIFIC_REF.match(u) for u in unresolved):
+                continue  # an unknown plain name; a titled one ('County Cllr. J. Davies') is kept, flagged
+            seen.add(m.start("owners"))
+            yield (0 if rule == "action.agreed-that" else m.start("owners")), owners, refs, unresolved, rule
 
 
 _COLUMN = re.compile(rf"(?:\t|(?<=[.)])\s)(?P<col>{_REF}(?:\s*(?:/|and|&)\s*{_REF}){{0,3}})\s*$")
@@ -198,8 +215,7 @@ def _column_owners(units: list[Unit], roster: Roster, text: str, tasks: list[Tas
         k = bisect_left(starts, unit.start)
         existing = tasks[k] if k < len(tasks) and tasks[k].start <= unit.start + len(tail) else None
         if existing:
-            existing.owners = owners + [o for o in existing.owners if o not in owners] if "/" in m.group("col") \
-                else existing.owners
+            existing.owners = owners + [o for o in existing.owners if o not in owners]
             continue
         para_start = max(text.rfind("\n", 0, unit.start) + 1, 0)
         chosen = _best_sentence(units[bisect_left(unit_starts, para_start):i + 1], _refs(m.group("col")))
