@@ -44,3 +44,10 @@ def test_not_decisions():
             "monthly. This planting was carried out by residents. The application has now been approved. "
             "It was noted that the scheme is funded by the County.")
     assert decisions(text) == []
+
+
+def test_decision_block_with_a_lead_in_and_lettered_parts_across_sentences():
+    text = ("DECISION: It was agreed that the following needed to be actioned: a) The Parish Council would ask "
+            "questions at the meeting. b) The Clerk would ask the mill about the klaxons.")
+    assert decisions(text) == [("The Parish Council would ask questions at the meeting.", "resolved"),
+                               ("The Clerk would ask the mill about the klaxons.", "resolved")]

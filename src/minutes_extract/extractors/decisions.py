@@ -11,6 +11,7 @@ from ..sentences import Unit
 _RESOLVED = re.compile(r"^\s*(?:(?P<kw>RESOLVED|Resolved|DECISION|Decision|DECIDED|AGREED|Agreed)\b\s*(?:THAT|that)?"
                        r"\s*[:,–-]?\s*)")
 _RESOLVED_INSIDE = re.compile(r"\b(?P<kw>RESOLVED|DECISION)\b\s*(?:THAT|that)?\s*[:,–-]\s*")
+_LETTER_BEFORE = re.compile(r"\(?[b-z]\)\s*$")
 _LETTERED = re.compile(r"(?:^|(?<=[;.]\s)|(?<=\s))\(?[a-z]\)\s+|(?:^|\s)\(?[ivx]{1,4}\)\s+")
 _PASSIVE = re.compile(
     r"\b(?<!not )(?:was|were|is|are)\s+(?:then\s+|duly\s+|also\s+|formally\s+|all\s+|therefore\s+)?(?:\w+ly\s+)?"
@@ -115,14 +116,14 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
     """What the meeting resolved, agreed, approved, noted or voted."""
     out: list[Resolution] = []
     last_unit: dict[int, int] = {}  # decision index -> index of the unit it came from
-    pending_marker = False
+    pending_marker = lettered = False
     hits = [m.start() for m in _TRIGGER.finditer(text.lower(), units[0].start if units else 0)]
     covered = bytearray(len(text) + 1)
     for a, b in action_spans:
         covered[a:b] = b"\x01" * (b - a)
     for i, unit in enumerate(units):
         k = bisect_left(hits, unit.start)
-        if not pending_marker and not (k < len(hits) and hits[k] < unit.end):
+        if not (pending_marker or lettered) and not (k < len(hits) and hits[k] < unit.end):
             continue  # no decision word in this sentence
         s = unit.text
         m = _RESOLVED.match(s)
@@ -138,7 +139,13 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
             out.extend(_parts(body, unit.start + m.end(), unit.end, _kind(m.group("kw"), body),
                               "decision.resolved"))
             last_unit[len(out) - 1] = i
+            lettered = bool(_LETTERED.search(body))
             continue
+        if lettered and _LETTER_BEFORE.search(text, max(0, unit.start - 6), unit.start):
+            out.append(Resolution(s, unit.start, unit.end, out[-1].kind, "decision.resolved", vote_of(s)))
+            last_unit[len(out) - 1] = i
+            continue  # 'b) ...' continuing a RESOLVED / DECISION block
+        lettered = False
         if pending_marker:
             pending_marker = False
             out.extend(_parts(s, unit.start, unit.end, "resolved", "decision.resolved"))
@@ -189,9 +196,9 @@ def _same_paragraph(text: str, a: int, b: int) -> bool:
 
 
 def _parts(body: str, start: int, end: int, kind: str, rule: str) -> list[Resolution]:
-    """'a) That X; b) That Y' -> one decision per lettered part."""
+    """'a) That X; b) That Y' -> one decision per lettered part (a lead-in ending in ':' is not a part)."""
     marks = list(_LETTERED.finditer(body))
-    if len(marks) < 2:
+    if len(marks) < 2 and not (marks and body[:marks[0].start()].rstrip().endswith(":")):
         return [Resolution(body, start, end, kind, rule, vote_of(body))]
     out = []
     for k, m in enumerate(marks):
