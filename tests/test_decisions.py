@@ -49,5 +49,5 @@ def test_not_decisions():
 def test_decision_block_with_a_lead_in_and_lettered_parts_across_sentences():
     text = ("DECISION: It was agreed that the following needed to be actioned: a) The Parish Council would ask "
             "questions at the meeting. b) The Clerk would ask the mill about the klaxons.")
-    assert decisions(text) == [("The Parish Council would ask questions at the meeting.", "resolved"),
+    assert decisions(text) == [("The Parish Council would ask questions at the meeting", "resolved"),
                                ("The Clerk would ask the mill about the klaxons.", "resolved")]
