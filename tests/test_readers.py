@@ -154,3 +154,27 @@ def test_docx_with_a_foreign_document_part_is_a_clear_error():
             dst.writestr(info, body)
     with pytest.raises(InputError, match="not a readable Word document"):
         extract(out.getvalue())
+
+
+def test_pdf_ruled_attendance_table_keeps_its_columns():
+    from reportlab.lib import colors
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+    from reportlab.lib.styles import getSampleStyleSheet
+
+    styles = getSampleStyleSheet()
+    rows = [["Company", "Name", "Role"], ["Kaiser Permanente", "Jonathan Bitle", "Voting Member"],
+            ["Cisco Systems", "Omar Santos", "Chair"], ["Tenable, Inc", "Lucas Tamagna-Darr", "Member"]]
+    table = Table(rows)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf).build([Paragraph("Security TC Meeting, 27 March 2019", styles["Title"]),
+                                  Paragraph("Members Present", styles["Heading2"]), table,
+                                  Paragraph("1. APPROVAL OF AGENDA", styles["Heading2"]),
+                                  Paragraph("Approved.", styles["Normal"]),
+                                  Paragraph("2. NEXT STEPS", styles["Heading2"]),
+                                  Paragraph("Omar will check with OASIS staff.", styles["Normal"])])
+    m = extract(buf.getvalue())
+    assert [(a.name, a.organisation, a.role) for a in m.attendees] == [
+        ("Jonathan Bitle", "Kaiser Permanente", "Voting Member"), ("Omar Santos", "Cisco Systems", "Chair"),
+        ("Lucas Tamagna-Darr", "Tenable, Inc", "Member")]
+    assert [(a.owners, a.page) for a in m.actions] == [(["Omar Santos"], 1)]
