@@ -70,6 +70,7 @@ def _looks_like_title(title: str, max_words: int = 16) -> bool:
     return not (t.endswith(".") and n > 8)
 
 
+_CAPS_LEAD = re.compile(r"^([A-Z][A-Z'’&/,-]+(?:\s+(?:[A-Z][A-Z'’&/,-]+|OF|AND|&))+)\s+[A-Z][a-z]")
 _VERBS = re.compile(r"\b(?:was|were|is|are|has|had|have|will|would|proposed|seconded|agreed|advised|reported|"
                     r"resolved|approved|noted|said|asked|welcomed|declared|thanked|members of the public)\b")
 _SENTENCE_OPENERS = {"The", "A", "An", "It", "This", "There", "Cllr", "Cllrs", "Councillor", "Councillors", "Mr",
@@ -125,6 +126,9 @@ def _numbered_headings(lines: list[Line]) -> list[tuple[Line, str, str, str]]:
         title = m.group("title").strip()
         if re.match(r"^\d", title) and not re.match(r"^\d+[A-Za-z]", title):
             continue  # '2 October', '30.00', '4.4.5' are not headings
+        caps = _CAPS_LEAD.match(title)
+        if not _looks_like_title(title) and caps:
+            title = caps.group(1)  # '1. PUBLIC FORUM A member of the public said ...'
         if not _looks_like_title(title) or re.search(r"\b(?:moved|seconded|proposed)\s+by\b", title, re.I):
             continue
         if m.group("ref"):  # 'Item 15/03/4 Members Declaration of Interest'
@@ -188,9 +192,14 @@ def _attendance_heading(title: str) -> bool:
 
 
 def _attendance_marker(line: str) -> bool:
-    """'PRESENT', 'Present: Cllr ...', 'Those Attending: ...' open an attendance list."""
+    """'PRESENT', 'Present: Cllr ...', 'Those Attending: ...', 'Those attending Mr A ...' open an attendance
+    list."""
     head, colon, _ = line.partition(":")
-    return _attendance_heading(head) and (bool(colon) or len(line) < 60)
+    if _attendance_heading(head) and (bool(colon) or len(line) < 60):
+        return True
+    m = re.match(r"^((?:\w+\s+){0,2}(?:present|attending|attendance))\s+(?:Cllr|Councillors?|Mr|Mrs|Ms|Dr)\b", line,
+                 re.I)
+    return bool(m and _attendance_heading(m.group(1)))
 
 
 _PERSON_LINE = re.compile(r"^(?:[A-Z][a-z]{1,5}\.?\s+)?(?:[A-Z]\.?\s+){1,3}[A-Z][\w'’-]+|.*\)\s*$")
@@ -375,13 +384,12 @@ def _heading_segments(text: str, lines: list[Line]) -> list[Segment]:
     seen_attendance = False
     for i, ln in enumerate(lines):
         t = ln.text.strip().lstrip("#").strip()
-        if _attendance_heading(t.split(":")[0]) and len(t) < 60:
+        if _attendance_marker(t):
             seen_attendance = True
             continue
         if (_MD_HEADING.match(ln.text) or _unnumbered_heading(lines, i)) and not _person_like(t):
             heads.append((ln.start, None, t, "item.heading"))
     if seen_attendance:
-        first_att = next(ln.start for ln in lines if _attendance_heading(ln.text.strip().lstrip("#").strip()
-                                                                         .split(":")[0]))
+        first_att = next(ln.start for ln in lines if _attendance_marker(ln.text.strip().lstrip("#").strip()))
         heads = [h for h in heads if h[0] > first_att]
     return _close(heads, len(text), text) if len(heads) >= 2 else []

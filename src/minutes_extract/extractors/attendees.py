@@ -13,6 +13,7 @@ _APOLOGIES = alternation("apology_headings")
 _ABSENT = alternation("absent_headings")
 _MARKER = re.compile(
     rf"(?<![\w-])(?P<head>{_APOLOGIES}|{_ABSENT}|{_PRESENT}|Members of the Public|Public)\s*(?::|-|–)\s*(?=\S)", re.I)
+_MARKER_NO_COLON = re.compile(rf"^[ \t]*(?P<head>{_PRESENT})[ \t]+(?=(?:Cllr|Councillors?|Mr|Mrs|Ms|Dr)\b)", re.I | re.M)
 _HEADING_LINE = re.compile(rf"^\s*(?:#+\s*)?(?:\d+(?:\.\d+)*\.?\s+)?(?P<head>{_APOLOGIES}|{_ABSENT}|{_PRESENT}|"
                            rf"(?:[A-Z][a-z]+\s+){{1,3}}(?:present|attending|in attendance))\s*:?\s*$", re.I)
 _GROUP_LABEL = re.compile(r"^\s*(?:[A-Z][\w-]*\s*){1,4}:\s*$")  # 'Directors:' inside an attendance section
@@ -41,9 +42,10 @@ def status_of(heading: str) -> str:
     return "present"
 
 
-def _list_people(text: str, title=None) -> list[Person]:
-    """People from a list chunk; [] when the chunk reads as a sentence rather than a list. A roll call of
-    bare surnames ('Present: Coleman, Flagg, Hensley and Phillips.') is a list of people too."""
+def _list_people(text: str, title=None, strict: bool = True) -> list[Person]:
+    """People from a list chunk; [] when the chunk reads as a sentence rather than a list (strict), or with
+    the sentence-like descriptors dropped ('F Eglington (Cllr Eglington is also the temporary Clerk)').
+    A roll call of bare surnames ('Present: Coleman, Flagg, Hensley and Phillips.') is a list of people too."""
     if _NONE.match(text):
         return []
     chunks = [c.strip(" .") for c in re.split(r",|\band\b|&", text) if c.strip(" .")]
@@ -51,9 +53,13 @@ def _list_people(text: str, title=None) -> list[Person]:
         title = title or ""
         return [p for p in (parse_entry(c, title="Member") for c in chunks) if p]
     people = parse_list(text, title)
-    if any(p.role and _EXPLAIN.search(p.role) or p.organisation and _EXPLAIN.search(p.organisation)
-           for p in people):
+    explained = [p for p in people if p.role and _EXPLAIN.search(p.role) or
+                 p.organisation and _EXPLAIN.search(p.organisation)]
+    if explained and strict:
         return []
+    for p in explained:
+        p.role = p.role if p.role and not _EXPLAIN.search(p.role) else None
+        p.organisation = p.organisation if p.organisation and not _EXPLAIN.search(p.organisation) else None
     return people
 
 
@@ -152,8 +158,9 @@ def _heading_sections(text, lines, pre_lines, found) -> None:
 
 def _inline_markers(text, start, preamble_end, found) -> None:
     """'Present: Cllr A, Cllr B' and 'Also, in attendance: ...' written inline, several per line."""
-    marks = [m for m in _MARKER.finditer(text, start, preamble_end)
-             if not text[max(0, m.start() - 1):m.start()].isalpha()]
+    marks = sorted([m for m in _MARKER.finditer(text, start, preamble_end)
+                    if not text[max(0, m.start() - 1):m.start()].isalpha()]
+                   + list(_MARKER_NO_COLON.finditer(text, start, preamble_end)), key=lambda m: m.start())
     for k, m in enumerate(marks):
         head = m.group("head")
         if head.lower() in ("public", "members of the public"):
@@ -177,7 +184,8 @@ def _inline_markers(text, start, preamble_end, found) -> None:
                 for p in extra:
                     found.append(Found(p, status_of(head), head, para + 2, para + 2 + len(follow),
                                        "attendee.inline"))
-        for p in _list_people(text[m.end():end]):
+        chunk = re.split(r"(?<=[a-z]{2})\.\s+(?:There|The|It)\s", text[m.end():end])[0]  # '... There were 3 ...'
+        for p in _list_people(chunk, strict=False):
             found.append(Found(p, status_of(head), head, m.start(), end, "attendee.inline"))
 
 

@@ -91,6 +91,7 @@ def take_name(tokens: list[str]) -> tuple[list[str], list[str]]:
     while i < len(tokens) and _is_initial(tokens[i]):
         name.append(tokens[i].rstrip("."))
         i += 1
+    led_by_initials = bool(name)
     while i < len(tokens):
         tok = tokens[i].rstrip(",;")
         if len(tok) > 2 and not _is_initial(tok):
@@ -99,6 +100,8 @@ def take_name(tokens: list[str]) -> tuple[list[str], list[str]]:
             name.append(tok)
         elif name and any(" ".join(tokens[i:i + n]).lower().strip(",.") in _ROLE_WORDS for n in (1, 2, 3)):
             break
+        elif led_by_initials and _is_initial(tok) and not _is_initial(name[-1]):
+            break  # 'M Leamon M Precey': the next person begins
         elif _is_name_token(tok):
             if tok.rstrip(".").lower() in _POSTNOM and name:
                 break
@@ -209,11 +212,14 @@ def _chunks(text: str) -> list[str]:
     return merged
 
 
+_GLUED_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Dr|Cllr|Cllrs)\.(?=[A-Z])")
+
+
 def parse_list(text: str, title: str | None = None) -> list[Person]:
     """People from an attendance list written inline: 'Cllr A, Cllr B and Mrs C (Clerk)', or with no commas at
     all ('Cllr Sue Lintern Chair Cllr Jim McNeill Vice Chair ...'). Descriptor chunks ('Footpath Warden',
     'Borough Council of ...') attach to the person before them."""
-    text = re.sub(r"\([^()]*vacanc[^()]*\)", " ", text, flags=re.I)
+    text = _GLUED_TITLE.sub(r"\1. ", re.sub(r"\([^()]*vacanc[^()]*\)", " ", text, flags=re.I))
     text = _PUBLIC.sub("", re.sub(r"\([^()]*\)", lambda m: m.group().replace(",", ";;").replace(" and ", " + "),
                                   text))
     m = re.match(r"^\s*(Councillors|Cllrs)\.?\s+(?=[A-Z])", text, re.I)
