@@ -72,7 +72,7 @@ def _looks_like_title(title: str, max_words: int = 16) -> bool:
 
 _CAPS_LEAD = re.compile(r"^([A-Z][A-Z'’&/,-]+(?:\s+(?:[A-Z][A-Z'’&/,-]+|OF|AND|&))+)\s+[A-Z][a-z]")
 _VERBS = re.compile(r"\b(?:was|were|is|are|has|had|have|will|would|proposed|seconded|agreed|advised|reported|"
-                    r"resolved|approved|noted|said|asked|welcomed|declared|thanked|members of the public)\b")
+                    r"resolved|approved|noted|said|asked|welcomed|declared|thanked|carried|members of the public)\b", re.I)
 _SENTENCE_OPENERS = {"The", "A", "An", "It", "This", "There", "Cllr", "Cllrs", "Councillor", "Councillors", "Mr",
                      "Mrs", "Ms", "Dr", "Apologies", "Members", "We", "He", "She", "They"}
 
