@@ -355,13 +355,9 @@ def _top_bullets(section: list[Line]) -> list[tuple[Line, str, bool]]:
             out.append([ln, m.group(2).strip(), False])
         elif out and ln.text.strip():
             if m:
-                out[-1][2] = True
+                out[-1][2] = True  # a nested bullet: the discussion under this one
             elif ln.text[:1].isspace() and not out[-1][2]:
-                out[-1][1] += " " + ln.text.strip()
-            elif not ln.text[:1].isspace():
-                out.append([ln, "", False]) if False else None
-        elif not ln.text.strip() and out:
-            continue
+                out[-1][1] += " " + ln.text.strip()  # the bullet's text wrapped onto the next line
     return [(ln, t, kids) for ln, t, kids in out]
 
 
