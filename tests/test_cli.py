@@ -76,3 +76,19 @@ def test_installed_command_end_to_end(fixtures):
     assert [n["date"] for n in data["next_meetings"]] == ["2017-12-11", "2018-02-12", "2018-04-16"]
     proc = subprocess.run([exe, "/nonexistent/minutes.txt"], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 1 and proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
+
+
+def test_single_file_csv_and_sqlite(fixtures, tmp_path):
+    import csv
+    import sqlite3
+
+    result = CliRunner().invoke(main, [str(fixtures / "owbc_csp_2017_10_16.txt"), "--format", "csv", "-o",
+                                       str(tmp_path / "tables")])
+    assert result.exit_code == 0
+    with (tmp_path / "tables" / "amounts.csv").open(newline="") as fh:
+        assert [(r["item"], r["value"]) for r in csv.DictReader(fh)][:2] == [("28", "710.00"), ("29", "18143.74")]
+    db = tmp_path / "m.sqlite"
+    assert CliRunner().invoke(main, [str(fixtures / "leics_scsb_2024_03.txt"), "--format", "sqlite", "-o",
+                                     str(db)]).exit_code == 0
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM decisions").fetchone() == (12,)
+    assert CliRunner().invoke(main, [str(fixtures / "leics_scsb_2024_03.txt"), "--format", "csv"]).exit_code == 2

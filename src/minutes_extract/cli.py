@@ -40,25 +40,38 @@ def main() -> None:
 @main.command(epilog=EXAMPLES)
 @click.argument("source", type=click.Path(allow_dash=True, dir_okay=False, path_type=str))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here, not stdout.")
-@click.option("--format", "out_format", type=click.Choice(["json", "jsonl"]), default="json", show_default=True,
-              help="json: one indented document; jsonl: one line.")
+@click.option("--format", "out_format", type=click.Choice(["json", "jsonl", "csv", "sqlite"]), default="json",
+              show_default=True, help="json: one indented document; jsonl: one line; csv: tables in the -o "
+                                      "folder; sqlite: rows in the -o database.")
+@click.option("--excel", is_flag=True, help="CSV: write UTF-8 with a BOM, for Excel.")
 @click.option("--format-in", type=click.Choice(FORMATS), help="Input format (default: sniffed from content).")
 @click.option("--max-pages", type=click.IntRange(min=0), default=MAX_PAGES, show_default=True,
               help="Refuse PDFs with more pages (0: no limit).")
 @click.option("--max-chars", type=click.IntRange(min=0), default=MAX_CHARS, show_default=True,
               help="Refuse documents with more characters of text (0: no limit).")
 @click.option("--debug", is_flag=True, help="Show a traceback on errors.")
-def extract(source: str, output: Path | None, out_format: str, format_in: str | None, max_pages: int,
+def extract(source: str, output: Path | None, out_format: str, excel: bool, format_in: str | None, max_pages: int,
             max_chars: int, debug: bool) -> None:
     """Extract one document (use - for standard input)."""
     from .export import to_json, to_jsonl, write_atomic
     from .pipeline import extract as run
 
+    if out_format in ("csv", "sqlite") and output is None:
+        raise click.UsageError(f"--format {out_format} needs -o/--output")
     try:
         if source == "-":
             minutes = run(sys.stdin.buffer.read(), format_in, max_pages=max_pages, max_chars=max_chars)
         else:
             minutes = run(Path(source), format_in, max_pages=max_pages, max_chars=max_chars)
+        if out_format in ("csv", "sqlite"):
+            from .batch import Outcome, Summary
+            from .batch_sinks import make_sink
+
+            sink = make_sink(out_format, output, excel)
+            sink.accept(Outcome(Path(source).name if source != "-" else "stdin", "converted",
+                                payload=minutes.model_dump_json(by_alias=True)))
+            sink.finish(Summary(converted=1))
+            return
         content = to_json(minutes) + "\n" if out_format == "json" else to_jsonl(minutes)
         if output:
             write_atomic(output, content)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 
 from .schema import Minutes
 
@@ -20,6 +21,10 @@ TABLES: dict[str, list[str]] = {
     "dates": ["doc_id", "seq", "item", "date", "precision", "end_date", "raw", "span_start", "span_end", "line",
               "page"],
 }
+
+
+def _cents(value: Decimal) -> str:
+    return str(Decimal(value).quantize(Decimal("0.01")))
 
 
 def _where(r) -> dict:
@@ -50,8 +55,8 @@ def rows(doc_id: str, m: Minutes) -> dict[str, list[dict]]:
                        "votes_against": d.vote.against if d.vote else None,
                        "votes_abstain": d.vote.abstain if d.vote else None, **_where(d)}
                       for k, d in enumerate(m.decisions)],
-        "amounts": [{"doc_id": doc_id, "seq": k, "item": a.item, "value": str(a.value), "currency": a.currency,
-                     "raw": a.raw, "upper": str(a.upper) if a.upper is not None else None, **_where(a)}
+        "amounts": [{"doc_id": doc_id, "seq": k, "item": a.item, "value": _cents(a.value), "currency": a.currency,
+                     "raw": a.raw, "upper": _cents(a.upper) if a.upper is not None else None, **_where(a)}
                     for k, a in enumerate(m.amounts)],
         "dates": [{"doc_id": doc_id, "seq": k, "item": d.item, "date": d.date, "precision": d.precision,
                    "end_date": d.end, "raw": d.raw, **_where(d)} for k, d in enumerate(m.dates)],
