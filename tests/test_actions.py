@@ -48,3 +48,18 @@ def test_not_actions():
     text = ("Police will know the outcome of this bid by next quarter. Hope to see TSC members there. "
             "Myles had volunteered to set up a meeting. The notices will be displayed.")
     assert actions(text) == []
+
+
+def test_trailing_action_marker_names_the_owner_of_the_sentence_before():
+    text = "The Clerk to write to the County Council about the verges.\n\nACTION: CLERK\n\nThe hedge was cut. Action: MS"
+    assert actions(text) == [("The Clerk to write to the County Council about the verges.", ["Helen Richardson"], []),
+                             ("The hedge was cut.", ["M Smith"], [])]
+
+
+def test_github_handles_resolve_to_attendees():
+    from minutes_extract.extractors.people import parse_entry as entry
+
+    roster = Roster([entry("Michael Dawson @mhdawson (TSC)"), entry("Rich Trott @Trott (TSC)")])
+    text = "@mhdawson to open an issue about the release schedule."
+    assert [(t.owners, t.refs) for t in extract_actions(split(text), roster, text)] == [(["Michael Dawson"],
+                                                                                        ["@mhdawson"])]

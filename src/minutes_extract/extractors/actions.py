@@ -16,7 +16,7 @@ _ROLE = r"(?:[Tt]he\s+)?(?:Clerk(?:/RFO)?|Chair(?:man|woman|person)?|Vice[- ]Cha
 _NAME = r"[A-Z][\w'’-]+"
 _PERSON = rf"(?:(?:{_HON})s?\.?\s+(?:[A-Z]\.?\s+){{0,2}}{_NAME}(?:\s+{_NAME})?|(?:[A-Z]\.\s?){{1,2}}\s*{_NAME}|" \
           rf"{_NAME}(?:\s+(?:de|van|du|von)\s+{_NAME}|\s+{_NAME})?)"
-_REF = rf"(?:{_ROLE}|[A-Z]{{2,4}}(?![a-z])|{_PERSON}|All|Councillors|Members)"
+_REF = rf"(?:{_ROLE}|[A-Z]{{2,4}}(?![a-z])|{_PERSON}|@[\w-]+|All|Councillors|Members)"
 _REFS = rf"(?P<owners>{_REF}(?:\s*(?:,|and|&|/)\s*{_REF}){{0,4}})"
 _COMMIT = r"(?P<how>to|will|would|shall|should|agreed to|agrees to|undertook to|undertakes to|volunteered to|" \
           r"kindly volunteered to|offered to|was asked to|were asked to|is to|are to|has agreed to|" \
@@ -80,7 +80,8 @@ def resolve(roster: Roster, refs: list[str], strict: bool) -> tuple[list[str], l
             return None
         names, ok = roster.resolve(re.sub(r"^Cllrs\.?\s", "Cllr ", clean))
         if not ok:
-            if strict or not re.match(rf"^(?:{_HON})\.?\s|^[A-Z]{{2,4}}$|^[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+)?$", clean):
+            if strict or not re.match(rf"^(?:{_HON})\.?\s|^[A-Z]{{2,4}}$|^@[\w-]+$|^[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+)?$",
+                                  clean):
                 return None
             unresolved.append(clean)
         owners.extend(n for n in names if n not in owners)
@@ -90,13 +91,38 @@ def resolve(roster: Roster, refs: list[str], strict: bool) -> tuple[list[str], l
 def extract_actions(units: list[Unit], roster: Roster, text: str) -> list[Task]:
     """Tasks given to someone in the minutes' sentences."""
     tasks: list[Task] = []
-    for unit in units:
+    for i, unit in enumerate(units):
+        owner_only = _trailing_owner(unit, roster)
+        if owner_only and i:  # 'The Clerk to write to NCC.  ACTION: CLERK' - the owner of the sentence before
+            owners, refs, unresolved = owner_only
+            previous = units[i - 1]
+            if tasks and tasks[-1].start >= previous.start:
+                tasks[-1].owners += [o for o in owners if o not in tasks[-1].owners]
+                tasks[-1].refs += [r for r in refs if r not in tasks[-1].refs]
+            else:
+                tasks.append(Task(previous.text, previous.start, previous.end, owners, refs, unresolved,
+                                  "action.trailing-marker"))
+            continue
         task = _from_unit(unit, roster)
         if task:
             tasks.append(task)
     tasks.extend(_column_owners(units, roster, text, tasks))
     tasks.sort(key=lambda t: t.start)
     return tasks
+
+
+def _trailing_owner(unit: Unit, roster: Roster) -> tuple[list[str], list[str], list[str]] | None:
+    """An 'ACTION: CLERK' / 'Action: JS/KL' unit naming only owners: (owners, refs, unresolved)."""
+    marker = _MARKER.match(unit.text)
+    if not marker or marker.group("by"):
+        return None
+    body = unit.text[marker.end():].strip(" .")
+    if not body or len(body) > 40 or not re.fullmatch(rf"{_REF}(?:\s*(?:,|/|and|&)\s*{_REF})*", body, re.I):
+        return None
+    got = resolve(roster, _refs(body), strict=False)
+    if not got or not got[0]:
+        return None
+    return got[0], _refs(body), got[1]
 
 
 def _from_unit(unit: Unit, roster: Roster) -> Task | None:
@@ -140,7 +166,8 @@ def _commitments(body: str, roster: Roster, marker: bool):
         if pattern is _OWNER_LED:
             starts = [0] + [c.end() for c in _CLAUSE_START.finditer(body)]
             matches = (pattern.match(body, pos) for pos in starts
-                       if pos < len(body) and (body[pos].isupper() or body.startswith(("the ", "the\t"), pos)))
+                       if pos < len(body) and (body[pos].isupper() or body[pos] == "@"
+                                               or body.startswith(("the ", "the\t"), pos)))
         else:
             matches = pattern.finditer(body)
         for m in matches:

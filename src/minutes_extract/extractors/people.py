@@ -26,6 +26,7 @@ class Person:
     end: int = 0
     tokens: list[str] = field(default_factory=list)
     stated_initials: str | None = None  # '(RC)' after a name in the attendance list
+    handle: str | None = None  # '@mhdawson' after a name in a GitHub-style attendance list
 
     @property
     def surname(self) -> str:
@@ -118,6 +119,7 @@ def take_name(tokens: list[str]) -> tuple[list[str], list[str]]:
 def parse_entry(entry: str, title: str | None = None) -> Person | None:
     """One attendance entry: 'Councillor K J Loydall JP (Chair)', 'Insp. M Cawley (Leicestershire Police)',
     'Anna Henningsen @addaleax (TSC)', 'Cllr. R. Crisp - Chair', 'Helen Richardson (Parish Clerk)'."""
+    handle = re.search(r"@([\w-]+)", entry)
     text = re.sub(r"@[\w-]+", " ", entry)
     notes = re.findall(r"\(([^()]*)\)", text)
     text = re.sub(r"\([^()]*\)", " ", text)
@@ -145,6 +147,7 @@ def parse_entry(entry: str, title: str | None = None) -> Person | None:
     rest = [t for t in rest if t.rstrip(".,").lower() not in _POSTNOM]
     person = Person(name=" ".join(name), title=" ".join(titles) or title, tokens=name,
                     post_nominals=" ".join(post) or None)
+    person.handle = handle.group(1) if handle else None
     stated = [d.strip() for d in notes if re.fullmatch(r"[A-Z]{2,4}", d.strip())]
     person.stated_initials = stated[0] if stated else None
     descriptors = [d.strip() for d in notes if d.strip().lower() not in _REASONS and d.strip() not in stated]

@@ -31,6 +31,9 @@ class Roster:
         low = re.sub(r"^(?:the|our)\s+", "", ref.lower())
         if low in _ALL:
             return ["All"], True
+        if ref.startswith("@"):  # a GitHub handle from the attendance list
+            hits = [p for p in self.people if p.handle and p.handle.lower() == ref[1:].lower()]
+            return ([hits[0].name], True) if len(hits) == 1 else ([ref], False)
         if re.fullmatch(r"[A-Z]{2,4}", ref):
             hits = [p for p in self.people if ref in (p.initials, p.all_initials)]
             if len({p.name for p in hits}) == 1:
