@@ -65,3 +65,10 @@ def test_markdown_present_list_drops_handles():
     text = ("# TSC Meeting\n\n## Present\n\n* Anna Henningsen @addaleax (TSC)\n* Сковорода Никита Андреевич @ChALkeR "
             "(TSC)\n\n## Agenda\n\n### nodejs/node\n\n* Item [#1](x)\n  * talk\n")
     assert people(text) == [("Anna Henningsen", "present"), ("Сковорода Никита Андреевич", "present")]
+
+
+def test_us_style_markers():
+    text = ("Members present: Ann Lee, Bob Roy.\nStaff present: Carl Diaz.\nMembers absent: Dee Fox.\n"
+            "Regrets: Eve Gold.\n\n1. CALL TO ORDER\n\nCalled to order.\n\n2. MINUTES\n\nApproved.\n")
+    assert people(text) == [("Ann Lee", "present"), ("Bob Roy", "present"), ("Carl Diaz", "present"),
+                            ("Dee Fox", "absent"), ("Eve Gold", "apologies")]

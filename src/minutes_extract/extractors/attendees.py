@@ -12,7 +12,8 @@ _PRESENT = alternation("present_headings")
 _APOLOGIES = alternation("apology_headings")
 _ABSENT = alternation("absent_headings")
 _MARKER = re.compile(
-    rf"(?<![\w-])(?P<head>{_APOLOGIES}|{_ABSENT}|{_PRESENT}|Members of the Public|Public)\s*(?::|-|–)\s*(?=\S)", re.I)
+    rf"(?<![\w-])(?P<head>{_APOLOGIES}|{_ABSENT}|{_PRESENT}|Members of the Public|Public|"
+    rf"(?:[A-Z][a-z]+\s+){{1,2}}(?:[Pp]resent|[Aa]bsent|[Aa]ttending|[Ee]xcused))\s*(?::|-|–)\s*(?=\S)", re.I)
 _MARKER_NO_COLON = re.compile(rf"^[ \t]*(?P<head>{_PRESENT})[ \t]+(?=(?:Cllr|Councillors?|Mr|Mrs|Ms|Dr)\b)", re.I | re.M)
 _HEADING_LINE = re.compile(rf"^\s*(?:#+\s*)?(?:\d+(?:\.\d+)*\.?\s+)?(?P<head>{_APOLOGIES}|{_ABSENT}|{_PRESENT}|"
                            rf"(?:[A-Z][a-z]+\s+){{1,3}}(?:present|attending|in attendance))\s*:?\s*$", re.I)
@@ -35,9 +36,9 @@ class Found:
 
 def status_of(heading: str) -> str:
     h = heading.lower()
-    if h.startswith("apolog"):
+    if h.startswith(("apolog", "regrets")) or "excused" in h:
         return "apologies"
-    if re.match(rf"(?:{_ABSENT})$", heading, re.I) or h.startswith(("absent", "not present")):
+    if re.match(rf"(?:{_ABSENT})$", heading, re.I) or "absent" in h or h.startswith("not present"):
         return "absent"
     return "present"
 
