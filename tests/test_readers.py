@@ -178,3 +178,25 @@ def test_pdf_ruled_attendance_table_keeps_its_columns():
         ("Jonathan Bitle", "Kaiser Permanente", "Voting Member"), ("Omar Santos", "Cisco Systems", "Chair"),
         ("Lucas Tamagna-Darr", "Tenable, Inc", "Member")]
     assert [(a.owners, a.page) for a in m.actions] == [(["Omar Santos"], 1)]
+
+
+def test_moderngov_agenda_table_rows_are_items():
+    page = b"""<html><body><div id="modgov"><h1>Agenda and minutes</h1>
+    <p>Venue: Council Chamber. Contact: Democratic Services</p>
+    <table class="mgItemTable">
+    <tr><td class="mgItemNumberCell">1.</td><td><p class="mgAiTitleTxt">Apologies for absence</p>
+        <div class="mgWordPara"><p>Minutes: Apologies were received from Cllr Ann Smith.</p></div></td></tr>
+    <tr><td class="mgItemNumberCell">2.</td><td><p class="mgAiTitleTxt">Minutes of the previous meeting</p>
+        <a href="x.pdf">PDF 108 KB</a><div class="mgWordPara"><p>Minutes: RESOLVED: That the minutes of the meeting
+        held on 15 December 2023 be confirmed.</p></div></td></tr>
+    <tr><td class="mgItemNumberCell">3.</td><td><p class="mgAiTitleTxt">Budget monitoring</p>
+        <div class="mgWordPara"><p>Minutes: The Board noted spend of &pound;1,200. RESOLVED: That the report be
+        noted.</p></div></td></tr>
+    </table></div></body></html>"""
+    m = extract(page)
+    assert [(i.number, i.title) for i in m.items] == [("1", "Apologies for absence"),
+                                                      ("2", "Minutes of the previous meeting"),
+                                                      ("3", "Budget monitoring")]
+    assert [d.item for d in m.decisions] == ["2", "3"]
+    assert [(str(a.value), a.item) for a in m.amounts] == [("1200", "3")]
+    assert m.meeting.date is None  # 15 December 2023 is the previous meeting's

@@ -266,8 +266,38 @@ def _subheadings(seg: Segment, text: str) -> None:
 
 # --- council web-page tables ------------------------------------------------------------------
 
+_NUMBERED_ROW = re.compile(r"^\|\s*(?:Item\s+)?(?P<num>\d{1,3}(?:\.\d{1,2})?)\.?\s*\|\s*(?P<rest>\S.*?)\s*\|?\s*$", re.I)
+
+
+def _row_title(body: str) -> str:
+    """An agenda row's title: its first sentence before 'Minutes:' or a 'PDF 108 KB' link; for a row with no
+    title of its own, what the minute is about."""
+    lead = body.split("Minutes:")[0].strip()
+    lead = re.split(r"\s+PDF\s+\d+\s*[KM]B\b", lead)[0]
+    title = cut_title(lead.split(". ")[0]) if lead else ""
+    if not title or re.search(r"\bwill (?:give|present|attend|report)\b", lead):
+        title = _topic_of(body.split("Minutes:", 1)[-1]) or title
+    return _clean_title(title)
+
+
+def _numbered_rows(text: str, lines: list[Line]) -> list[Segment]:
+    """Agenda tables from web pages: rows '| 4. | Title ... Minutes: ... |' with the item number in a cell."""
+    rows = [(ln, m) for ln in lines if (m := _NUMBERED_ROW.match(ln.text.strip()))]
+    if len(rows) < 3:
+        return []
+    segs = []
+    for k, (ln, m) in enumerate(rows):
+        end = rows[k + 1][0].start if k + 1 < len(rows) else len(text)
+        segs.append(Segment(m.group("num"), _row_title(m.group("rest").replace(" | ", " ")), ln.start, end,
+                            "item.table-row"))
+    return segs
+
+
 def _table_row_segments(text: str, lines: list[Line]) -> list[Segment]:
     """ModernGov 'Agenda and minutes' pages flattened to text: rows end in '|', each with 'Minutes:'."""
+    numbered = _numbered_rows(text, lines)
+    if numbered:
+        return numbered
     if text.count("Minutes:") < 3:
         return []
     rows, start = [], None
@@ -291,12 +321,7 @@ def _table_row_segments(text: str, lines: list[Line]) -> list[Segment]:
         body = text[a:b].strip()
         if not body or "|" == body:
             continue
-        lead = body.split("Minutes:")[0].strip()
-        lead = re.split(r"\s+PDF\s+\d+\s*[KM]B\b", lead)[0]
-        title = cut_title(lead.split(". ")[0]) if lead else ""
-        if not title or re.search(r"\bwill (?:give|present|attend|report)\b", lead):
-            title = _topic_of(body.split("Minutes:", 1)[-1]) or title
-        segs.append(Segment(None, _clean_title(title), a + (len(text[a:b]) - len(text[a:b].lstrip())), b,
+        segs.append(Segment(None, _row_title(body), a + (len(text[a:b]) - len(text[a:b].lstrip())), b,
                             "item.table-row"))
     return segs
 
