@@ -266,7 +266,8 @@ def _subheadings(seg: Segment, text: str) -> None:
 
 # --- council web-page tables ------------------------------------------------------------------
 
-_NUMBERED_ROW = re.compile(r"^\|\s*(?:Item\s+)?(?P<num>\d{1,3}(?:\.\d{1,2})?)\.?\s*\|\s*(?P<rest>\S.*?)\s*\|?\s*$", re.I)
+_NUMBERED_ROW = re.compile(r"^\|\s*(?:Item\s+)?(?P<num>\d{1,3}(?:[./]\d{1,3}){0,3})\.?\s*\|\s*(?P<rest>\S.*?)\s*\|?\s*$",
+                           re.I)
 
 
 def _row_title(body: str) -> str:

@@ -196,7 +196,7 @@ def _commitments(body: str, roster: Roster, marker: bool):
             yield (0 if rule == "action.agreed-that" else m.start("owners")), owners, refs, unresolved, rule
 
 
-_COLUMN = re.compile(rf"(?:\t|(?<=[.)])\s)(?P<col>{_REF}(?:\s*(?:/|and|&)\s*{_REF}){{0,3}})\s*$")
+_COLUMN = re.compile(rf"(?:\t|\|[\s|]*|(?<=[.)])\s)(?P<col>{_REF}(?:\s*(?:/|and|&)\s*{_REF}){{0,3}})[\s|]*$")
 
 
 def _best_sentence(candidates: list[Unit], refs: list[str]) -> Unit:
@@ -229,7 +229,7 @@ def _column_owners(units: list[Unit], roster: Roster, text: str, tasks: list[Tas
         m = _COLUMN.search(tail)
         if not m or len(tail) - m.start() > 60 or m.start() < 10 or unit.start + m.start() - unit.end > 3:
             continue
-        spaced = tail[m.start()] != "\t"
+        spaced = tail[m.start()] not in "\t|"
         if spaced and not re.fullmatch(rf"(?:{_ROLE}|All|ALL|[A-Z]{{2,4}})(?:\s*/\s*\S.*)?|.*/.*", m.group("col")):
             continue  # without a tab, only roles, initials or 'A/B' read as an owner column (PDF text)
         got = resolve(roster, _refs(m.group("col")), strict=False)

@@ -147,7 +147,7 @@ def _heading_sections(text, lines, pre_lines, found) -> None:
                 continue  # a sub-group label ('Directors:', 'Guests:'): the list goes on
             entry = re.sub(r"^[-*•]\s+", "", t)
             single = ("," not in entry or "(" in entry) and " and " not in entry and entry.count("(") < 2
-            people = [parse_entry(entry)] if single else []
+            people = [parse_entry(entry, allow_single=True)] if single else []
             people = [p for p in people if p] or _list_people(entry)
             if not people:
                 if entry != t:

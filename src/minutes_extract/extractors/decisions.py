@@ -29,7 +29,8 @@ _BODY_AND = re.compile(r"\b(?:Council|Board|Committee|Partnership|Members|Counci
 _REPORTED = re.compile(r"\b(?:advised|reported|explained|said|informed|stated|mentioned|suggested|asked|queried|"
                        r"once|when|until|whether|if)\b", re.I)
 _OUTCOME_ONLY = re.compile(r"^(?:(?:no\s+discussion|no\s+objections?|no\s+further\s+discussion)[,.]?\s*)*"
-                           r"(?:motion\s+(?:was\s+)?(?:passed|carried)|carried(?:\s+by\s+.*)?|agreed|approved|"
+                           r"(?:motion\s+(?:was\s+)?(?:passed|carried)|carried(?:\s+unanimously|\s+nem\.?\s*con\.?|\s+by\s+.*)?|"
+                           r"agreed|approved|"
                            r"all\s+(?:were\s+)?in\s+favour|unanimously\s+agreed)\.?$|^[\w\s,]*seconded\.?$", re.I)
 _MOTION_RESULT = re.compile(r"^motion\s+(?:was\s+)?(?:carried|passed|lost|failed)\b", re.I)
 _VOTE = re.compile(r"\b(?:proposed|moved)\b.{0,120}?\bseconded\b|\bseconded\b.{0,80}\b(?:agreed|approved|favour)|"

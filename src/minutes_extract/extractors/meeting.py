@@ -36,7 +36,9 @@ class MeetingInfo:
     next_meetings: list[tuple[Mention, str | None]] = field(default_factory=list)
 
 
-def hhmm(m: re.Match, suffix: str = "") -> str | None:
+def hhmm(m: re.Match, suffix: str = "", evening: bool = False) -> str | None:
+    """HH:MM from a time match; with `evening`, an hour from 1 to 8 written without am/pm is taken as pm
+    (meetings that start or close at '7.30' do so in the evening)."""
     g = m.groupdict()
     h = next((g[k] for k in ("h" + suffix, "h") if g.get(k)), None)
     if h is None:
@@ -50,6 +52,8 @@ def hhmm(m: re.Match, suffix: str = "") -> str | None:
         hour = 0
     elif not ap and not g.get("m" + suffix):
         return None  # a bare number is not a time
+    elif not ap and evening and 1 <= hour <= 8:
+        hour += 12
     if hour > 23 or int(mins) > 59:
         return None
     return f"{hour:02d}:{mins}"
@@ -57,7 +61,7 @@ def hhmm(m: re.Match, suffix: str = "") -> str | None:
 
 def _first_time(m: re.Match) -> str | None:
     sub = _TIME_RE.search(m.group())
-    return hhmm(sub) if sub else None
+    return hhmm(sub, evening=True) if sub else None
 
 
 def _head(text: str, items: list[Segment]) -> str:
@@ -144,8 +148,8 @@ def body(text: str, items: list[Segment]) -> str | None:
     for pattern in patterns:
         for m in re.finditer(pattern, head, re.I | re.M):
             cleaned = _tidy_body(m.group("b"))
-            if cleaned and cleaned[0].isupper() and re.search(_BODY_WORDS.replace("|Meeting", ""), cleaned, re.I) \
-                    and len(cleaned.split()) <= 14:
+            if cleaned and (cleaned[0].isupper() or pattern.startswith("^#")) and "http" not in cleaned and \
+                    re.search(_BODY_WORDS.replace("|Meeting", ""), cleaned, re.I) and len(cleaned.split()) <= 14:
                 return cleaned
     return None
 

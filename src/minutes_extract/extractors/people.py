@@ -116,7 +116,7 @@ def take_name(tokens: list[str]) -> tuple[list[str], list[str]]:
     return name, tokens[i:]
 
 
-def parse_entry(entry: str, title: str | None = None) -> Person | None:
+def parse_entry(entry: str, title: str | None = None, allow_single: bool = False) -> Person | None:
     """One attendance entry: 'Councillor K J Loydall JP (Chair)', 'Insp. M Cawley (Leicestershire Police)',
     'Anna Henningsen @addaleax (TSC)', 'Cllr. R. Crisp - Chair', 'Helen Richardson (Parish Clerk)'."""
     handle = re.search(r"@([\w-]+)", entry)
@@ -141,8 +141,8 @@ def parse_entry(entry: str, title: str | None = None) -> Person | None:
     name, rest = take_name(tokens)
     if not name or all(_is_initial(t) for t in name):
         return None
-    if len(name) == 1 and not (titles or title):
-        return None
+    if len(name) == 1 and not (titles or title or allow_single):
+        return None  # a lone word is a name only with a title, or in an attendance list ('Bert (TC)')
     post = [t for t in rest if t.rstrip(".,").lower() in _POSTNOM]
     rest = [t for t in rest if t.rstrip(".,").lower() not in _POSTNOM]
     person = Person(name=" ".join(name), title=" ".join(titles) or title, tokens=name,
