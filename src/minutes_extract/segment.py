@@ -50,9 +50,13 @@ def lines_of(text: str) -> list[Line]:
     return out
 
 
+_UPPER, _LOWER = re.compile(r"[A-ZÀ-Þ]"), re.compile(r"[a-zß-ÿ]")
+
+
 def _is_upper(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
-    return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    """Mostly capital letters ('APOLOGIES FOR ABSENCE', 'CCTV / CITY WATCH')."""
+    upper, lower = len(_UPPER.findall(s)), len(_LOWER.findall(s))
+    return upper + lower >= 3 and upper > 4 * lower
 
 
 def _looks_like_title(title: str, max_words: int = 16) -> bool:

@@ -190,11 +190,14 @@ def next_meetings(text: str, items: list[Segment], dates: list[Mention], meeting
                     regions.append((pos, pos + len(line)))
                 pos += len(line) + 1
     regions.extend(_sentence_around(text, m.start(), m.end()) for m in _NEXT_CUE.finditer(text))
+    inside = bytearray(len(text) + 1)
+    for a, b in regions:
+        inside[a:b + 1] = b"\x01" * (b + 1 - a)
     out, seen = [], set()
     for d in dates:
         if d.precision != "day" or d.date in seen or (meeting and d.date <= meeting):
             continue
-        if any(a <= d.start and d.end <= b + 1 for a, b in regions):
+        if inside[d.start] and inside[min(d.end, len(text)) - 1]:
             seen.add(d.date)
             tm = re.match(rf"\s*(?:,|at|from|commencing)?\s*{_TIME}", text[d.end:d.end + 30], re.I)
             out.append((d, hhmm(tm) if tm else None))
