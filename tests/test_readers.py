@@ -200,3 +200,20 @@ def test_moderngov_agenda_table_rows_are_items():
     assert [d.item for d in m.decisions] == ["2", "3"]
     assert [(str(a.value), a.item) for a in m.amounts] == [("1200", "3")]
     assert m.meeting.date is None  # 15 December 2023 is the previous meeting's
+
+
+def test_two_column_pdf_page_is_read_column_by_column():
+    left = ["1. APOLOGIES", "None were received.", "2. FINANCE", "The Committee approved", "spending of £300.",
+            "It was agreed to buy", "a new bench.", "The Clerk will order it.", "Spend to date £900.", "More text."]
+    right = ["3. PLANNING", "No objections were", "raised to the plan.", "4. CLOSE", "The meeting closed",
+             "at 9.00 pm.", "Signed by the Chair.", "Dated 3 May 2023.", "End of minutes.", "Nothing else."]
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    for k, (a, b) in enumerate(zip(left, right)):
+        c.drawString(60, 760 - 18 * k, a)
+        c.drawString(330, 760 - 18 * k, b)
+    c.showPage()
+    c.save()
+    doc = load(buf.getvalue())
+    assert doc.text.index("The Clerk will order it.") < doc.text.index("3. PLANNING")
+    assert [i.number for i in extract(buf.getvalue()).items] == ["1", "2", "3", "4"]
