@@ -76,30 +76,27 @@ def _band(page, top: float, bottom: float) -> list[str]:
     return (page.crop((x0, top, x1, bottom)).extract_text() or "").split("\n")
 
 
-def _columns(page, textpage) -> list[tuple[float, float]] | None:
-    """The x-ranges of two text columns when no line of text crosses the middle of the page, else None."""
-    width = page.get_width()
+def _columns(page, textpage) -> list[str] | None:
+    """The text of the left and right columns when no text crosses a strip down the middle of the page and
+    both halves hold a good share of the text; else None (one column)."""
+    width, height = page.get_width(), page.get_height()
     middle = width / 2
-    rects = [textpage.get_rect(i) for i in range(textpage.count_rects())]
-    if len(rects) < 10:
+    gutter = textpage.get_text_bounded(left=middle - 4, bottom=0, right=middle + 4, top=height)
+    if len(gutter.split()) > 1:
         return None
-    left = sum(1 for l, _, r, _ in rects if r <= middle + 2)
-    right = sum(1 for l, _, r, _ in rects if l >= middle - 2)
-    crossing = len(rects) - left - right
-    if crossing > 0.02 * len(rects) or min(left, right) < 0.2 * len(rects):
+    halves = [textpage.get_text_bounded(left=0, bottom=0, right=middle, top=height),
+              textpage.get_text_bounded(left=middle, bottom=0, right=width, top=height)]
+    sizes = [len("".join(h.split())) for h in halves]
+    if sum(sizes) < 200 or min(sizes) < 0.25 * sum(sizes):
         return None
-    return [(0, middle), (middle, width)]
+    return halves
 
 
 def _page_lines(page) -> list[str]:
     textpage = page.get_textpage()
     try:
         columns = _columns(page, textpage)
-        if columns:  # a two-column page: the left column, then the right one
-            height = page.get_height()
-            text = "\n".join(textpage.get_text_bounded(left=a, bottom=0, right=b, top=height) for a, b in columns)
-        else:
-            text = textpage.get_text_range()
+        text = "\n".join(columns) if columns else textpage.get_text_range()  # a two-column page: left, then right
     finally:
         textpage.close()
     text = re.sub("\ufffe\\s*\r?\n", "", text)  # pdfium marks a line-end hyphen with U+FFFE
