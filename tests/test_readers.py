@@ -217,3 +217,24 @@ def test_two_column_pdf_page_is_read_column_by_column():
     doc = load(buf.getvalue())
     assert doc.text.index("The Clerk will order it.") < doc.text.index("3. PLANNING")
     assert [i.number for i in extract(buf.getvalue()).items] == ["1", "2", "3", "4"]
+
+
+def test_real_pdf_records_carry_the_page_they_are_printed_on():
+    import pypdfium2 as pdfium
+
+    from conftest import shared
+
+    path = shared("dev", "docs", "owbc_csp_2017_10_16_pdf.pdf")
+    pdf = pdfium.PdfDocument(str(path))
+    pages = [" ".join(page.get_textpage().get_text_range().split()) for page in pdf]
+    m = extract(path)
+    assert m.source.pages == 8
+    checked = 0
+    for record in [*m.amounts, *m.dates]:
+        assert record.raw.split()[0] in pages[record.page - 1], (record.raw, record.page)
+        checked += 1
+    for action in m.actions:
+        assert " ".join(action.text.split()[:4]) in pages[action.page - 1], (action.text, action.page)
+        checked += 1
+    assert checked > 40
+    assert [(i.number, i.page) for i in m.items][:3] == [("27", 1), ("28", 1), ("29", 2)]
