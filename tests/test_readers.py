@@ -238,3 +238,19 @@ def test_real_pdf_records_carry_the_page_they_are_printed_on():
         checked += 1
     assert checked > 40
     assert [(i.number, i.page) for i in m.items][:3] == [("27", 1), ("28", 1), ("29", 2)]
+
+
+def test_the_same_minutes_as_word_extract_like_the_text(fixtures):
+    docx = pytest.importorskip("docx")
+    text = (fixtures / "owbc_csp_2017_10_16.txt").read_text(encoding="utf-8")
+    document = docx.Document()
+    for para in text.split("\n\n"):
+        document.add_paragraph(para.strip())
+    buf = io.BytesIO()
+    document.save(buf)
+    as_word, as_text = extract(buf.getvalue()), extract(fixtures / "owbc_csp_2017_10_16.txt")
+    assert as_word.source.format == "docx"
+    for field in ("items", "attendees", "actions", "decisions", "amounts", "next_meetings"):
+        assert len(getattr(as_word, field)) == len(getattr(as_text, field)), field
+    assert [a.owners for a in as_word.actions] == [a.owners for a in as_text.actions]
+    assert as_word.meeting == as_text.meeting
