@@ -190,6 +190,8 @@ def _commitments(body: str, roster: Roster, marker: bool):
             owners, unresolved = got
             if unresolved and how == "to" and not marker:
                 continue  # 'Hope to see ...', 'Good to set ...': not a person
+            if not marker and any(re.fullmatch(r"[A-Z]{3,}", u) for u in unresolved):
+                continue  # 'EMO will ...': an acronym that is nobody's initials is an organisation
             if rule == "action.owner-agreed" and any(not _HONORIFIC_REF.match(u) for u in unresolved):
                 continue  # an unknown plain name; a titled one ('County Cllr. J. Davies') is kept, flagged
             seen.add(m.start("owners"))
