@@ -3,14 +3,12 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from . import __version__
 from .batch import Job, Outcome, Summary, run, safe_output
-from .export import write_atomic
+from .export import AtomicFile, write_atomic
 from .schema import Minutes
 from .tables import TABLES, rows
 
@@ -90,13 +88,8 @@ class JsonLines(Sink):
     """One document per line, to stdout or to a file that appears when the run ends."""
 
     def __init__(self, out: Path | None):
-        self.out = out
-        if out:
-            out.parent.mkdir(parents=True, exist_ok=True)
-            fd, self.tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-            self.fh = os.fdopen(fd, "w", encoding="utf-8")
-        else:
-            self.fh = sys.stdout
+        self.file = AtomicFile(out) if out else None
+        self.fh = self.file.fh if self.file else sys.stdout
 
     def accept(self, o):
         if o.payload:
@@ -104,23 +97,20 @@ class JsonLines(Sink):
             self.fh.flush()
 
     def finish(self, summary):
-        if self.out:
-            self.fh.close()
-            os.replace(self.tmp, self.out)
+        if self.file:
+            self.file.commit()  # every line in it is a whole document, interrupted or not
 
 
 class CsvTables(Sink):
     """documents.csv, items.csv, attendees.csv, actions.csv, decisions.csv, amounts.csv, dates.csv."""
 
     def __init__(self, out: Path, excel: bool):
-        out.mkdir(parents=True, exist_ok=True)
-        self.out, self.files, self.writers = out, {}, {}
-        for table, columns in TABLES.items():
-            fd, tmp = tempfile.mkstemp(prefix=f".{table}.", suffix=".tmp", dir=out)
-            fh = os.fdopen(fd, "w", encoding="utf-8-sig" if excel else "utf-8", newline="")
-            self.files[table] = (fh, tmp)
-            self.writers[table] = csv.DictWriter(fh, fieldnames=columns)
-            self.writers[table].writeheader()
+        self.out = out
+        self.files = {table: AtomicFile(out / f"{table}.csv", "utf-8-sig" if excel else "utf-8") for table in TABLES}
+        self.writers = {table: csv.DictWriter(self.files[table].fh, fieldnames=columns)
+                        for table, columns in TABLES.items()}
+        for writer in self.writers.values():
+            writer.writeheader()
 
     def accept(self, o):
         if o.payload:
@@ -128,9 +118,8 @@ class CsvTables(Sink):
                 self.writers[table].writerows(records)
 
     def finish(self, summary):
-        for table, (fh, tmp) in self.files.items():
-            fh.close()
-            os.replace(tmp, self.out / f"{table}.csv")
+        for file in self.files.values():
+            file.commit()
         write_atomic(self.out / "_summary.json", json.dumps(summary.as_dict(), indent=2) + "\n")
 
 

@@ -21,15 +21,31 @@ def json_schema() -> str:
     return json.dumps(Minutes.model_json_schema(by_alias=True, mode="serialization"), indent=2)
 
 
+class AtomicFile:
+    """A file written under a temporary name beside `path` and renamed onto it by commit(): readers never see
+    it half-written. discard() removes the temporary file."""
+
+    def __init__(self, path: Path, encoding: str = "utf-8"):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+        self.fh = os.fdopen(fd, "w", encoding=encoding, newline="")
+
+    def commit(self) -> None:
+        self.fh.close()
+        os.replace(self.tmp, self.path)
+
+    def discard(self) -> None:
+        self.fh.close()
+        Path(self.tmp).unlink(missing_ok=True)
+
+
 def write_atomic(path: Path, content: str) -> None:
     """Writes `content` to `path` through a temporary file and a rename: never a half-written file."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    out = AtomicFile(path)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(content)
-        os.replace(tmp, path)
+        out.fh.write(content)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        out.discard()
         raise
+    out.commit()
