@@ -146,36 +146,47 @@ class Summary:
                 "failures": self.failures}
 
 
+def convert_chunk(chunk: list[tuple[Job, Path | None]], timeout: float, force: bool, fmt: str | None,
+                  limits: dict) -> list[Outcome]:
+    """Runs in a worker: a few documents per task, so the parent spends little time on each."""
+    return [convert(job, out, timeout, force, fmt, limits) for job, out in chunk]
+
+
 def run(jobs: list[Job], outputs: list[Path | None], sink, jobs_n: int, timeout: float, force: bool,
         fail_fast: bool, fmt: str | None, limits: dict, progress) -> Summary:
-    """Converts the jobs over a process pool, a bounded number in flight so memory stays flat; each outcome
-    goes to `sink` in the parent as it finishes. Ctrl-C cancels what has not started and re-raises."""
+    """Converts the jobs over a process pool in small chunks, a bounded number in flight so memory stays
+    flat; each outcome goes to `sink` in the parent as it arrives. Ctrl-C lets running chunks finish,
+    cancels the rest and re-raises."""
     summary = Summary()
     started = time.perf_counter()
-    pending: dict[Future, Job] = {}
-    queue = iter(zip(jobs, outputs))
-    limit = max(2, jobs_n * 4)
+    size = max(1, min(8, len(jobs) // (jobs_n * 16)))
+    pairs = list(zip(jobs, outputs))
+    chunks = iter([pairs[k:k + size] for k in range(0, len(pairs), size)])
+    pending: dict[Future, list] = {}
+    limit = max(2, jobs_n * 3)
     pool = ProcessPoolExecutor(max_workers=jobs_n, initializer=_worker_init)
     try:
         stop = False
         while not stop:
-            for job, out in queue:
-                pending[pool.submit(convert, job, out, timeout, force, fmt, limits)] = job
+            for chunk in chunks:
+                pending[pool.submit(convert_chunk, chunk, timeout, force, fmt, limits)] = chunk
                 if len(pending) >= limit:
                     break
             if not pending:
                 break
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for fut in done:
-                job = pending.pop(fut)
+                chunk = pending.pop(fut)
                 try:
-                    outcome = fut.result()
+                    outcomes = fut.result()
                 except Exception as exc:  # a worker that died (memory, signal)
-                    outcome = Outcome(job.doc_id, "failed", f"worker failed: {type(exc).__name__}: {exc}")
-                summary.add(outcome)
-                sink(outcome)
-                progress(outcome)
-                stop = stop or (fail_fast and outcome.status == "failed")
+                    outcomes = [Outcome(job.doc_id, "failed", f"worker failed: {type(exc).__name__}: {exc}")
+                                for job, _ in chunk]
+                for outcome in outcomes:
+                    summary.add(outcome)
+                    sink(outcome)
+                    progress(outcome)
+                    stop = stop or (fail_fast and outcome.status == "failed")
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         summary.seconds = time.perf_counter() - started
