@@ -155,8 +155,10 @@ def convert_chunk(chunk: list[tuple[Job, Path | None]], timeout: float, force: b
 def run(jobs: list[Job], outputs: list[Path | None], sink, jobs_n: int, timeout: float, force: bool,
         fail_fast: bool, fmt: str | None, limits: dict, progress) -> Summary:
     """Converts the jobs over a process pool in small chunks, a bounded number in flight so memory stays
-    flat; each outcome goes to `sink` in the parent as it arrives. Ctrl-C lets running chunks finish,
-    cancels the rest and re-raises."""
+    flat; each outcome goes to `sink` in the parent as it arrives.
+
+    Ctrl-C only sets a flag (an exception raised inside the pool's machinery can deadlock it): chunks already
+    running finish and are recorded, the rest are cancelled, then KeyboardInterrupt is raised."""
     summary = Summary()
     started = time.perf_counter()
     size = max(1, min(8, len(jobs) // (jobs_n * 16)))
@@ -164,17 +166,24 @@ def run(jobs: list[Job], outputs: list[Path | None], sink, jobs_n: int, timeout:
     chunks = iter([pairs[k:k + size] for k in range(0, len(pairs), size)])
     pending: dict[Future, list] = {}
     limit = max(2, jobs_n * 3)
+    interrupted = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: interrupted.append(signum))
     pool = ProcessPoolExecutor(max_workers=jobs_n, initializer=_worker_init)
     try:
         stop = False
-        while not stop:
-            for chunk in chunks:
-                pending[pool.submit(convert_chunk, chunk, timeout, force, fmt, limits)] = chunk
-                if len(pending) >= limit:
-                    break
+        while True:
+            if interrupted or stop:
+                for fut in pending:
+                    fut.cancel()
+                pending = {f: c for f, c in pending.items() if not f.cancelled()}
+            else:
+                for chunk in chunks:
+                    pending[pool.submit(convert_chunk, chunk, timeout, force, fmt, limits)] = chunk
+                    if len(pending) >= limit:
+                        break
             if not pending:
                 break
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            done, _ = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
             for fut in done:
                 chunk = pending.pop(fut)
                 try:
@@ -189,7 +198,10 @@ def run(jobs: list[Job], outputs: list[Path | None], sink, jobs_n: int, timeout:
                     stop = stop or (fail_fast and outcome.status == "failed")
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        signal.signal(signal.SIGINT, previous)
         summary.seconds = time.perf_counter() - started
+    if interrupted:
+        raise KeyboardInterrupt
     return summary
 
 

@@ -69,20 +69,25 @@ def _is_name_token(tok: str) -> bool:
 
 
 def _is_initial(tok: str) -> bool:
-    return bool(re.fullmatch(r"[A-Z]\.?", tok))
+    """'K' or 'K.' (ASCII capitals)."""
+    return 0 < len(tok) <= 2 and "A" <= tok[0] <= "Z" and (len(tok) == 1 or tok[1] == ".")
 
 
 def describes_organisation(text: str) -> bool:
     return any(w.strip(".,()").lower() in _ORG_WORDS for w in text.split()) or "&" in text
 
 
+_ROLE_EDGE = re.compile("^(?:" + "|".join(sorted(map(re.escape, _ROLE_WORDS), key=len, reverse=True)) + r")\s|\s(?:"
+                        + "|".join(sorted(map(re.escape, _ROLE_WORDS), key=len, reverse=True)) + ")$")
+_ROLE_WORD = re.compile(r"\b(?:head|officer|manager|coordinator|co-ordinator|warden|clerk|chair\w*|secretary|"
+                        r"treasurer|director|member|representative|councillor|lead|advisor|adviser|"
+                        r"inspector|sergeant|constable|worker|assistant|analyst|engineer|invited|observer|"
+                        r"tsc|minute[- ]taker|person|responsible|financial)\b")
+
+
 def describes_role(text: str) -> bool:
     t = text.lower().strip(" .,")
-    return t in _ROLE_WORDS or any(t.endswith(" " + r) or t.startswith(r + " ") for r in _ROLE_WORDS) or \
-        bool(re.search(r"\b(?:head|officer|manager|coordinator|co-ordinator|warden|clerk|chair\w*|secretary|"
-                       r"treasurer|director|member|representative|councillor|lead|advisor|adviser|"
-                       r"inspector|sergeant|constable|worker|assistant|analyst|engineer|invited|observer|"
-                       r"tsc|minute[- ]taker|person|responsible|financial)\b", t))
+    return t in _ROLE_WORDS or bool(_ROLE_EDGE.search(t)) or bool(_ROLE_WORD.search(t))
 
 
 def take_name(tokens: list[str]) -> tuple[list[str], list[str]]:
