@@ -51,3 +51,9 @@ def test_decision_block_with_a_lead_in_and_lettered_parts_across_sentences():
             "questions at the meeting. b) The Clerk would ask the mill about the klaxons.")
     assert decisions(text) == [("The Parish Council would ask questions at the meeting", "resolved"),
                                ("The Clerk would ask the mill about the klaxons.", "resolved")]
+
+
+def test_chained_passive_and_long_no_objections():
+    text = ("The accounts for the year were scrutinised and all approved by all Councillors. "
+            "No objections and enough approvals, will land by end of week unless there are objections.")
+    assert [k for _, k in decisions(text)] == ["approved", "approved"]

@@ -14,7 +14,7 @@ _RESOLVED_INSIDE = re.compile(r"\b(?P<kw>RESOLVED|DECISION)\b\s*(?:THAT|that)?\s
 _LETTER_BEFORE = re.compile(r"\(?[b-z]\)\s*$")
 _LETTERED = re.compile(r"(?:^|(?<=[;.]\s)|(?<=\s))\(?[a-z]\)\s+|(?:^|\s)\(?[ivx]{1,4}\)\s+")
 _PASSIVE = re.compile(
-    r"\b(?<!not )(?:was|were|is|are)\s+(?:then\s+|duly\s+|also\s+|formally\s+|all\s+|therefore\s+)?(?:\w+ly\s+)?"
+    r"\b(?<!not )(?:was|were|is|are)\s+(?:\w+ed\s+and\s+(?:all\s+)?)?(?:then\s+|duly\s+|also\s+|formally\s+|all\s+|therefore\s+)?(?:\w+ly\s+)?"
     r"(?P<verb>approved|agreed|carried(?!\s+out)|adopted|accepted|ratified|endorsed|elected|resolved|rejected|"
     r"refused|defeated|lost|co-opted|appointed|taken\s+as\s+read)\b", re.I)
 _IMPERSONAL = re.compile(r"\b[Ii]t\s+was\s+(?:\w+ly\s+)?(?P<verb>agreed|resolved|decided|RESOLVED|proposed)\b")
@@ -228,7 +228,7 @@ def _sentence_decision(s: str) -> tuple[str, str] | None:
     if _PLANNING_REF.match(s) and re.search(r"\b(?:no\s+objections?|no\s+observations?|objects?|supports?)\b",
                                            s, re.I):
         return ("lost" if re.search(r"\bobjects?\b", s) else "approved"), "decision.observation"
-    if _OBSERVATION.match(s) and len(s.split(":")[0]) < 60:
+    if _OBSERVATION.match(s) and (len(s.split(":")[0]) < 60 or re.match(r"no\s+objections?\b", s, re.I)):
         return ("lost" if re.match(r"objects?\b", s, re.I) else "approved"), "decision.observation"
     low = s.lower()
     m = _IMPERSONAL.search(s) if "it was" in low else None
