@@ -240,7 +240,8 @@ def _sentence_decision(s: str) -> tuple[str, str] | None:
         return _kind(m.group("verb"), s), "decision.body-agreed"
     if re.search(r"\bagreed\s+to\s+be\b", s):
         return "agreed", "decision.agreed-to-be"
-    for m in _PASSIVE.finditer(s) if (" was " in low or " were " in low or " is " in low or " are " in low) else ():
+    passive = (" was " in low or " were " in low or " is " in low or " are " in low) and "apolog" not in low
+    for m in _PASSIVE.finditer(s) if passive else ():  # accepting apologies is not a decision of substance
         if _FUTURE.search(s[:m.start() + len(m.group().split()[0]) + 1]) or _REPORTED.search(s[:m.start()]) \
                 or re.match(r"^It\s+was\s+(?:also\s+)?confirmed", s):
             continue
