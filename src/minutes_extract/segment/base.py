@@ -1,0 +1,44 @@
+"""Segments (agenda items) and the lines they are found in."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .titles import clean_title
+
+
+@dataclass
+class Segment:
+    """One agenda item: where it starts and ends in the text, and its heading."""
+
+    number: str | None
+    title: str
+    start: int
+    end: int
+    rule: str
+    subheadings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Line:
+    text: str
+    start: int
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+def lines_of(text: str) -> list[Line]:
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        out.append(Line(raw, pos))
+        pos += len(raw) + 1
+    return out
+
+
+def close(heads, text_end: int, text: str) -> list[Segment]:
+    segs = []
+    for k, (pos, num, title, rule) in enumerate(heads):
+        end = heads[k + 1][0] if k + 1 < len(heads) else text_end
+        segs.append(Segment(num, clean_title(title), pos, end, rule))
+    return segs

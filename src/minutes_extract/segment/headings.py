@@ -1,0 +1,167 @@
+"""Numbered items ('27.', '4.2', '01/19', 'Item 15/03/4') and stand-alone headings."""
+from __future__ import annotations
+
+import re
+
+from .base import Line, Segment, close, lines_of
+from .markdown import MD_HEADING
+from .titles import (CAPS_LEAD, SENTENCE_OPENERS, TITLE_SMALL, VERBS, attendance_heading, clean_title, cut_title,
+                     is_upper, looks_like_title)
+
+
+_NUMBERED = re.compile(
+    r"^\s?(?:\|\s*)?(?:(?:item|minute|min\.?)\s+(?P<ref>\d{1,4}(?:[/.]\d{1,4}){1,3})[.):]?\s+|(?:item\s+)?"
+    r"(?:\d{2,4}-\d{2,6}\s+)?(?P<num>\d{1,3}(?:\.\d{1,2})?)(?:[.):]?\s+|\s*[-–]\s+))(?P<title>\S.*)$", re.I)
+_SLASH = re.compile(r"(?<![\w/.£$])(?P<num>\d{1,3}/\d{2})(?![\w/])[.:]?\s+(?=(?P<title>[A-Z0-9“\"'‘(][^\n]{0,300}))")
+
+
+def _numbered_headings(lines: list[Line]) -> list[tuple[Line, str, str, str]]:
+    """(line, number, title, rule) for lines opening with an item number in column 0."""
+    found = []
+    for ln in lines:
+        m = _NUMBERED.match(ln.text)
+        if not m:
+            continue
+        title = m.group("title").strip()
+        if re.match(r"^\d", title) and not re.match(r"^\d+[A-Za-z]", title):
+            continue  # '2 October', '30.00', '4.4.5' are not headings
+        caps = CAPS_LEAD.match(title)
+        if not looks_like_title(title) and caps:
+            title = caps.group(1)  # '1. PUBLIC FORUM A member of the public said ...'
+        if not looks_like_title(title) or re.search(r"\b(?:moved|seconded|proposed)\s+by\b", title, re.I):
+            continue
+        if m.group("ref"):  # 'Item 15/03/4 Members Declaration of Interest'
+            found.append((ln, m.group("ref"), title.rstrip(":"), "item.minute-ref"))
+            continue
+        rule = "item.subnumbered" if "." in m.group("num") else "item.numbered"
+        found.append((ln, m.group("num"), title, rule))
+    return found
+
+
+def _slash_headings(text: str) -> list[tuple[int, str, str]]:
+    """'01/19 Apologies ...' numbers (minute/year), anywhere in a line, kept when they run in sequence."""
+    hits = []
+    for m in _SLASH.finditer(text):
+        before = text[max(0, m.start() - 12):m.start()].lower()
+        if re.search(r"(?:item|minute|min|ref|no\.?|application|see)\s*$", before):
+            continue
+        num, year = m.group("num").split("/")
+        hits.append((int(num), year, m))
+    if not hits:
+        return []
+    year = max({y for _, y, _ in hits}, key=lambda y: sum(1 for _, yy, _ in hits if yy == y))
+    chosen, last = [], None
+    for n, y, m in hits:
+        if y != year:
+            continue
+        if last is None or n == last + 1 or (n > last and n - last <= 3):
+            chosen.append((m.start("num"), m.group("num"), m.group("title")))
+            last = n
+    return chosen if len(chosen) >= 2 else []
+
+
+def unnumbered_heading(lines: list[Line], i: int) -> bool:
+    """A short stand-alone heading line (bold or title-case in the source), not a wrapped sentence."""
+    t = lines[i].text.strip()
+    if not t or t[0] in "|-•(" or len(t) > 90 or lines[i].text[:2].isspace():
+        return False
+    if not looks_like_title(t, max_words=10) or t.endswith((".", ",", ";")) and not is_upper(t):
+        return False
+    if re.search(r"[.!?]\s+\S", t) or re.search(r"\d{3,}", t) and not is_upper(t) or not t[0].isalpha():
+        return False
+    if VERBS.search(t):
+        return False  # 'Cllr A proposed acceptance, seconded by Cllr B' is a sentence, not a heading
+    words_ = t.split()
+    caps = sum(1 for w in words_ if w[:1].isupper() or w.lower() in TITLE_SMALL or not w[:1].isalpha())
+    if caps / len(words_) < 0.6 and len(words_) > 4:
+        return False
+    prev = lines[i - 1].text.strip() if i else ""
+    nxt = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
+    if not nxt:
+        return not prev or prev.endswith((".", ":", "!", "?", ")")) or is_upper(prev)
+    if prev and not prev.endswith((".", ":", "!", "?")) and not is_upper(prev):
+        return False
+    return len(nxt) > len(t) or is_upper(t)
+
+
+
+def attendance_marker(line: str) -> bool:
+    """'PRESENT', 'Present: Cllr ...', 'Those Attending: ...', 'Those attending Mr A ...' open an attendance
+    list."""
+    head, colon, _ = line.partition(":")
+    if attendance_heading(head) and (bool(colon) or len(line) < 60):
+        return True
+    m = re.match(r"^((?:\w+\s+){0,2}(?:present|attending|attendance))\s+(?:Cllr|Councillors?|Mr|Mrs|Ms|Dr)\b", line,
+                 re.I)
+    return bool(m and attendance_heading(m.group(1)))
+
+
+_PERSON_LINE = re.compile(r"^(?:[A-Z][a-z]{1,5}\.?\s+)?(?:[A-Z]\.?\s+){1,3}[A-Z][\w'’-]+|.*\)\s*$")
+
+
+def person_like(line: str) -> bool:
+    """An attendance-list line ('S Glazebrook (Interim Head of Communities)', 'Cllr A Smith')."""
+    return bool(_PERSON_LINE.match(line)) or line.split()[0].rstrip(".") in SENTENCE_OPENERS - {"The", "A", "An"}
+
+
+def numbered_segments(text: str, lines: list[Line]) -> list[Segment]:
+    numbered = _numbered_headings(lines)
+    slash = _slash_headings(text)
+    heads: list[tuple[int, str | None, str, str]] = []
+    refs = [h for h in numbered if h[3] == "item.minute-ref"]
+    if len(refs) >= 2:
+        numbered = refs  # 'Item 15/03/4' minutes: their '1.' lines are sub-points
+    top = [h for h in numbered if h[3] in ("item.numbered", "item.minute-ref")]
+    if len(slash) >= max(2, len(top)):
+        heads = [(pos, num, cut_title(title), "item.minute-number") for pos, num, title in slash]
+    elif len(top) >= 2:
+        parents = {num for _, num, _, _ in top}
+        for ln, num, title, rule in numbered:
+            if rule == "item.subnumbered" and num.split(".")[0] in parents:
+                continue  # '4.2' under item 4 is a sub-point of its item
+            run_on = re.search(r"[a-z)][.:]\s+[A-Z]", title) or len(title.split()) > 25
+            heads.append((ln.start, num, cut_title(title) if run_on else title, rule))
+    if not heads:
+        return []
+    heads.sort()
+    first = heads[0][0]
+    # stand-alone headings between the attendance list and the first numbered item are items too
+    in_attendance = False
+    leading = []
+    for i, ln in enumerate(lines):
+        if ln.start >= first:
+            break
+        t = ln.text.strip()
+        if attendance_marker(t):
+            in_attendance = True
+            continue
+        if in_attendance and unnumbered_heading(lines, i) and not person_like(t):
+            leading.append((ln.start, None, t, "item.heading"))
+    heads = leading + heads
+    return close(heads, len(text), text)
+
+
+def heading_segments(text: str, lines: list[Line]) -> list[Segment]:
+    """Minutes with only stand-alone headings (no numbers): each heading after the attendance list."""
+    heads = []
+    seen_attendance = False
+    for i, ln in enumerate(lines):
+        t = ln.text.strip().lstrip("#").strip()
+        if attendance_marker(t):
+            seen_attendance = True
+            continue
+        if (MD_HEADING.match(ln.text) or unnumbered_heading(lines, i)) and not person_like(t):
+            heads.append((ln.start, None, t, "item.heading"))
+    if seen_attendance:
+        first_att = next(ln.start for ln in lines if attendance_marker(ln.text.strip().lstrip("#").strip()))
+        heads = [h for h in heads if h[0] > first_att]
+    return close(heads, len(text), text) if len(heads) >= 2 else []
+
+
+def subheadings(seg: Segment, text: str) -> None:
+    body_lines = lines_of(text[seg.start:seg.end])
+    for i, ln in enumerate(body_lines[1:], start=1):
+        t = ln.text.strip()
+        if unnumbered_heading(body_lines, i) and not person_like(t) and not t.endswith(":") and \
+                not re.match(r"(?:RESOLVED|ACTIONS?|DECISION|THE MEETING CLOSED|CLOSED)\b", t, re.I):
+            seg.subheadings.append(clean_title(t))
