@@ -87,7 +87,8 @@ def pdf_pages_per_second(pdfs: list[Path], repeat: int) -> dict[str, float]:
 
     blobs = [p.read_bytes() for p in pdfs]
     out = {}
-    for name, fn, reps in (("ours", ours, repeat), ("pypdfium2", bare_pdfium, repeat), ("pdfplumber", bare_pdfplumber, 1)):
+    runs = (("ours", ours, repeat), ("pypdfium2", bare_pdfium, repeat), ("pdfplumber", bare_pdfplumber, 1))
+    for name, fn, reps in runs:
         best = float("inf")
         for _ in range(reps):
             t = time.perf_counter()
@@ -149,7 +150,8 @@ def main() -> int:
             print(f"{name}: not found under {args.corpus}")
             continue
         kbs, docs, size = throughput(files, args.repeat if name == "dev/docs" else 1)
-        print(f"{name}: {len(files)} documents, {size / 1024:.0f} KB: {kbs:.0f} KB/s, {docs:.1f} documents/s (one core)")
+        print(f"{name}: {len(files)} documents, {size / 1024:.0f} KB: {kbs:.0f} KB/s, "
+              f"{docs:.1f} documents/s (one core)")
     pdfs = sorted((args.corpus / "dev" / "docs").glob("*.pdf")) + sorted((args.corpus / "extra").glob("*.pdf"))
     text_only = [p for p in pdfs if not has_ruled_page(p)]
     for label, files in (("text pages (PDFs without ruled tables)", text_only), ("all pages", pdfs)):

@@ -11,7 +11,8 @@ _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _LINK = re.compile(r"\[([^\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)")
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
-_EMBEDDED_HTML = re.compile(r"</?(?:table|tbody|thead|tr|td|th|div|p|br|ol|ul|li|span|strong|em|b|i|u|sup|sub|a|h[1-6])\b[^>]*>",
+_EMBEDDED_HTML = re.compile(r"</?(?:table|tbody|thead|tr|td|th|div|p|br|ol|ul|li|span|strong|em|b|i|u|sup|sub|a|"
+                            r"h[1-6])\b[^>]*>",
                             re.I)
 _OL_START = re.compile(r"<ol\b[^>]*\bstart=\"?(\d+)\"?[^>]*>\s*<li[^>]*>", re.I)
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")

@@ -72,7 +72,8 @@ def extract_document(doc: Document) -> Minutes:
                   and not any(w in f.person.role.lower() for w in ("vice", "deputy"))), None)
     return Minutes(
         tool_version=__version__,
-        source=Source(path=doc.path, sha256=doc.sha256, format=doc.format, pages=len(doc.page_starts) if doc.paged else None,
+        source=Source(path=doc.path, sha256=doc.sha256, format=doc.format,
+                      pages=len(doc.page_starts) if doc.paged else None,
                       characters=len(text)),
         meeting=Meeting(body=info.body, date=info.date, start_time=info.start_time, end_time=info.end_time,
                         location=info.location, chair=chair),

@@ -11,7 +11,8 @@ from ..sentences import Unit
 from .roster import Roster
 
 _HON = alternation("honorifics")
-_ROLE = r"(?:[Tt]he\s+)?(?:Clerk(?:/RFO)?|Chair(?:man|woman|person)?|Vice[- ]Chair(?:man|person)?|Secretary|Treasurer|" \
+_ROLE = r"(?:[Tt]he\s+)?(?:Clerk(?:/RFO)?|Chair(?:man|woman|person)?|Vice[- ]Chair(?:man|person)?|Secretary|" \
+        r"Treasurer|" \
         r"RFO|Mayor|President)"
 _NAME = r"[A-Z][\w'’-]+"
 _PERSON = rf"(?:(?:{_HON})s?\.?\s+(?:[A-Z]\.?\s+){{0,2}}{_NAME}(?:\s+{_NAME})?|(?:[A-Z]\.\s?){{1,2}}\s*{_NAME}|" \
@@ -46,6 +47,7 @@ _NOT_OWNERS = {"police", "council", "partners", "partnership", "team", "it", "th
                "plan", "survey", "website", "government", "county", "borough", "parish", "tc", "tsc", "staff",
                "who", "what", "which", "members of the public", "public", "contractor", "applicant", "options",
                "discussion", "reporting", "publicity", "data", "return", "update", "updates", "further", "next"}
+_LOOSE_OWNER = re.compile(rf"^(?:{_HON})\.?\s|^[A-Z]{{2,4}}$|^@[\w-]+$|^[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+)?$")
 _OWNER_SPLIT = re.compile(r"\s*(?:,|\band\b|&|/)\s*")
 
 
@@ -80,8 +82,7 @@ def resolve(roster: Roster, refs: list[str], strict: bool) -> tuple[list[str], l
             return None
         names, ok = roster.resolve(re.sub(r"^Cllrs\.?\s", "Cllr ", clean))
         if not ok:
-            if strict or not re.match(rf"^(?:{_HON})\.?\s|^[A-Z]{{2,4}}$|^@[\w-]+$|^[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+)?$",
-                                  clean):
+            if strict or not _LOOSE_OWNER.match(clean):
                 return None
             unresolved.append(clean)
         owners.extend(n for n in names if n not in owners)

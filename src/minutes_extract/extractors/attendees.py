@@ -14,7 +14,8 @@ _ABSENT = alternation("absent_headings")
 _MARKER = re.compile(
     rf"(?<![\w-])(?P<head>{_APOLOGIES}|{_ABSENT}|{_PRESENT}|Members of the Public|Public|"
     rf"(?:[A-Z][a-z]+\s+){{1,2}}(?:[Pp]resent|[Aa]bsent|[Aa]ttending|[Ee]xcused))\s*(?::|-|–)\s*(?=\S)", re.I)
-_MARKER_NO_COLON = re.compile(rf"^[ \t]*(?P<head>{_PRESENT})[ \t]+(?=(?:Cllr|Councillors?|Mr|Mrs|Ms|Dr)\b)", re.I | re.M)
+_MARKER_NO_COLON = re.compile(rf"^[ \t]*(?P<head>{_PRESENT})[ \t]+(?=(?:Cllr|Councillors?|Mr|Mrs|Ms|Dr)\b)",
+                              re.I | re.M)
 _HEADING_LINE = re.compile(rf"^\s*(?:#+\s*)?(?:\d+(?:\.\d+)*\.?\s+)?(?P<head>{_APOLOGIES}|{_ABSENT}|{_PRESENT}|"
                            rf"(?:[A-Z][a-z]+\s+){{1,3}}(?:present|attending|in attendance))\s*:?\s*$", re.I)
 _GROUP_LABEL = re.compile(r"^\s*(?:[A-Z][\w-]*\s*){1,4}:\s*$")  # 'Directors:' inside an attendance section

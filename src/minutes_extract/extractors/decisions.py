@@ -14,7 +14,8 @@ _RESOLVED_INSIDE = re.compile(r"\b(?P<kw>RESOLVED|DECISION)\b\s*(?:THAT|that)?\s
 _LETTER_BEFORE = re.compile(r"\(?[b-z]\)\s*$")
 _LETTERED = re.compile(r"(?:^|(?<=[;.]\s)|(?<=\s))\(?[a-z]\)\s+|(?:^|\s)\(?[ivx]{1,4}\)\s+")
 _PASSIVE = re.compile(
-    r"\b(?<!not )(?:was|were|is|are)\s+(?:\w+ed\s+and\s+(?:all\s+)?)?(?:then\s+|duly\s+|also\s+|formally\s+|all\s+|therefore\s+)?(?:\w+ly\s+)?"
+    r"\b(?<!not )(?:was|were|is|are)\s+(?:\w+ed\s+and\s+(?:all\s+)?)?"
+    r"(?:then\s+|duly\s+|also\s+|formally\s+|all\s+|therefore\s+)?(?:\w+ly\s+)?"
     r"(?P<verb>approved|agreed|carried(?!\s+out)|adopted|accepted|ratified|endorsed|elected|resolved|rejected|"
     r"refused|defeated|lost|co-opted|appointed|taken\s+as\s+read)\b", re.I)
 _IMPERSONAL = re.compile(r"\b[Ii]t\s+was\s+(?:\w+ly\s+)?(?P<verb>agreed|resolved|decided|RESOLVED|proposed)\b")
@@ -29,13 +30,15 @@ _BODY_AND = re.compile(r"\b(?:Council|Board|Committee|Partnership|Members|Counci
 _REPORTED = re.compile(r"\b(?:advised|reported|explained|said|informed|stated|mentioned|suggested|asked|queried|"
                        r"once|when|until|whether|if)\b", re.I)
 _OUTCOME_ONLY = re.compile(r"^(?:(?:no\s+discussion|no\s+objections?|no\s+further\s+discussion)[,.]?\s*)*"
-                           r"(?:motion\s+(?:was\s+)?(?:passed|carried)|carried(?:\s+unanimously|\s+nem\.?\s*con\.?|\s+by\s+.*)?|"
+                           r"(?:motion\s+(?:was\s+)?(?:passed|carried)|"
+                           r"carried(?:\s+unanimously|\s+nem\.?\s*con\.?|\s+by\s+.*)?|"
                            r"agreed|approved|"
                            r"all\s+(?:were\s+)?in\s+favour|unanimously\s+agreed)\.?$|^[\w\s,]*seconded\.?$", re.I)
 _MOTION_RESULT = re.compile(r"^motion\s+(?:was\s+)?(?:carried|passed|lost|failed)\b", re.I)
 _VOTE = re.compile(r"\b(?:proposed|moved)\b.{0,120}?\bseconded\b|\bseconded\b.{0,80}\b(?:agreed|approved|favour)|"
                    r"\ball\s+(?:were\s+)?in\s+favour\b|(?<!being )(?<!been )\bcarried\b(?!\s+out)|"
-                   r"\bthose\s+in\s+favour\b|\bin\s+favour\s+(?:were|was)\b|\bvoted\b|\bmotion\s+(?:was\s+)?(?:passed|carried|lost|"
+                   r"\bthose\s+in\s+favour\b|\bin\s+favour\s+(?:were|was)\b|\bvoted\b|"
+                   r"\bmotion\s+(?:was\s+)?(?:passed|carried|lost|"
                    r"defeated)\b|\bunanimous(?:ly)?\b.{0,40}\b(?:agreed|approved|consent|resolved)", re.I | re.S)
 _MOTION = re.compile(r"\b(?:sets?|set|moves?|moved|makes?|made|puts?)\s+(?:the\s+|a\s+)?motion\s+to\b|\bmoves\s+to\b|"
                      r"\bconsensus\b|\b(?:take|taken|remove|removed)\s+(?:it\s+)?(?:off|from)\s+(?:the\s+)?agenda\b",
@@ -81,6 +84,20 @@ def _kind(word: str | None, text: str) -> str:
 
 
 _VOTE_TALK = re.compile(r"propos|moved|second|favour|against|abstain|carried|passed|lost|failed|vote")
+_TITLE = r"(?:Cllr\.?|Councillor|Mr|Mrs|Ms|Dr)"
+_WHO = rf"{_TITLE}?\s*(?:[A-Z]\.?\s+){{0,2}}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+_MOVED_BY = re.compile(rf"\b(?:proposed|moved)\s+by\s+(?P<who>{_WHO})")
+_MOVER_FIRST = re.compile(rf"(?P<who>{_TITLE}\s+(?:[A-Z]\.?\s+){{0,2}}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+                          rf"\s+(?:proposed|moved)\b")
+_SECONDED = re.compile(rf"\bseconded\s+(?:by\s+)?(?P<who>{_WHO})")
+_SCORE = re.compile(r"\b(?:carried|passed|lost|failed)\s+(?P<f>\d+)\s*[-–]\s*(?P<a>\d+)\b", re.I)
+_COUNTS = {
+    "for": re.compile(rf"{_COUNT}\s+(?:votes?\s+)?(?:were\s+)?(?:in\s+favour|for)\b|"
+                      rf"in\s+favou?r\s+(?:were|was)\s+{_COUNT}|carried\s+by\s+{_COUNT}", re.I),
+    "against": re.compile(rf"{_COUNT}\s+(?:votes?\s+)?against|against\s+(?:\w+\s+){{0,4}}(?:was|were)\s+{_COUNT}|"
+                          rf"\bto\s+{_COUNT}\b", re.I),
+    "abstain": re.compile(rf"{_COUNT}\s+abstain|abstentions?\s*:?\s*{_COUNT}|{_COUNT}\s+abstention", re.I),
+}
 
 
 def vote_of(text: str) -> dict | None:
@@ -88,25 +105,17 @@ def vote_of(text: str) -> dict | None:
     if not _VOTE_TALK.search(text.lower()):
         return None
     vote = {}
-    m = re.search(r"\b(?:proposed|moved)\s+by\s+(?P<who>(?:Cllr\.?|Councillor|Mr|Mrs|Ms|Dr)?\s*(?:[A-Z]\.?\s+){0,2}"
-                  r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)", text) or \
-        re.search(r"(?P<who>(?:Cllr\.?|Councillor|Mr|Mrs|Ms|Dr)\s+(?:[A-Z]\.?\s+){0,2}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
-                  r"\s+(?:proposed|moved)\b", text)
+    m = _MOVED_BY.search(text) or _MOVER_FIRST.search(text)
     if m:
         vote["mover"] = m.group("who").strip()
-    m = re.search(r"\b(?:carried|passed|lost|failed)\s+(?P<f>\d+)\s*[-–]\s*(?P<a>\d+)\b", text, re.I)
-    if m:
-        vote["for"], vote["against"] = int(m.group("f")), int(m.group("a"))
-    m = re.search(r"\bseconded\s+(?:by\s+)?(?P<who>(?:Cllr\.?|Councillor|Mr|Mrs|Ms|Dr)?\s*(?:[A-Z]\.?\s+){0,2}"
-                  r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)", text)
+    m = _SECONDED.search(text)
     if m:
         vote["seconder"] = m.group("who").strip()
-    for key, pattern in () if "for" in vote else (("for", rf"{_COUNT}\s+(?:votes?\s+)?(?:were\s+)?(?:in\s+favour|for)\b|in\s+favou?r\s+"
-                                 rf"(?:were|was)\s+{_COUNT}|carried\s+by\s+{_COUNT}"),
-                         ("against", rf"{_COUNT}\s+(?:votes?\s+)?against|against\s+(?:\w+\s+){{0,4}}(?:was|were)\s+"
-                                     rf"{_COUNT}|\bto\s+{_COUNT}\b"),
-                         ("abstain", rf"{_COUNT}\s+abstain|abstentions?\s*:?\s*{_COUNT}|{_COUNT}\s+abstention")):
-        m = re.search(pattern, text, re.I)
+    m = _SCORE.search(text)
+    if m:
+        vote["for"], vote["against"] = int(m.group("f")), int(m.group("a"))
+    for key, pattern in _COUNTS.items():
+        m = None if key in vote else pattern.search(text)
         if m:
             word = next(g for g in m.groups() if g)
             vote[key] = int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]

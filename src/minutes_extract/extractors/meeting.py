@@ -118,7 +118,8 @@ def location(text: str, items: list[Segment]) -> str | None:
     if m and len(m.group("v")) < 120:
         return _tidy_place(m.group("v"))
     m = re.search(rf"(?:\d(?:am|pm|\.\d\d|:\d\d)\s*(?:pm|am)?)\s+(?:(?:in|at)\s+)?(?P<v>(?:the\s+)?"
-                  rf"(?:[A-Z][\w'’-]*,?\s+){{0,6}}{_VENUE_WORDS}(?:,\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)?)", head)
+                  rf"(?:[A-Z][\w'’-]*,?\s+){{0,6}}{_VENUE_WORDS}"
+                  rf"(?:,\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)?)", head)
     if m:
         return _tidy_place(m.group("v"))
     m = re.search(rf"\bat\s+(?P<v>the\s+(?:[A-Z][\w'’-]*\s+){{0,5}}{_VENUE_WORDS}(?:,\s+[A-Z][\w'’-]+)?)", head)

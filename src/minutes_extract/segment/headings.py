@@ -12,7 +12,8 @@ from .titles import (CAPS_LEAD, SENTENCE_OPENERS, TITLE_SMALL, VERBS, attendance
 _NUMBERED = re.compile(
     r"^\s?(?:\|\s*)?(?:(?:item|minute|min\.?)\s+(?P<ref>\d{1,4}(?:[/.]\d{1,4}){1,3})[.):]?\s+|(?:item\s+)?"
     r"(?:\d{2,4}-\d{2,6}\s+)?(?P<num>\d{1,3}(?:\.\d{1,2})?)(?:[.):]?\s+|\s*[-–]\s+))(?P<title>\S.*)$", re.I)
-_SLASH = re.compile(r"(?<![\w/.£$])(?P<num>\d{1,3}/\d{2})(?![\w/])[.:]?\s+(?=(?P<title>[A-Z0-9“\"'‘(][^\n]{0,300}))")
+_SLASH = re.compile(r"(?<![\w/.£$])(?P<num>\d{1,3}/\d{2})(?![\w/])[.:]?\s+"
+                    r"(?=(?P<title>[A-Z0-9“\"'‘(][^\n]{0,300}))")
 
 
 def _numbered_headings(lines: list[Line]) -> list[tuple[Line, str, str, str]]:

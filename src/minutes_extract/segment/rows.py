@@ -7,7 +7,8 @@ from .base import Line, Segment
 from .titles import clean_title, cut_title
 
 
-_NUMBERED_ROW = re.compile(r"^\|\s*(?:Item\s+)?(?P<num>\d{1,3}(?:[./]\d{1,3}){0,3})\.?\s*\|\s*(?P<rest>\S.*?)\s*\|?\s*$",
+_NUMBERED_ROW = re.compile(r"^\|\s*(?:Item\s+)?(?P<num>\d{1,3}(?:[./]\d{1,3}){0,3})\.?\s*\|"
+                           r"\s*(?P<rest>\S.*?)\s*\|?\s*$",
                            re.I)
 
 

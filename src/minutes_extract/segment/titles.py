@@ -36,7 +36,8 @@ def looks_like_title(title: str, max_words: int = 16) -> bool:
 
 CAPS_LEAD = re.compile(r"^([A-Z][A-Z'’&/,-]+(?:\s+(?:[A-Z][A-Z'’&/,-]+|OF|AND|&))+)\s+[A-Z][a-z]")
 VERBS = re.compile(r"\b(?:was|were|is|are|has|had|have|will|would|proposed|seconded|agreed|advised|reported|"
-                   r"resolved|approved|noted|said|asked|welcomed|declared|thanked|carried|members of the public)\b", re.I)
+                   r"resolved|approved|noted|said|asked|welcomed|declared|thanked|carried|"
+                   r"members of the public)\b", re.I)
 SENTENCE_OPENERS = {"The", "A", "An", "It", "This", "There", "Cllr", "Cllrs", "Councillor", "Councillors", "Mr",
                     "Mrs", "Ms", "Dr", "Apologies", "Members", "We", "He", "She", "They"}
 
