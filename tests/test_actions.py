@@ -63,3 +63,8 @@ def test_github_handles_resolve_to_attendees():
     text = "@mhdawson to open an issue about the release schedule."
     assert [(t.owners, t.refs) for t in extract_actions(split(text), roster, text)] == [(["Michael Dawson"],
                                                                                         ["@mhdawson"])]
+
+
+def test_relative_clause_names_the_owner():
+    text = "It was agreed that the residents would forward the information to the Clerk, who would then draft a letter."
+    assert actions(text) == [(text, ["Helen Richardson"], [])]

@@ -35,6 +35,7 @@ _CUE = re.compile(r"\b(?:to|will|would|shall|should|agree[sd]?|undert\w+|volunte
                   r"going)\b")  # run on lower-cased text
 _DONE = re.compile(r"\b(?:had|has)\s+(?:\w+\s+)?(?:agreed|volunteered|undertaken|been asked)\b")
 _STRONG_CUE = re.compile(r"\b(?:agree[sd] to|undert(?:ook|akes) to|volunteered to|offered to|asked to|action)\b")
+_WHO_WOULD = re.compile(rf"\b{_REFS},?\s+who\s+(?P<how>would|will|is to|agreed to)\s+(?:then\s+)?(?P<verb>[a-z][\w-]*)")
 _AGREED_THAT = re.compile(rf"\b(?:agreed|suggested|resolved|decided)\s+that\s+{_REFS}\s+(?:would|will|should|to|"
                           rf"must|shall)?\s*(?:\w+ly\s+|also\s+|then\s+|always\s+)?(?P<verb>[a-z][\w-]*)")
 _MARKER = re.compile(r"^\s*(?:ACTIONS?|Action(?:s| points?)?)\s*(?:by\s+(?P<by>[^:]{1,40}))?\s*:\s*", re.I)
@@ -160,9 +161,9 @@ def _commitments(body: str, roster: Roster, marker: bool):
     """(start, owners, refs, unresolved, rule) for each owner committed to do something in the sentence."""
     seen: set[int] = set()
     for pattern, rule in ((_AGREED_THAT, "action.agreed-that"), (_OWNER_LED, "action.owner-to"),
-                          (_OWNER_ANYWHERE, "action.owner-agreed")):
+                          (_OWNER_ANYWHERE, "action.owner-agreed"), (_WHO_WOULD, "action.who-would")):
         if pattern is _OWNER_ANYWHERE and not _STRONG_CUE.search(body) or \
-                pattern is _AGREED_THAT and " that " not in body:
+                pattern is _AGREED_THAT and " that " not in body or pattern is _WHO_WOULD and " who " not in body:
             continue
         if pattern is _OWNER_LED:
             starts = [0] + [c.end() for c in _CLAUSE_START.finditer(body)]
@@ -182,7 +183,7 @@ def _commitments(body: str, roster: Roster, marker: bool):
                 continue
             refs = _refs(m.group("owners"))
             future = how in ("will", "would", "shall", "is going to", "are going to")
-            strict = rule == "action.owner-to" and (future or m.start() > 0) and not marker
+            strict = rule == "action.who-would" or rule == "action.owner-to" and (future or m.start() > 0) and not marker
             got = resolve(roster, refs, strict)
             if not got or not got[0]:
                 got = resolve(roster, refs, strict=False) if future and m.start() == 0 else None
@@ -196,7 +197,8 @@ def _commitments(body: str, roster: Roster, marker: bool):
             if rule == "action.owner-agreed" and any(not _HONORIFIC_REF.match(u) for u in unresolved):
                 continue  # an unknown plain name; a titled one ('County Cllr. J. Davies') is kept, flagged
             seen.add(m.start("owners"))
-            yield (0 if rule == "action.agreed-that" else m.start("owners")), owners, refs, unresolved, rule
+            yield (m.start("owners") if rule in ("action.owner-to", "action.owner-agreed") else 0), owners, refs, \
+                unresolved, rule
 
 
 _COLUMN = re.compile(rf"(?:\t|\|[\s|]*|(?<=[.)])\s)(?P<col>{_REF}(?:\s*(?:/|and|&)\s*{_REF}){{0,3}})[\s|]*$")
