@@ -68,3 +68,9 @@ def test_github_handles_resolve_to_attendees():
 def test_relative_clause_names_the_owner():
     text = "It was agreed that the residents would forward the information to the Clerk, who would then draft a letter."
     assert actions(text) == [(text, ["Helen Richardson"], [])]
+
+
+def test_reported_promises_and_passive_tasks_name_their_owner():
+    text = ("The Clerk advised that she would be contacting the Conservation Officer for an update. "
+            "It was agreed that householders nearby should be consulted at an early stage by Cllr Rod Vagg.")
+    assert [o for _, o, _ in actions(text)] == [["Helen Richardson"], ["Rod Vagg"]]

@@ -35,6 +35,11 @@ _CUE = re.compile(r"\b(?:to|will|would|shall|should|agree[sd]?|undert\w+|volunte
                   r"going)\b")  # run on lower-cased text
 _DONE = re.compile(r"\b(?:had|has)\s+(?:\w+\s+)?(?:agreed|volunteered|undertaken|been asked)\b")
 _STRONG_CUE = re.compile(r"\b(?:agree[sd] to|undert(?:ook|akes) to|volunteered to|offered to|asked to|action)\b")
+_SAID_WOULD = re.compile(rf"(?:^|(?<=[–-]\s)|(?<=[;:,]\s)){_REFS}\s+(?:advised|said|confirmed|stated|reported|agreed|"
+                         rf"offered|explained)\s+that\s+"
+                         rf"(?:she|he|they)\s+(?P<how>would|will)\s+(?:be\s+)?(?P<verb>[a-z][\w-]*)")
+_DONE_BY = re.compile(rf"^It\s+was\s+agreed\s+that\s+.{{3,150}}?\b(?P<how>should|would|will|to)\s+be\s+"
+                      rf"(?P<verb>[a-z]+ed)\b.{{0,80}}?\bby\s+{_REFS}\.?$")
 _WHO_WOULD = re.compile(rf"\b{_REFS},?\s+who\s+(?P<how>would|will|is to|agreed to)\s+(?:then\s+)?(?P<verb>[a-z][\w-]*)")
 _AGREED_THAT = re.compile(rf"\b(?:agreed|suggested|resolved|decided)\s+that\s+{_REFS}\s+(?:would|will|should|to|"
                           rf"must|shall)?\s*(?:\w+ly\s+|also\s+|then\s+|always\s+)?(?P<verb>[a-z][\w-]*)")
@@ -161,9 +166,11 @@ def _commitments(body: str, roster: Roster, marker: bool):
     """(start, owners, refs, unresolved, rule) for each owner committed to do something in the sentence."""
     seen: set[int] = set()
     for pattern, rule in ((_AGREED_THAT, "action.agreed-that"), (_OWNER_LED, "action.owner-to"),
-                          (_OWNER_ANYWHERE, "action.owner-agreed"), (_WHO_WOULD, "action.who-would")):
+                          (_OWNER_ANYWHERE, "action.owner-agreed"), (_WHO_WOULD, "action.who-would"),
+                          (_SAID_WOULD, "action.said-would"), (_DONE_BY, "action.done-by")):
         if pattern is _OWNER_ANYWHERE and not _STRONG_CUE.search(body) or \
-                pattern is _AGREED_THAT and " that " not in body or pattern is _WHO_WOULD and " who " not in body:
+                pattern is _AGREED_THAT and " that " not in body or pattern is _WHO_WOULD and " who " not in body \
+                or pattern is _SAID_WOULD and " that " not in body or pattern is _DONE_BY and " by " not in body:
             continue
         if pattern is _OWNER_LED:
             starts = [0] + [c.end() for c in _CLAUSE_START.finditer(body)]
@@ -177,13 +184,14 @@ def _commitments(body: str, roster: Roster, marker: bool):
                 continue
             verb = m.group("verb").lower()
             how = m.groupdict().get("how") or ""
-            if verb in _NOT_VERBS or how in ("should",) and verb not in words("action_verbs"):
+            if verb in _NOT_VERBS or how == "should" and rule != "action.done-by" and verb not in words("action_verbs"):
                 continue
             if verb == "have" and not re.match(r"\s*a\s+look", body[m.end():]):
                 continue
             refs = _refs(m.group("owners"))
             future = how in ("will", "would", "shall", "is going to", "are going to")
-            strict = rule == "action.who-would" or rule == "action.owner-to" and (future or m.start() > 0) and not marker
+            strict = rule in ("action.who-would", "action.said-would", "action.done-by") or \
+                rule == "action.owner-to" and (future or m.start() > 0) and not marker
             got = resolve(roster, refs, strict)
             if not got or not got[0]:
                 got = resolve(roster, refs, strict=False) if future and m.start() == 0 else None
