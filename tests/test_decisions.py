@@ -57,3 +57,23 @@ def test_chained_passive_and_long_no_objections():
     text = ("The accounts for the year were scrutinised and all approved by all Councillors. "
             "No objections and enough approvals, will land by end of week unless there are objections.")
     assert [k for _, k in decisions(text)] == ["approved", "approved"]
+
+
+def test_restated_motion_keeps_the_amended_one_and_vote_lines_join_their_decision():
+    text = ("- Thomas moves to add a license identifier for CSAF v2.1.\n- Omar suggests to make it optional.\n"
+            "- Thomas agrees and moves to add a license identifier for CSAF v2.1 as an optional field.\n"
+            "- Omar seconded.\n- Sonny comments.\n- Christian notes the presets.\n- No further discussion. Motion passed.")
+    got = extract_decisions(split(text), text, [])
+    assert [d.text for d in got] == ["Thomas agrees and moves to add a license identifier for CSAF v2.1 as an "
+                                     "optional field."]
+    text = ("The minutes of the meeting held on 7 February 2018 were approved. Proposed. Cllr Jim McNeill, Seconded "
+            "Cllr Grant Tomkins, eight were in favour, one abstained.")
+    (d,) = extract_decisions(split(text), text, [])
+    assert d.vote == {"for": 8, "abstain": 1}
+
+
+def test_planning_objection_names_the_application_from_the_sentence_before():
+    text = ("It was resolved that the following observations be forwarded: E/32698 Proposed Outline Planning "
+            "Permission for One Dwelling\nSchool House\nSA19 7LY\nThe Council objects to the application due to density.")
+    got = [t for t, _ in decisions(text)]
+    assert got[1].startswith("E/32698 Proposed Outline") and "objects to the application" in got[1]

@@ -59,8 +59,8 @@ def extract_document(doc: Document) -> Minutes:
     first_item = segs[0].start if segs else len(text)
     body_start = max([f.end for f in found if f.end <= first_item], default=0)  # after the attendance list
     heading_end = {s.start + k: s.start + len(s.title) + 12 for s in segs for k in range(12)}
-    units = [u for u in split(text, body_start)  # an item's own heading line is neither action nor decision
-             if not (u.start in heading_end and u.end <= heading_end[u.start])]
+    units = [u for u in split(text, body_start, breaks=[s.start for s in segs])  # sentences, cut where items start
+             if not (u.start in heading_end and u.end <= heading_end[u.start])]  # a heading is no action or decision
     tasks = extract_actions(units, roster, text)
     resolutions = extract_decisions(units, text, [(t.start, t.end) for t in tasks if t.rule == "action.agreed-that"
                                                   or re.match(r"It\s+was\s+agreed\s+that", t.text)])

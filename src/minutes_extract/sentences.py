@@ -37,14 +37,15 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 _HEADING_LINE = re.compile(r"^[ \t]*(?:\d{1,3}[.)]?\s+|\d{1,3}/\d{2}\s+)?[A-Z][A-Z0-9 ,&/'’()–-]{3,}[ \t]*$", re.M)
 
 
-def split(text: str, start: int = 0, end: int | None = None) -> list[Unit]:
-    """Sentences of text[start:end] (also cut at blank lines, list markers, tabs, bullets and after
-    upper-case heading lines)."""
+def split(text: str, start: int = 0, end: int | None = None, breaks: list[int] = ()) -> list[Unit]:
+    """Sentences of text[start:end] (also cut at blank lines, list markers, tabs, bullets, after upper-case
+    heading lines, and at `breaks`, such as where items start)."""
     end = len(text) if end is None else end
     cuts = [(m.start(), m.start() if m.group()[:1] not in ".!?" else m.end(), m.end())
             for m in _BOUNDARY.finditer(text, start, end)
             if not (m.group().startswith(".") and _is_abbreviation(text, m.start()))]
     cuts += [(m.end(), m.end(), m.end()) for m in _HEADING_LINE.finditer(text, start, end)]
+    cuts += [(b, b, b) for b in breaks if start < b < end]
     units, pos = [], start
     for _, cut, resume in sorted(cuts):
         if cut < pos:

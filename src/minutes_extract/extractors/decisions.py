@@ -49,6 +49,7 @@ _FUTURE = re.compile(r"\b(?:to|should|would|will|may|might|could|must|can)\s+(?:
                      r"(?:now\s+|already\s+)?been\s+$|\bif\s", re.I)
 _NOTED = re.compile(r"\bbe\s+noted\b|^(?:this|it|these|which)\s+(?:was|were)\s+noted\.?$|\b(?:was|were)\s+noted\.?$|"
                     r"\bnoted\s+with\s+(?:satisfaction|thanks|concern)|\bthe\s+forward\s+list\s+was\s+noted", re.I)
+_PLANNING_ANY = re.compile(r"\b(?:[A-Z]{1,3}/\d{3,6}(?:/\w+)?|\d{2}/\d{4,6}/\w+)\b")
 _PLANNING_REF = re.compile(r"^\s*(?:[-•]\s*)?(?:[A-Z]{1,3}/\d{3,6}(?:/\w+)?|\d{2}/\d{4,6}/\w+)\b")
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10, "zero": 0, "none": 0, "nil": 0, "no": 0, "eleven": 11, "twelve": 12}
@@ -86,7 +87,7 @@ def _kind(word: str | None, text: str) -> str:
 _VOTE_TALK = re.compile(r"propos|moved|second|favour|against|abstain|carried|passed|lost|failed|vote")
 _TITLE = r"(?:Cllr\.?|Councillor|Mr|Mrs|Ms|Dr)"
 _WHO = rf"{_TITLE}?\s*(?:[A-Z]\.?\s+){{0,2}}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
-_MOVED_BY = re.compile(rf"\b(?:proposed|moved)\s+by\s+(?P<who>{_WHO})")
+_MOVED_BY = re.compile(rf"\b(?:proposed|moved)(?:\s+by|[.:]?(?=\s+{_TITLE}))\s+(?P<who>{_WHO})", re.I)
 _MOVER_FIRST = re.compile(rf"(?P<who>{_TITLE}\s+(?:[A-Z]\.?\s+){{0,2}}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
                           rf"\s+(?:proposed|moved)\b")
 _SECONDED = re.compile(rf"\bseconded\s+(?:by\s+)?(?P<who>{_WHO})")
@@ -164,8 +165,9 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
         if covered.find(1, unit.start, max(unit.start + 1, unit.end)) != -1:
             continue  # the sentence is an owned task ('It was agreed that X would ...')
         if _OUTCOME_ONLY.match(s) or _MOTION_RESULT.match(s):
-            if out and i - last_unit.get(len(out) - 1, -9) <= 3:
-                prev = out[-1]
+            gap = i - last_unit.get(len(out) - 1, -99)
+            if out and (gap <= 3 or gap <= 8 and out[-1].rule in ("decision.motion", "decision.vote")):
+                prev = out[-1]  # 'Motion passed.' after the motion and its discussion
                 prev.vote = {**(vote_of(s) or {}), **(prev.vote or {})} or None
                 continue
             if i and "\n\n" not in text[units[i - 1].end:unit.start]:  # 'Moved by X to adopt. Motion Carried 5-2.'
@@ -191,14 +193,38 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
             if _sentence_decision(units[i + 1].text) or _RESOLVED.match(units[i + 1].text):
                 continue  # 'consent to approve the following Resolutions:' introduces the decisions
             text_out = f"{text_out} {units[i + 1].text}"
-        if out and i - last_unit.get(len(out) - 1, -9) == 1 and out[-1].rule == "decision.vote" and \
-                re.search(r"\b(?:elected|appointed|co-opted)\b", s) and _same_paragraph(text, out[-1].end, unit.start):
-            proposal = out.pop()  # 'X was proposed by A, seconded by B. X was duly elected.': keep the outcome
-            out.append(Resolution(text_out, unit.start, unit.end, kind, rule, proposal.vote or vote_of(s)))
-        else:
-            out.append(Resolution(text_out, unit.start, unit.end, kind, rule, vote_of(s)))
-        last_unit[len(out) - 1] = i
+        _add(out, last_unit, i, Resolution(text_out, unit.start, unit.end, kind, rule, vote_of(s)), text)
     return out
+
+
+_ELECTED = re.compile(r"\b(?:elected|appointed|co-opted)\b")
+_VOTE_ONLY = re.compile(r"^(?:proposed[.:]?\s*)?(?:by\s+)?(?:Cllr\.?|Councillor|Mr|Mrs|Ms|Dr)\s+[^.,]{2,40},?\s+"
+                        r"seconded\b", re.I)
+
+
+def _add(out: list[Resolution], last_unit: dict[int, int], i: int, new: Resolution, text: str) -> None:
+    """Adds a decision, folding it into the one before when the two record one act: a proposal and its
+    'duly elected', a motion and its restatement as amended, a decision and the vote line after it."""
+    if out:
+        prev, gap = out[-1], i - last_unit.get(len(out) - 1, -99)
+        if gap == 1 and prev.rule == "decision.vote" and _ELECTED.search(new.text) and \
+                _same_paragraph(text, prev.end, new.start):
+            new.vote = prev.vote or new.vote
+            out.pop()  # 'X was proposed by A, seconded by B. X was duly elected.': keep the outcome
+        elif gap <= 4 and prev.rule == new.rule == "decision.motion" and _overlap(prev.text, new.text) >= 0.6:
+            out.pop()  # 'Thomas moves to add X.' ... 'Thomas agrees and moves to add X as an optional field.'
+        elif gap <= 2 and new.rule == "decision.vote" and _VOTE_ONLY.match(new.text) and \
+                "\n\n" not in text[prev.end:new.start]:
+            prev.vote = {**(new.vote or {}), **(prev.vote or {})}  # '... approved. Cllr A, Seconded Cllr B, ...'
+            return
+    out.append(new)
+    last_unit[len(out) - 1] = i
+
+
+def _overlap(a: str, b: str) -> float:
+    """Share of a's words that b repeats."""
+    wa, wb = set(re.findall(r"\w+", a.lower())), set(re.findall(r"\w+", b.lower()))
+    return len(wa & wb) / len(wa) if wa else 0.0
 
 
 def _same_paragraph(text: str, a: int, b: int) -> bool:
@@ -267,10 +293,12 @@ def _sentence_decision(s: str) -> tuple[str, str] | None:
 
 
 def _planning_context(units: list[Unit], i: int) -> str | None:
-    """The application a bare observation ('No Objections') answers: the nearest reference line before it."""
+    """The application a bare observation ('No Objections') answers: the nearest application reference
+    before it, with the description that follows the reference."""
     for j in range(i - 1, max(-1, i - 8), -1):
-        if _PLANNING_REF.match(units[j].text):
-            ref = units[j].text
+        refs = list(_PLANNING_ANY.finditer(units[j].text))
+        if refs:
+            ref = units[j].text[refs[-1].start():]
             if len(ref.split()) < 3 and j + 1 < i:
                 ref += " " + units[j + 1].text
             return ref
