@@ -74,7 +74,8 @@ def test_csv_tables(archive, tmp_path):
     out = tmp_path / "tables"
     batch(archive, "--format", "csv", "-o", out, "--excel")
     assert sorted(p.name for p in out.glob("*.csv")) == ["actions.csv", "amounts.csv", "attendees.csv", "dates.csv",
-                                                         "decisions.csv", "documents.csv", "items.csv"]
+                                                           "decisions.csv", "declarations.csv", "documents.csv",
+                                                           "items.csv", "votes.csv"]
     raw = (out / "actions.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM for Excel
     with (out / "actions.csv").open(encoding="utf-8-sig", newline="") as fh:

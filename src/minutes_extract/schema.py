@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
 Money = Annotated[Decimal, PlainSerializer(float, return_type=float, when_used="json")]
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 class Record(BaseModel):
@@ -50,13 +50,25 @@ class Action(Record):
     item: str | None = None
 
 
+class RollCall(BaseModel):
+    """One member's vote in a roll call: 'Trustee Elton - yes'."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(description="the member, resolved to an attendee's name where possible")
+    vote: Literal["yes", "no", "abstain", "absent"]
+
+
 class Vote(BaseModel):
+    """What the minutes state about a vote, and nothing more: mover and seconder as resolved names, counts."""
+
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
     mover: str | None = None
     seconder: str | None = None
     for_: int | None = Field(default=None, alias="for")
     against: int | None = None
     abstain: int | None = None
+    absent: int | None = None
+    roll_call: list[RollCall] = Field(default_factory=list, description="individual votes, when named")
 
 
 class Decision(Record):
@@ -64,6 +76,14 @@ class Decision(Record):
     kind: Literal["resolved", "agreed", "approved", "noted", "carried", "lost", "other"]
     item: str | None = None
     vote: Vote | None = None
+
+
+class Declaration(Record):
+    """A declaration of interest made at the meeting."""
+
+    name: str = Field(description="who declared, resolved to an attendee's name where possible")
+    item: str | None = Field(default=None, description="the agenda item the interest concerns, as written")
+    text: str
 
 
 class Amount(Record):
@@ -122,6 +142,7 @@ class Minutes(BaseModel):
     attendees: list[Attendee]
     actions: list[Action]
     decisions: list[Decision]
+    declarations: list[Declaration] = Field(default_factory=list)
     amounts: list[Amount]
     dates: list[DateMention]
     next_meetings: list[NextMeeting]

@@ -8,7 +8,8 @@ from pathlib import Path
 from .schema import Minutes
 from .tables import TABLES, rows
 
-_INTEGER = {"seq", "pages", "span_start", "span_end", "line", "page", "votes_for", "votes_against", "votes_abstain"}
+_INTEGER = {"seq", "pages", "span_start", "span_end", "line", "page", "votes_for", "votes_against", "votes_abstain",
+            "votes_absent", "decision_seq"}
 
 
 def _ddl() -> str:

@@ -15,7 +15,9 @@ TABLES: dict[str, list[str]] = {
     "actions": ["doc_id", "seq", "item", "text", "owners", "owner_refs", "unresolved_owners", "due", "span_start",
                 "span_end", "line", "page"],
     "decisions": ["doc_id", "seq", "item", "kind", "text", "mover", "seconder", "votes_for", "votes_against",
-                  "votes_abstain", "span_start", "span_end", "line", "page"],
+                  "votes_abstain", "votes_absent", "span_start", "span_end", "line", "page"],
+    "votes": ["doc_id", "seq", "decision_seq", "item", "name", "vote", "span_start", "span_end", "line", "page"],
+    "declarations": ["doc_id", "seq", "item", "name", "text", "span_start", "span_end", "line", "page"],
     "amounts": ["doc_id", "seq", "item", "value", "currency", "raw", "upper", "span_start", "span_end", "line",
                 "page"],
     "dates": ["doc_id", "seq", "item", "date", "precision", "end_date", "raw", "span_start", "span_end", "line",
@@ -53,8 +55,15 @@ def rows(doc_id: str, m: Minutes) -> dict[str, list[dict]]:
                        "mover": d.vote.mover if d.vote else None, "seconder": d.vote.seconder if d.vote else None,
                        "votes_for": d.vote.for_ if d.vote else None,
                        "votes_against": d.vote.against if d.vote else None,
-                       "votes_abstain": d.vote.abstain if d.vote else None, **_where(d)}
+                       "votes_abstain": d.vote.abstain if d.vote else None,
+                       "votes_absent": d.vote.absent if d.vote else None, **_where(d)}
                       for k, d in enumerate(m.decisions)],
+        "votes": [{"doc_id": doc_id, "seq": k, "decision_seq": dk, "item": d.item, "name": v.name, "vote": v.vote,
+                   **_where(d)}
+                  for k, (dk, d, v) in enumerate((dk, d, v) for dk, d in enumerate(m.decisions) if d.vote
+                                                 for v in d.vote.roll_call)],
+        "declarations": [{"doc_id": doc_id, "seq": k, "item": x.item, "name": x.name, "text": x.text, **_where(x)}
+                         for k, x in enumerate(m.declarations)],
         "amounts": [{"doc_id": doc_id, "seq": k, "item": a.item, "value": _cents(a.value), "currency": a.currency,
                      "raw": a.raw, "upper": _cents(a.upper) if a.upper is not None else None, **_where(a)}
                     for k, a in enumerate(m.amounts)],
