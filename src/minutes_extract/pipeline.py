@@ -10,7 +10,7 @@ from .document import Document
 from .extractors.actions import extract_actions
 from .extractors.amounts import extract_amounts
 from .extractors.attendees import extract_attendees
-from .extractors.dates import extract_dates
+from .extractors.dates import Mention, resolve, scan_dates, within
 from .extractors.decisions import extract_decisions
 from .extractors.meeting import default_year, extract_meeting, next_meetings
 from .extractors.roster import Roster
@@ -20,6 +20,7 @@ from .schema import (Action, Amount, Attendee, DateMention, Decision, Item, Meet
                      Vote)
 from .segment import Segment, segment
 from .sentences import split
+from .signals import document_signals
 
 
 def load(source: str | Path | bytes, fmt: str | None = None, **limits) -> Document:
@@ -50,10 +51,12 @@ class _Items:
 def extract_document(doc: Document) -> Minutes:
     """Everything in one document, validated."""
     text = doc.text
+    signals = document_signals(text)
     segs = segment(text)
     items = _Items(segs)
-    info = extract_meeting(text, segs)
-    year = default_year(text, info.date)
+    written_dates = scan_dates(text, signals)  # the one search for dates
+    info = extract_meeting(text, segs, written_dates)
+    year = default_year(written_dates, info.date)
     found = extract_attendees(text, segs)
     roster = Roster([f.person for f in found])
     first_item = segs[0].start if segs else len(text)
@@ -64,7 +67,7 @@ def extract_document(doc: Document) -> Minutes:
     tasks = extract_actions(units, roster, text)
     resolutions = extract_decisions(units, text, [(t.start, t.end) for t in tasks if t.rule == "action.agreed-that"
                                                   or re.match(r"It\s+was\s+agreed\s+that", t.text)])
-    dates = extract_dates(text, year)
+    dates = resolve(written_dates, text, year)
     warnings = [f"{d.raw!r}: {d.warning}" for d in dates if d.warning]
     for t in tasks:
         warnings.extend(f"action owner {u!r} matches no attendee, or several" for u in t.unresolved)
@@ -84,13 +87,13 @@ def extract_document(doc: Document) -> Minutes:
                             organisation=f.person.organisation, initials=f.person.initials or None, group=f.group,
                             **doc.where(f.start, f.end, f.rule)) for f in found],
         actions=[Action(text=t.text, owners=t.owners, owner_refs=t.refs, unresolved_owners=t.unresolved,
-                        due=_due(text, t.start, t.end, year), item=items.label(t.start),
+                        due=_due(dates, t.start, t.end), item=items.label(t.start),
                         **doc.where(t.start, t.end, t.rule)) for t in tasks],
         decisions=[Decision(text=r.text, kind=r.kind, item=items.label(r.start),
                             vote=Vote.model_validate(r.vote) if r.vote else None,
                             **doc.where(r.start, r.end, r.rule)) for r in resolutions],
         amounts=[Amount(value=a.value, currency=a.currency, raw=a.raw, upper=a.upper, item=items.label(a.start),
-                        **doc.where(a.start, a.end, a.rule)) for a in extract_amounts(text)],
+                        **doc.where(a.start, a.end, a.rule)) for a in extract_amounts(text, signals)],
         dates=[DateMention(date=d.date, raw=d.raw, precision=d.precision, end=d.end_date, warning=d.warning,
                            item=items.label(d.start), **doc.where(d.start, d.end, d.rule)) for d in dates],
         next_meetings=[NextMeeting(date=d.date, time=t, raw=d.raw) for d, t in
@@ -99,8 +102,8 @@ def extract_document(doc: Document) -> Minutes:
     )
 
 
-def _due(text: str, start: int, end: int, year: int | None) -> str | None:
-    days = [d for d in extract_dates(text[start:end], year) if d.precision == "day"]
+def _due(dates: list[Mention], start: int, end: int) -> str | None:
+    days = [d for d in within(dates, start, end) if d.precision == "day"]
     return days[0].date if days else None
 
 

@@ -1,5 +1,6 @@
-"""Money: '£18,143.74', '£710.00 per pallet', '$2.5m', '£54k', '€1,200', '£5-10k', '23p', and the unsigned
-figures of payment tables (Net | VAT | Gross) in a document whose money is in one currency."""
+"""Money: '£18,143.74', '£710.00 per pallet', '$2.5m', '£54k', '€1,200', '£5-10k', '23p', 'S$400', '4500 USD',
+'$10, 743', '£201-00p', and the unsigned figures of payment tables (Net | VAT | Gross). A bare '$' is the dollar
+of the document's country (signals); symbols, codes and words are data in models/amounts.json."""
 from __future__ import annotations
 
 import re
@@ -8,18 +9,25 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
-SYMBOLS = {"£": "GBP", "$": "USD", "€": "EUR", "gbp": "GBP", "usd": "USD", "eur": "EUR", "us$": "USD"}
+from ..signals import Signals, rule_table
+
 MULTIPLIERS = {"k": 1000, "m": 1_000_000, "mn": 1_000_000, "million": 1_000_000, "bn": 1_000_000_000,
                "billion": 1_000_000_000, "thousand": 1000}
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?"
+_RULES = rule_table("amounts")
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,3}(?:, \d{3})+(?![\d,])|\d+(?:\.\d{1,2})?"  # '$10, 743' too
 _MULT = r"[kKmM]|[mM]n|bn|[mM]illion|[bB]illion|[tT]housand"
-_MONEY = re.compile(  # starts with a symbol: the regex engine skips to the next '£', '$' or '€' at C speed
-    rf"(?P<cur>[£€$])(?P<num>{_NUM})(?!\d)"
+_SYMBOL = "(?:" + "|".join(re.escape(k) for k in sorted(_RULES["symbols"], key=len, reverse=True)) + ")"
+_MONEY = re.compile(  # starts with a symbol
+    rf"(?<![A-Za-z])(?P<cur>{_SYMBOL}) ?(?P<num>{_NUM})(?!\d|,\d)"
+    rf"(?:-(?P<pence>\d{{2}})p\b|-(?P<pence0>0\d)(?!\d))?"  # '£201-00p': pounds and pence
     rf"(?:\s?(?P<mult>{_MULT})\b)?"
-    rf"(?:\s?(?:-|–|to)\s?(?:£|\$|€)?(?P<upper>{_NUM})(?:\s?(?P<umult>{_MULT})\b)?)?")
-_CODED = re.compile(rf"\b(?P<cur>GBP|USD|EUR)\s?(?P<num>{_NUM})(?!\d)(?:\s?(?P<mult>{_MULT})\b)?")
+    rf"(?:\s?(?:-|–|to)\s?(?P<cur2>{_SYMBOL})?\s?(?P<upper>{_NUM})(?!\d|,\d)(?:\s?(?P<umult>{_MULT})\b)?)?")
+_CODES = "(?:" + "|".join(_RULES["codes"]) + ")"
+_CODED = re.compile(rf"\b(?P<cur>{_CODES})\s?(?P<num>{_NUM})(?!\d|,\d)(?:\s?(?P<mult>{_MULT})\b)?|"
+                    rf"(?<![\w.,])(?P<num2>{_NUM})(?:\s?(?P<mult2>{_MULT}))?\s?(?P<cur2>{_CODES})\b")
+_ANY_CODE = re.compile(rf"\b{_CODES}\b")
 _PENCE = re.compile(r"(?<![\w.£$€])(?P<num>\d{1,2})p\b(?=\s+(?:a|an|per|each|for)\b)")
-_WORDED = re.compile(rf"(?<![\w.])(?P<num>{_NUM})\s(?P<cur>pounds|dollars|euros)\b", re.I)
+_WORDED = re.compile(rf"(?<![\w.])(?P<num>{_NUM})\s(?P<cur>{'|'.join(_RULES['words'])})\b", re.I)
 _TABLE_CELL = re.compile(r"(?<![\w./:£$€-])(?P<num>\d{1,3}(?:,\d{3})+\.\d{2}|\d+\.\d{2})(?![\w./%]|\.\d)")
 _MONEY_TABLE_CONTEXT = re.compile(r"\b(?:net|vat|gross|total|payee|supplier|payments?|amount|balance|cheque|"
                                   r"chq|invoice|bills?|accounts?)\b")  # run on lower-cased text
@@ -36,41 +44,95 @@ class Money:
     upper: Decimal | None = None
 
 
-def _value(num: str, mult: str | None) -> Decimal:
-    v = Decimal(num.replace(",", ""))
+def _value(num: str, mult: str | None, pence: str | None = None) -> Decimal:
+    v = Decimal(num.replace(",", "").replace(" ", "") + (f".{pence}" if pence else ""))
     return v * MULTIPLIERS[mult.lower()] if mult else v
 
 
-def extract_amounts(text: str) -> list[Money]:
-    """Every money amount, one per mention."""
+def _currency(written: str | None, signals: Signals) -> str:
+    """The ISO code of a written symbol or word; a bare dollar is the document's."""
+    return written or signals.dollar()
+
+
+def extract_amounts(text: str, signals: Signals | None = None) -> list[Money]:
+    """Every money amount, one per mention; a range written with two symbols ('$4000 -$5000') is two."""
+    signals = signals or Signals()
+    symbols = _RULES["symbols"]
     found: list[Money] = []
     for m in _MONEY.finditer(text):
-        cur = SYMBOLS[m.group("cur")]
+        cur = _currency(symbols[m.group("cur")], signals)
+        pence = m.group("pence") or m.group("pence0")
+        if m.group("cur2"):  # two amounts
+            found.append(Money(_value(m.group("num"), m.group("mult"), pence), cur, m.group("num"), m.start(),
+                               m.end("num"), "amount.symbol"))
+            found.append(Money(_value(m.group("upper"), m.group("umult")), _currency(symbols[m.group("cur2")],
+                               signals), text[m.start("cur2"):m.end()], m.start("cur2"), m.end(), "amount.symbol"))
+            found[-2].raw = text[m.start():m.end("num")]
+            continue
         mult = m.group("mult") or (m.group("umult") if m.group("upper") else None)
         upper = _value(m.group("upper"), m.group("umult")) if m.group("upper") else None
-        found.append(Money(_value(m.group("num"), mult), cur, m.group().strip(), m.start(), m.end(),
+        found.append(Money(_value(m.group("num"), mult, pence), cur, m.group().strip(), m.start(), m.end(),
                            "amount.symbol", upper))
-    for m in _CODED.finditer(text) if ("GBP" in text or "USD" in text or "EUR" in text) else ():
-        found.append(Money(_value(m.group("num"), m.group("mult")), m.group("cur"), m.group(), m.start(), m.end(),
-                           "amount.code"))
+    for m in _CODED.finditer(text) if _ANY_CODE.search(text) else ():
+        num, mult, cur = (m.group("num"), m.group("mult"), m.group("cur")) if m.group("num") else \
+            (m.group("num2"), m.group("mult2"), m.group("cur2"))
+        found.append(Money(_value(num, mult), cur, m.group(), m.start(), m.end(), "amount.code"))
     low = text.lower()
-    for m in _WORDED.finditer(text) if ("pound" in low or "dollar" in low or "euro" in low) else ():
-        cur = {"pounds": "GBP", "dollars": "USD", "euros": "EUR"}[m.group("cur").lower()]
+    words = _RULES["words"]
+    for m in _WORDED.finditer(text) if any(w in low for w in words) else ():
+        cur = _currency(words[m.group("cur").lower()], signals)
         found.append(Money(_value(m.group("num"), None), cur, m.group(), m.start(), m.end(), "amount.words"))
     for m in _PENCE.finditer(text) if ("p a " in text or "p per " in text or "p each" in text
                                        or "p an " in text or "p for " in text) else ():
         found.append(Money(Decimal(m.group("num")) / 100, "GBP", m.group(), m.start(), m.end(), "amount.pence"))
+    currency = _document_currency(found, signals)
     if found and ("net" in low or "vat" in low or "gross" in low):
-        found.extend(_table_amounts(text, found))
+        found.extend(_table_amounts(text, found, currency))
+    if currency and "|" in text:
+        found.extend(_money_columns(text, currency))
     found.sort(key=lambda a: a.start)
     return found
 
 
-def _table_amounts(text: str, signed: list[Money]) -> list[Money]:
+def _document_currency(signed: list[Money], signals: Signals) -> str | None:
+    """The currency of unsigned money: that of the document's signed amounts, else its country's."""
+    common = Counter(a.currency for a in signed).most_common(1)
+    return common[0][0] if common else signals.currency
+
+
+_MONEY_HEADER = re.compile(r"^(?:amount|cost|costs|net|vat|gross|total|price|budget|balance|payment|paid|fee|"
+                           r"fees|value|income|expenditure|spend|spent)\b", re.I)
+_PLAIN_CELL = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d{2})?|\d+(?:\.\d{2})?")
+
+
+def _money_columns(text: str, currency: str) -> list[Money]:
+    """Unsigned figures in the money columns of a pipe table: a column whose header names money ('Amount',
+    'Cost', 'Total') holds amounts in the document's currency even without a symbol."""
+    out, columns, pos = [], set(), 0
+    for line in text.split("\n"):
+        cells = line.strip().strip("|").split("|") if line.lstrip().startswith("|") else None
+        if cells is None:
+            columns = set()
+        elif any(_MONEY_HEADER.match(c.strip()) for c in cells) and not any(_PLAIN_CELL.fullmatch(c.strip())
+                                                                          for c in cells):
+            columns = {k for k, c in enumerate(cells) if _MONEY_HEADER.match(c.strip())}
+        else:
+            offset = pos + line.index("|") + 1 if line.lstrip().startswith("|") else pos
+            for k, cell in enumerate(cells):
+                figure = cell.strip()
+                start = offset + len(cell) - len(cell.lstrip())
+                if k in columns and _PLAIN_CELL.fullmatch(figure) and \
+                        Decimal(figure.replace(",", "")) != 0:
+                    out.append(Money(Decimal(figure.replace(",", "")), currency, figure, start, start + len(figure),
+                                     "amount.money-column"))
+                offset += len(cell) + 1
+        pos += len(line) + 1
+    return out
+
+
+def _table_amounts(text: str, signed: list[Money], currency: str | None) -> list[Money]:
     """Unsigned figures in rows of a payments table: lines or runs holding several 2-decimal figures,
     near a header naming money columns (Net, VAT, Gross, Total)."""
-    currency = Counter(a.currency for a in signed).most_common(1)
-    currency = currency[0][0] if currency else None
     if not currency:
         return []
     covered = bytearray(len(text) + 1)

@@ -5,7 +5,10 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from bisect import bisect_left
 from datetime import date
+
+from ..signals import Signals
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -24,7 +27,8 @@ _MONTH_FIRST = re.compile(
     rf"(?:{_WEEKDAY},?\s+)?{_MONTH}{_SP}(?P<day>\d{{1,2}})(?P<ord>{_ORD})(?![\d,.]\d|\d|\s*(?:am|pm)\b)"
     rf"(?:\s*(?:-|–|&|and|to)\s*(?P<day2>\d{{1,2}}){_ORD}(?!\d))?"
     rf"(?:(?:,|\s)\s*-?\s*(?P<year>\d{{4}}))?(?![\d:])", re.I)
-_NUMERIC = re.compile(r"(?<![\w/.-])(?P<a>\d{1,2})[/.](?P<b>\d{1,3})[/.](?P<year>\d{4}|\d{2})(?![\w/]|\.\d)")
+_NUMERIC = re.compile(r"(?<![\w/.-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,3})(?P=sep)(?P<year>\d{4}|\d{2})"
+                      r"(?![\w/]|\.\d)")
 _ISO = re.compile(r"(?<![\w/-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\w/]|-\d)")
 _MONTH_ONLY = re.compile(rf"(?<![\d\w]){_MONTH}\s+(?P<year>\d{{4}})(?!\d)", re.I)
 
@@ -41,9 +45,24 @@ class Mention:
     warning: str | None = None
 
 
-def _year(y: str | None, default: int | None) -> int | None:
+@dataclass
+class Found:
+    """A date as written, before a missing year is supplied from the meeting's."""
+
+    start: int
+    end: int
+    rule: str
+    year: int | None  # None: written without a year
+    month: int
+    day: int | None = None  # None: a month-only date
+    day2: int | None = None  # the end of a range '14 - 21 October'
+    weekday: str | None = None
+    may_be_month_year: bool = False  # 'Dec 18': December 2018 when the meeting is in 2017-2019
+
+
+def _year(y: str | None) -> int | None:
     if not y:
-        return default
+        return None
     y = y.lstrip("'")
     return int(y) + 2000 if len(y) == 2 and int(y) < 70 else int(y) + 1900 if len(y) == 2 else int(y)
 
@@ -98,64 +117,122 @@ def _in_windows(pattern: re.Pattern, text: str, windows: list[tuple[int, int]], 
                 yield m
 
 
-def extract_dates(text: str, default_year: int | None) -> list[Mention]:
-    """Every calendar date in the text; dates without a year take `default_year` (skipped if None)."""
-    found: list[Mention] = []
+def _item_number(text: str, m: re.Match, signals: Signals | None) -> bool:
+    """'19.09.01' is an item number (item 1 of September 2019's meeting), not a date: a dotted figure with a
+    two-digit year that opens a line, or any such figure in a document whose items are numbered that way."""
+    if m.group("sep") != "." or len(m.group("year")) != 2:
+        return False
+    if signals is not None and signals.numbering == "dotted":
+        return True
+    return not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip(" \t|#-*")
+
+
+def _numeric(a: int, b: int, signals: Signals | None) -> tuple[int, int]:
+    """(day, month) of a numeric date: the order the document writes (day first unless it is known to write
+    month first), the other order when the first reading is impossible."""
+    month_first = signals is not None and signals.day_first is False
+    if month_first:
+        return (b, a) if a <= 12 else (a, b)
+    return (a, b) if a > 12 or b <= 12 else (b, a)
+
+
+def scan_dates(text: str, signals: Signals | None = None) -> list[Found]:
+    """Every calendar date written in the text, in order, each found once (years not yet supplied)."""
+    found: list[Found] = []
     covered = bytearray(len(text) + 1)  # characters already inside a date
 
-    def free(a: int, b: int) -> bool:
-        return covered.find(1, a, b) == -1
-
-    def take(a: int, b: int) -> None:
-        covered[a:b] = b"\x01" * (b - a)
-
-    def add(m, day: date | None, rule: str, day2: date | None = None) -> None:
-        if day is None or not free(m.start(), m.end()):
+    def add(m: re.Match, rule: str, year: int | None, month: int, day: int | None, day2: int | None = None,
+            may_be_month_year: bool = False) -> None:
+        if covered.find(1, m.start(), m.end()) != -1:
             return
-        weekday = m.groupdict().get("weekday")
-        raw = text[m.start():m.end()].strip()
-        found.append(Mention(day.isoformat(), raw, m.start(), m.end(), rule,
-                             end_date=day2.isoformat() if day2 else None,
-                             warning=_weekday_warning(day, weekday) if not day2 else None))
-        if day2:
-            found.append(Mention(day2.isoformat(), raw, m.start(), m.end(), "date.range-end"))
-        take(m.start(), m.end())
+        if year is not None and day is not None and (_make(year, month, day) is None or
+                                                     day2 is not None and _make(year, month, day2) is None):
+            return
+        if year is None and day is not None and (_make(2000, month, day) is None):  # 2000: 29 February exists
+            return
+        found.append(Found(m.start(), m.end(), rule, year, month, day, day2, m.groupdict().get("weekday"),
+                           may_be_month_year))
+        covered[m.start():m.end()] = b"\x01" * (m.end() - m.start())
 
     windows = _month_windows(text)
     low = text.lower()
     low = low if len(low) == len(text) else None
     for m in _ISO.finditer(text):
-        add(m, _make(int(m.group("year")), int(m.group("month")), int(m.group("day"))), "date.iso")
+        add(m, "date.iso", int(m.group("year")), int(m.group("month")), int(m.group("day")))
     for m in _in_windows(_DAY_FIRST, text, windows, low):
         mo = MONTHS[m.group("month").lower().rstrip(".")]
-        y = _year(m.group("year"), default_year)
+        y = _year(m.group("year"))
         if m.group("year") and len(m.group("year").lstrip("'")) == 2 and not m.group("year").startswith("'"):
-            if m.group("weekday") is None and _year(m.group("year"), None) is None:
+            if m.group("weekday") is None and y is None:
                 continue
-        d2 = _make(y, mo, int(m.group("day2"))) if m.group("day2") else None
-        add(m, _make(y, mo, int(m.group("day"))), "date.day-month" if m.group("year") else "date.no-year", d2)
+        add(m, "date.day-month" if m.group("year") else "date.no-year", y, mo, int(m.group("day")),
+            int(m.group("day2")) if m.group("day2") else None)
     for m in _in_windows(_MONTH_FIRST, text, windows, low):
         mo = MONTHS[m.group("month").lower().rstrip(".")]
-        if not m.group("year") and not m.group("ord") and not m.group("weekday") and default_year and \
-                abs(2000 + int(m.group("day")) - default_year) <= 1:
-            continue  # 'Dec 18' in a 2019 document is December 2018, a month
-        y = _year(m.group("year"), default_year)
-        d2 = _make(y, mo, int(m.group("day2"))) if m.group("day2") else None
-        add(m, _make(y, mo, int(m.group("day"))), "date.month-day", d2)
+        bare = not m.group("year") and not m.group("ord") and not m.group("weekday")
+        add(m, "date.month-day", _year(m.group("year")), mo, int(m.group("day")),
+            int(m.group("day2")) if m.group("day2") else None, may_be_month_year=bare)
     for m in _NUMERIC.finditer(text):
-        a, b = int(m.group("a")), int(m.group("b"))
-        day, month = (a, b) if a > 12 or b <= 12 else (b, a)
-        add(m, _make(_year(m.group("year"), None), month, day), "date.numeric")
+        if _item_number(text, m, signals):
+            continue
+        day, month = _numeric(int(m.group("a")), int(m.group("b")), signals)
+        if month <= 12:
+            add(m, "date.numeric", _year(m.group("year")), month, day)
     for m in _in_windows(_MONTH_ONLY, text, windows, low):
-        if free(m.start(), m.end()):
-            mo = MONTHS[m.group("month").lower().rstrip(".")]
-            found.append(Mention(f"{int(m.group('year')):04d}-{mo:02d}", text[m.start():m.end()], m.start(), m.end(),
-                                 "date.month", precision="month"))
-            take(m.start(), m.end())
+        add(m, "date.month", int(m.group("year")), MONTHS[m.group("month").lower().rstrip(".")], None)
     found.sort(key=lambda x: x.start)
     return found
 
 
+def commonest_year(found: list[Found]) -> int | None:
+    """The year most dates that state one are in."""
+    years = [f.year for f in found if f.year is not None and f.day is not None]
+    return max(set(years), key=years.count) if years else None
+
+
+def resolve(found: list[Found], text: str, default_year: int | None) -> list[Mention]:
+    """Mentions of the found dates; dates written without a year take `default_year` (dropped if None)."""
+    out: list[Mention] = []
+    for f in found:
+        raw = text[f.start:f.end].strip()
+        if f.day is None:
+            out.append(Mention(f"{f.year:04d}-{f.month:02d}", raw, f.start, f.end, f.rule, precision="month"))
+            continue
+        if f.may_be_month_year and default_year and abs(2000 + f.day - default_year) <= 1:
+            continue  # 'Dec 18' in a 2019 document is December 2018, a month
+        y = f.year if f.year is not None else default_year
+        day = _make(y, f.month, f.day)
+        if day is None:
+            continue
+        day2 = _make(y, f.month, f.day2) if f.day2 else None
+        out.append(Mention(day.isoformat(), raw, f.start, f.end, f.rule, end_date=day2.isoformat() if day2 else None,
+                           warning=_weekday_warning(day, f.weekday) if not day2 else None))
+        if day2:
+            out.append(Mention(day2.isoformat(), raw, f.start, f.end, "date.range-end"))
+    return out
+
+
+def extract_dates(text: str, default_year: int | None, signals: Signals | None = None) -> list[Mention]:
+    """Every calendar date in the text; dates without a year take `default_year` (skipped if None)."""
+    return resolve(scan_dates(text, signals), text, default_year)
+
+
 def full_dates(text: str) -> list[Mention]:
     """Dates that state their own year (for finding the meeting's date and year)."""
-    return [m for m in extract_dates(text, None) if m.precision == "day"]
+    return stated_years(scan_dates(text), text)
+
+
+def stated_years(found: list[Found], text: str) -> list[Mention]:
+    """The day-precision mentions among found dates that state their own year."""
+    return resolve([f for f in found if f.year is not None and f.day is not None], text, None)
+
+
+def within(dates: list[Mention], start: int, end: int) -> list[Mention]:
+    """The mentions lying inside text[start:end] (dates in document order)."""
+    k = bisect_left(dates, start, key=lambda d: d.start)
+    out = []
+    while k < len(dates) and dates[k].start < end:
+        if dates[k].end <= end:
+            out.append(dates[k])
+        k += 1
+    return out

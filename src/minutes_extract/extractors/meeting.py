@@ -5,7 +5,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..segment import Segment
-from .dates import Mention, full_dates
+from ..signals import rule_table
+from .dates import Found, Mention, commonest_year, scan_dates, stated_years
 
 _TIME = r"(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?|noon)?"
 _TIME_RE = re.compile(rf"(?<![\d.£$/]){_TIME}(?![\d/])", re.I)
@@ -13,9 +14,6 @@ _T = r"\d{1,2}(?:[.:]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|noon)?"
 _START = re.compile(
     rf"(?:commencing|commenced|starting|started|beginning|began|time|start)\s*(?:at|:)?\s*{_T}|"
     rf"\bat\s+{_T}|(?<![\w.]){_T}\s+(?:in|at)\b", re.I)
-_END = re.compile(
-    rf"(?:closed|ended|finished|concluded|terminated|adjourned|close|closure)(?:\s+the\s+meeting)?"
-    rf"(?:\s+(?:at|:))?\s*{_T}", re.I)
 _VENUE_WORDS = r"(?:Hall|Centre|Center|Room|Rooms|Offices|Office|Chamber|Chambers|Library|Church|School|" \
                r"Pavilion|House|Building|Institute|Club|Hotel|Town Hall|Suite|Lodge|Barn|Inn)"
 _REMOTE = re.compile(r"\b(?:via|by|on|using)\s+(?P<v>Microsoft Teams|MS Teams|Teams|Zoom|Skype|Google Meet|"
@@ -69,55 +67,96 @@ def _head(text: str, items: list[Segment]) -> str:
     return text[:min(items[0].start, 1500) if items else 1500]
 
 
-def meeting_date(text: str, items: list[Segment]) -> str | None:
+_RULES = rule_table("meeting")
+_DETAIL_HEADING = re.compile(r"^#{0,6}[ \t]*(?P<h>[A-Za-z][A-Za-z ,&]{2,40}?)[ \t]*:?[ \t]*$", re.M)
+_DETAIL_NAME = re.compile(_RULES["detail_headings"]["pattern"], re.I)
+
+
+def _rules(kind: str) -> list[tuple[str, re.Pattern]]:
+    return [(r["name"], re.compile(r["pattern"].replace("{T}", _T), re.I | re.M)) for r in _RULES[kind]]
+
+
+_START_RULES, _END_RULES = _rules("start"), _rules("end")
+
+
+def details(text: str, items: list[Segment]) -> str:
+    """The title block, and the sections anywhere that are headed as the meeting's details ('## Time and
+    Location', 'Venue'), each up to its next blank-line-separated heading (at most ~600 characters)."""
+    parts = [_head(text, items)]
+    for m in _DETAIL_HEADING.finditer(text):
+        if _DETAIL_NAME.match(m.group("h").strip()):
+            nxt = re.search(r"^#", text[m.end():m.end() + 600], re.M)
+            parts.append(text[m.start():m.end() + (nxt.start() if nxt else 600)])
+    return "\n\n".join(parts)
+
+
+def meeting_date(text: str, items: list[Segment], found: list[Found]) -> Mention | None:
     """The meeting's own date: the first full date in the title block (never one from the body)."""
     head = _head(text, items)
-    dates = [d for d in full_dates(head)]
-    for d in dates:
+    for d in stated_years([f for f in found if f.end <= len(head)], text):
         before = head[max(0, d.start - 60):d.start].lower()
         if re.search(r"(?:previous|last) meeting", before) or \
                 "next meeting" in before[-25:]:
             continue
-        return d.date
+        return d
     return None
 
 
-def start_time(text: str, items: list[Segment]) -> str | None:
-    """The first time in the title block that is not the next meeting's or the closing time."""
-    head = _head(text, items)
+_TIME_AFTER_DATE = re.compile(rf"[ \t]*(?:,|at|@|from|-|–)?[ \t]*{_TIME}", re.I)
+
+
+def start_time(text: str, items: list[Segment], date: Mention | None = None) -> str | None:
+    """When the meeting began: a stated opening ('called to order at 7:40 PM', '## 20:06 Open'), else the
+    first time in the meeting's details that is not the next meeting's or the closing time, else a time
+    written right after the meeting's date ('May 9, 2005 4:30 PM')."""
+    for _, rule in _START_RULES:
+        m = rule.search(text)
+        t = _first_time(m) if m else None
+        if t:
+            return t
+    head = details(text, items)
     for m in _START.finditer(head):
         if re.search(r"next meeting|closed|ended", head[max(0, m.start() - 50):m.start()], re.I):
             continue
         t = _first_time(m)
         if t:
             return t
-    return None
+    m = _TIME_AFTER_DATE.match(text, date.end) if date else None
+    return hhmm(m, evening=True) if m and m.group("ap") else None
 
 
-_END_WORD = re.compile(r"clos|ende|finish|conclu|termin|adjourn")  # run on lower-cased text
+_END_WORD = re.compile(r"clos|ende|finish|conclu|termin|adjourn|^#", re.M)  # run on lower-cased text
 
 
 def end_time(text: str) -> str | None:
-    """The last closing time stated ('THE MEETING CLOSED AT 4.40 PM', 'Closed 8.20 pm')."""
+    """The last closing time stated ('THE MEETING CLOSED AT 4.40 PM', 'adjourned at 9:56 p.m.', '## 22:10
+    Close')."""
     found = None
     for w in _END_WORD.finditer(text.lower()):
-        m = _END.match(text, w.start(), w.start() + 60)
-        t = _first_time(m) if m else None
-        if t:
-            found = t
+        for _, rule in _END_RULES:
+            m = rule.match(text, w.start(), w.start() + 80)
+            t = _first_time(m) if m else None
+            if t:
+                found = t
+                break
     return found
 
 
+_VENUE_SECTION = re.compile(r"^#*[ \t]*(?:Venue|Location|Place|Where)[ \t]*:?[ \t]*\n\s*(?:[-*•][ \t]*)?"
+                            r"(?P<v>[^\n]+)", re.I | re.M)
+
+
 def location(text: str, items: list[Segment]) -> str | None:
-    head = _head(text, items)
-    m = re.search(r"^\s*(?:Venue|Location|Place|Where)\s*:\s*(?P<v>[^\n]+)", head, re.I | re.M)
+    head = details(text, items)
+    m = re.search(r"^\s*(?:Venue|Location|Place|Where)\s*:\s*(?P<v>[^\n]+)", head, re.I | re.M) or \
+        _VENUE_SECTION.search(head)
     if m:
         return m.group("v").strip(" .")
-    m = re.search(rf"\bheld\s+(?:at|in)\s+(?P<v>.+?)(?=\s+(?:on|at|commencing|{_DAYS}|{_MONTHS})\b|\s*[,.]?\s*\n\n|"
+    m = re.search(rf"\bheld\s+(?:at\s+{_T}\s+)?(?:at|in|within)\s+(?P<v>[^\d\s].+?)(?=\s+(?:on|at|commencing|{_DAYS}|{_MONTHS})\b|\s*[,.]?\s*\n\n|"
                   rf"\s+\d|$)", head, re.I | re.S)
     if m and len(m.group("v")) < 120:
         return _tidy_place(m.group("v"))
-    m = re.search(rf"(?:\d(?:am|pm|\.\d\d|:\d\d)\s*(?:pm|am)?)\s+(?:(?:in|at)\s+)?(?P<v>(?:the\s+)?"
+    m = re.search(rf"(?:\d(?:am|pm|\.\d\d|:\d\d)\s*(?:[pa]\.?m\.?)?)\s+(?:(?:in|at|within)\s+)?(?P<v>(?:the\s+)?"
                   rf"(?:[A-Z][\w'’-]*,?\s+){{0,6}}{_VENUE_WORDS}"
                   rf"(?:,\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)?)", head)
     if m:
@@ -152,7 +191,9 @@ def body(text: str, items: list[Segment]) -> str | None:
             if cleaned and (cleaned[0].isupper() or pattern.startswith("^#")) and "http" not in cleaned and \
                     re.search(_BODY_WORDS.replace("|Meeting", ""), cleaned, re.I) and len(cleaned.split()) <= 14:
                 return cleaned
-    return None
+    low = head.lower()
+    return next((name for name in sorted(_RULES["meeting_bodies"]["names"], key=len, reverse=True)
+                 if re.search(rf"\b{re.escape(name.lower())}\b", low)), None)
 
 
 def _tidy_body(b: str) -> str | None:
@@ -206,19 +247,18 @@ def next_meetings(text: str, items: list[Segment], dates: list[Mention], meeting
     return out
 
 
-def extract_meeting(text: str, items: list[Segment]) -> MeetingInfo:
+def extract_meeting(text: str, items: list[Segment], found: list[Found] | None = None) -> MeetingInfo:
+    """The meeting's metadata; `found` is the document's dates as scanned once (scanned here when not given)."""
     info = MeetingInfo()
-    info.date = meeting_date(text, items)
+    date = meeting_date(text, items, scan_dates(text) if found is None else found)
+    info.date = date.date if date else None
     info.body = body(text, items)
-    info.start_time = start_time(text, items)
+    info.start_time = start_time(text, items, date)
     info.end_time = end_time(text)
     info.location = location(text, items)
     return info
 
 
-def default_year(text: str, meeting: str | None) -> int | None:
+def default_year(found: list[Found], meeting: str | None) -> int | None:
     """The year that dates written without one belong to: the meeting's, else the commonest full date's."""
-    if meeting:
-        return int(meeting[:4])
-    years = [int(d.date[:4]) for d in full_dates(text)]
-    return max(set(years), key=years.count) if years else None
+    return int(meeting[:4]) if meeting else commonest_year(found)
