@@ -54,9 +54,11 @@ class Person:
 
 _HONORIFIC = alternation("honorifics")
 _HONORIFIC_RE = re.compile(rf"^(?:{_HONORIFIC})\.?(?=\s|$)\s*", re.I)
+_OFFICE_RE = re.compile(rf"^(?:{alternation('office_titles')})(?=\s+[A-Z])\s*", re.I)  # 'Trustee Elton'
 _POSTNOM = {w.lower() for w in words("post_nominals")}
 _TITLE_WORDS = {w.lower() for w in words("honorifics") if " " not in w and len(w) > 2} - {"lord", "lady"}
-_ROLE_WORDS = words("roles")
+_OFFICES = words("office_titles")
+_ROLE_WORDS = words("roles") | _OFFICES
 _ORG_WORDS = words("organisation_words")
 
 
@@ -106,6 +108,13 @@ def take_name(tokens: list[str]) -> tuple[list[str], list[str]]:
             name.append(tok)
         elif name and any(" ".join(tokens[i:i + n]).lower().strip(",.") in _ROLE_WORDS for n in (1, 2, 3)):
             break
+        elif len(name) >= 2 and (tok.lower() in _ORG_WORDS or tok.isupper() and len(tok) > 1 and
+                                 not any(t.isupper() and len(t) > 1 for t in name)):
+            break  # 'Chris Neilson Police Scotland', 'Ian Mustarde MDP': an organisation follows the name
+        elif len(name) >= 2 and re.match(r"(?:District|County|Borough|City|Parish|Town)\s+(?:Council|Cllr)",
+                                         " ".join(tokens[i + 1:i + 3])):
+            break  # 'Jim Smith Norfolk County Councillor'
+
         elif led_by_initials and _is_initial(tok) and not _is_initial(name[-1]):
             break  # 'M Leamon M Precey': the next person begins
         elif _is_name_token(tok):
@@ -119,6 +128,24 @@ def take_name(tokens: list[str]) -> tuple[list[str], list[str]]:
                 and any(_is_initial(t) for t in name[:1]):
             break  # 'K J Loydall': initials then one surname
     return name, tokens[i:]
+
+
+def leading_titles(text: str) -> tuple[list[str], str]:
+    """Splits the titles off a name: 'Cllr Mrs M Leamon' -> (['Cllr', 'Mrs'], 'M Leamon'); an office title
+    ('Trustee', 'Supervisor', 'Council Member') counts when a capitalised name follows it."""
+    titles = []
+    while True:
+        m = _HONORIFIC_RE.match(text)
+        if m and m.group().strip():
+            titles.append(m.group().strip())
+            text = text[m.end():]
+            continue
+        m = _OFFICE_RE.match(text)
+        if m and not titles and len(take_name(text[m.end():].split())[0]) >= 1:
+            titles.append(m.group().strip())
+            text = text[m.end():]
+            continue
+        return titles, text
 
 
 def parse_entry(entry: str, title: str | None = None, allow_single: bool = False) -> Person | None:
@@ -135,13 +162,7 @@ def parse_entry(entry: str, title: str | None = None, allow_single: bool = False
     m = re.match(r"^(.*?)\s+[-–—]\s+(.*)$", text) or re.match(r"^(.*?),\s+(.*)$", text)
     if m:
         text, trailing = m.group(1).strip(), m.group(2).strip(" .")
-    titles = []
-    while True:
-        hm = _HONORIFIC_RE.match(text)
-        if not hm or not hm.group().strip():
-            break
-        titles.append(hm.group().strip())
-        text = text[hm.end():]
+    titles, text = leading_titles(text)
     tokens = text.split()
     name, rest = take_name(tokens)
     if not name or all(_is_initial(t) for t in name):
@@ -162,6 +183,8 @@ def parse_entry(entry: str, title: str | None = None, allow_single: bool = False
         descriptors.append(" ".join(rest))
     for d in descriptors:
         describe(person, d)
+    if titles and titles[-1].lower() in _OFFICES and not person.role:
+        person.role = titles[-1]  # 'Trustee Elton': the office is the role
     return person
 
 
@@ -187,14 +210,14 @@ _HONORIFIC_BOUNDARY = re.compile(
 _PUBLIC = re.compile(r"\s*(?:(?:and|&|plus)\s+)?\d+\s+(?:other\s+)?members? of (?:the )?public.*$", re.I)
 
 
-def _person_shaped(text: str) -> bool:
-    if _HONORIFIC_RE.match(text) and _HONORIFIC_RE.match(text).group().strip():
+def _person_shaped(text: str, singles: bool = False) -> bool:
+    if leading_titles(text)[0]:
         return True
     name, _ = take_name(text.split())
-    return len(name) >= 2
+    return len(name) >= (1 if singles else 2)
 
 
-def _chunks(text: str) -> list[str]:
+def _chunks(text: str, singles: bool = False) -> list[str]:
     """Splits a list at commas, semicolons, honorifics ('... Cllr B ...') and at 'and' before a person."""
     chunks: list[str] = []
     for part in _PARTS.split(text):
@@ -202,7 +225,7 @@ def _chunks(text: str) -> list[str]:
             pieces = re.split(r"\s+(?:and|&)\s+", sub)
             acc = pieces[0]
             for piece in pieces[1:]:
-                if _person_shaped(piece) and not describes_organisation(acc):
+                if _person_shaped(piece, singles) and not describes_organisation(acc):
                     chunks.append(acc)
                     acc = piece
                 else:
@@ -210,7 +233,7 @@ def _chunks(text: str) -> list[str]:
             chunks.append(acc)
     merged: list[str] = []
     for chunk in (c.strip(" .") for c in chunks):
-        chunk = re.sub(r"\s+(?:and|&)$", "", chunk)
+        chunk = re.sub(r"\s+(?:and|&)$|^(?:and|&)\s+", "", chunk)
         if not chunk:
             continue
         if merged and _HONORIFIC_RE.fullmatch(merged[-1] + " "):
@@ -220,6 +243,12 @@ def _chunks(text: str) -> list[str]:
     return merged
 
 
+_PLURAL_TITLE = re.compile(
+    rf"^\s*(?P<t>Councillors|Cllrs|(?:{alternation('office_titles')})s|(?:Alder|Select|Council)(?:wo)?men)\.?\s+(?=[A-Z])", re.I)
+_PLACE_TITLE = re.compile(  # 'Eden District Councillor A Armstrong': the place names the council, not a person
+    rf"(?<!\w)(?P<place>[A-Z][a-z]+)\s+(?P<title>(?P<area>District|County|Borough|City|Parish|Town)\s+"
+    rf"(?:Councillor|Cllr)\.?)\s+(?P<name>(?:[A-Z]\.?\s+)*[A-Z][\w'’-]+"
+    rf"(?:\s+(?!(?:{_HONORIFIC})\b)[A-Z][a-z][\w'’-]+)?)")
 _GLUED_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Dr|Cllr|Cllrs)\.(?=[A-Z])")
 
 
@@ -230,12 +259,15 @@ def parse_list(text: str, title: str | None = None) -> list[Person]:
     text = _GLUED_TITLE.sub(r"\1. ", re.sub(r"\([^()]*vacanc[^()]*\)", " ", text, flags=re.I))
     text = _PUBLIC.sub("", re.sub(r"\([^()]*\)", lambda m: m.group().replace(",", ";;").replace(" and ", " + "),
                                   text))
-    m = re.match(r"^\s*(Councillors|Cllrs)\.?\s+(?=[A-Z])", text, re.I)
-    if m:
-        title = title or "Councillor"
+    m = _PLURAL_TITLE.match(text)
+    if m:  # 'Councillors A, B and C', 'Trustees Elton, Picha and Hodge'
+        plural = m.group("t")
+        title = title or ("Councillor" if plural.lower() in ("councillors", "cllrs") else
+                          re.sub(r"men$", "man", plural[:-1] if plural.endswith("s") else plural))
         text = text[m.end():]
     people: list[Person] = []
-    for chunk in _chunks(text):
+    text = _PLACE_TITLE.sub(lambda m: f"; {m['title']} {m['name']} ({m['place']} {m['area']} Council);", text)
+    for chunk in _chunks(text, singles=bool(title)):
         chunk = chunk.replace(";;", ",").replace(" + ", " and ").strip(" .")
         if not chunk or re.search(r"\b(?:members? of (?:the )?public|public\s*:|no apologies|vacanc)", chunk, re.I):
             continue
@@ -252,13 +284,11 @@ def parse_list(text: str, title: str | None = None) -> list[Person]:
 
 def _people_in_chunk(chunk: str, title: str | None):
     """A chunk is a person (maybe followed by a role with no comma), two bare names, or a descriptor."""
-    hon = _HONORIFIC_RE.match(chunk)
-    body = chunk[hon.end():] if hon and hon.group().strip() else chunk
-    while (more := _HONORIFIC_RE.match(body)) and more.group().strip():
-        body = body[more.end():]  # 'Cllr Mrs M Leamon
+    titles, body = leading_titles(chunk)
+    prefix = chunk[:len(chunk) - len(body)]
     tokens = re.sub(r"\([^()]*\)", " ", body).split()
     name, rest = take_name(tokens)
-    has_title = bool(hon and hon.group().strip()) or title
+    has_title = bool(titles) or title
     if not name or (len(name) == 1 and not has_title and not re.search(r"\(", chunk)):
         return [chunk]
     lowered = " ".join(name).lower()
@@ -271,11 +301,11 @@ def _people_in_chunk(chunk: str, title: str | None):
     if len(plain) == 4 and len(name) == 4 and not describes_organisation(tail):
         notes = " ".join(re.findall(r"\([^()]*\)", body))
         second = " ".join(name[2:]) + (" (" + " ".join(rest) + ")" if rest else "") + " " + notes
-        return [parse_entry((hon.group() if hon else "") + " ".join(name[:2]), title), parse_entry(second, title)]
+        return [parse_entry(prefix + " ".join(name[:2]), title), parse_entry(second, title)]
     if len(name) > 2 and not any(_is_initial(t) for t in name) and \
             (describes_role(tail.lower()) or describes_organisation(tail)):
         rest = name[2:] + rest
         name = name[:2]
-        chunk = (hon.group() if hon else "") + " ".join(name) + " (" + " ".join(rest) + ")"
+        chunk = prefix + " ".join(name) + " (" + " ".join(rest) + ")"
         return [parse_entry(chunk, title)]
     return [parse_entry(chunk, title)]
