@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..lexicon import alternation, words
 from ..sentences import Unit
-from .commitments import compiled, expand, find, resolve, split_refs, verb_stem, word_set
+from .commitments import compiled, expand, find, resolve, split_refs, word_set
 from .roster import Roster
 
 _REF = expand("{REF}")
@@ -18,6 +18,7 @@ _CUE = re.compile(r"\b(?:to|will|would|shall|should|agree[sd]?|undert\w+|volunte
                   r"going|requested|instructed|directed|authori[sz]\w*|tasked|[’']ll)\b")  # run on lower-cased text
 _DONE = re.compile(r"\b(?:had|has)\s+(?:\w+\s+)?(?:agreed|volunteered|undertaken|been asked)\b")
 _PRONOUN_START = re.compile(r"^(?:He|She)\s")
+_TITLED = re.compile(expand("{TITLED}"))
 
 
 @dataclass
@@ -46,7 +47,7 @@ def extract_actions(units: list[Unit], roster: Roster, text: str) -> list[Task]:
         task = _from_unit(unit, roster, antecedent) or _bracketed(unit, roster)
         if task:
             tasks.append(task)
-        antecedent = _subject(unit.text, roster) or (antecedent if _PRONOUN_START.match(unit.text) else None)
+        antecedent = _antecedent(unit.text, roster, antecedent)
     tasks.extend(_column_owners(units, roster, text, tasks))
     tasks.sort(key=lambda t: t.start)
     return tasks
@@ -89,17 +90,21 @@ def _lines(units: list[Unit], text: str) -> list[Unit]:
     return out
 
 
-_SUBJECT = re.compile(expand(r"^(?P<owners>{TITLED}|{ROLE}|{PERSON})\s+(?:\w+\s+){0,2}?[a-z]+(?:ed|s)\b"))
+_SUBJECT = re.compile(expand(r"^(?:[^.:–]{1,40}\s[–:-]\s)?(?P<owners>{TITLED}|{ROLE}|{PERSON})\s+(?:\w+\s+){0,2}?[a-z]+(?:ed|s)\b"))
+_OPENER = re.compile(expand(r"^(?:{TITLED}|{PERSON}|{ROLE})\s+[a-z]"))
 
 
-def _subject(sentence: str, roster: Roster) -> str | None:
-    """The person a sentence opens with, when that is an attendee ('Supervisor Liccar mentioned ...'): whom a
-    'He will ...' in the next sentences stands for."""
+def _antecedent(sentence: str, roster: Roster, before: str | None) -> str | None:
+    """Whom a 'He will ...' in the next sentences stands for: the attendee or titled person who opens this
+    sentence ('Supervisor Liccar mentioned ...'); a sentence opening with a pronoun or a thing keeps the one
+    before, one opening with another name clears it."""
     m = _SUBJECT.match(sentence)
-    if not m:
-        return None
-    ref = m.group("owners")
-    return ref if resolve(roster, [ref], strict=True) else None
+    if m:
+        ref = m.group("owners")
+        got = resolve(roster, [ref], strict=not _TITLED.match(ref))
+        if got and got[0]:
+            return ref
+    return None if _OPENER.match(sentence) and not _PRONOUN_START.match(sentence) else before
 
 
 def _trailing_owner(unit: Unit, roster: Roster) -> tuple[list[str], list[str], list[str]] | None:
@@ -153,7 +158,7 @@ def _bracketed(unit: Unit, roster: Roster) -> Task | None:
     if not m:
         return None
     verb = (m.group("verb") or m.group("willverb")).lower()
-    if verb_stem(verb) not in words("action_verbs") and not m.group("willverb"):
+    if verb not in words("action_verbs") and not m.group("willverb"):  # an imperative, not 'Seeking ...'
         return None
     refs = split_refs(m.group("owners"))
     got = resolve(roster, refs, strict=True)
@@ -196,6 +201,8 @@ def _column_owners(units: list[Unit], roster: Roster, text: str, tasks: list[Tas
         if not m or len(tail) - m.start() > 60 or m.start() < 10 or unit.start + m.start() - unit.end > 3:
             continue
         spaced = tail[m.start()] not in "\t|"
+        if spaced and re.match(r"\s*[a-z]", text[line_end:line_end + 20]):
+            continue  # the line wraps inside a sentence ('... seconded by Trustee Albrecht. All / were in favor')
         if spaced and not re.fullmatch(rf"(?:{_OWNER_ROLE}|All|ALL|[A-Z]{{2,4}})(?:\s*/\s*\S.*)?|.*/.*", m.group("col")):
             continue  # without a tab, only roles, initials or 'A/B' read as an owner column (PDF text)
         got = resolve(roster, split_refs(m.group("col")), strict=False)

@@ -59,12 +59,13 @@ def word_set(key: str) -> frozenset[str]:
     return frozenset(grammar()[key])
 
 
-_CLAUSE_START = re.compile(r"(?:[;:,]|\s[-–]|\sand|\sthat|ACTIONS?:)\s")
+_CLAUSE_START = re.compile(r"(?:[;:,]\s+(?:and\s+|but\s+|then\s+)?|\s[-–]\s|\s(?:and|that|but)\s|ACTIONS?:\s)")
 _FUTURE = {"will", "would", "shall", "is going to", "are going to", "’ll", "'ll", "is going to", "was going to"}
 _OWNER_SPLIT = re.compile(r"\s*(?:,|\band/or\b|\band\b|&|/)\s*")
 _TITLE_WORDS = rf"(?:{alternation('honorifics')}|{alternation('office_titles')})"
 _TITLED_NAME = re.compile(rf"^(?:the\s+)?(?:[A-Z][a-z]+\s+)?{_TITLE_WORDS}s?\.?\s+(?=[A-Z])")  # 'County Cllr. '
 _QUALIFIED_ROLE = re.compile(rf"^(?:the\s+)?(?:[A-Z][a-z]+\s+){{1,2}}(?=(?:{alternation('owner_roles')})$)", re.I)
+_ROLE = re.compile(expand("{ROLE}"))
 _LOOSE_OWNER = re.compile(rf"^(?:the\s+)?{_TITLE_WORDS}s?\.?\s|^[A-Z]{{2,4}}$|^@[\w-]+$|"
                           r"^[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){0,2}$")
 
@@ -102,7 +103,7 @@ def resolve_ref(roster: Roster, ref: str) -> tuple[list[str], bool]:
     if bare != ref:
         names, ok = roster.resolve(bare)
         if ok:
-            return names, ok
+            return (names if names[0].lower() != bare.lower() else [ref[0].upper() + ref[1:]]), ok
     return [bare if titled else ref], False
 
 
@@ -115,6 +116,8 @@ def resolve(roster: Roster, refs: list[str], strict: bool) -> tuple[list[str], l
         if not clean or clean.lower() in word_set("not_owners"):
             return None
         names, ok = resolve_ref(roster, re.sub(r"^Cllrs\.?\s", "Cllr ", clean))
+        if not ok and _ROLE.fullmatch(clean):
+            names, ok = [clean[0].upper() + clean[1:]], True  # an office nobody in the list holds: 'City Manager'
         if not ok:
             if strict or not _LOOSE_OWNER.match(clean):
                 return None
@@ -159,10 +162,10 @@ def _commitment(m: re.Match, clause: Clause, body: str, roster: Roster, marker: 
     owner_at = m.start("owners") if clause.owner == "subject" else m.start()
     if owner_at in seen:
         return None
-    verb = m.group("verb").lower()
+    verb = (m.groupdict().get("verb") or "").lower()
     how = (m.groupdict().get("how") or "").strip().lower()
     action = verb_stem(verb) in words("action_verbs")
-    if verb in word_set("not_verbs") or verb.endswith("ing") and not action:
+    if clause.verbs != "none" and (verb in word_set("not_verbs") or verb.endswith("ing") and not action):
         return None
     if clause.verbs == "action" and not action or how == "should" and clause.verbs != "participle" and not action:
         return None
