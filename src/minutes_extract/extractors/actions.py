@@ -201,7 +201,7 @@ def _column_owners(units: list[Unit], roster: Roster, text: str, tasks: list[Tas
         if not m or len(tail) - m.start() > 60 or m.start() < 10 or unit.start + m.start() - unit.end > 3:
             continue
         spaced = tail[m.start()] not in "\t|"
-        if spaced and re.match(r"\s*[a-z]", text[line_end:line_end + 20]):
+        if spaced and re.match(r"\s*[a-z]+\s", text[line_end:line_end + 20]):
             continue  # the line wraps inside a sentence ('... seconded by Trustee Albrecht. All / were in favor')
         if spaced and not re.fullmatch(rf"(?:{_OWNER_ROLE}|All|ALL|[A-Z]{{2,4}})(?:\s*/\s*\S.*)?|.*/.*", m.group("col")):
             continue  # without a tab, only roles, initials or 'A/B' read as an owner column (PDF text)
