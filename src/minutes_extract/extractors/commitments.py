@@ -177,7 +177,7 @@ def _commitment(m: re.Match, clause: Clause, body: str, roster: Roster, marker: 
     strict = clause.resolve == "strict" or clause.resolve == "graded" and (future or inside) and not marker
     got = resolve(roster, refs, strict)
     if not got or not got[0]:
-        got = resolve(roster, refs, strict=False) if clause.resolve == "graded" and future and not inside else None
+        got = resolve(roster, refs, strict=False) if future and not inside and clause.owner == "subject" else None
         if not got or not action:
             return None
     owners, unresolved = got
