@@ -1,0 +1,191 @@
+"""The commitment clause grammar (models/actions.json), compiled: named pieces and named clauses that say how a
+sentence gives someone a task, and the matching of one sentence against them."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicon import alternation, models_dir, words
+from .roster import Roster
+
+_PLACEHOLDER = re.compile(r"\{(@?[A-Z_a-z]+)\}")
+
+
+@lru_cache(maxsize=None)
+def grammar() -> dict:
+    return json.loads((models_dir() / "actions.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def piece(name: str) -> str:
+    """A piece of the grammar with its {PIECE} and {@lexicon_list} references expanded."""
+    if name.startswith("@"):
+        return alternation(name[1:])
+    return expand(grammar()["pieces"][name]["pattern"])
+
+
+def expand(pattern: str) -> str:
+    return _PLACEHOLDER.sub(lambda m: piece(m.group(1)), pattern)
+
+
+@dataclass(frozen=True)
+class Clause:
+    name: str
+    at: str
+    needs: str
+    owner: str
+    span: str
+    resolve: str
+    verbs: str
+    regex: re.Pattern
+
+
+@lru_cache(maxsize=None)
+def clauses() -> tuple[Clause, ...]:
+    return tuple(Clause(c["name"], c["at"], c.get("needs", ""), c["owner"], c["span"], c["resolve"], c["verbs"],
+                        re.compile(expand(c["pattern"]))) for c in grammar()["clauses"])
+
+
+@lru_cache(maxsize=None)
+def compiled(key: str) -> re.Pattern:
+    """A top-level pattern of the grammar ('marker', 'bracket_owner')."""
+    return re.compile(expand(grammar()[key]["pattern"]))
+
+
+@lru_cache(maxsize=None)
+def word_set(key: str) -> frozenset[str]:
+    return frozenset(grammar()[key])
+
+
+_CLAUSE_START = re.compile(r"(?:[;:,]\s+(?:and\s+|but\s+|then\s+)?|\s[-–]\s|\s(?:and|that|but)\s|ACTIONS?:\s)")
+_FUTURE = {"will", "would", "shall", "is going to", "are going to", "’ll", "'ll", "is going to", "was going to"}
+_OWNER_SPLIT = re.compile(r"\s*(?:,|\band/or\b|\band\b|&|/)\s*")
+_TITLE_WORDS = rf"(?:{alternation('honorifics')}|{alternation('office_titles')})"
+_TITLED_NAME = re.compile(rf"^(?:the\s+)?(?:[A-Z][a-z]+\s+)?{_TITLE_WORDS}s?\.?\s+(?=[A-Z])")  # 'County Cllr. '
+_QUALIFIED_ROLE = re.compile(rf"^(?:the\s+)?(?:[A-Z][a-z]+\s+){{1,2}}(?=(?:{alternation('owner_roles')})$)", re.I)
+_ROLE = re.compile(expand("{ROLE}"))
+_LOOSE_OWNER = re.compile(rf"^(?:the\s+)?{_TITLE_WORDS}s?\.?\s|^[A-Z]{{2,4}}$|^@[\w-]+$|"
+                          r"^[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){0,2}$")
+
+
+@dataclass(frozen=True)
+class Commitment:
+    start: int  # where the task text starts in the sentence
+    owners: list[str]
+    refs: list[str]
+    unresolved: list[str]
+    rule: str
+
+
+def split_refs(owner_text: str) -> list[str]:
+    return [p.strip() for p in _OWNER_SPLIT.split(owner_text) if p.strip()]
+
+
+def verb_stem(verb: str) -> str:
+    """'discussing' -> 'discuss', 'making' -> 'make': the base form of an -ing verb in the action list."""
+    if verb.endswith("ing") and len(verb) > 5:
+        for base in (verb[:-3], verb[:-3] + "e", verb[:-4]):
+            if base in words("action_verbs"):
+                return base
+    return verb
+
+
+def resolve_ref(roster: Roster, ref: str) -> tuple[list[str], bool]:
+    """Roster.resolve, then once more without the title or qualifier ('Trustee Picha' -> 'Picha', 'the Parish
+    Clerk' -> 'Clerk'); an unresolved titled name loses its title ('County Cllr. J. Davies' -> 'J. Davies')."""
+    names, ok = roster.resolve(ref)
+    if ok:
+        return names, ok
+    titled = _TITLED_NAME.match(ref)
+    bare = ref[titled.end():] if titled else _QUALIFIED_ROLE.sub("", ref)
+    if bare != ref:
+        names, ok = roster.resolve(bare)
+        if ok:
+            return (names if names[0].lower() != bare.lower() else [ref[0].upper() + ref[1:]]), ok
+    return [bare if titled else ref], False
+
+
+def resolve(roster: Roster, refs: list[str], strict: bool) -> tuple[list[str], list[str]] | None:
+    """Owners' names for refs and those left unresolved; None when a ref is plainly not a person (strict: every
+    ref must resolve)."""
+    owners, unresolved = [], []
+    for ref in refs:
+        clean = re.sub(r"^the\s+", "", ref.strip(), flags=re.I)
+        if not clean or clean.lower() in word_set("not_owners"):
+            return None
+        names, ok = resolve_ref(roster, re.sub(r"^Cllrs\.?\s", "Cllr ", clean))
+        if not ok and _ROLE.fullmatch(clean):
+            names, ok = [clean[0].upper() + clean[1:]], True  # an office nobody in the list holds: 'City Manager'
+        if not ok:
+            if strict or not _LOOSE_OWNER.match(clean):
+                return None
+            unresolved.append(names[0])
+        owners.extend(n for n in names if n not in owners)
+    return owners, unresolved
+
+
+def _starts(body: str, clause: Clause, marker: bool):
+    """Where a clause may start in the sentence."""
+    if clause.at == "anywhere":
+        return None
+    if clause.at == "marker":
+        return [0] if marker else []
+    if clause.at == "sentence":
+        return [0]
+    return [0] + [c.end() for c in _CLAUSE_START.finditer(body)]
+
+
+def find(body: str, roster: Roster, marker: bool, antecedent: str | None = None):
+    """The commitments in one sentence (body: the sentence after any ACTION marker)."""
+    low = body.lower()
+    seen: set[int] = set()
+    for clause in clauses():
+        if clause.needs and clause.needs not in low or clause.owner == "antecedent" and not antecedent:
+            continue
+        starts = _starts(body, clause, marker)
+        if starts is None:
+            matches = clause.regex.finditer(body)
+        else:
+            matches = (clause.regex.match(body, pos) for pos in starts
+                       if pos < len(body) and (body[pos].isupper() or body[pos] in "@(" or
+                                               body.startswith(("the ", "the\t"), pos)))
+        for m in matches:
+            got = m and _commitment(m, clause, body, roster, marker, antecedent, seen)
+            if got:
+                yield got
+
+
+def _commitment(m: re.Match, clause: Clause, body: str, roster: Roster, marker: bool, antecedent: str | None,
+                seen: set[int]) -> Commitment | None:
+    owner_at = m.start("owners") if clause.owner == "subject" else m.start()
+    if owner_at in seen:
+        return None
+    verb = (m.groupdict().get("verb") or "").lower()
+    how = (m.groupdict().get("how") or "").strip().lower()
+    action = verb_stem(verb) in words("action_verbs")
+    if clause.verbs != "none" and (verb in word_set("not_verbs") or verb.endswith("ing") and not action):
+        return None
+    if clause.verbs == "action" and not action or how == "should" and clause.verbs != "participle" and not action:
+        return None
+    if verb == "have" and not re.match(r"\s*a\s+look", body[m.end():]):
+        return None
+    refs = [antecedent] if clause.owner == "antecedent" else split_refs(m.group("owners"))
+    future = how in _FUTURE
+    inside = m.start() > 0
+    strict = clause.resolve == "strict" or clause.resolve == "graded" and (future or inside) and not marker
+    got = resolve(roster, refs, strict)
+    if not got or not got[0]:
+        got = resolve(roster, refs, strict=False) if future and not inside and clause.owner == "subject" else None
+        if not got or not action:
+            return None
+    owners, unresolved = got
+    if unresolved and how == "to" and not marker:
+        return None  # 'Hope to see ...', 'Good to set ...': not a person
+    if not marker and any(re.fullmatch(r"[A-Z]{3,}", u) for u in unresolved):
+        return None  # 'EMO will ...': an acronym that is nobody's initials is an organisation
+    if clause.resolve == "titled" and unresolved and not all(_TITLED_NAME.match(r) for r in refs):
+        return None  # an unknown plain name; a titled one ('County Cllr. J. Davies') is kept, flagged
+    seen.add(owner_at)
+    return Commitment(owner_at if clause.span == "owner" else 0, owners, refs, unresolved, f"action.{clause.name}")
