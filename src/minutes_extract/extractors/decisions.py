@@ -36,6 +36,7 @@ _OUTCOME_ONLY = re.compile(r"^(?:(?:no\s+discussion|no\s+objections?|no\s+furthe
                            r"agreed|approved|"
                            r"all\s+(?:were\s+)?in\s+favour|unanimously\s+agreed)\.?$|^[\w\s,]*seconded\.?$", re.I)
 _MOTION_RESULT = re.compile(r"^motion\s+(?:was\s+)?(?:carried|passed|lost|failed)\b", re.I)
+_RESULT_WORDS = re.compile(r"\b(?:carried|passe[sd]|lost|failed|defeated|seconded)\b", re.I)
 _VOTE = re.compile(r"\b(?:proposed|moved)\b.{0,120}?\bseconded\b|\bseconded\b.{0,80}\b(?:agreed|approved|favour)|"
                    r"\ball\s+(?:were\s+)?in\s+favou?r\b|(?<!being )(?<!been )\bcarried\b(?!\s+out)|"
                    r"\bthose\s+in\s+favou?r\b|\bin\s+favou?r\s+(?:were|was)\b|\bvoted\b|"
@@ -194,13 +195,16 @@ def _motion(units: list[Unit], i: int, opener: str, text: str, out: list[Resolut
             and votes.follows(units[j + 1].text):
         j += 1
     start, end = units[i].start, units[j].end
-    if opener == "moved-by":
+    if opener.startswith("moved-by"):
         k = bisect_left(item_starts, start + 1) - 1
         lo = max(out[-1].end if out else 0, item_starts[k] if k >= 0 else 0, start - 600)
         before = text[lo:start]
-        lo += max(before.rfind("\n\n") + 2, before.rfind(":\n") + 2, 0)
+        own_line = before.rfind("\n") + 1  # a record line is where the record starts, unless it is the motion's own
+        records = [m.start() for m in _RECORD_LINE.finditer(before, 0, own_line)]
+        blank = max((m.end() for m in _PARAGRAPH_END.finditer(before)), default=0)
+        lo += max(blank, before.rfind(":\n") + 2, records[-1] if records else 0, 0)
         lo += len(text[lo:start]) - len(text[lo:start].lstrip())
-        if lo >= start and out and last_unit.get(len(out) - 1) == i - 1 and _same_block(text, out[-1].end, start):
+        if lo >= start and opener == "moved-by" and out and last_unit.get(len(out) - 1) == i - 1 and _same_block(text, out[-1].end, start):
             for unit in units[i:j + 1]:  # '... were approved. Proposed by A, seconded by B.'
                 out[-1].extend(unit)
             last_unit[len(out) - 1] = j
@@ -213,6 +217,13 @@ def _motion(units: list[Unit], i: int, opener: str, text: str, out: list[Resolut
     _add(out, last_unit, j, Resolution(body, start, end, "agreed" if kind == "other" else kind, "decision.motion"),
          text)
     return j
+
+
+# a line that starts a record: '05-1105 5. City Clerk to ...', '(B) SW 9th Street ...', '12. Approving ...'
+_RECORD_LINE = re.compile(r"^[ \t]*(?:\d{2,4}-\d{2,5}\b|\(?[A-Za-z0-9]{1,3}\)|\d{1,3}(?:\.\d{1,3})*\.)[ \t]+\S", re.M)
+
+
+_PARAGRAPH_END = re.compile(r"[.:;!?)]\s*\n[ \t]*\n")  # a blank line after an unfinished sentence is layout
 
 
 def _same_block(text: str, a: int, b: int) -> bool:
@@ -234,7 +245,8 @@ def _add(out: list[Resolution], last_unit: dict[int, int], i: int, new: Resoluti
                 _same_paragraph(text, prev.end, new.start):
             new.spans = prev.spans + new.spans
             out.pop()  # 'X was proposed by A, seconded by B. X was duly elected.': keep the outcome
-        elif gap <= 4 and prev.rule == new.rule == "decision.motion" and _overlap(prev.text, new.text) >= 0.6:
+        elif gap <= 4 and prev.rule == new.rule == "decision.motion" and len(prev.spans) == 1 and \
+                not _RESULT_WORDS.search(prev.text) and _overlap(prev.text, new.text) >= 0.6:
             out.pop()  # 'Thomas moves to add X.' ... 'Thomas agrees and moves to add X as an optional field.'
         elif gap <= 2 and new.rule == "decision.vote" and _VOTE_ONLY.match(new.text) and \
                 "\n\n" not in text[prev.end:new.start]:
