@@ -1,4 +1,4 @@
-from minutes_extract.extractors.decisions import extract_decisions, vote_of
+from minutes_extract.extractors.decisions import extract_decisions
 from minutes_extract.sentences import split
 
 
@@ -20,18 +20,13 @@ def test_approved_agreed_and_votes():
             "that the minutes were correct.")
     got = extract_decisions(split(text), text, [])
     assert [d.kind for d in got] == ["approved", "agreed", "agreed"]
-    assert got[2].vote == {"mover": "Cllr. O. Williams", "seconder": "Cllr. W. Loynton"}
-
-
-def test_vote_counts():
-    assert vote_of("The vote was carried by three to two.") == {"for": 3, "against": 2}
-    assert vote_of("Those in favour was zero and those against accepting the application was 7.") == \
-        {"for": 0, "against": 7}
+    assert got[2].vote == {"mover": "O. Williams", "seconder": "W. Loynton"}
 
 
 def test_motion_and_its_outcome_are_one_decision():
     text = "- Thomas moves to accept the Issue #882.\n- Stefan seconded.\n- No objections. Motion passed."
-    assert decisions(text) == [("Thomas moves to accept the Issue #882.", "agreed")]
+    assert decisions(text) == [("Thomas moves to accept the Issue #882. Stefan seconded. No objections. Motion passed.",
+                                "agreed")]
 
 
 def test_planning_observation_names_the_application():
@@ -65,11 +60,11 @@ def test_restated_motion_keeps_the_amended_one_and_vote_lines_join_their_decisio
             "- Omar seconded.\n- Sonny comments.\n- Christian notes the presets.\n- No further discussion. Motion passed.")
     got = extract_decisions(split(text), text, [])
     assert [d.text for d in got] == ["Thomas agrees and moves to add a license identifier for CSAF v2.1 as an "
-                                     "optional field."]
+                                     "optional field. Omar seconded."]
     text = ("The minutes of the meeting held on 7 February 2018 were approved. Proposed. Cllr Jim McNeill, Seconded "
             "Cllr Grant Tomkins, eight were in favour, one abstained.")
     (d,) = extract_decisions(split(text), text, [])
-    assert d.vote == {"for": 8, "abstain": 1}
+    assert d.vote == {"mover": "Jim McNeill", "seconder": "Grant Tomkins", "for": 8, "abstain": 1}
 
 
 def test_planning_objection_names_the_application_from_the_sentence_before():

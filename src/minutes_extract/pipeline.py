@@ -66,7 +66,8 @@ def extract_document(doc: Document) -> Minutes:
              if not (u.start in heading_end and u.end <= heading_end[u.start])]  # a heading is no action or decision
     tasks = extract_actions(units, roster, text)
     resolutions = extract_decisions(units, text, [(t.start, t.end) for t in tasks if t.rule == "action.agreed-that"
-                                                  or re.match(r"It\s+was\s+agreed\s+that", t.text)])
+                                                  or re.match(r"It\s+was\s+agreed\s+that", t.text)],
+                                     roster, sum(f.status == "absent" for f in found), [s.start for s in segs])
     dates = resolve(written_dates, text, year)
     warnings = [f"{d.raw!r}: {d.warning}" for d in dates if d.warning]
     for t in tasks:

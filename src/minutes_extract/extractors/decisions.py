@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..sentences import Unit
+from . import votes
 
 _RESOLVED = re.compile(r"^\s*(?:(?P<kw>RESOLVED|Resolved|DECISION|Decision|DECIDED|AGREED|Agreed)\b\s*(?:THAT|that)?"
                        r"\s*[:,–-]?\s*)")
@@ -35,9 +36,10 @@ _OUTCOME_ONLY = re.compile(r"^(?:(?:no\s+discussion|no\s+objections?|no\s+furthe
                            r"agreed|approved|"
                            r"all\s+(?:were\s+)?in\s+favour|unanimously\s+agreed)\.?$|^[\w\s,]*seconded\.?$", re.I)
 _MOTION_RESULT = re.compile(r"^motion\s+(?:was\s+)?(?:carried|passed|lost|failed)\b", re.I)
+_RESULT_WORDS = re.compile(r"\b(?:carried|passe[sd]|lost|failed|defeated|seconded)\b", re.I)
 _VOTE = re.compile(r"\b(?:proposed|moved)\b.{0,120}?\bseconded\b|\bseconded\b.{0,80}\b(?:agreed|approved|favour)|"
-                   r"\ball\s+(?:were\s+)?in\s+favour\b|(?<!being )(?<!been )\bcarried\b(?!\s+out)|"
-                   r"\bthose\s+in\s+favour\b|\bin\s+favour\s+(?:were|was)\b|\bvoted\b|"
+                   r"\ball\s+(?:were\s+)?in\s+favou?r\b|(?<!being )(?<!been )\bcarried\b(?!\s+out)|"
+                   r"\bthose\s+in\s+favou?r\b|\bin\s+favou?r\s+(?:were|was)\b|\bvoted\b|"
                    r"\bmotion\s+(?:was\s+)?(?:passed|carried|lost|"
                    r"defeated)\b|\bunanimous(?:ly)?\b.{0,40}\b(?:agreed|approved|consent|resolved)", re.I | re.S)
 _MOTION = re.compile(r"\b(?:sets?|set|moves?|moved|makes?|made|puts?)\s+(?:the\s+|a\s+)?motion\s+to\b|\bmoves\s+to\b|"
@@ -51,9 +53,6 @@ _NOTED = re.compile(r"\bbe\s+noted\b|^(?:this|it|these|which)\s+(?:was|were)\s+n
                     r"\bnoted\s+with\s+(?:satisfaction|thanks|concern)|\bthe\s+forward\s+list\s+was\s+noted", re.I)
 _PLANNING_ANY = re.compile(r"\b(?:[A-Z]{1,3}/\d{3,6}(?:/\w+)?|\d{2}/\d{4,6}/\w+)\b")
 _PLANNING_REF = re.compile(r"^\s*(?:[-•]\s*)?(?:[A-Z]{1,3}/\d{3,6}(?:/\w+)?|\d{2}/\d{4,6}/\w+)\b")
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                 "ten": 10, "zero": 0, "none": 0, "nil": 0, "no": 0, "eleven": 11, "twelve": 12}
-_COUNT = r"(\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 KINDS = {"resolved": "resolved", "decided": "resolved", "decision": "resolved", "agreed": "agreed",
          "approved": "approved", "adopted": "approved", "accepted": "approved", "ratified": "approved",
          "confirmed": "approved", "endorsed": "approved", "elected": "approved", "appointed": "approved",
@@ -69,6 +68,16 @@ class Resolution:
     kind: str
     rule: str
     vote: dict | None = None
+    spans: list[tuple[int, int]] = field(default_factory=list)  # where the vote is stated (the text and its follow-ups)
+
+    def __post_init__(self):
+        self.spans = self.spans or [(self.start, self.end)]
+
+    def extend(self, unit: Unit) -> None:
+        """Takes in a sentence that continues this decision (its seconder, roll call or outcome)."""
+        self.text = f"{self.text} {unit.text}"
+        self.end = unit.end
+        self.spans.append((unit.start, unit.end))
 
 
 def _kind(word: str | None, text: str) -> str:
@@ -84,59 +93,30 @@ def _kind(word: str | None, text: str) -> str:
     return "other"
 
 
-_VOTE_TALK = re.compile(r"propos|moved|second|favour|against|abstain|carried|passed|lost|failed|vote")
-_TITLE = r"(?:Cllr\.?|Councillor|Mr|Mrs|Ms|Dr)"
-_WHO = rf"{_TITLE}?\s*(?:[A-Z]\.?\s+){{0,2}}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
-_MOVED_BY = re.compile(rf"\b(?:proposed|moved)(?:\s+by|[.:]?(?=\s+{_TITLE}))\s+(?P<who>{_WHO})", re.I)
-_MOVER_FIRST = re.compile(rf"(?P<who>{_TITLE}\s+(?:[A-Z]\.?\s+){{0,2}}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
-                          rf"\s+(?:proposed|moved)\b")
-_SECONDED = re.compile(rf"\bseconded\s+(?:by\s+)?(?P<who>{_WHO})")
-_SCORE = re.compile(r"\b(?:carried|passed|lost|failed)\s+(?P<f>\d+)\s*[-–]\s*(?P<a>\d+)\b", re.I)
-_COUNTS = {
-    "for": re.compile(rf"{_COUNT}\s+(?:votes?\s+)?(?:were\s+)?(?:in\s+favour|for)\b|"
-                      rf"in\s+favou?r\s+(?:were|was)\s+{_COUNT}|carried\s+by\s+{_COUNT}", re.I),
-    "against": re.compile(rf"{_COUNT}\s+(?:votes?\s+)?against|against\s+(?:\w+\s+){{0,4}}(?:was|were)\s+{_COUNT}|"
-                          rf"\bto\s+{_COUNT}\b", re.I),
-    "abstain": re.compile(rf"{_COUNT}\s+abstain|abstentions?\s*:?\s*{_COUNT}|{_COUNT}\s+abstention", re.I),
-}
-
-
-def vote_of(text: str) -> dict | None:
-    """Mover, seconder and counts ('proposed by A, seconded by B', 'carried 5-2', 'three in favour')."""
-    if not _VOTE_TALK.search(text.lower()):
-        return None
-    vote = {}
-    m = _MOVED_BY.search(text) or _MOVER_FIRST.search(text)
-    if m:
-        vote["mover"] = m.group("who").strip()
-    m = _SECONDED.search(text)
-    if m:
-        vote["seconder"] = m.group("who").strip()
-    m = _SCORE.search(text)
-    if m:
-        vote["for"], vote["against"] = int(m.group("f")), int(m.group("a"))
-    for key, pattern in _COUNTS.items():
-        m = None if key in vote else pattern.search(text)
-        if m:
-            word = next(g for g in m.groups() if g)
-            vote[key] = int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
-    return vote or None
-
-
-def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int, int]]) -> list[Resolution]:
-    """What the meeting resolved, agreed, approved, noted or voted."""
+def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int, int]], roster=None,
+                      absent: int = 0, item_starts: list[int] = ()) -> list[Resolution]:
+    """What the meeting resolved, agreed, approved, noted or voted, each with its vote as stated (names
+    resolved through `roster`; `absent`: members recorded absent, see votes.vote_of)."""
     out: list[Resolution] = []
-    last_unit: dict[int, int] = {}  # decision index -> index of the unit it came from
+    last_unit: dict[int, int] = {}  # decision index -> index of the last unit it takes in
     pending_marker = lettered = False
     hits = [m.start() for m in _TRIGGER.finditer(text.lower(), units[0].start if units else 0)]
     covered = bytearray(len(text) + 1)
     for a, b in action_spans:
         covered[a:b] = b"\x01" * (b - a)
+    claimed = -1  # units up to here belong to a motion already read
     for i, unit in enumerate(units):
+        s = unit.text
+        if i <= claimed:
+            continue
+        if out and last_unit.get(len(out) - 1) == i - 1 and _same_block(text, units[i - 1].end, unit.start) \
+                and votes.follows(s):
+            out[-1].extend(unit)  # 'Member Hage seconded.', 'All were in favor.', 'Motion passes.'
+            last_unit[len(out) - 1] = i
+            continue
         k = bisect_left(hits, unit.start)
         if not (pending_marker or lettered) and not (k < len(hits) and hits[k] < unit.end):
             continue  # no decision word in this sentence
-        s = unit.text
         m = _RESOLVED.match(s)
         if not (m and m.group("kw") and (m.group("kw").isupper() or ":" in m.group() or "," in m.group())):
             m = _RESOLVED_INSIDE.search(s)
@@ -144,16 +124,14 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
             body = s[m.end():].strip()
             if not body:
                 pending_marker = m.group("kw").isupper() or ":" in m.group()
-                if not pending_marker and out and i - last_unit.get(len(out) - 1, -9) <= 3:
-                    continue  # 'Agreed' after a proposal: the proposal is the decision
-                continue
+                continue  # 'Agreed' alone after a proposal: the proposal is the decision
             out.extend(_parts(body, unit.start + m.end(), unit.end, _kind(m.group("kw"), body),
                               "decision.resolved"))
             last_unit[len(out) - 1] = i
             lettered = bool(_LETTERED.search(body))
             continue
         if lettered and _LETTER_BEFORE.search(text, max(0, unit.start - 6), unit.start):
-            out.append(Resolution(s, unit.start, unit.end, out[-1].kind, "decision.resolved", vote_of(s)))
+            out.append(Resolution(s, unit.start, unit.end, out[-1].kind, "decision.resolved"))
             last_unit[len(out) - 1] = i
             continue  # 'b) ...' continuing a RESOLVED / DECISION block
         lettered = False
@@ -164,16 +142,18 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
             continue
         if covered.find(1, unit.start, max(unit.start + 1, unit.end)) != -1:
             continue  # the sentence is an owned task ('It was agreed that X would ...')
+        opener = votes.motion(s)
+        if opener:
+            claimed = _motion(units, i, opener, text, out, last_unit, item_starts)
+            continue
         if _OUTCOME_ONLY.match(s) or _MOTION_RESULT.match(s):
             gap = i - last_unit.get(len(out) - 1, -99)
             if out and (gap <= 3 or gap <= 8 and out[-1].rule in ("decision.motion", "decision.vote")):
-                prev = out[-1]  # 'Motion passed.' after the motion and its discussion
-                prev.vote = {**(vote_of(s) or {}), **(prev.vote or {})} or None
+                out[-1].spans.append((unit.start, unit.end))  # 'Motion passed.' after the motion and its discussion
                 continue
             if i and "\n\n" not in text[units[i - 1].end:unit.start]:  # 'Moved by X to adopt. Motion Carried 5-2.'
                 motion = units[i - 1]
-                out.append(Resolution(f"{motion.text} {s}", motion.start, unit.end, _kind(None, s), "decision.motion",
-                                      vote_of(f"{motion.text} {s}")))
+                out.append(Resolution(f"{motion.text} {s}", motion.start, unit.end, _kind(None, s), "decision.motion"))
                 last_unit[len(out) - 1] = i
                 continue
         decision = _sentence_decision(s)
@@ -193,8 +173,62 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
             if _sentence_decision(units[i + 1].text) or _RESOLVED.match(units[i + 1].text):
                 continue  # 'consent to approve the following Resolutions:' introduces the decisions
             text_out = f"{text_out} {units[i + 1].text}"
-        _add(out, last_unit, i, Resolution(text_out, unit.start, unit.end, kind, rule, vote_of(s)), text)
+        _add(out, last_unit, i, Resolution(text_out, unit.start, unit.end, kind, rule), text)
+    for r in out:
+        r.vote = votes.vote_of(_vote_text(text, r.spans), roster, absent)
     return out
+
+
+def _vote_text(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text a decision's vote is read from: its spans, lines joined, labelled lines kept apart."""
+    chunk = " ".join(text[a:b] for a, b in spans)
+    return " ".join(re.sub(r"\s*\n\s*(?=[A-Za-z ]{2,20}:)", "; ", chunk).split())
+
+
+def _motion(units: list[Unit], i: int, opener: str, text: str, out: list[Resolution], last_unit: dict[int, int],
+            item_starts: list[int]) -> int:
+    """Reads the motion opened at units[i] with the sentences that continue it (seconder, roll call, outcome)
+    as one decision; returns the index of its last unit. 'Moved by X to adopt.' takes in the record it adopts
+    (the text since the last decision, item start, blank line or lead-in ending in ':')."""
+    j = i
+    while j + 1 < len(units) and j - i < 8 and _same_block(text, units[j].end, units[j + 1].start) \
+            and votes.follows(units[j + 1].text):
+        j += 1
+    start, end = units[i].start, units[j].end
+    if opener.startswith("moved-by"):
+        k = bisect_left(item_starts, start + 1) - 1
+        lo = max(out[-1].end if out else 0, item_starts[k] if k >= 0 else 0, start - 600)
+        before = text[lo:start]
+        own_line = before.rfind("\n") + 1  # a record line is where the record starts, unless it is the motion's own
+        records = [m.start() for m in _RECORD_LINE.finditer(before, 0, own_line)]
+        blank = max((m.end() for m in _PARAGRAPH_END.finditer(before)), default=0)
+        lo += max(blank, before.rfind(":\n") + 2, records[-1] if records else 0, 0)
+        lo += len(text[lo:start]) - len(text[lo:start].lstrip())
+        if lo >= start and opener == "moved-by" and out and last_unit.get(len(out) - 1) == i - 1 and _same_block(text, out[-1].end, start):
+            for unit in units[i:j + 1]:  # '... were approved. Proposed by A, seconded by B.'
+                out[-1].extend(unit)
+            last_unit[len(out) - 1] = j
+            return j
+        lead, start = " ".join(text[lo:start].split()), min(lo, start)
+    else:
+        lead = ""
+    body = " ".join([lead] * bool(lead) + [u.text for u in units[i:j + 1]])
+    kind = _kind(None, body)
+    _add(out, last_unit, j, Resolution(body, start, end, "agreed" if kind == "other" else kind, "decision.motion"),
+         text)
+    return j
+
+
+# a line that starts a record: '05-1105 5. City Clerk to ...', '(B) SW 9th Street ...', '12. Approving ...'
+_RECORD_LINE = re.compile(r"^[ \t]*(?:\d{2,4}-\d{2,5}\b|\(?[A-Za-z0-9]{1,3}\)|\d{1,3}(?:\.\d{1,3})*\.)[ \t]+\S", re.M)
+
+
+_PARAGRAPH_END = re.compile(r"[.:;!?)]\s*\n[ \t]*\n")  # a blank line after an unfinished sentence is layout
+
+
+def _same_block(text: str, a: int, b: int) -> bool:
+    """No blank line between offsets a and b."""
+    return "\n\n" not in text[a:b] and "\n\t\n" not in text[a:b]
 
 
 _ELECTED = re.compile(r"\b(?:elected|appointed|co-opted)\b")
@@ -209,13 +243,14 @@ def _add(out: list[Resolution], last_unit: dict[int, int], i: int, new: Resoluti
         prev, gap = out[-1], i - last_unit.get(len(out) - 1, -99)
         if gap == 1 and prev.rule == "decision.vote" and _ELECTED.search(new.text) and \
                 _same_paragraph(text, prev.end, new.start):
-            new.vote = prev.vote or new.vote
+            new.spans = prev.spans + new.spans
             out.pop()  # 'X was proposed by A, seconded by B. X was duly elected.': keep the outcome
-        elif gap <= 4 and prev.rule == new.rule == "decision.motion" and _overlap(prev.text, new.text) >= 0.6:
+        elif gap <= 4 and prev.rule == new.rule == "decision.motion" and len(prev.spans) == 1 and \
+                not _RESULT_WORDS.search(prev.text) and _overlap(prev.text, new.text) >= 0.6:
             out.pop()  # 'Thomas moves to add X.' ... 'Thomas agrees and moves to add X as an optional field.'
         elif gap <= 2 and new.rule == "decision.vote" and _VOTE_ONLY.match(new.text) and \
                 "\n\n" not in text[prev.end:new.start]:
-            prev.vote = {**(new.vote or {}), **(prev.vote or {})}  # '... approved. Cllr A, Seconded Cllr B, ...'
+            prev.spans.append((prev.spans[-1][1], new.end))  # '... approved. Cllr A, Seconded Cllr B, ...'
             return
     out.append(new)
     last_unit[len(out) - 1] = i
@@ -235,25 +270,25 @@ def _parts(body: str, start: int, end: int, kind: str, rule: str) -> list[Resolu
     """'a) That X; b) That Y' -> one decision per lettered part (a lead-in ending in ':' is not a part)."""
     marks = list(_LETTERED.finditer(body))
     if len(marks) < 2 and not (marks and body[:marks[0].start()].rstrip().endswith(":")):
-        return [Resolution(body, start, end, kind, rule, vote_of(body))]
+        return [Resolution(body, start, end, kind, rule)]
     out = []
     for k, m in enumerate(marks):
         stop = marks[k + 1].start() if k + 1 < len(marks) else len(body)
         part = body[m.end():stop].strip(" ;,.")
         if part:
-            out.append(Resolution(part, start + m.end(), start + stop, kind, rule, vote_of(part)))
+            out.append(Resolution(part, start + m.end(), start + stop, kind, rule))
     return out
 
 
 # screens lower-cased text for the words any decision rule needs (case-sensitive and factored: fast)
 _TRIGGER = re.compile(r"\b(?:a(?:pprov|gree|ccept|dopt|ppoint|genda)|resolv|carried|ratif|endors|elect|re(?:ject|fus)|"
                       r"defeat|lost|co-opt|taken as read|noted|o(?:bject|bservation)|support|mo(?:tion|ves)|consensus|"
-                      r"favour|vote|second|propos|decid|decision|comments)")
+                      r"favou?r|vote|second|propos|decid|decision|comments|moved)")
 
 
 _ACT_WORD = re.compile(r"agreed|approved|resolved|decided|accepted|adopted|ratified|endorsed|object|support|"
                        r"no comment")
-_VOTE_WORD = re.compile(r"second|favour|carried|motion|voted|unanim")
+_VOTE_WORD = re.compile(r"second|favou?r|carried|motion|voted|unanim")
 _MOTION_WORD = re.compile(r"motion|moves|consensus|agenda")
 
 

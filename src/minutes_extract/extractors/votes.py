@@ -1,0 +1,143 @@
+"""Motions and votes: who moved and seconded, the counts, the roll call. The clause grammar is data
+(models/votes.json, one named rule per form); this module fills in its placeholders and reads the facts."""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+
+from ..lexicon import lexicon, models_dir
+
+_NUMBERS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_N = r"(\d{1,3}|" + "|".join(_NUMBERS) + r")"
+_NOT_NAMES = r"(?:The|A|An|It|This|That|These|All|Motion|Moved|Mo|Mot|Seconded|Second|Upon|No|Those|Roll|Council|Board)"
+
+
+@lru_cache(maxsize=None)
+def _titles() -> str:
+    names = sorted(set(lexicon()["honorifics"]) | set(lexicon()["office_titles"]), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(t).replace(r"\ ", r"[ \t]+") for t in names) + ")"
+
+
+@lru_cache(maxsize=None)
+def _who() -> str:
+    """A person as minutes write one: titles, then initials and a name of one or two capitalised words."""
+    t = _titles()
+    return (rf"(?-i:(?:{t}\.?[ \t]+){{0,3}}(?!{_NOT_NAMES}\b)(?:[A-Z]\.[ \t]*|[A-Z][ \t]+(?=[A-Z])){{0,2}}"
+            rf"[A-Z][\w'’-]+(?:[ \t]+(?!{t}\b|{_NOT_NAMES}\b)[A-Z][\w'’-]+)?)")
+
+
+def _compile(pattern: str) -> re.Pattern:
+    return re.compile(pattern.replace("{WHO}", f"(?P<who>{_who()})").replace("{N}", _N), re.I | re.M)
+
+
+@lru_cache(maxsize=None)
+def grammar() -> dict:
+    """models/votes.json with every pattern compiled."""
+    raw = json.loads((models_dir() / "votes.json").read_text(encoding="utf-8"))
+
+    def rules(entries):
+        return [(e["name"], _compile(e["pattern"])) for e in entries]
+
+    return {
+        "mover": rules(raw["mover"]), "seconder": rules(raw["seconder"]), "figures": rules(raw["figures"]),
+        "counts": {k: rules(v) for k, v in raw["counts"].items()},
+        "named": {k: rules(v) for k, v in raw["named_votes"].items() if not k.startswith("_")},
+        "roll_call": _compile(raw["roll_call"]["pattern"]), "roll_votes": raw["roll_call"]["votes"],
+        "motion": rules(raw["motion"]), "follow": rules(raw["follow"]),
+    }
+
+
+def _first(rules, text: str) -> tuple[str, re.Match] | None:
+    for name, pattern in rules:
+        m = pattern.search(text)
+        if m:
+            return name, m
+    return None
+
+
+def motion(sentence: str) -> str | None:
+    """The rule by which a sentence opens a motion ('Motion to approve ...', 'Moved by X to adopt'), or None."""
+    hit = _first(grammar()["motion"], sentence)
+    return hit[0] if hit else None
+
+
+def follows(sentence: str) -> str | None:
+    """The rule by which a sentence continues the motion before it (seconder, outcome, roll call), or None."""
+    hit = _first(grammar()["follow"], sentence)
+    return hit[0] if hit else None
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBERS[word.lower()]
+
+
+def _names(listed: str) -> list[str]:
+    parts = [p.strip(" .") for p in re.split(r",|;|\band\b|&", listed)]
+    return [p for p in parts if p and p.lower() not in ("none", "nil", "no one", "n/a", "-")]
+
+
+class _People:
+    """Full names for references, through the roster when there is one, else the reference without titles."""
+
+    def __init__(self, roster=None):
+        self.roster = roster
+        self.titles = re.compile(rf"^(?:{_titles()}\.?\s+)+", re.I)
+
+    def name(self, ref: str) -> str:
+        ref = ref.strip(" .,;:")
+        if self.roster is not None:
+            names, ok = self.roster.resolve(ref)
+            if ok and len(names) == 1 and names[0] != "All":
+                return names[0]
+        return self.titles.sub("", ref) or ref
+
+
+def roll_call(text: str, roster=None) -> list[dict]:
+    """Individual votes of a roll call ('Trustee Elton – yes, Trustee Hodge – yes'); empty below two."""
+    g, people = grammar(), _People(roster)
+    calls = [{"name": people.name(m.group("who")), "vote": g["roll_votes"][m.group("vote").lower()]}
+             for m in g["roll_call"].finditer(text)]
+    return calls if len(calls) >= 2 else []
+
+
+def vote_of(text: str, roster=None, absent: int = 0) -> dict | None:
+    """What the text states about a vote: mover, seconder, counts for / against / abstain / absent, roll call.
+    `absent` is how many members the attendance records as absent: a last result figure equal to it counts
+    them ('Motion Carried 6-1' with one member absent is six for), not votes against."""
+    g, people, vote = grammar(), _People(roster), {}
+    for role in ("mover", "seconder"):
+        hit = _first(g[role], text)
+        if hit:
+            vote[role] = people.name(hit[1].group("who"))
+    named = {}
+    for kind, rules in g["named"].items():
+        hit = _first(rules, text)
+        if hit:
+            named[kind] = len(_names(hit[1].group("names")))
+    absent = named.get("absent") or absent
+    hit = _first(g["figures"], text)
+    if hit:
+        figures = [int(f) for f in re.findall(r"\d+", hit[1].group("figures"))]
+        if absent and len(figures) >= 2 and figures[-1] == absent:
+            vote["absent"] = figures.pop()
+        vote["for"] = figures[0]
+        if len(figures) == 3:
+            vote["against"], vote["abstain"] = figures[1], figures[2]
+        elif len(figures) == 2:
+            vote["abstain" if "abstain" in named and "against" not in named else "against"] = figures[1]
+    for kind, rules in g["counts"].items():
+        hit = None if kind in vote else _first(rules, text)
+        if hit:
+            vote[kind] = _number(next(x for x in hit[1].groups() if x))
+    calls = roll_call(text, roster)
+    if calls:
+        vote["roll_call"] = calls
+        for kind, key in (("yes", "for"), ("no", "against"), ("abstain", "abstain")):
+            vote.setdefault(key, sum(c["vote"] == kind for c in calls) or None)
+    for kind in ("for", "against", "abstain"):
+        if kind in named and kind not in vote:
+            vote[kind] = named[kind]
+    vote = {k: v for k, v in vote.items() if v is not None}
+    return vote or None
