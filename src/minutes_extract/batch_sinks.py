@@ -152,7 +152,30 @@ class Sqlite(Sink):
             self.store.put(o.doc_id, Minutes.model_validate_json(o.payload))
 
     def finish(self, summary):
+        from .people_db import update
+
+        update(self.store.db)  # people ids depend on every document of a body: relinked after each run
         self.store.close()
+
+
+class OcdFiles(Sink):
+    """Open Civic Data objects, one JSON file each named as pupa names them (event_<uuid>.json, ...); a person
+    or body met again is written again under the same name."""
+
+    def __init__(self, out: Path, timezone: str | None = None):
+        self.out, self.timezone = out, timezone
+        out.mkdir(parents=True, exist_ok=True)
+
+    def accept(self, o):
+        if o.payload:
+            from .ocd import objects
+
+            for obj in objects(Minutes.model_validate_json(o.payload), self.timezone):
+                write_atomic(self.out / f"{obj['_type']}_{obj['_id'].split('/')[-1]}.json",
+                             json.dumps(obj, indent=2, ensure_ascii=False) + "\n")
+
+    def finish(self, summary):
+        write_atomic(self.out / "_summary.json", json.dumps(summary.as_dict(), indent=2) + "\n")
 
 
 def make_sink(fmt: str, out: Path | None, excel: bool) -> Sink:

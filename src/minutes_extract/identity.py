@@ -40,7 +40,7 @@ STOP_WORDS = frozenset({"a", "an", "of", "from", "by", "for", "to", "at", "in", 
                         "arising", "addition"})
 """A name never runs back over these: 'Nikki Patton ... from the Borough Council' keys as 'borough council'."""
 _MALE, _FEMALE = frozenset({"mr", "sir", "lord"}), frozenset({"mrs", "ms", "miss", "dame", "lady"})
-_HONORIFICS = words("honorifics")
+_TITLES = words("honorifics") | words("office_titles")
 
 
 def _name_run(text: str) -> list[str]:
@@ -82,8 +82,12 @@ def split_name(name: str, title: str | None = None) -> tuple[str, list[str], str
     'Cllr Mrs J Buckley-Stevens' -> ('buckley-stevens', ['j'], 'f')."""
     tokens = [t for t in re.split(r"[\s.,]+", name) if t]
     titles = [w.lower() for w in re.split(r"[\s.,]+", title or "") if w]
-    while len(tokens) > 1 and tokens[0].lower() in _HONORIFICS:
-        titles.append(tokens.pop(0).lower())
+    while len(tokens) > 1:
+        n = 2 if " ".join(tokens[:2]).lower() in _TITLES and len(tokens) > 2 else 1
+        if " ".join(tokens[:n]).lower() not in _TITLES:
+            break
+        titles += [t.lower() for t in tokens[:n]]
+        del tokens[:n]
     if len(tokens) > 2 and tokens[-1].isupper() and tokens[-1] in ("".join(t[0] for t in tokens[:-1]),
                                                                    tokens[0][0] + tokens[-2][0]):
         tokens.pop()  # 'Daphne Clements DC': the initials the minutes use for her, not a name
