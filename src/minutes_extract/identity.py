@@ -77,9 +77,9 @@ def body_key(body: str | None, path: str | None = None) -> str:
     return ""
 
 
-def split_name(name: str, title: str | None = None) -> tuple[str, list[str], str]:
-    """(surname, given names or initials, gender 'm'/'f'/'') of a name as lists write it:
-    'Cllr Mrs J Buckley-Stevens' -> ('buckley-stevens', ['j'], 'f')."""
+def name_tokens(name: str, title: str | None = None) -> tuple[list[str], list[str]]:
+    """The words of a name without the titles before it ('Cllr Mrs', 'Trustee') or the initials after it
+    ('Daphne Clements DC': how the minutes refer to her), and the titles (lower-cased)."""
     tokens = [t for t in re.split(r"[\s.,]+", name) if t]
     titles = [w.lower() for w in re.split(r"[\s.,]+", title or "") if w]
     while len(tokens) > 1:
@@ -90,7 +90,14 @@ def split_name(name: str, title: str | None = None) -> tuple[str, list[str], str
         del tokens[:n]
     if len(tokens) > 2 and tokens[-1].isupper() and tokens[-1] in ("".join(t[0] for t in tokens[:-1]),
                                                                    tokens[0][0] + tokens[-2][0]):
-        tokens.pop()  # 'Daphne Clements DC': the initials the minutes use for her, not a name
+        tokens.pop()
+    return tokens, titles
+
+
+def split_name(name: str, title: str | None = None) -> tuple[str, list[str], str]:
+    """(surname, given names or initials, gender 'm'/'f'/'') of a name as lists write it:
+    'Cllr Mrs J Buckley-Stevens' -> ('buckley-stevens', ['j'], 'f')."""
+    tokens, titles = name_tokens(name, title)
     if not tokens:
         return "", [], ""
     cut = len(tokens) - 1
@@ -117,8 +124,7 @@ class _Person:
 
     @property
     def key(self) -> str:
-        first = self.given[0] if self.given else ""
-        return f"{self.body}|{self.surname}|{first}|{self.gender}|{'?' if self.ambiguous_with else ''}"
+        return f"{self.body}|{self.surname}|{' '.join(self.given)}|{self.gender}|{'?' if self.ambiguous_with else ''}"
 
     @property
     def id(self) -> str:
@@ -140,10 +146,14 @@ def _cluster(body: str, forms: dict[tuple[str, tuple[str, ...], str], set[str]])
 
     for form in sorted(forms, key=rank):
         surname, given, gender = form
-        fits = [p for p in people_of[surname] if p.fits(list(given), gender)]
+        fits = [p for p in people_of[surname] if p.fits(list(given), gender) and not p.ambiguous_with]
+        same = [p for p in people_of[surname] if p.ambiguous_with and p.given == list(given)
+                and p.fits(list(given), gender)]
         if len(fits) == 1:
             person = fits[0]
             person.gender = person.gender or gender
+        elif same:  # 'T Mann' again, with or without 'Mrs': the same unresolved short form
+            person = same[0]
         else:
             person = _Person(body, surname, list(given), gender)
             person.ambiguous_with = fits
@@ -178,7 +188,7 @@ def link(tables: dict[str, list[dict]]) -> list[dict]:
         person = found[keys[a["doc_id"]]].get(form)
         a["person_id"] = person.id if person else None
         if person:
-            person.forms[a["name"]] += 1
+            person.forms[" ".join(name_tokens(a["name"])[0])] += 1
             person.docs.add(a["doc_id"])
         attendees_of[a["doc_id"]].append(a)
     resolve = _resolver(keys, found, attendees_of)
@@ -231,11 +241,16 @@ def _resolver(keys, found, attendees_of):
     return resolve
 
 
+def _fullness(name: str) -> tuple[int, int]:
+    """'Kevin Loydall' > 'K J Loydall' > 'K Loydall' > 'Loydall'."""
+    given = split_name(name)[1]
+    return (len(given[0]) if given else 0, len(given))
+
+
 def _people_row(p: _Person, docs: dict[str, dict]) -> dict:
     dates = sorted(d for d in (docs[k].get("date") for k in p.docs if k in docs) if d)
     bodies = Counter(docs[k].get("body") for k in p.docs if k in docs and docs[k].get("body"))
-    name = max(p.forms, key=lambda f: (len(split_name(f)[1][0]) if split_name(f)[1] else 0,
-                                       len(split_name(f)[1]), p.forms[f], f)) if p.forms else p.surname
+    name = max(p.forms, key=lambda f: (_fullness(f), p.forms[f], f)) if p.forms else p.surname
     return {"person_id": p.id, "body_key": p.body, "body": bodies.most_common(1)[0][0] if bodies else None,
             "name": name, "surname": p.surname, "given": " ".join(p.given), "gender": p.gender or None,
             "forms": json.dumps(sorted(p.forms), ensure_ascii=False), "documents": len(p.docs),
