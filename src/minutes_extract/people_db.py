@@ -4,7 +4,7 @@ from the whole archive after every write (ids depend on every document of a body
 from __future__ import annotations
 
 import sqlite3
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from .identity import LINK_COLUMNS, PEOPLE_COLUMNS, body_key, link
 
@@ -79,8 +79,9 @@ def attendance(db: sqlite3.Connection, body: str | None = None, year: str | None
         for person in people.values():
             statuses = person["statuses"]
             person.update({s: sum(v == s for v in statuses.values()) for s in ("present", "apologies", "absent")})
-        out.append({"body_key": key, "body": meetings[0]["body"], "meetings": meetings,
-                    "people": list(people.values())})
+        names = Counter(m["body"] for m in meetings if m["body"] and body_key(m["body"]) == key)
+        out.append({"body_key": key, "body": names.most_common(1)[0][0] if names else key.title(),
+                    "meetings": meetings, "people": list(people.values())})
     return out
 
 
