@@ -134,8 +134,8 @@ class _Person:
         return (not gender or not self.gender or gender == self.gender) and _agree(given, self.given)
 
 
-def _cluster(body: str, forms: dict[tuple[str, tuple[str, ...], str], set[str]]) -> dict[tuple, _Person]:
-    """People of one body from its distinct name forms (surname, given, gender) -> documents. Full given names
+def _cluster(body: str, forms: set[tuple[str, tuple[str, ...], str]]) -> dict[tuple, _Person]:
+    """People of one body from its distinct name forms (surname, given, gender). Full given names
     found people first, then initials, then bare surnames; a form that fits several people stays apart."""
     people_of: dict[str, list[_Person]] = defaultdict(list)
     found: dict[tuple, _Person] = {}
@@ -175,17 +175,16 @@ def link(tables: dict[str, list[dict]]) -> list[dict]:
     docs = {d["doc_id"]: d for d in tables.get("documents", [])}
     keys = {doc_id: body_key(d.get("body"), d.get("path") or doc_id) or f"document:{doc_id}"
             for doc_id, d in docs.items()}
-    forms: dict[str, dict[tuple, set[str]]] = defaultdict(lambda: defaultdict(set))
+    forms: dict[str, set[tuple]] = defaultdict(set)
+    form_of = {id(a): _form(a["name"], a.get("title")) for a in tables.get("attendees", [])}
     for a in tables.get("attendees", []):
-        form = _form(a["name"], a.get("title"))
-        if form[0]:
-            forms[keys[a["doc_id"]]][form].add(a["doc_id"])
+        if form_of[id(a)][0]:
+            forms[keys[a["doc_id"]]].add(form_of[id(a)])
     found = {body: _cluster(body, body_forms) for body, body_forms in forms.items()}
 
     attendees_of: dict[str, list[dict]] = defaultdict(list)
     for a in tables.get("attendees", []):
-        form = _form(a["name"], a.get("title"))
-        person = found[keys[a["doc_id"]]].get(form)
+        person = found.get(keys[a["doc_id"]], {}).get(form_of[id(a)])
         a["person_id"] = person.id if person else None
         if person:
             person.forms[" ".join(name_tokens(a["name"])[0])] += 1
@@ -233,7 +232,10 @@ def _resolver(keys, found, attendees_of):
         names, one = people.resolve(ref)
         if one and len(names) == 1 and names[0] in ids:
             return ids[names[0]]
-        surname, given, gender = _form(ref, None)
+        parsed = parse_entry(ref, title="x", allow_single=True)  # 'Mr Stocking seconded' -> Stocking
+        if not parsed:
+            return None
+        surname, given, gender = _form(" ".join(parsed.tokens), parsed.title)
         fits = {p for p in found.get(keys.get(doc_id), {}).values()
                 if p.surname == surname and p.fits(list(given), gender) and not p.ambiguous_with}
         return fits.pop().id if len(fits) == 1 else None
