@@ -160,6 +160,20 @@ def test_archive_people_stay_within_their_body(archive):
     assert unlinked == 0
 
 
+def test_attendance_grid_picture(archive):
+    from xml.etree import ElementTree
+
+    result = CliRunner().invoke(main, ["people", str(archive), "--body", "northwold parish council", "--year",
+                                       "2010", "--format", "svg"])
+    assert result.exit_code == 0, result.output
+    cells = ElementTree.fromstring(result.output).findall("{http://www.w3.org/2000/svg}rect")
+    assert len(cells) == len(NORTHWOLD_PEOPLE) * len(NORTHWOLD_2010)
+    crisp = [c for c in cells if c.find("{http://www.w3.org/2000/svg}title").text.startswith("R Crisp,")]
+    assert {c.get("fill") for c in crisp} == {"#2e7d32"}  # present at all eleven
+    wells = next(c for c in cells if c.find("{http://www.w3.org/2000/svg}title").text.startswith("M Wells, 2010-02"))
+    assert wells.get("fill") == "#f9a825" and wells[0].text == "M Wells, 2010-02-02: apologies"
+
+
 def test_people_command_table_and_errors(archive, tmp_path):
     runner = CliRunner()
     table = runner.invoke(main, ["people", str(archive), "--body", "northwold", "--year", "2010"])

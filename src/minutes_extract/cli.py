@@ -182,8 +182,8 @@ Examples:
 @click.argument("archive", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--body", help="Bodies whose name contains this (any wording of the name).")
 @click.option("--year", type=click.IntRange(1000, 9999), help="Meetings of this year only.")
-@click.option("--format", "out_format", type=click.Choice(["table", "csv", "json"]), default="table",
-              show_default=True)
+@click.option("--format", "out_format", type=click.Choice(["table", "csv", "json", "svg"]), default="table",
+              show_default=True, help="svg: the attendance grid as a picture (a coloured cell per status).")
 def people(archive: Path, body: str | None, year: int | None, out_format: str) -> None:
     """Attendance across a SQLite archive (from `batch --format sqlite`): people x meetings of each body with
     present / apologies / absent, and per person totals, actions owned, motions moved and votes."""
