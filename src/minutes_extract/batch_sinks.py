@@ -170,7 +170,12 @@ class OcdFiles(Sink):
         if o.payload:
             from .ocd import objects
 
-            for obj in objects(Minutes.model_validate_json(o.payload), self.timezone):
+            try:
+                found = objects(Minutes.model_validate_json(o.payload), self.timezone)
+            except Exception as exc:  # a bug in the mapping must not stop the batch
+                print(f"minutes-extract: {o.doc_id}: no OCD objects ({type(exc).__name__}: {exc})", file=sys.stderr)
+                return
+            for obj in found:
                 write_atomic(self.out / f"{obj['_type']}_{obj['_id'].split('/')[-1]}.json",
                              json.dumps(obj, indent=2, ensure_ascii=False) + "\n")
 

@@ -38,8 +38,10 @@ def _start(m: Minutes, timezone: str | None) -> tuple[str, str]:
     from zoneinfo import ZoneInfo
 
     def stamp(time: str | None) -> str:
-        return datetime.fromisoformat(f"{date}T{time}").replace(tzinfo=ZoneInfo(timezone)).isoformat() if time \
-            else ""
+        try:
+            return datetime.fromisoformat(f"{date}T{time}").replace(tzinfo=ZoneInfo(timezone)).isoformat()
+        except (TypeError, ValueError):  # no time, or one no clock shows ('24:00')
+            return ""
     return stamp(m.meeting.start_time) or date, stamp(m.meeting.end_time)
 
 
