@@ -9,6 +9,9 @@ from conftest import shared
 
 from minutes_extract.cli import main
 from minutes_extract.identity import body_key, link
+from minutes_extract.people_db import attendance
+from minutes_extract.schema import Action, Attendee, Decision, Meeting, Minutes, RollCall, Source, Vote
+from minutes_extract.sqlite_store import Store
 
 
 def _tables(docs: dict[str, tuple[str, list[tuple[str, str]]]], **more) -> dict[str, list[dict]]:
@@ -67,6 +70,37 @@ def test_a_person_never_merges_across_bodies():
     assert len({a["person_id"] for a in tables["attendees"]}) == 4  # b3 and b4 name no particular body
     assert sorted(p["body_key"] for p in people) == ["blaby district council", "document:b3", "document:b4",
                                                      "oadby and wigston borough council"]
+
+
+def _board_meeting(day: str, present: list[str], apologies: list[str], decisions=(), actions=()) -> Minutes:
+    where = {"span": (0, 1), "line": 1, "rule": "test"}
+    return Minutes(
+        tool_version="test", source=Source(path=f"board-{day}.txt", sha256=day * 8, format="text", characters=1),
+        meeting=Meeting(body="Crete Township Board", date=f"2022-03-{day}"), items=[],
+        attendees=[Attendee(name=n, status="present", title="Trustee", **where) for n in present]
+        + [Attendee(name=n, status="apologies", **where) for n in apologies],
+        actions=list(actions), decisions=list(decisions), amounts=[], dates=[], next_meetings=[])
+
+
+def test_attendance_counts_actions_motions_and_roll_call_votes(tmp_path):
+    where = {"span": (0, 1), "line": 1, "rule": "test"}
+    roll = Vote(mover="Trustee Elton", seconder="Brandt", roll_call=[
+        RollCall(name="Mary Elton", vote="yes"), RollCall(name="Tom Brandt", vote="no")])
+    store = Store(tmp_path / "board.sqlite")
+    store.put("d09", _board_meeting("09", ["Mary Elton", "Tom Brandt"], ["Ann Ruiz"], decisions=[
+        Decision(text="Motion to grade the roads.", kind="carried", vote=roll, **where)]))
+    store.put("d23", _board_meeting("23", ["M Elton", "Ann Ruiz"], [], actions=[
+        Action(text="Trustee Elton to call the contractor.", owners=["M Elton"], owner_refs=["Trustee Elton"],
+               **where)]))
+    body, = attendance(store.db, "crete", "2022")
+    people = {p["name"]: p for p in body["people"]}
+    assert [m["date"] for m in body["meetings"]] == ["2022-03-09", "2022-03-23"]
+    assert {n: (p["present"], p["apologies"]) for n, p in people.items()} == {
+        "Mary Elton": (2, 0), "Tom Brandt": (1, 0), "Ann Ruiz": (1, 1)}
+    elton, brandt = people["Mary Elton"], people["Tom Brandt"]
+    assert (elton["moved"], elton["voted_for"], elton["voted_against"], elton["actions"]) == (1, 1, 0, 1)
+    assert (brandt["seconded"], brandt["voted_for"], brandt["voted_against"]) == (1, 0, 1)
+    store.close()
 
 
 @pytest.mark.parametrize("body, path, key", [
