@@ -42,63 +42,52 @@ def update(db: sqlite3.Connection) -> int:
     return len(people)
 
 
-def bodies(db: sqlite3.Connection) -> dict[str, list[str]]:
-    """Body key -> the documents (ids) of that body."""
-    out: dict[str, list[str]] = defaultdict(list)
-    for doc_id, path, body in db.execute("SELECT doc_id, path, body FROM documents"):
-        out[body_key(body, path or doc_id)].append(doc_id)
-    return dict(out)
-
-
 def attendance(db: sqlite3.Connection, body: str | None = None, year: str | None = None) -> list[dict]:
-    """Per body: its meetings (date order) and its people, each with a status per meeting and totals.
-    `body` picks bodies whose key contains it (case-insensitive); `year` keeps meetings of that year."""
+    """Per body: its meetings (documents with a date, in date order) and its people, each with a status per
+    meeting and totals. `body` picks bodies whose key contains it (any wording: 'Northwold PC Annual Meeting'
+    or 'northwold'); `year` keeps the meetings of that year. One pass over each table."""
     if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'people'").fetchone():
         update(db)
-    out = []
     want = body_key(body) or (body or "").lower()
-    for key, doc_ids in sorted(bodies(db).items()):
-        if not key or (body and want not in key):
-            continue
-        marks = ",".join("?" * len(doc_ids))
-        meetings = [dict(doc_id=d, date=t, body=b) for d, t, b in db.execute(
-            f"SELECT doc_id, date, body FROM documents WHERE doc_id IN ({marks}) AND date IS NOT NULL "
-            f"{'AND substr(date, 1, 4) = ?' if year else ''} ORDER BY date, doc_id", [*doc_ids, *([year] if year
-                                                                                               else [])])]
-        if not meetings:
-            continue
-        docs = [m["doc_id"] for m in meetings]
-        marks = ",".join("?" * len(docs))
-        people: dict[str, dict] = {}
-        for pid, name, doc_id, status in db.execute(
-                f"SELECT a.person_id, p.name, a.doc_id, a.status FROM attendees a JOIN people p USING (person_id) "
-                f"WHERE a.doc_id IN ({marks}) ORDER BY p.surname, p.name", docs):
-            person = people.setdefault(pid, {"person_id": pid, "name": name, "statuses": {}})
+    meetings: dict[str, list[dict]] = defaultdict(list)
+    for doc_id, path, name, date in db.execute("SELECT doc_id, path, body, date FROM documents "
+                                               "WHERE date IS NOT NULL ORDER BY date, doc_id"):
+        key = body_key(name, path or doc_id)
+        if key and want in key and (not year or date.startswith(year)):
+            meetings[key].append({"doc_id": doc_id, "date": date, "body": name})
+    shown = {m["doc_id"]: key for key, ms in meetings.items() for m in ms}
+    people: dict[str, dict[str, dict]] = defaultdict(dict)
+    for pid, name, doc_id, status in db.execute("SELECT a.person_id, p.name, a.doc_id, a.status FROM attendees a "
+                                                "JOIN people p USING (person_id) ORDER BY p.surname, p.name"):
+        if doc_id in shown:
+            person = people[shown[doc_id]].setdefault(pid, {"person_id": pid, "name": name, "statuses": {}, **{
+                c: 0 for c in ("actions", "moved", "seconded", "voted_for", "voted_against")}})
             person["statuses"].setdefault(doc_id, status)
-        _counts(db, people, docs, marks)
-        for person in people.values():
-            statuses = person["statuses"]
-            person.update({s: sum(v == s for v in statuses.values()) for s in ("present", "apologies", "absent")})
-        names = Counter(m["body"] for m in meetings if m["body"] and body_key(m["body"]) == key)
+    _count(db, shown, people)
+    out = []
+    for key in sorted(meetings):
+        for person in people[key].values():
+            statuses = list(person["statuses"].values())
+            person.update({s: statuses.count(s) for s in ("present", "apologies", "absent")})
+        names = Counter(m["body"] for m in meetings[key] if m["body"] and body_key(m["body"]) == key)
         out.append({"body_key": key, "body": names.most_common(1)[0][0] if names else key.title(),
-                    "meetings": meetings, "people": list(people.values())})
+                    "meetings": meetings[key], "people": list(people[key].values())})
     return out
 
 
-def _counts(db, people, docs, marks) -> None:
-    """Actions owned, motions moved and roll-call votes for and against, per person, over `docs`."""
-    for person in people.values():
-        person.update(actions=0, moved=0, seconded=0, voted_for=0, voted_against=0)
-    for (ids,) in db.execute(f"SELECT owner_person_ids FROM actions WHERE doc_id IN ({marks})", docs):
+def _count(db, shown: dict[str, str], people: dict[str, dict[str, dict]]) -> None:
+    """Actions owned, motions moved and seconded, roll-call votes for and against, in the meetings shown."""
+    def add(doc_id, pid, column):
+        person = people.get(shown.get(doc_id), {}).get(pid)
+        if person:
+            person[column] += 1
+
+    for doc_id, ids in db.execute("SELECT doc_id, owner_person_ids FROM actions"):
         for pid in set((ids or "").split("; ")):
-            if pid in people:
-                people[pid]["actions"] += 1
-    for mover, seconder in db.execute(f"SELECT mover_person_id, seconder_person_id FROM decisions "
-                                      f"WHERE doc_id IN ({marks})", docs):
-        if mover in people:
-            people[mover]["moved"] += 1
-        if seconder in people:
-            people[seconder]["seconded"] += 1
-    for pid, vote in db.execute(f"SELECT person_id, vote FROM votes WHERE doc_id IN ({marks})", docs):
-        if pid in people and vote in ("yes", "no"):
-            people[pid]["voted_for" if vote == "yes" else "voted_against"] += 1
+            add(doc_id, pid, "actions")
+    for doc_id, mover, seconder in db.execute("SELECT doc_id, mover_person_id, seconder_person_id FROM decisions"):
+        add(doc_id, mover, "moved")
+        add(doc_id, seconder, "seconded")
+    for doc_id, pid, vote in db.execute("SELECT doc_id, person_id, vote FROM votes"):
+        if vote in ("yes", "no"):
+            add(doc_id, pid, "voted_for" if vote == "yes" else "voted_against")
