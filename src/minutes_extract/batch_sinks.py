@@ -154,7 +154,11 @@ class Sqlite(Sink):
     def finish(self, summary):
         from .people_db import update
 
-        update(self.store.db)  # people ids depend on every document of a body: relinked after each run
+        try:
+            update(self.store.db)  # people ids depend on every document of a body: relinked after each run
+        except Exception as exc:  # the documents are in; only the people table is stale
+            print(f"minutes-extract: people not linked ({type(exc).__name__}: {exc}); "
+                  "a re-run of the batch relinks them", file=sys.stderr)
         self.store.close()
 
 
