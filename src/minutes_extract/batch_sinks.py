@@ -152,7 +152,39 @@ class Sqlite(Sink):
             self.store.put(o.doc_id, Minutes.model_validate_json(o.payload))
 
     def finish(self, summary):
+        from .people_db import update
+
+        try:
+            update(self.store.db)  # people ids depend on every document of a body: relinked after each run
+        except Exception as exc:  # the documents are in; only the people table is stale
+            print(f"minutes-extract: people not linked ({type(exc).__name__}: {exc}); "
+                  "a re-run of the batch relinks them", file=sys.stderr)
         self.store.close()
+
+
+class OcdFiles(Sink):
+    """Open Civic Data objects, one JSON file each named as pupa names them (event_<uuid>.json, ...); a person
+    or body met again is written again under the same name."""
+
+    def __init__(self, out: Path, timezone: str | None = None):
+        self.out, self.timezone = out, timezone
+        out.mkdir(parents=True, exist_ok=True)
+
+    def accept(self, o):
+        if o.payload:
+            from .ocd import objects
+
+            try:
+                found = objects(Minutes.model_validate_json(o.payload), self.timezone)
+            except Exception as exc:  # a bug in the mapping must not stop the batch
+                print(f"minutes-extract: {o.doc_id}: no OCD objects ({type(exc).__name__}: {exc})", file=sys.stderr)
+                return
+            for obj in found:
+                write_atomic(self.out / f"{obj['_type']}_{obj['_id'].split('/')[-1]}.json",
+                             json.dumps(obj, indent=2, ensure_ascii=False) + "\n")
+
+    def finish(self, summary):
+        write_atomic(self.out / "_summary.json", json.dumps(summary.as_dict(), indent=2) + "\n")
 
 
 def make_sink(fmt: str, out: Path | None, excel: bool) -> Sink:

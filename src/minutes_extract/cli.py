@@ -21,6 +21,17 @@ Examples:
 """
 
 
+def _timezone(ctx, param, value: str | None) -> str | None:
+    if value:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise click.BadParameter(f"unknown time zone: {value}") from None
+    return value
+
+
 class _DefaultToExtract(click.Group):
     """`minutes-extract FILE` runs the extract command; `schema` is a subcommand."""
 
@@ -40,9 +51,12 @@ def main() -> None:
 @main.command(epilog=EXAMPLES)
 @click.argument("source", type=click.Path(allow_dash=True, dir_okay=False, path_type=str))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here, not stdout.")
-@click.option("--format", "out_format", type=click.Choice(["json", "jsonl", "csv", "sqlite"]), default="json",
-              show_default=True, help="json: one indented document; jsonl: one line; csv: tables in the -o "
-                                      "folder; sqlite: rows in the -o database.")
+@click.option("--format", "out_format", type=click.Choice(["json", "jsonl", "csv", "sqlite", "ocd"]),
+              default="json", show_default=True,
+              help="json: one indented document; jsonl: one line; csv: tables in the -o folder; sqlite: rows in "
+                   "the -o database; ocd: Open Civic Data objects (a JSON array).")
+@click.option("--timezone", callback=_timezone, help="OCD: the meeting's IANA time zone (e.g. Europe/London), "
+                                                      "for start and end times.")
 @click.option("--excel", is_flag=True, help="CSV: write UTF-8 with a BOM, for Excel.")
 @click.option("--format-in", type=click.Choice(FORMATS), help="Input format (default: sniffed from content).")
 @click.option("--max-pages", type=click.IntRange(min=0), default=MAX_PAGES, show_default=True,
@@ -50,8 +64,8 @@ def main() -> None:
 @click.option("--max-chars", type=click.IntRange(min=0), default=MAX_CHARS, show_default=True,
               help="Refuse documents with more characters of text (0: no limit).")
 @click.option("--debug", is_flag=True, help="Show a traceback on errors.")
-def extract(source: str, output: Path | None, out_format: str, excel: bool, format_in: str | None, max_pages: int,
-            max_chars: int, debug: bool) -> None:
+def extract(source: str, output: Path | None, out_format: str, timezone: str | None, excel: bool,
+            format_in: str | None, max_pages: int, max_chars: int, debug: bool) -> None:
     """Extract one document (use - for standard input)."""
     from .export import to_json, to_jsonl, write_atomic
     from .pipeline import extract as run
@@ -72,7 +86,14 @@ def extract(source: str, output: Path | None, out_format: str, excel: bool, form
                                 payload=minutes.model_dump_json(by_alias=True)))
             sink.finish(Summary(converted=1))
             return
-        content = to_json(minutes) + "\n" if out_format == "json" else to_jsonl(minutes)
+        if out_format == "ocd":
+            import json
+
+            from .ocd import objects
+
+            content = json.dumps(objects(minutes, timezone), indent=2, ensure_ascii=False) + "\n"
+        else:
+            content = to_json(minutes) + "\n" if out_format == "json" else to_jsonl(minutes)
         if output:
             write_atomic(output, content)
         else:
@@ -110,8 +131,9 @@ Examples:
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Output folder (json, csv), database file (sqlite) or file (jsonl; default stdout).")
-@click.option("--format", "out_format", type=click.Choice(["json", "jsonl", "csv", "sqlite"]), default="json",
-              show_default=True)
+@click.option("--format", "out_format", type=click.Choice(["json", "jsonl", "csv", "sqlite", "ocd"]),
+              default="json", show_default=True, help="ocd: Open Civic Data objects, one JSON file each, in -o.")
+@click.option("--timezone", callback=_timezone, help="OCD: the meetings' IANA time zone, for start and end times.")
 @click.option("--format-in", type=click.Choice(FORMATS), help="Input format for every file (default: sniffed).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: the machine's cores).")
 @click.option("--timeout", type=click.FloatRange(min=0), default=120.0, show_default=True,
@@ -123,7 +145,7 @@ Examples:
               help="Refuse PDFs with more pages (0: no limit).")
 @click.option("--max-chars", type=click.IntRange(min=0), default=MAX_CHARS, show_default=True,
               help="Refuse documents with more characters of text (0: no limit).")
-def batch(inputs, output, out_format, format_in, jobs, timeout, force, fail_fast, excel, max_pages,
+def batch(inputs, output, out_format, timezone, format_in, jobs, timeout, force, fail_fast, excel, max_pages,
           max_chars) -> None:
     """Convert many files: folders (recursively), files or glob patterns."""
     from .batch import default_jobs, discover
@@ -132,14 +154,51 @@ def batch(inputs, output, out_format, format_in, jobs, timeout, force, fail_fast
     found = discover(list(inputs))
     if not found:
         raise click.UsageError(f"no supported files in: {' '.join(inputs)}")
-    if out_format in ("json", "csv", "sqlite") and output is None:
+    if out_format in ("json", "csv", "sqlite", "ocd") and output is None:
         raise click.UsageError(f"--format {out_format} needs -o/--output")
     try:
         limits = {"max_pages": max_pages, "max_chars": max_chars}
-        summary = make_sink(out_format, output, excel).run(found, jobs or default_jobs(), timeout, force,
-                                                            fail_fast, format_in, limits)
+        if out_format == "ocd":
+            from .batch_sinks import OcdFiles
+
+            sink = OcdFiles(output, timezone)
+        else:
+            sink = make_sink(out_format, output, excel)
+        summary = sink.run(found, jobs or default_jobs(), timeout, force, fail_fast, format_in, limits)
     except KeyboardInterrupt:
         click.echo("minutes-extract: interrupted; finished outputs are kept, nothing is half-written", err=True)
         sys.exit(130)
     report(summary)
     sys.exit(1 if summary.failed else 0)
+
+
+@main.command(epilog="""
+\b
+Examples:
+  minutes-extract people minutes.sqlite                        every body, every meeting
+  minutes-extract people minutes.sqlite --body northwold --year 2010
+  minutes-extract people minutes.sqlite --body 'Stoke Ferry Parish Council' --format csv > attendance.csv
+""")
+@click.argument("archive", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--body", help="Bodies whose name contains this (any wording of the name).")
+@click.option("--year", type=click.IntRange(1000, 9999), help="Meetings of this year only.")
+@click.option("--format", "out_format", type=click.Choice(["table", "csv", "json", "svg"]), default="table",
+              show_default=True, help="svg: the attendance grid as a picture (a coloured cell per status).")
+def people(archive: Path, body: str | None, year: int | None, out_format: str) -> None:
+    """Attendance across a SQLite archive (from `batch --format sqlite`): people x meetings of each body with
+    present / apologies / absent, and per person totals, actions owned, motions moved and votes."""
+    import sqlite3
+
+    from .people_cli import show
+
+    try:
+        db = sqlite3.connect(archive)
+        db.execute("SELECT doc_id, body, date FROM documents LIMIT 1")
+        found = show(db, body, str(year) if year else None, out_format)
+    except sqlite3.Error as exc:
+        click.echo(f"minutes-extract: {archive}: not a minutes archive ({exc})", err=True)
+        sys.exit(1)
+    if not found:
+        click.echo(f"minutes-extract: {archive}: no meetings" + (f" of a body matching {body!r}" if body else "")
+                   + (f" in {year}" if year else ""), err=True)
+        sys.exit(1)
