@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..segment import Segment
+from ..segment.titles import attendance_heading
 from ..signals import rule_table
 from .dates import Found, Mention, commonest_year, scan_dates, stated_years
 
@@ -152,7 +153,7 @@ def location(text: str, items: list[Segment]) -> str | None:
         _VENUE_SECTION.search(head)
     if m:
         return m.group("v").strip(" .")
-    m = re.search(rf"\bheld\s+(?:at\s+{_T}\s+)?(?:at|in|within)\s+(?P<v>[^\d\s].+?)(?=\s+(?:on|at|commencing|{_DAYS}|{_MONTHS})\b|\s*[,.]?\s*\n\n|"
+    m = re.search(rf"\bheld\s+(?:at\s+\d\S*(?:\s+[ap]\.?m\.?)?\s+)?(?:at|in|within)\s+(?P<v>[^\d\s].+?)(?=\s+(?:on|at|commencing|{_DAYS}|{_MONTHS})\b|\s*[,.]?\s*\n\n|"
                   rf"\s+\d|$)", head, re.I | re.S)
     if m and len(m.group("v")) < 120:
         return _tidy_place(m.group("v"))
@@ -189,6 +190,7 @@ def body(text: str, items: list[Segment]) -> str | None:
         for m in re.finditer(pattern, head, re.I | re.M):
             cleaned = _tidy_body(m.group("b"))
             if cleaned and (cleaned[0].isupper() or pattern.startswith("^#")) and "http" not in cleaned and \
+                    not attendance_heading(cleaned.partition(":")[0]) and \
                     re.search(_BODY_WORDS.replace("|Meeting", ""), cleaned, re.I) and len(cleaned.split()) <= 14:
                 return cleaned
     low = head.lower()
