@@ -36,3 +36,33 @@ def test_payment_table_cells_take_the_document_currency():
 
 def test_unsigned_figures_without_a_money_table_are_not_money():
     assert values("Scores were 12.50 and 13.75 in the survey.") == []
+
+
+def test_currency_of_the_documents_country_and_written_codes():
+    from minutes_extract.signals import Signals
+    assert [(a.value, a.currency) for a in extract_amounts("we have $22.4K and spend $1,195.23",
+                                                           Signals(currency="SGD"))] == [
+        (Decimal("22400.0"), "SGD"), (Decimal("1195.23"), "SGD")]
+    assert values("S$400, CA$ 12, 4500 USD and USD 30") == [
+        (Decimal("400"), "SGD"), (Decimal("12"), "CAD"), (Decimal("4500"), "USD"), (Decimal("30"), "USD")]
+
+
+def test_written_forms_of_figures():
+    assert values("cost by $10, 743. A balance of £201-00p; a grant of £ 1 000 and $ 3,225 costs") == [
+        (Decimal("10743"), "USD"), (Decimal("201.00"), "GBP"), (Decimal("1000"), "GBP"), (Decimal("3225"), "USD")]
+
+
+def test_a_range_with_two_symbols_is_two_amounts():
+    assert values("If we can raise $4000 -$5000 to do") == [(Decimal("4000"), "USD"), (Decimal("5000"), "USD")]
+
+
+def test_clipped_and_trailing_symbol_figures_are_not_read():
+    assert values("Department, $269,1\nMoved. Totals 32,827.60£ 10176420.00£ and £10.527 per hour") == []
+
+
+def test_money_column_of_a_pipe_table():
+    from minutes_extract.signals import Signals
+    text = "| Expense | Amount | Frequency |\n| -- | -- | -- |\n| Rental | 3400 | 12 |\n| Aircon | 980 | 1 |\n"
+    got = extract_amounts(text, Signals(currency="SGD"))
+    assert [(a.value, a.currency) for a in got] == [(Decimal("3400"), "SGD"), (Decimal("980"), "SGD")]
+    assert extract_amounts(text) == []  # no currency known: unsigned figures stay figures

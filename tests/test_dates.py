@@ -38,3 +38,33 @@ def test_weekday_that_disagrees_is_a_warning():
 
 def test_two_digit_year_after_day_and_month():
     assert days("balances as at 3 January 19 were", 2019) == [("2019-01-03", "3 January 19")]
+
+
+def test_item_numbers_are_not_dates():
+    from minutes_extract.signals import Signals
+    text = "19.09.01 Apologies for absence\n19.09.02 Minutes\nThe report of 04.10.19 was noted."
+    assert days(text, 2019) == [("2019-10-04", "04.10.19")]
+    assert extract_dates(text, 2019, Signals(numbering="dotted")) == []
+
+
+def test_numeric_dates_in_the_documents_order():
+    from minutes_extract.signals import Signals
+    us, uk = Signals(locale="US", day_first=False), Signals(locale="UK", day_first=True)
+    assert [d.date for d in extract_dates("program on 3/1/2022 and 25/3/2022", None, us)] == ["2022-03-01",
+                                                                                            "2022-03-25"]
+    assert [d.date for d in extract_dates("program on 3/1/2022", None, uk)] == ["2022-01-03"]
+
+
+def test_us_hyphenated_dates_slashed_days_and_lists():
+    assert days("Receiving of Bids, (5-24-05), an October 7/8 weekend; meetings on October 19, November 16.",
+                2005) == [("2005-05-24", "5-24-05"), ("2005-10-07", "October 7/8"), ("2005-10-08", "October 7/8"),
+                          ("2005-10-19", "October 19"), ("2005-11-16", "November 16")]
+
+
+def test_one_scan_serves_the_year_and_the_spans():
+    from minutes_extract.extractors.dates import commonest_year, resolve, scan_dates, within
+    text = "Held 4 May 2021. Next on 12 June; the report of 3 May 2021 is due by 30 June."
+    found = scan_dates(text)
+    assert commonest_year(found) == 2021
+    dates = resolve(found, text, 2021)
+    assert [d.date for d in within(dates, text.index("the report"), len(text))] == ["2021-05-03", "2021-06-30"]

@@ -36,3 +36,42 @@ def test_times():
     assert hhmm(_TIME_RE.search("12.15pm")) == "12:15"
     assert end_time("Closed 8.20 pm") == "20:20"
     assert end_time("The meeting ended at 9 p.m.") == "21:00"
+
+
+def test_us_call_to_order_and_adjournment():
+    text = ("## Time and Location\n\nNovember 10, 2009 Meeting called to order at 7:40 PM by President\n\n"
+            "## Old Business\n\nThe lease was discussed.\n\n## Adjournment\n\nThe meeting adjourned at 8:29 PM.\n")
+    info = meeting(text)
+    assert (info.date, info.start_time, info.end_time) == ("2009-11-10", "19:40", "20:29")
+    assert [s.title for s in segment(text)] == ["Old Business"]
+
+
+def test_time_headings_and_venue_section():
+    text = "# Plenum 2021-01-19 Minutes\n\n## Venue\n- Zoom\n\n## 20:06 Open\n\n## Reports\n\nText.\n\n### 22:10 Close\n"
+    info = meeting(text)
+    assert (info.start_time, info.end_time, info.location) == ("20:06", "22:10", "Zoom")
+
+
+def test_time_after_the_date_and_a_motion_to_adjourn():
+    text = ("DES MOINES CITY COUNCIL MEETING REPORT\nMay 9, 2005 4:30 PM\n1. ROLL CALL Present: all\n"
+            "2. ADJOURN Moved by Hensley to adjourn at 5:38 P.M. Motion Carried 6-1.\n3. END\n")
+    info = meeting(text)
+    assert (info.body, info.start_time, info.end_time) == ("DES MOINES CITY COUNCIL", "16:30", "17:38")
+
+
+def test_venue_within_and_a_meeting_that_is_its_own_body():
+    text = ("Minutes of the Meeting of Garelochhead Community Council held at 7.30 p.m. within the New\n"
+            "Church Hall at Garelochhead on Thursday 18 November 1999.\n")
+    assert meeting(text).location == "New Church Hall"
+    text = "ST. MARY'S CHURCH, COGGES\nMINUTES OF THE ANNUAL PAROCHIAL CHURCH MEETING\nheld in the Church on 21 March 2019"
+    assert meeting(text).body == "Annual Parochial Church Meeting"
+
+
+def test_next_meetings_in_sections_and_sentences():
+    from minutes_extract.extractors.dates import extract_dates
+    from minutes_extract.extractors.meeting import next_meetings
+    text = ("Committee minutes.\n\nThe following dates for Committee meetings were proposed for the remainder of\n"
+            "the year: October 19, November 16.\n\n## Next Meeting\n- Chinese New Year day 1 is 2017-11-20.\n"
+            "- 2017-12-14 20:00 tentative\n")
+    got = next_meetings(text, [], extract_dates(text, 2017), "2017-09-21", "Technical Advisory Committee")
+    assert [(d.date, t) for d, t in got] == [("2017-10-19", None), ("2017-11-16", None), ("2017-12-14", "20:00")]

@@ -98,7 +98,7 @@ def extract_document(doc: Document) -> Minutes:
         dates=[DateMention(date=d.date, raw=d.raw, precision=d.precision, end=d.end_date, warning=d.warning,
                            item=items.label(d.start), **doc.where(d.start, d.end, d.rule)) for d in dates],
         next_meetings=[NextMeeting(date=d.date, time=t, raw=d.raw) for d, t in
-                       next_meetings(text, segs, dates, info.date)],
+                       next_meetings(text, segs, dates, info.date, info.body)],
         warnings=warnings,
     )
 

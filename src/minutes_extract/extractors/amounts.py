@@ -17,13 +17,15 @@ _RULES = rule_table("amounts")
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,3}(?:, \d{3})+(?![\d,])|\d+(?:\.\d{1,2})?"  # '$10, 743' too
 _MULT = r"[kKmM]|[mM]n|bn|[mM]illion|[bB]illion|[tT]housand"
 _SYMBOL = "(?:" + "|".join(re.escape(k) for k in sorted(_RULES["symbols"], key=len, reverse=True)) + ")"
-_MONEY = re.compile(  # starts with a symbol
-    rf"(?<![A-Za-z])(?P<cur>{_SYMBOL}) ?(?P<num>{_NUM})(?!\d|,\d)"
+_SPACED = r"\d{1,3}(?: \d{3})+(?![\d.,])"  # '£ 1 000': spaces between thousands, only after a symbol
+_END = r"(?!\d|[.,]\d)"  # not cut inside a figure ('$269,1', '£10.527')
+_MONEY = re.compile(  # a symbol not written after a figure ('32,827.60£ 10176420.00£' is a broken table)
+    rf"(?<![\d.,])(?P<cur>{_SYMBOL}) ?(?P<num>{_SPACED}|{_NUM}){_END}"
     rf"(?:-(?P<pence>\d{{2}})p\b|-(?P<pence0>0\d)(?!\d))?"  # '£201-00p': pounds and pence
     rf"(?:\s?(?P<mult>{_MULT})\b)?"
-    rf"(?:\s?(?:-|–|to)\s?(?P<cur2>{_SYMBOL})?\s?(?P<upper>{_NUM})(?!\d|,\d)(?:\s?(?P<umult>{_MULT})\b)?)?")
+    rf"(?:\s?(?:-|–|to)\s?(?P<cur2>{_SYMBOL})?\s?(?P<upper>{_NUM}){_END}(?:\s?(?P<umult>{_MULT})\b)?)?")
 _CODES = "(?:" + "|".join(_RULES["codes"]) + ")"
-_CODED = re.compile(rf"\b(?P<cur>{_CODES})\s?(?P<num>{_NUM})(?!\d|,\d)(?:\s?(?P<mult>{_MULT})\b)?|"
+_CODED = re.compile(rf"\b(?P<cur>{_CODES})\s?(?P<num>{_NUM}){_END}(?:\s?(?P<mult>{_MULT})\b)?|"
                     rf"(?<![\w.,])(?P<num2>{_NUM})(?:\s?(?P<mult2>{_MULT}))?\s?(?P<cur2>{_CODES})\b")
 _ANY_CODE = re.compile(rf"\b{_CODES}\b")
 _PENCE = re.compile(r"(?<![\w.£$€])(?P<num>\d{1,2})p\b(?=\s+(?:a|an|per|each|for)\b)")
@@ -63,11 +65,11 @@ def extract_amounts(text: str, signals: Signals | None = None) -> list[Money]:
         cur = _currency(symbols[m.group("cur")], signals)
         pence = m.group("pence") or m.group("pence0")
         if m.group("cur2"):  # two amounts
-            found.append(Money(_value(m.group("num"), m.group("mult"), pence), cur, m.group("num"), m.start(),
-                               m.end("num"), "amount.symbol"))
+            first_end = max(m.end(g) for g in ("num", "pence", "pence0", "mult"))
+            found.append(Money(_value(m.group("num"), m.group("mult"), pence), cur, text[m.start():first_end],
+                               m.start(), first_end, "amount.symbol"))
             found.append(Money(_value(m.group("upper"), m.group("umult")), _currency(symbols[m.group("cur2")],
                                signals), text[m.start("cur2"):m.end()], m.start("cur2"), m.end(), "amount.symbol"))
-            found[-2].raw = text[m.start():m.end("num")]
             continue
         mult = m.group("mult") or (m.group("umult") if m.group("upper") else None)
         upper = _value(m.group("upper"), m.group("umult")) if m.group("upper") else None

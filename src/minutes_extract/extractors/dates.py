@@ -25,11 +25,13 @@ _DAY_FIRST = re.compile(
 _SP = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"
 _MONTH_FIRST = re.compile(
     rf"(?:{_WEEKDAY},?\s+)?{_MONTH}{_SP}(?P<day>\d{{1,2}})(?P<ord>{_ORD})(?![\d,.]\d|\d|\s*(?:am|pm)\b)"
-    rf"(?:\s*(?:-|–|&|and|to)\s*(?P<day2>\d{{1,2}}){_ORD}(?!\d))?"
+    rf"(?:\s*(?:-|–|&|and|to|/)\s*(?P<day2>\d{{1,2}}){_ORD}(?!\d))?"
     rf"(?:(?:,|\s)\s*-?\s*(?P<year>\d{{4}}))?(?![\d:])", re.I)
-_NUMERIC = re.compile(r"(?<![\w/.-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,3})(?P=sep)(?P<year>\d{4}|\d{2})"
+_NUMERIC = re.compile(r"(?<![\w/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,3})(?P=sep)(?P<year>\d{4}|\d{2})"
                       r"(?![\w/]|\.\d)")
 _ISO = re.compile(r"(?<![\w/-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\w/]|-\d)")
+_IN_A_LIST = re.compile(rf"\s*(?:,|and|&)\s*{_MONTH}\s*\d", re.I)
+_LIST_BEFORE = re.compile(rf"{_MONTH}\s*\d{{1,2}}\s*(?:,|and|&)\s*$", re.I)
 _MONTH_ONLY = re.compile(rf"(?<![\d\w]){_MONTH}\s+(?P<year>\d{{4}})(?!\d)", re.I)
 
 
@@ -169,7 +171,9 @@ def scan_dates(text: str, signals: Signals | None = None) -> list[Found]:
             int(m.group("day2")) if m.group("day2") else None)
     for m in _in_windows(_MONTH_FIRST, text, windows, low):
         mo = MONTHS[m.group("month").lower().rstrip(".")]
-        bare = not m.group("year") and not m.group("ord") and not m.group("weekday")
+        bare = not m.group("year") and not m.group("ord") and not m.group("weekday") and \
+            not _IN_A_LIST.match(text, m.end()) and not _LIST_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        # 'Dec 18' may be December 2018; 'October 19, November 16' are days
         add(m, "date.month-day", _year(m.group("year")), mo, int(m.group("day")),
             int(m.group("day2")) if m.group("day2") else None, may_be_month_year=bare)
     for m in _NUMERIC.finditer(text):

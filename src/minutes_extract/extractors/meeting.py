@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..segment import Segment
+from ..segment.titles import attendance_heading
 from ..signals import rule_table
 from .dates import Found, Mention, commonest_year, scan_dates, stated_years
 
@@ -152,7 +153,7 @@ def location(text: str, items: list[Segment]) -> str | None:
         _VENUE_SECTION.search(head)
     if m:
         return m.group("v").strip(" .")
-    m = re.search(rf"\bheld\s+(?:at\s+{_T}\s+)?(?:at|in|within)\s+(?P<v>[^\d\s].+?)(?=\s+(?:on|at|commencing|{_DAYS}|{_MONTHS})\b|\s*[,.]?\s*\n\n|"
+    m = re.search(rf"\bheld\s+(?:at\s+\d\S*(?:\s+[ap]\.?m\.?)?\s+)?(?:at|in|within)\s+(?P<v>[^\d\s].+?)(?=\s+(?:on|at|commencing|{_DAYS}|{_MONTHS})\b|\s*[,.]?\s*\n\n|"
                   rf"\s+\d|$)", head, re.I | re.S)
     if m and len(m.group("v")) < 120:
         return _tidy_place(m.group("v"))
@@ -189,6 +190,7 @@ def body(text: str, items: list[Segment]) -> str | None:
         for m in re.finditer(pattern, head, re.I | re.M):
             cleaned = _tidy_body(m.group("b"))
             if cleaned and (cleaned[0].isupper() or pattern.startswith("^#")) and "http" not in cleaned and \
+                    not attendance_heading(cleaned.partition(":")[0]) and \
                     re.search(_BODY_WORDS.replace("|Meeting", ""), cleaned, re.I) and len(cleaned.split()) <= 14:
                 return cleaned
     low = head.lower()
@@ -210,28 +212,51 @@ def _tidy_body(b: str) -> str | None:
     return b or None
 
 
-_NEXT_CUE = re.compile(r"next meeting|\b(?:meeting|AGM)\b[^.\n]{0,40}\b(?:will|would|to|shall)\s+be\s+held", re.I)
+_NEXT = _RULES["next_meeting"]
+_NEXT_TITLE = re.compile(_NEXT["section_titles"], re.I)
+_OPENS_WITH_DATE = re.compile(r"^[\s\-*•]*(?:(?:on|date|time|when)\b[:\s]*)?(?:the\s+)?(?:[A-Z][a-z]+day,?\s+)?"
+                              rf"(?:\d|{_MONTHS})")
+
+
+def _next_cues(body: str | None) -> re.Pattern:
+    word = re.escape(body.split()[-1]) if body and body.split()[-1][:1].isupper() else r"(?!x)x"
+    return re.compile("|".join(f"(?:{c.replace('{BODY}', word)})" for c in _NEXT["sentence_cues"]), re.I)
+
+
+def _next_sections(text: str, items: list[Segment]) -> list[tuple[int, int]]:
+    """Items and markdown headings about the next meeting: (start, end) of their text."""
+    spans = [(s.start, s.end) for s in items if _NEXT_TITLE.search(s.title)]
+    for m in re.finditer(r"^#{1,6}[ \t]+(?P<t>[^\n]*)$", text, re.M):
+        if _NEXT_TITLE.search(m.group("t")):
+            nxt = text.find("\n#", m.end(), m.end() + 400)
+            spans.append((m.start(), nxt if nxt != -1 else min(len(text), m.end() + 400)))
+    return spans
+
+
+_SENTENCE_END = re.compile(r"\.(?=\s)|\n\s*\n|\n(?=\s*(?:[-*•#|]|\d{1,3}[.)]\s))")  # a stop, a blank line, a new entry
 
 
 def _sentence_around(text: str, a: int, b: int, reach: int = 200) -> tuple[int, int]:
-    """The sentence (or line) holding text[a:b], at most `reach` characters either side."""
-    lo = max(text.rfind(".", max(0, a - reach), a), text.rfind("\n", max(0, a - reach), a), a - reach - 1) + 1
-    stops = [i for i in (text.find(".", b, b + reach), text.find("\n", b, b + reach)) if i != -1]
-    return lo, min(stops) if stops else min(len(text), b + reach)
+    """The sentence holding text[a:b] (wrapped lines joined), at most `reach` characters either side."""
+    lo = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, a - reach), a)), default=max(0, a - reach))
+    stop = _SENTENCE_END.search(text, b, b + reach)
+    return lo, stop.start() if stop else min(len(text), b + reach)
 
 
-def next_meetings(text: str, items: list[Segment], dates: list[Mention], meeting: str | None) -> list:
-    """Dates given for the next meeting(s): in a 'Date of next meeting' item, or in a sentence about the next
-    meeting; only dates after the meeting's own."""
+def next_meetings(text: str, items: list[Segment], dates: list[Mention], meeting: str | None,
+                  body: str | None = None) -> list:
+    """Dates given for the next meeting(s): in a 'Date of next meeting' item or section (lines that open with a
+    date, short plain lines, lines about the meeting), or in a sentence about the body's coming meetings; only
+    dates after the meeting's own."""
     regions = []
-    for s in items:
-        if re.search(r"next meeting|future meeting|dates? of meetings", s.title, re.I):
-            pos = s.start
-            for line in text[s.start:s.end].split("\n"):
-                if len(line) < 80 or re.search(r"meeting|held", line, re.I):
-                    regions.append((pos, pos + len(line)))
-                pos += len(line) + 1
-    regions.extend(_sentence_around(text, m.start(), m.end()) for m in _NEXT_CUE.finditer(text))
+    for a, b in _next_sections(text, items):
+        pos = a
+        for line in text[a:b].split("\n"):
+            if _OPENS_WITH_DATE.match(line) or re.search(r"meeting|held", line, re.I) or \
+                    len(line) < 80 and not re.search(r"\b(?:is|was|are|were)\b", line):
+                regions.append((pos, pos + len(line)))
+            pos += len(line) + 1
+    regions.extend(_sentence_around(text, m.start(), m.end()) for m in _next_cues(body).finditer(text))
     inside = bytearray(len(text) + 1)
     for a, b in regions:
         inside[a:b + 1] = b"\x01" * (b + 1 - a)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .base import Line, Segment, lines_of
 from .headings import heading_segments, numbered_segments, subheadings
-from .markdown import markdown_segments
+from .markdown import MD_HEADING, markdown_segments
 from .rows import table_row_segments
 from .titles import cut_title
 
@@ -13,7 +13,7 @@ __all__ = ["Line", "Segment", "cut_title", "lines_of", "segment"]
 def segment(text: str) -> list[Segment]:
     """The agenda items of a document, in order; [] when it has no recognisable structure."""
     lines = lines_of(text)
-    for scheme in (table_row_segments, numbered_segments, markdown_segments, heading_segments):
+    for scheme in (table_row_segments, _numbered_or_markdown, heading_segments):
         segs = scheme(text, lines)
         if segs:
             for seg in segs:
@@ -21,3 +21,13 @@ def segment(text: str) -> list[Segment]:
                     subheadings(seg, text)
             return segs
     return []
+
+
+def _numbered_or_markdown(text: str, lines: list[Line]) -> list[Segment]:
+    """Numbered items, unless the document is structured by more markdown headings than it has numbered
+    items (a numbered list inside one section of headed markdown minutes is not the agenda)."""
+    numbered = numbered_segments(text, lines)
+    headings = sum(1 for ln in lines if ln.text.startswith("#") and MD_HEADING.match(ln.text))
+    if numbered and headings <= len(numbered):
+        return numbered
+    return markdown_segments(text, lines) or numbered

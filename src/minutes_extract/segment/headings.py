@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from .base import Line, Segment, close, lines_of
-from .markdown import MD_HEADING
+from .markdown import MD_HEADING, meeting_detail
 from .titles import (CAPS_LEAD, SENTENCE_OPENERS, TITLE_SMALL, VERBS, attendance_heading, clean_title, cut_title,
                      is_upper, looks_like_title)
 
@@ -151,7 +151,8 @@ def heading_segments(text: str, lines: list[Line]) -> list[Segment]:
         if attendance_marker(t):
             seen_attendance = True
             continue
-        if (MD_HEADING.match(ln.text) or unnumbered_heading(lines, i)) and not person_like(t):
+        if (MD_HEADING.match(ln.text) or unnumbered_heading(lines, i)) and not person_like(t) and \
+                not meeting_detail(clean_title(t)):
             heads.append((ln.start, None, t, "item.heading"))
     if seen_attendance:
         first_att = next(ln.start for ln in lines if attendance_marker(ln.text.strip().lstrip("#").strip()))

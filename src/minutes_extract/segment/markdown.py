@@ -4,10 +4,15 @@ from __future__ import annotations
 import re
 
 from ..lexicon import words
+from ..signals import rule_table
 from .base import Line, Segment
 from .titles import attendance_heading, clean_title
 
 
+_DETAIL = re.compile(rule_table("meeting")["detail_headings"]["pattern"], re.I)
+_TIME_HEADING = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[-–:]?\s*(?:open|opening|start|close|closed|closing|"
+                           r"end|adjourn\w*)$", re.I)
+_TITLE_HEADING = re.compile(r"^(?:minutes|notes)\s+(?:for|from)\b", re.I)
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 _BULLET = re.compile(r"^(\s*)(?:[-*+•]|\d{1,2}[.)])\s+(.*)$")
 _EMPTY_NOTE = re.compile(r"^(?:no (?:updates?|announcements|news)\b|nothing\b|none\b|skipped\b|n/?a\b|"
@@ -28,7 +33,8 @@ def markdown_segments(text: str, lines: list[Line]) -> list[Segment]:
         numbered = re.match(r"^(\d{1,3}(?:\.\d{1,3})*)\.?\s+(\S.*)$", heading)
         number, title = (numbered.group(1), numbered.group(2)) if numbered else (None, heading)
         if level == 1 and k == 0 or clean_title(title).lower() in boiler or "call to order" in title.lower() \
-                or attendance_heading(title) or re.search(r"\bvoting rights\b|\bpresent$", title, re.I):
+                or attendance_heading(title) or re.search(r"\bvoting rights\b|\bpresent$", title, re.I) \
+                or meeting_detail(clean_title(title)) or _attendance_only(section):
             continue
         has_children = any(h[1] > level for h in headings[k + 1:k + 2])
         bullets = _top_bullets(section)
@@ -47,6 +53,19 @@ def markdown_segments(text: str, lines: list[Line]) -> list[Segment]:
             end = lines[bounds[k + 1]].start if bounds[k + 1] < len(lines) else len(text)
             segs.append(Segment(number, clean_title(title), lines[i].start, end, "item.markdown-heading"))
     return segs
+
+
+def meeting_detail(title: str) -> bool:
+    """A heading of the meeting's own details, not an agenda item: 'Time and Location', 'Venue' (rules in
+    models/meeting.json), a time with the opening or close ('20:06 Open', '22:10 Close'), the title repeated
+    ('Minutes for 2020-03-03')."""
+    return bool(_DETAIL.match(title) or _TIME_HEADING.match(title) or _TITLE_HEADING.match(title))
+
+
+def _attendance_only(section: list[Line]) -> bool:
+    """A section holding only attendance lines ('- Present: ...', '- Apologies: ...')."""
+    content = [ln.text.strip().lstrip("-*• ") for ln in section if ln.text.strip()]
+    return bool(content) and all(attendance_heading(c.partition(":")[0]) and ":" in c for c in content)
 
 
 def _top_bullets(section: list[Line]) -> list[tuple[Line, str, bool]]:

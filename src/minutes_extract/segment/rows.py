@@ -25,7 +25,8 @@ def _row_title(body: str) -> str:
 
 def _numbered_rows(text: str, lines: list[Line]) -> list[Segment]:
     """Agenda tables from web pages: rows '| 4. | Title ... Minutes: ... |' with the item number in a cell."""
-    rows = [(ln, m) for ln in lines if (m := _NUMBERED_ROW.match(ln.text.strip()))]
+    rows = [(ln, m) for ln in lines if (m := _NUMBERED_ROW.match(ln.text.strip())) and
+            re.search(r"[^\W\d_]", m.group("rest"))]  # '| 16 | 4 |' is a row of figures, not an item
     if len(rows) < 3:
         return []
     segs = []

@@ -1,0 +1,34 @@
+from minutes_extract.signals import Signals, document_signals
+
+
+def test_us_township_minutes():
+    s = document_signals("Crete Township Board. Meeting called to order. Trustee Elton moved; the program costs $500.\n"
+                         "Roll Call: ayes 5. Crews went out on 2/17/2022.")
+    assert (s.locale, s.currency, s.day_first, s.style) == ("US", "USD", False, "council")
+
+
+def test_uk_parish_minutes():
+    s = document_signals("Stoke Ferry Parish Council. Cllr Smith sent apologies. The programme cost £40.\n"
+                         "1. Apologies\n2. Minutes\n3. Finance")
+    assert (s.locale, s.currency, s.day_first, s.numbering) == ("UK", "GBP", True, "plain")
+
+
+def test_country_from_registries_and_symbols():
+    s = document_signals("## Regulatory\n- IRAS filing done; ACRA returns signed. **$22.4K** in the bank")
+    assert (s.locale, s.country, s.currency, s.dollar()) == ("other", "SG", "SGD", "SGD")
+
+
+def test_the_documents_own_dates_set_the_order():
+    assert document_signals("Paid on 25/03/2021 and 3/4/2021.").day_first is True
+    assert document_signals("Paid on 03/25/2021 and 3/4/2021.").day_first is False
+
+
+def test_numbering_schemes():
+    assert document_signals("21.01.01 Apologies\n21.01.02 Minutes\n21.01.03 Finance").numbering == "dotted"
+    assert document_signals("01/19 Apologies\n02/19 Minutes").numbering == "slash"
+    assert document_signals("No numbers here.").numbering == "none"
+
+
+def test_nothing_known():
+    s = document_signals("We met and talked.")
+    assert s == Signals() and s.dollar() == "USD"
