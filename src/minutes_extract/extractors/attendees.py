@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import takewhile
 
 from ..lexicon import alternation
 from ..segment import Segment, lines_of
 from ..sentences import split
-from .people import Person, describes_organisation, parse_entry, parse_list, several_people
+from .people import Person, describes_organisation, parse_entry, parse_list, several_people, plural_titled, titled
 
 _PRESENT = alternation("present_headings")
 _APOLOGIES = alternation("apology_headings")
@@ -76,7 +77,8 @@ def _clean(text: str) -> str:
 def _short_names(chunks: list[str], strict: bool) -> list[Person] | None:
     """A roll of first names, surnames or handles ('Martin, TC, Brian (redbeard), Dan Barlow'; 'alice, bob (@bob)'):
     each chunk one or two words; None when the chunks do not read so."""
-    if len(chunks) < (1 if not strict else 2) or not any(" " not in re.sub(r"\s*\(.*", "", c) for c in chunks):
+    if len(chunks) < (1 if not strict else 2) or not any(" " not in re.sub(r"\s*\(.*", "", c) for c in chunks) or \
+            any(plural_titled(c) for c in chunks):
         return None
     if all(_SHORT_NAME.fullmatch(c) and c.lower() not in _NOT_HANDLES for c in chunks):
         return [p for p in (parse_entry(c, allow_single=True) for c in chunks) if p]
@@ -206,14 +208,17 @@ def _is_group(label: str) -> bool:
 
 def _entry_people(t: str) -> tuple[list[Person], str | None]:
     """The people on one line of an attendance section, and the status the line states ('Trustee Elton - absent')."""
-    entry = _clean(re.sub(r"^[-*•]\s+", "", t))
+    pieces = re.split(r"(?<=[a-z]{3})(?<!Cllr|Revd|Prof|Insp|Supt)\.\s+(?=[A-Z])", re.sub(r"^(?:[-*•]\s+|:\s*)", "", t))
+    keep = [pieces[0]] + list(takewhile(lambda x: not _EXPLAIN.search(x) and len(_PROSE_WORD.findall(x)) < 4,
+                                        pieces[1:]))  # '... and 3 Members of the Public. Mr X was also present.'
+    entry = _clean(", ".join(keep))
     status = None
     m = _ENTRY_STATUS.search(entry)
     if m and m.start() > 0:
         status = status_of(m.group("st")) if not m.group("st").lower().startswith(("remote", "arrived")) \
             else "present"
         entry = entry[:m.start()]
-    if _EXPLAIN.search(entry) or len(_PROSE_WORD.findall(re.sub(r"\([^()]*\)", " ", entry))) >= 4:
+    if _EXPLAIN.search(entry) or len(_PROSE_WORD.findall(re.sub(r"\([^()]*\)", " ", entry))) >= 4 and "," not in entry:
         return [], None  # a sentence, not an entry ('Inability to register attendees due to ...')
     bullet_pair = entry != t and entry.count(",") == 1  # '- James Belsey, Morgan Stanley'
     single = ("," not in entry or "(" in entry or bullet_pair) and " and " not in entry and entry.count("(") < 2 \
@@ -253,8 +258,9 @@ def _walk_section(lines, i, status, group, found) -> int:
         t = ln.text.strip()
         if not t:
             continue
-        if _HEADING_LINE.match(ln.text) or t.startswith(("#", "|")) or re.match(r"^\d{1,3}[.)]?\s", t):
-            return j
+        if _HEADING_LINE.match(ln.text) or t.startswith(("#", "|")) or re.match(r"^\d{1,3}[.)]?\s", t) or \
+                t.isupper() and len(t.split()) >= 2 and not titled(t):
+            return j  # the next heading
         label = _LABEL.match(t)
         if label and not _is_group(label.group("label")) and not label.group("rest").strip():
             return j  # the next labelled part of the minutes ('Police Matters:')
@@ -286,6 +292,8 @@ def _inline_markers(text, start, preamble_end, found, line_start: bool = False) 
                    + list(_MARKER_NO_COLON.finditer(text, start, preamble_end)), key=lambda m: m.start())
     for k, m in enumerate(marks):
         head = m.group("head")
+        if "\n" in m.group() and _HEADING_LINE.match(text[text.rfind("\n", 0, m.start()) + 1:text.find("\n", m.start())]):
+            continue  # a heading line: its list below is read as a section
         if head.lower() in ("public", "members of the public"):
             continue
         end = marks[k + 1].start() if k + 1 < len(marks) else preamble_end

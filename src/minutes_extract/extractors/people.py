@@ -68,7 +68,7 @@ def _is_name_token(tok: str) -> bool:
     not a title ('Cllr') or a word that is never a name."""
     low = tok.lower().rstrip(".")
     return (len(tok) > 0 and tok[0].isupper() and all(c.isalpha() or c in "'’-." for c in tok)
-            and low not in _NOT_NAMES and low not in _TITLE_WORDS)
+            and low not in _NOT_NAMES and low not in _TITLE_WORDS and low.split(".")[-1] not in _NOT_NAMES)
 
 
 def _is_initial(tok: str) -> bool:
@@ -217,6 +217,16 @@ _HONORIFIC_BOUNDARY = re.compile(
     rf"(?<!Borough)(?<!County)(?<!District)(?<!Parish)(?<!City)(?<!Deputy)(?<!Chief)(?<!Detective)(?<!Town)"
     rf"\s+(?=(?:{_HONORIFIC})\.?\s+(?!(?:{_HONORIFIC})\b)[A-Z])")
 _PUBLIC = re.compile(r"\s*(?:(?:and|&|plus)\s+)?\d+\s+(?:other\s+)?members? of (?:the )?public.*$", re.I)
+
+
+def plural_titled(text: str) -> bool:
+    """True when the text starts with a title standing for several people ('Trustees', 'Councillors')."""
+    return bool(_PLURAL_TITLE.match(text))
+
+
+def titled(text: str) -> bool:
+    """True when the text starts with a title ('Cllr', 'Trustee')."""
+    return bool(leading_titles(text)[0])
 
 
 def several_people(text: str) -> bool:
