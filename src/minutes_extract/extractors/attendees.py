@@ -262,7 +262,7 @@ def _walk_section(lines, i, status, group, found) -> int:
                 t.isupper() and len(t.split()) >= 2 and not titled(t):
             return j  # the next heading
         label = _LABEL.match(t)
-        if label and not _is_group(label.group("label")) and not label.group("rest").strip():
+        if t.endswith(":") and not (label and _is_group(label.group("label"))):
             return j  # the next labelled part of the minutes ('Police Matters:')
         if label and _is_group(label.group("label")):
             group = label.group("label").strip()
@@ -310,7 +310,7 @@ def _inline_markers(text, start, preamble_end, found, line_start: bool = False) 
             nxt = text.find("\n\n", para + 2)
             follow = text[para + 2:nxt if nxt != -1 else preamble_end].strip()
             if follow and len(follow) < 120 and not _EXPLAIN.search(follow.split("–")[0]) and \
-                    not _MARKER.match(follow):
+                    ":" not in follow and not _NONE.match(text[m.end():para]):
                 extra = _list_people(follow)
                 for p in extra:
                     found.append(Found(p, status_of(head), head, para + 2, para + 2 + len(follow),
