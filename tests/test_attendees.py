@@ -72,3 +72,101 @@ def test_us_style_markers():
             "Regrets: Eve Gold.\n\n1. CALL TO ORDER\n\nCalled to order.\n\n2. MINUTES\n\nApproved.\n")
     assert people(text) == [("Ann Lee", "present"), ("Bob Roy", "present"), ("Carl Diaz", "present"),
                             ("Dee Fox", "absent"), ("Eve Gold", "apologies")]
+
+
+def people_of(text):
+    return [(f.person.name, f.status) for f in extract_attendees(text, segment(text))]
+
+
+def test_paragraph_list_without_commas_splits_at_titles_roles_and_place_titles():
+    got = parse_list("P Moran Clerk Mrs J Todd Eden District Councillor A Armstrong Cllr B Hall")
+    assert [(p.name, p.role, p.organisation) for p in got] == [
+        ("P Moran", "Clerk", None), ("J Todd", None, None), ("A Armstrong", None, "Eden District Council"),
+        ("B Hall", None, None)]
+
+
+def test_office_titles_before_names_and_in_plural():
+    p = parse_entry("Trustee Jane Elton")
+    assert (p.name, p.title, p.role) == ("Jane Elton", "Trustee", "Trustee")
+    assert parse_entry("Supervisor Mantay").name == "Mantay"
+    got = parse_list("Supervisor Mantay, Trustees Elton and Picha, Council Member Hensley")
+    assert [(p.name, p.title) for p in got] == [("Mantay", "Supervisor"), ("Elton", "Trustee"), ("Picha", "Trustee"),
+                                               ("Hensley", "Council Member")]
+
+
+def test_roll_call_sentences():
+    text = ("The meeting was called to order by Supervisor Mantay at 7:00 PM.\n"
+            "Board members present were Trustee Elton, Trustee Picha, and Supervisor Mantay. "
+            "Clerk Rowe was also present. Trustee Gould was absent.\n\nOLD BUSINESS:\nNone.\n\nNEW BUSINESS:\nNone.\n")
+    assert people_of(text) == [("Elton", "present"), ("Picha", "present"), ("Mantay", "present"), ("Rowe", "present"),
+                               ("Gould", "absent")]
+    text = "Roll call: Trustees Elton, Picha and Gould were present.\n\n1. MINUTES\n\nApproved.\n"
+    assert people_of(text) == [("Elton", "present"), ("Picha", "present"), ("Gould", "present")]
+
+
+def test_groups_inside_an_attendance_section():
+    text = ("# Board meeting\n\n## Attendees\n\nBoard members physically present:\n\n- Ann Lee, Acme Corp\n"
+            "- Bob Roy, Widgets\n\nParticipating remotely were:\n\n- Cy Dunn, Initech\n\nOfficers:\n\n"
+            "- Di Fox (secretary), Acme Corp\n\nNot present:\n\n- Ed Gray, Globex\n\n## Proceedings\n\nText.\n")
+    assert people_of(text) == [("Ann Lee", "present"), ("Bob Roy", "present"), ("Cy Dunn", "present"),
+                               ("Di Fox", "present"), ("Ed Gray", "absent")]
+
+
+def test_nested_bullets_and_entry_status():
+    text = ("## Roll Call\n\n- Present:\n  - Ann Lee\n  - Bob Roy\n- Regrets:\n  - Cy Dunn\n\n## Agenda\n\nText.\n")
+    assert people_of(text) == [("Ann Lee", "present"), ("Bob Roy", "present"), ("Cy Dunn", "apologies")]
+    text = "ROLL CALL\nSupervisor Mantay - present\nTrustee Elton - absent\n1. MINUTES\nApproved.\n"
+    assert people_of(text) == [("Mantay", "present"), ("Elton", "absent")]
+
+
+def test_upper_case_heading_with_the_first_entry_on_its_line():
+    text = ("Minutes of the Meeting held on 18 November 1999.\nPRESENT C Lyne - Acting Chairperson\nJ Roy - Secretary\n"
+            "G McCluskey - Strathclyde Police\n1. APOLOGIES A Horne - Community Councillor.\n2. MINUTES\nAccepted.\n")
+    assert people_of(text) == [("C Lyne", "present"), ("J Roy", "present"), ("G McCluskey", "present"),
+                               ("A Horne", "apologies")]
+
+
+def test_first_names_handles_and_wiki_users():
+    text = ("## Time and Location\n\nCalled to order at 7:40 PM.\n\nMembers Present: Martin, TC, Brian (redbeard),\n"
+            "User:Katie, Dan Barlow\n\nOthers: User:Nik, James\n\n## Reports\n\nMartin reported.\n")
+    found = extract_attendees(text, segment(text))
+    assert [(f.person.name, f.status) for f in found] == [
+        ("Martin", "present"), ("TC", "present"), ("Brian", "present"), ("Katie", "present"),
+        ("Dan Barlow", "present"), ("Nik", "present"), ("James", "present")]
+    assert found[2].person.handle == "redbeard"
+    text = "# Plenum\n\nAttendees: alice, bob (@bob), carol\n\n## Topics\n\nStuff.\n"
+    assert [n for n, _ in people_of(text)] == ["alice", "bob", "carol"]
+
+
+def test_all_members_present_with_the_members_named_in_the_masthead():
+    text = ("Technical Advisory Committee\n\nJane Archer, Chair\n\nLeo Bright, Vice Chair\n\nMia Cole\n\nNed Dale\n\n"
+            "MEETING MINUTES\n\n1. Call to Order & Roll Call\n\nChair Archer called the meeting to order at 6:02 p.m. "
+            "All members were present.\n\n2. Public Comment\n\nNone.\n")
+    assert people_of(text) == [("Jane Archer", "present"), ("Leo Bright", "present"), ("Mia Cole", "present"),
+                               ("Ned Dale", "present")]
+
+
+def test_attendance_table_with_title_present_and_arrived_columns():
+    text = ("Roll call of members:\n\n| Name | Title | Present | Arrived |\n|---|---|---|---|\n"
+            "| Jane Elton | Trustee | Yes | |\n| Bob Picha | Trustee | No | |\n| Al Smith | Supervisor | | 7:05 |\n"
+            "| Cy Dunn | Clerk | Excused | |\n\n1. MINUTES\n\nApproved.\n")
+    found = extract_attendees(text, segment(text))
+    assert [(f.person.name, f.status, f.person.role) for f in found] == [
+        ("Jane Elton", "present", "Trustee"), ("Bob Picha", "absent", "Trustee"), ("Al Smith", "present", "Supervisor"),
+        ("Cy Dunn", "apologies", "Clerk")]
+
+
+def test_tab_separated_pdf_words_and_public_groups():
+    text = ("Members\tPresent:\nWatson\tRobinson Convenor\tCC\nFiona\tRobinson Treasurer\tCC\nAttending:\n"
+            "PC\tChris\tNeilson Police Scotland\nPublic:\nAlex\tHamilton Public\nApologies:\nCllr\tBarbara\tMorgan A&B\t"
+            "Councillor\n\n1. Introductions\nWelcome.\n")
+    assert people_of(text) == [("Watson Robinson", "present"), ("Fiona Robinson", "present"),
+                               ("Chris Neilson", "present"), ("Alex Hamilton", "present"),
+                               ("Barbara Morgan", "apologies")]
+
+
+def test_not_people_labels_headings_and_sentences():
+    text = ("Apologies: Cllr E Taylor\n\nPolice Matters:\n\nNothing to report.\n\n"
+            "## Roll call\n\nInability to register attendees due to system problems.\n\n"
+            "Agreed by all present\n\nLitter Pick\n")
+    assert people_of(text) == [("E Taylor", "apologies")]

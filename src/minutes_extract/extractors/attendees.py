@@ -2,31 +2,54 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from itertools import takewhile
 
 from ..lexicon import alternation
 from ..segment import Segment, lines_of
 from ..sentences import split
-from .people import Person, parse_entry, parse_list
+from .people import Person, describes_organisation, parse_entry, parse_list, several_people, plural_titled, titled
 
 _PRESENT = alternation("present_headings")
 _APOLOGIES = alternation("apology_headings")
 _ABSENT = alternation("absent_headings")
+_HEADS = f"{_APOLOGIES}|{_ABSENT}|{_PRESENT}"
 _MARKER = re.compile(
-    rf"(?<![\w-])(?P<head>{_APOLOGIES}|{_ABSENT}|{_PRESENT}|Members of the Public|Public|"
-    rf"(?:[A-Z][a-z]+\s+){{1,2}}(?:[Pp]resent|[Aa]bsent|[Aa]ttending|[Ee]xcused))\s*(?::|-|–)\s*(?=\S)", re.I)
+    rf"(?<![\w-])(?P<head>{_HEADS}|Members of the Public|Public|"
+    rf"(?:[A-Z][a-z]+[ \t]+){{1,2}}(?:[Pp]resent|[Aa]bsent|[Aa]ttending|[Ee]xcused))\s*(?::|-|–)\s*(?=\S)", re.I)
 _MARKER_NO_COLON = re.compile(rf"^[ \t]*(?P<head>{_PRESENT})[ \t]+(?=(?:Cllr|Councillors?|Mr|Mrs|Ms|Dr)\b)",
                               re.I | re.M)
-_HEADING_LINE = re.compile(rf"^\s*(?:#+\s*)?(?:\d+(?:\.\d+)*\.?\s+)?(?P<head>{_APOLOGIES}|{_ABSENT}|{_PRESENT}|"
-                           rf"(?:[A-Z][a-z]+\s+){{1,3}}(?:present|attending|in attendance))\s*:?\s*$", re.I)
-_GROUP_LABEL = re.compile(r"^\s*(?:[A-Z][\w-]*\s*){1,4}:\s*$")  # 'Directors:' inside an attendance section
+_HEADING_LINE = re.compile(rf"^\s*(?:#+\s*)?(?:\d+(?:\.\d+)*\.?\s+)?(?P<head>{_HEADS}|"
+                           rf"(?:(?!(?:all|by|were|was|agreed|not)\b)[A-Z][a-z]+\s+){{1,3}}(?:present|attending|in attendance))\s*:?\s*$",
+                           re.I)
+# 'PRESENT C Lyne - Acting Chairperson', '1. APOLOGIES A Horne': an upper-case heading with the first entry after it
+_CAPS_HEADING = re.compile(rf"^[ \t]*(?:\d{{1,3}}[.)]?[ \t]+)?(?P<head>{_HEADS})[ \t]+(?P<rest>[A-Z].*)$", re.I)
+# 'Participating remotely were:', 'Not present:', '- Guests: Ann Lee': a group inside an attendance section
+_LABEL = re.compile(r"^[ \t]*(?:[-*•][ \t]+)?(?P<label>[A-Za-z][A-Za-z ,/&'’-]{0,60}?)[ \t]*:[ \t]*(?P<rest>.*)$")
+_GROUP_WORD = re.compile(rf"\b{alternation('attendance_group_words')}\b", re.I)
+_ENTRY_STATUS = re.compile(r"\s*(?:[-–:,]\s*)?\(?(?P<st>present|absent|excused|apologies|remote(?:ly)?|"
+                           r"arrived[^)]*)\)?\.?$", re.I)  # 'Trustee Elton - absent'
 _APOLOGY_SENTENCE = re.compile(
     r"\bApologies(?:\s+for\s+absence)?\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:received|given|submitted|"
     r"tendered|sent|noted|accepted)?(?:\s+and\s+(?:accepted|noted|approved))?\s*(?:from|by|:)\s*(?P<list>.+)", re.I)
-_PRESENT_SENTENCE = re.compile(
-    r"^(?:Also\s+)?present(?:\s+at\s+[^:.]{3,60}?)?\s+(?:was|were)\s+(?!the following)(?P<list>.+)", re.I)
+_PRESENT_SENTENCE = re.compile(  # 'Present were ...', 'Board members present were Trustee Elton, ...'
+    r"^(?:Also\s+)?(?:(?:Board|Council|Committee|Commission|Staff)\s+)?(?:members?\s+|officers?\s+)?(?:also\s+)?"
+    r"present(?:\s+at\s+[^:.]{3,60}?)?\s+(?:was|were)\s+(?!the following)(?P<list>.+)", re.I)
+_WERE_PRESENT = re.compile(  # 'Roll call: Trustees Elton, Picha and Hodge were present.', 'Clerk Buiter was also present.'
+    r"^(?:(?:Roll\s+call|Attendance)\s*[:-]\s*)?(?P<list>[A-Z].*?)\s+(?:was|were)\s+(?:also\s+|all\s+)?"
+    r"(?P<st>present|absent|excused|in\s+attendance)\b[^.]{0,40}\.?$", re.I)
+_ALL_PRESENT = re.compile(r"\ball\s+(?:(?:board|committee|council|commission)\s+)?members\s+(?:were\s+)?present\b",
+                          re.I)
 _NONE = re.compile(r"^\s*(?:none|nil|no apologies|n/a|there were no)\b", re.I)
 _EXPLAIN = re.compile(r"\b(?:was|were|had|has|have|is|are|will|would|welcomed|took|declared|advised|"
                       r"reported|thanked|asked|said|agreed|proposed|seconded)\b")
+_SHORT_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]+)?(?:\s*\(@?[\w.-]+\)|\s+@[\w-]+)?")
+_HANDLE_NAME = re.compile(r"@?[a-z][\w.-]*(?:\s*\(@[\w-]+\))?")
+_NOT_HANDLES = {"and", "none", "nil", "all", "members", "received", "accepted", "noted", "the", "others", "present",
+                "absent", "apologies", "public", "n/a", "tbc", "various", "everyone"}
+_PROSE_WORD = re.compile(r"(?<![\w@(-])(?!(?:and|of|the|for|to|de|van|von|der|den|du|da|di|la|le|del|y|on|at)\b)"
+                         r"[a-z]{2,}\b")
+_ATTENDANCE_TITLE = re.compile(r"apolog|attendance|absen|roll call|call to order|present|welcome", re.I)
 
 
 class Found:
@@ -39,21 +62,50 @@ def status_of(heading: str) -> str:
     h = heading.lower()
     if h.startswith(("apolog", "regrets")) or "excused" in h:
         return "apologies"
-    if re.match(rf"(?:{_ABSENT})$", heading, re.I) or "absent" in h or h.startswith("not present"):
+    if re.match(rf"(?:{_ABSENT})$", heading, re.I) or re.search(r"absent|\bnot\s+(?:present|in attendance|attending)",
+                                                               h):
         return "absent"
     return "present"
+
+
+def _clean(text: str) -> str:
+    """Tabs between words (PDF text) as spaces; wiki user prefixes ('User:Katie') dropped."""
+    text = re.sub(r"\.\s+(?=(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\b)", ", ", text)  # 'Mr. A Halls. Mr. R Thompson'
+    return re.sub(r"\bUser:", "", text.replace("\t", " "))
+
+
+def _short_names(chunks: list[str], strict: bool) -> list[Person] | None:
+    """A roll of first names, surnames or handles ('Martin, TC, Brian (redbeard), Dan Barlow'; 'alice, bob (@bob)'):
+    each chunk one or two words; None when the chunks do not read so."""
+    if len(chunks) < (1 if not strict else 2) or not any(" " not in re.sub(r"\s*\(.*", "", c) for c in chunks) or \
+            any(plural_titled(c) for c in chunks):
+        return None
+    if all(_SHORT_NAME.fullmatch(c) and c.lower() not in _NOT_HANDLES for c in chunks):
+        return [p for p in (parse_entry(c, allow_single=True) for c in chunks) if p]
+    if not strict and (len(chunks) >= 3 or any("@" in c for c in chunks)) and \
+            all(_HANDLE_NAME.fullmatch(c) and c.lower().lstrip("@") not in _NOT_HANDLES for c in chunks):
+        people = []
+        for c in chunks:
+            handle = re.search(r"@([\w-]+)", c)
+            name = c.split("(")[0].strip().lstrip("@")
+            people.append(Person(name=name, tokens=[name], handle=handle.group(1) if handle else name))
+        return people
+    return None
 
 
 def _list_people(text: str, title=None, strict: bool = True) -> list[Person]:
     """People from a list chunk; [] when the chunk reads as a sentence rather than a list (strict), or with
     the sentence-like descriptors dropped ('F Eglington (Cllr Eglington is also the temporary Clerk)').
-    A roll call of bare surnames ('Present: Coleman, Flagg, Hensley and Phillips.') is a list of people too."""
+    A roll call of bare surnames, first names or handles ('Present: Coleman, Flagg, Hensley and Phillips.') is a
+    list of people too."""
+    text = _clean(text)
     if _NONE.match(text):
         return []
-    chunks = [c.strip(" .") for c in re.split(r",|\band\b|&", text) if c.strip(" .")]
-    if chunks and all(re.fullmatch(r"[A-Z][\w'’-]+", c) and c.lower() not in ("none", "nil") for c in chunks):
-        title = title or ""
-        return [p for p in (parse_entry(c, title="Member") for c in chunks) if p]
+    chunks = [c.strip().strip(".").strip() for c in re.split(r",|\band\b|&", re.sub(
+        r"\([^()]*\)", lambda m: m.group().replace(",", ";"), text)) if c.strip().strip(".").strip()]
+    short = _short_names(chunks, strict)
+    if short is not None:
+        return short
     people = parse_list(text, title)
     explained = [p for p in people if p.role and _EXPLAIN.search(p.role) or
                  p.organisation and _EXPLAIN.search(p.organisation)]
@@ -65,23 +117,38 @@ def _list_people(text: str, title=None, strict: bool = True) -> list[Person]:
     return people
 
 
+_COLUMNS = {  # what an attendance table's header cell says its column holds
+    "given": ("given name", "first name", "forename"),
+    "family": ("family name", "surname", "last name"),
+    "name": ("name", "director", "member", "members", "attendee", "attendees", "councillor", "participant",
+             "trustee", "full name", "board member", "commissioner", "member name", "person", "who"),
+    "status": ("present", "attended", "attendance", "status", "present?", "present/absent", "attending",
+               "in attendance", "present / absent"),
+    "absent": ("absent", "absent?"),
+    "arrived": ("arrived", "arrival", "time arrived", "arrived at"),
+    "org": ("affiliation", "organisation", "organization", "company", "representing", "employer"),
+    "role": ("role", "position", "title", "office"),
+}
+_CELL_STATUS = {"present": ("yes", "y", "x", "✓", "✔", "present", "p", "attended", "remote", "virtual", "in person",
+                            "online", "zoom", "phone", "here"),
+                "absent": ("no", "n", "absent", "a", "-", "✗", "✘", "not present"),
+                "apologies": ("apologies", "apols", "apology", "excused", "regrets", "e", "ap")}
+
+
+def _cell_status(cell: str) -> str | None:
+    cell = cell.strip().lower()
+    return next((st for st, marks in _CELL_STATUS.items() if cell in marks), None)
+
+
 def _table(lines, i) -> list[tuple[Person, str, int, int]]:
-    """An attendance table whose header names the name column ('Director', 'Name', 'Given Name' ...)."""
-    header = [c.strip().lower() for c in lines[i].text.strip().strip("|").split("|")]
+    """An attendance table whose header names the name column ('Director', 'Name', 'Given Name' ...), with
+    present / absent / arrived columns when it has them."""
+    header = [c.strip().lower().strip("*_ ") for c in lines[i].text.strip().strip("|").split("|")]
     col = {}
     for k, c in enumerate(header):
-        if c in ("given name", "first name", "forename"):
-            col["given"] = k
-        elif c in ("family name", "surname", "last name"):
-            col["family"] = k
-        elif c in ("name", "director", "member", "attendee", "councillor", "participant", "trustee", "full name"):
-            col["name"] = k
-        elif c in ("present", "attended", "attendance", "status", "present?"):
-            col["status"] = k
-        elif c in ("affiliation", "organisation", "organization", "company", "representing", "employer"):
-            col["org"] = k
-        elif c in ("role", "position", "title"):
-            col["role"] = k
+        key = next((key for key, names in _COLUMNS.items() if c in names), None)
+        if key and key not in col:
+            col[key] = k
     if "name" not in col and not ("given" in col and "family" in col):
         return []
     rows = []
@@ -93,16 +160,17 @@ def _table(lines, i) -> list[tuple[Person, str, int, int]]:
         if all(re.fullmatch(r":?-+:?|", c) for c in cells):
             continue
         get = lambda key: cells[col[key]] if key in col and col[key] < len(cells) else ""  # noqa: E731
-        name = get("name") or f"{get('given')} {get('family')}".strip()
-        person = parse_entry(name)
+        person = parse_entry(_clean(get("name") or f"{get('given')} {get('family')}".strip()), allow_single=True)
         if not person:
             continue
         person.organisation = get("org") or None
-        person.role = get("role") or None
-        mark = get("status").lower()
-        status = "absent" if mark in ("no", "n", "absent", "x", "apologies") else "present"
-        if mark == "apologies":
-            status = "apologies"
+        person.role = get("role") or person.role
+        if "status" in col:
+            status = _cell_status(get("status")) or ("present" if re.search(r"\d", get("arrived")) else "absent")
+        elif "absent" in col:
+            status = "absent" if _cell_status(get("absent")) == "present" else "present"
+        else:
+            status = "present"
         rows.append((person, status, ln.start, ln.end))
     return rows
 
@@ -112,59 +180,120 @@ def extract_attendees(text: str, items: list[Segment]) -> list[Found]:
     found: list[Found] = []
     preamble_end = items[0].start if items else min(len(text), 4000)
     lines = lines_of(text)
-    pre_lines = [ln for ln in lines if ln.start < preamble_end]
-    _heading_sections(text, lines, pre_lines, found)
+    _heading_sections(lines, found)
     _inline_markers(text, 0, preamble_end, found)
-    for seg in items[:3]:
-        if re.search(r"roll call|attendance|present|apolog", seg.title, re.I):
-            _inline_markers(text, seg.start, seg.end, found)  # 'ROLL CALL: Present: Coleman, Flagg ...' 
-    _tables(lines, preamble_end, found)
+    for seg in items[:3]:  # 'ROLL CALL: Present: Coleman, Flagg ...', '## Time and Location' / 'Members Present: ...'
+        _inline_markers(text, seg.start, seg.end, found,
+                        line_start=not re.search(r"roll call|attendance|present|apolog", seg.title, re.I))
+    _tables(lines, found)
+    starts = [ln.start for ln in lines]
     for seg in items:
         if re.search(r"apolog|attendance|absen", seg.title, re.I):
-            _apology_item(text, lines, seg, found)
+            _apology_item(lines, starts, seg, found)
     region_end = preamble_end
-    for seg in items:
-        if re.search(r"apolog|welcome|attendance|absen", seg.title, re.I):
+    for seg in items[:6]:
+        if _ATTENDANCE_TITLE.search(seg.title):
             region_end = max(region_end, seg.end)
-    for unit in split(text, 0, region_end):
+    units = split(text, 0, region_end)
+    for unit in units:
         _sentences(unit, found)
+    if not any(f.status == "present" for f in found):
+        _all_present(lines, units, found)
     return _dedupe(found)
 
 
-def _heading_sections(text, lines, pre_lines, found) -> None:
-    for i, ln in enumerate(pre_lines):
-        m = _HEADING_LINE.match(ln.text)
-        if not m:
+def _is_group(label: str) -> bool:
+    return len(label.split()) <= 7 and bool(_GROUP_WORD.search(label))
+
+
+def _entry_people(t: str) -> tuple[list[Person], str | None]:
+    """The people on one line of an attendance section, and the status the line states ('Trustee Elton - absent')."""
+    pieces = re.split(r"(?<=[a-z]{3})(?<!Cllr|Revd|Prof|Insp|Supt)\.\s+(?=[A-Z])", re.sub(r"^(?:[-*•]\s+|:\s*)", "", t))
+    keep = [pieces[0]] + list(takewhile(lambda x: not _EXPLAIN.search(x) and len(_PROSE_WORD.findall(x)) < 4,
+                                        pieces[1:]))  # '... and 3 Members of the Public. Mr X was also present.'
+    entry = _clean(", ".join(keep))
+    status = None
+    m = _ENTRY_STATUS.search(entry)
+    if m and m.start() > 0:
+        status = status_of(m.group("st")) if not m.group("st").lower().startswith(("remote", "arrived")) \
+            else "present"
+        entry = entry[:m.start()]
+    if _EXPLAIN.search(entry) or len(_PROSE_WORD.findall(re.sub(r"\([^()]*\)", " ", entry))) >= 4 and "," not in entry:
+        return [], None  # a sentence, not an entry ('Inability to register attendees due to ...')
+    bullet_pair = entry != t and entry.count(",") == 1  # '- James Belsey, Morgan Stanley'
+    single = ("," not in entry or "(" in entry or bullet_pair) and " and " not in entry and entry.count("(") < 2 \
+        and not several_people(entry)
+    people = [parse_entry(entry, allow_single=True)] if single else []
+    if people and people[0] and len(people[0].tokens) == 4 and not any(len(t) == 1 for t in people[0].tokens):
+        people = []  # 'Peter Agate Dave Horkan': two people, read as a list
+    return [p for p in people if p] or _list_people(entry), status
+
+
+def _heading_sections(lines, found) -> None:
+    """Sections under an attendance heading ('Present', 'Apologies:', '### Attendees present'), anywhere in the
+    document: one or more people per line, in groups ('Officers:', 'Not present:'), until the list ends."""
+    i = 0
+    while i < len(lines):
+        m = _HEADING_LINE.match(lines[i].text)
+        caps = None if m else _CAPS_HEADING.match(lines[i].text)
+        if caps and not (caps.group("head").isupper() and not caps.group("rest").isupper()):
+            caps = None
+        if not (m or caps):
+            i += 1
             continue
-        head = m.group("head").strip()
-        status = status_of(head)
-        for ln2 in lines[i + 1:]:
-            t = ln2.text.strip()
+        head = (m or caps).group("head").strip()
+        status, group = status_of(head), head
+        if caps:
+            people, said = _entry_people(caps.group("rest"))
+            for p in people:
+                found.append(Found(p, said or status, group, lines[i].start, lines[i].end, "attendee.section"))
+        i = _walk_section(lines, i + 1, status, group, found)
+
+
+def _walk_section(lines, i, status, group, found) -> int:
+    """Reads entries from line i on; returns the index of the line that ends the section."""
+    listing, prev = False, i
+    for j in range(i, len(lines)):
+        ln = lines[j]
+        t = ln.text.strip()
+        if not t:
+            continue
+        if _HEADING_LINE.match(ln.text) or t.startswith(("#", "|")) or re.match(r"^\d{1,3}[.)]?\s", t) or \
+                t.isupper() and len(t.split()) >= 2 and not titled(t):
+            return j  # the next heading
+        label = _LABEL.match(t)
+        if t.endswith(":") and not (label and _is_group(label.group("label"))):
+            return j  # the next labelled part of the minutes ('Police Matters:')
+        if label and _is_group(label.group("label")):
+            group = label.group("label").strip()
+            status, listing = status_of(group), False
+            t = label.group("rest").strip()
             if not t:
                 continue
-            if _HEADING_LINE.match(ln2.text) or t.startswith(("#", "|")) or re.match(r"^\d{1,3}[.)]?\s", t):
-                break
-            if _GROUP_LABEL.match(t) and not _MARKER.match(t):
-                continue  # a sub-group label ('Directors:', 'Guests:'): the list goes on
-            entry = re.sub(r"^[-*•]\s+", "", t)
-            single = ("," not in entry or "(" in entry) and " and " not in entry and entry.count("(") < 2
-            people = [parse_entry(entry, allow_single=True)] if single else []
-            people = [p for p in people if p] or _list_people(entry)
-            if not people:
-                if entry != t:
-                    continue  # an unreadable bullet: skip it, the list goes on
-                break
-            for p in people:
-                found.append(Found(p, status, head, ln2.start, ln2.end, "attendee.section"))
+        if listing and "," not in t and not lines[prev].text.rstrip().endswith(","):
+            return j  # a paragraph list ends with its line ('Present' / 'A, B, C' / 'Audio Log')
+        people, said = _entry_people(t)
+        if not people:
+            if re.match(r"^[-*•]\s", t):
+                continue  # an unreadable bullet: skip it, the list goes on
+            return j
+        for p in people:
+            found.append(Found(p, said or status, group, ln.start, ln.end, "attendee.section"))
+        listing, prev = len(people) > 1 and "," in t, j
+    return len(lines)
 
 
-def _inline_markers(text, start, preamble_end, found) -> None:
-    """'Present: Cllr A, Cllr B' and 'Also, in attendance: ...' written inline, several per line."""
+def _inline_markers(text, start, preamble_end, found, line_start: bool = False) -> None:
+    """'Present: Cllr A, Cllr B' and 'Also, in attendance: ...' written inline, several per line (only at the
+    start of a line when line_start)."""
     marks = sorted([m for m in _MARKER.finditer(text, start, preamble_end)
-                    if not text[max(0, m.start() - 1):m.start()].isalpha()]
+                    if not text[max(0, m.start() - 1):m.start()].isalpha() and
+                    (not line_start or text[max(0, m.start() - 1):m.start()] in ("", "\n"))]
                    + list(_MARKER_NO_COLON.finditer(text, start, preamble_end)), key=lambda m: m.start())
     for k, m in enumerate(marks):
         head = m.group("head")
+        if "\n" in m.group() and _HEADING_LINE.match(text[text.rfind("\n", 0, m.start()) + 1:text.find("\n", m.start())]):
+            continue  # a heading line: its list below is read as a section
         if head.lower() in ("public", "members of the public"):
             continue
         end = marks[k + 1].start() if k + 1 < len(marks) else preamble_end
@@ -181,7 +310,7 @@ def _inline_markers(text, start, preamble_end, found) -> None:
             nxt = text.find("\n\n", para + 2)
             follow = text[para + 2:nxt if nxt != -1 else preamble_end].strip()
             if follow and len(follow) < 120 and not _EXPLAIN.search(follow.split("–")[0]) and \
-                    (nxt == -1 or nxt <= preamble_end or True):
+                    ":" not in follow and not _NONE.match(text[m.end():para]):
                 extra = _list_people(follow)
                 for p in extra:
                     found.append(Found(p, status_of(head), head, para + 2, para + 2 + len(follow),
@@ -191,22 +320,21 @@ def _inline_markers(text, start, preamble_end, found) -> None:
             found.append(Found(p, status_of(head), head, m.start(), end, "attendee.inline"))
 
 
-def _tables(lines, preamble_end, found) -> None:
+def _tables(lines, found) -> None:
     for i, ln in enumerate(lines):
         if not ln.text.lstrip().startswith("|"):
             continue
         if i == 0 or not lines[i - 1].text.strip().startswith("|"):
             context = " ".join(x.text for x in lines[max(0, i - 4):i + 1]).lower()
-            if not re.search(r"present|attend|participant|director|member|roll", context):
+            if not re.search(r"present|attend|participant|director|member|roll|trustee|councillor", context):
                 continue
             for person, status, a, b in _table(lines, i):
                 found.append(Found(person, status, "table", a, b, "attendee.table"))
 
 
-def _apology_item(text, lines, seg, found) -> None:
+def _apology_item(lines, starts, seg, found) -> None:
     """The body of an 'Apologies for absence' item: one name per line."""
-    body = [ln for ln in lines if seg.start < ln.start < seg.end]
-    for ln in body:
+    for ln in lines[bisect_right(starts, seg.start):bisect_left(starts, seg.end)]:
         t = ln.text.strip()
         if not t:
             continue
@@ -218,7 +346,8 @@ def _apology_item(text, lines, seg, found) -> None:
 
 def _sentences(unit, found) -> None:
     low = unit.text.lower()
-    if "apolog" not in low and "present" not in low and "chair" not in low:
+    if "apolog" not in low and "present" not in low and "chair" not in low and "attendance" not in low and \
+            "absent" not in low and "excused" not in low:
         return
     m = _APOLOGY_SENTENCE.search(unit.text)
     if m:
@@ -230,6 +359,13 @@ def _sentences(unit, found) -> None:
     if m:
         for p in _list_people(m.group("list").rstrip(".")):
             found.append(Found(p, "present", "present", unit.start, unit.end, "attendee.present-sentence"))
+    m = None if m else _WERE_PRESENT.match(unit.text.strip())
+    if m and len(_PROSE_WORD.findall(m.group("list"))) <= 1 and not re.search(r"\b(?:all|every)\b", m.group("list"),
+                                                                              re.I) \
+            and len(re.findall(r"\b[A-Z]{3,}\b", m.group("list"))) < 2:
+        status = status_of(m.group("st"))
+        for p in _list_people(m.group("list")):
+            found.append(Found(p, status, m.group("st").lower(), unit.start, unit.end, "attendee.present-sentence"))
     m = re.search(r"\b(?P<who>(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+(?:[A-Z]\.?\s+){0,2}[A-Z][\w'-]+)\s+"
                   r"(?:took|was in|chaired)\s+the\s+[Cc]hair", unit.text)
     if m:
@@ -237,6 +373,32 @@ def _sentences(unit, found) -> None:
         if p:
             p.role = "Chair"
             found.append(Found(p, "present", "chair", unit.start, unit.end, "attendee.took-chair"))
+
+
+def _all_present(lines, units, found) -> None:
+    """'All members were present': the members are the block of names the document lists before (a masthead
+    roster: 'Christopher Jerdonek, Chair' / 'Carl Hage' / ...), when it lists one of three or more."""
+    said = next((u for u in units if _ALL_PRESENT.search(u.text)), None)
+    if said is None:
+        return
+    block: list[tuple[Person, object]] = []
+    for ln in lines:
+        if ln.start >= said.start:
+            break
+        t = ln.text.strip()
+        if not t:
+            continue
+        p = parse_entry(t) if len(t.split()) <= 6 and not re.search(r"\d", t) else None
+        if p and len(p.tokens) >= 2 and not describes_organisation(p.name) and \
+                t[:len(p.name)] == p.name and re.fullmatch(r"(?:,\s*[\w -]+)?", t[len(p.name):].strip()):
+            block.append((p, ln))
+            continue
+        if len(block) >= 3:
+            break
+        block = []
+    if len(block) >= 3:
+        for p, ln in block:
+            found.append(Found(p, "present", "members", ln.start, ln.end, "attendee.all-present"))
 
 
 def same_person(a: Person, b: Person) -> bool:

@@ -10,7 +10,8 @@ PARTICLES = {"de", "van", "von", "der", "den", "du", "da", "di", "la", "le", "de
 _NOT_NAMES = {"the", "and", "members", "member", "public", "none", "no", "nil", "all", "councillors", "vacancy",
               "apologies", "present", "absent", "clerk", "chair", "chairman", "council", "meeting", "minutes",
               "item", "items", "report", "also", "others", "officers", "guests", "there", "were", "was", "it",
-              "this", "that", "representative", "representatives", "observers", "attendees", "participants"}
+              "this", "that", "representative", "representatives", "observers", "attendees", "participants",
+              "county", "borough", "district", "parish", "city", "vice", "deputy"}
 _REASONS = {"illness", "ill", "work", "work commitments", "holiday", "on holiday", "personal", "family", "unwell",
             "sick", "leave", "prior engagement", "other commitments", "sickness"}
 
@@ -67,7 +68,7 @@ def _is_name_token(tok: str) -> bool:
     not a title ('Cllr') or a word that is never a name."""
     low = tok.lower().rstrip(".")
     return (len(tok) > 0 and tok[0].isupper() and all(c.isalpha() or c in "'’-." for c in tok)
-            and low not in _NOT_NAMES and low not in _TITLE_WORDS)
+            and low not in _NOT_NAMES and low not in _TITLE_WORDS and low.split(".")[-1] not in _NOT_NAMES)
 
 
 def _is_initial(tok: str) -> bool:
@@ -141,7 +142,9 @@ def leading_titles(text: str) -> tuple[list[str], str]:
             text = text[m.end():]
             continue
         m = _OFFICE_RE.match(text)
-        if m and not titles and len(take_name(text[m.end():].split())[0]) >= 1:
+        after = text[m.end():].split() if m else []
+        if m and not titles and take_name(after)[0] and \
+                not any(" ".join(after[:n]).lower() in _ROLE_WORDS for n in (1, 2, 3)):
             titles.append(m.group().strip())
             text = text[m.end():]
             continue
@@ -169,14 +172,20 @@ def parse_entry(entry: str, title: str | None = None, allow_single: bool = False
         return None
     if len(name) == 1 and not (titles or title or allow_single):
         return None  # a lone word is a name only with a title, or in an attendance list ('Bert (TC)')
+    organisation = None
+    if rest and rest[0].lower() in _ORG_WORDS and len(take_name(rest[1:])[0]) >= 2:
+        organisation = " ".join(name + rest[:1])  # 'Carnegie Mellon University Deana Shick'
+        name, rest = take_name(rest[1:])
     post = [t for t in rest if t.rstrip(".,").lower() in _POSTNOM]
     rest = [t for t in rest if t.rstrip(".,").lower() not in _POSTNOM]
     person = Person(name=" ".join(name), title=" ".join(titles) or title, tokens=name,
                     post_nominals=" ".join(post) or None)
-    person.handle = handle.group(1) if handle else None
+    nick = [d.strip() for d in notes if re.fullmatch(r"[a-z][\w.-]+", d.strip()) and d.strip() not in _REASONS]
+    person.organisation = organisation
+    person.handle = handle.group(1) if handle else nick[0] if nick else None  # '@addaleax', 'Brian (redbeard)'
     stated = [d.strip() for d in notes if re.fullmatch(r"[A-Z]{2,4}", d.strip())]
     person.stated_initials = stated[0] if stated else None
-    descriptors = [d.strip() for d in notes if d.strip().lower() not in _REASONS and d.strip() not in stated]
+    descriptors = [d.strip() for d in notes if d.strip().lower() not in _REASONS and d.strip() not in stated + nick]
     if trailing:
         descriptors.append(trailing)
     if rest:
@@ -206,8 +215,23 @@ def describe(person: Person, text: str) -> None:
 _PARTS = re.compile(r"\s*[;,]\s*|\n+|\t+|(?<=\))\s+(?=[A-Z])")
 _HONORIFIC_BOUNDARY = re.compile(
     rf"(?<!Borough)(?<!County)(?<!District)(?<!Parish)(?<!City)(?<!Deputy)(?<!Chief)(?<!Detective)(?<!Town)"
-    rf"\s+(?=(?:{_HONORIFIC})\.?\s+[A-Z])")
+    rf"\s+(?=(?:{_HONORIFIC})\.?\s+(?!(?:{_HONORIFIC})\b)[A-Z])")
 _PUBLIC = re.compile(r"\s*(?:(?:and|&|plus)\s+)?\d+\s+(?:other\s+)?members? of (?:the )?public.*$", re.I)
+
+
+def plural_titled(text: str) -> bool:
+    """True when the text starts with a title standing for several people ('Trustees', 'Councillors')."""
+    return bool(_PLURAL_TITLE.match(text))
+
+
+def titled(text: str) -> bool:
+    """True when the text starts with a title ('Cllr', 'Trustee')."""
+    return bool(leading_titles(text)[0])
+
+
+def several_people(text: str) -> bool:
+    """True when a title inside the text starts a second person ('Mr A White (Chairman) Mr M Mycock')."""
+    return bool(_HONORIFIC_BOUNDARY.search(text))
 
 
 def _person_shaped(text: str, singles: bool = False) -> bool:
@@ -247,7 +271,7 @@ _PLURAL_TITLE = re.compile(
     rf"^\s*(?P<t>Councillors|Cllrs|(?:{alternation('office_titles')})s|(?:Alder|Select|Council)(?:wo)?men)\.?\s+(?=[A-Z])", re.I)
 _PLACE_TITLE = re.compile(  # 'Eden District Councillor A Armstrong': the place names the council, not a person
     rf"(?<!\w)(?P<place>[A-Z][a-z]+)\s+(?P<title>(?P<area>District|County|Borough|City|Parish|Town)\s+"
-    rf"(?:Councillor|Cllr)\.?)\s+(?P<name>(?:[A-Z]\.?\s+)*[A-Z][\w'’-]+"
+    rf"(?:Councillor|Cllr)\.?)\s+(?P<name>(?!(?:{_HONORIFIC})\b)(?:[A-Z]\.?\s+)*[A-Z][\w'’-]+"
     rf"(?:\s+(?!(?:{_HONORIFIC})\b)[A-Z][a-z][\w'’-]+)?)")
 _GLUED_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Dr|Cllr|Cllrs)\.(?=[A-Z])")
 
@@ -269,6 +293,9 @@ def parse_list(text: str, title: str | None = None) -> list[Person]:
     text = _PLACE_TITLE.sub(lambda m: f"; {m['title']} {m['name']} ({m['place']} {m['area']} Council);", text)
     for chunk in _chunks(text, singles=bool(title)):
         chunk = chunk.replace(";;", ",").replace(" + ", " and ").strip(" .")
+        if chunk != text.strip(" .") and _PLURAL_TITLE.match(chunk):
+            people.extend(parse_list(chunk))  # '..., Trustees Elton and Picha'
+            continue
         if not chunk or re.search(r"\b(?:members? of (?:the )?public|public\s*:|no apologies|vacanc)", chunk, re.I):
             continue
         for person in _people_in_chunk(chunk, title):
