@@ -18,7 +18,6 @@ _CUE = re.compile(r"\b(?:to|will|would|shall|should|agree[sd]?|undert\w+|volunte
                   r"going|requested|instructed|directed|authori[sz]\w*|tasked|[’']ll)\b")  # run on lower-cased text
 _DONE = re.compile(r"\b(?:had|has)\s+(?:\w+\s+)?(?:agreed|volunteered|undertaken|been asked)\b")
 _PRONOUN_START = re.compile(r"^(?:He|She)\s")
-_TITLED = re.compile(expand("{TITLED}"))
 
 
 @dataclass
@@ -47,7 +46,7 @@ def extract_actions(units: list[Unit], roster: Roster, text: str) -> list[Task]:
         task = _from_unit(unit, roster, antecedent) or _bracketed(unit, roster)
         if task:
             tasks.append(task)
-        antecedent = _antecedent(unit.text, roster, antecedent)
+        antecedent = _antecedent(unit.text, antecedent)
     tasks.extend(_column_owners(units, roster, text, tasks))
     tasks.sort(key=lambda t: t.start)
     return tasks
@@ -94,16 +93,15 @@ _SUBJECT = re.compile(expand(r"^(?:[^.:–]{1,40}\s[–:-]\s)?(?P<owners>{TITLED
 _OPENER = re.compile(expand(r"^(?:{TITLED}|{PERSON}|{ROLE})\s+[a-z]"))
 
 
-def _antecedent(sentence: str, roster: Roster, before: str | None) -> str | None:
-    """Whom a 'He will ...' in the next sentences stands for: the attendee or titled person who opens this
-    sentence ('Supervisor Liccar mentioned ...'); a sentence opening with a pronoun or a thing keeps the one
-    before, one opening with another name clears it."""
+def _antecedent(sentence: str, before: str | None) -> str | None:
+    """Whom a 'He will ...' in the next sentences may stand for: the name or role that opens this sentence
+    ('Supervisor Liccar mentioned ...'; checked against the attendees only when a pronoun needs it); a sentence
+    opening with a pronoun or a thing keeps the one before, one opening with another name clears it."""
+    if not sentence[:1].isupper():
+        return before
     m = _SUBJECT.match(sentence)
     if m:
-        ref = m.group("owners")
-        got = resolve(roster, [ref], strict=not _TITLED.match(ref))
-        if got and got[0]:
-            return ref
+        return m.group("owners")
     return None if _OPENER.match(sentence) and not _PRONOUN_START.match(sentence) else before
 
 

@@ -34,7 +34,7 @@ def expand(pattern: str) -> str:
 class Clause:
     name: str
     at: str
-    needs: str
+    needs: frozenset[str]
     owner: str
     span: str
     resolve: str
@@ -44,7 +44,7 @@ class Clause:
 
 @lru_cache(maxsize=None)
 def clauses() -> tuple[Clause, ...]:
-    return tuple(Clause(c["name"], c["at"], c.get("needs", ""), c["owner"], c["span"], c["resolve"], c["verbs"],
+    return tuple(Clause(c["name"], c["at"], frozenset(c.get("needs", ())), c["owner"], c["span"], c["resolve"], c["verbs"],
                         re.compile(expand(c["pattern"]))) for c in grammar()["clauses"])
 
 
@@ -59,6 +59,7 @@ def word_set(key: str) -> frozenset[str]:
     return frozenset(grammar()[key])
 
 
+_WORD = re.compile(r"[a-z]+|[’']ll")
 _CLAUSE_START = re.compile(r"(?:[;:,]\s+(?:and\s+|but\s+|then\s+)?|\s[-–]\s|\s(?:and|that|but)\s|ACTIONS?:\s)")
 _FUTURE = {"will", "would", "shall", "is going to", "are going to", "’ll", "'ll", "is going to", "was going to"}
 _OWNER_SPLIT = re.compile(r"\s*(?:,|\band/or\b|\band\b|&|/)\s*")
@@ -92,19 +93,20 @@ def verb_stem(verb: str) -> str:
     return verb
 
 
-def resolve_ref(roster: Roster, ref: str) -> tuple[list[str], bool]:
+@lru_cache(maxsize=4096)
+def resolve_ref(roster: Roster, ref: str) -> tuple[tuple[str, ...], bool]:
     """Roster.resolve, then once more without the title or qualifier ('Trustee Picha' -> 'Picha', 'the Parish
     Clerk' -> 'Clerk'); an unresolved titled name loses its title ('County Cllr. J. Davies' -> 'J. Davies')."""
     names, ok = roster.resolve(ref)
     if ok:
-        return names, ok
+        return tuple(names), ok
     titled = _TITLED_NAME.match(ref)
     bare = ref[titled.end():] if titled else _QUALIFIED_ROLE.sub("", ref)
     if bare != ref:
         names, ok = roster.resolve(bare)
         if ok:
-            return (names if names[0].lower() != bare.lower() else [ref[0].upper() + ref[1:]]), ok
-    return [bare if titled else ref], False
+            return tuple(names if names[0].lower() != bare.lower() else [ref[0].upper() + ref[1:]]), ok
+    return (bare if titled else ref,), False
 
 
 def resolve(roster: Roster, refs: list[str], strict: bool) -> tuple[list[str], list[str]] | None:
@@ -126,31 +128,27 @@ def resolve(roster: Roster, refs: list[str], strict: bool) -> tuple[list[str], l
     return owners, unresolved
 
 
-def _starts(body: str, clause: Clause, marker: bool):
-    """Where a clause may start in the sentence."""
-    if clause.at == "anywhere":
-        return None
-    if clause.at == "marker":
-        return [0] if marker else []
-    if clause.at == "sentence":
-        return [0]
-    return [0] + [c.end() for c in _CLAUSE_START.finditer(body)]
+def _clause_starts(body: str) -> list[int]:
+    """Where a clause may start: the sentence start and after ';', ':', ',', ' - ', ' and ', ' that ', 'ACTION:',
+    where a name, a role or a handle follows."""
+    return [pos for pos in [0] + [c.end() for c in _CLAUSE_START.finditer(body)]
+            if pos < len(body) and (body[pos].isupper() or body[pos] in "@(" or body.startswith("the ", pos))]
 
 
 def find(body: str, roster: Roster, marker: bool, antecedent: str | None = None):
     """The commitments in one sentence (body: the sentence after any ACTION marker)."""
-    low = body.lower()
+    present = set(_WORD.findall(body.lower()))
     seen: set[int] = set()
+    starts = {"sentence": [0], "marker": [0] if marker else []}
     for clause in clauses():
-        if clause.needs and clause.needs not in low or clause.owner == "antecedent" and not antecedent:
+        if clause.needs and clause.needs.isdisjoint(present) or clause.owner == "antecedent" and not antecedent:
             continue
-        starts = _starts(body, clause, marker)
-        if starts is None:
+        if clause.at == "anywhere":
             matches = clause.regex.finditer(body)
         else:
-            matches = (clause.regex.match(body, pos) for pos in starts
-                       if pos < len(body) and (body[pos].isupper() or body[pos] in "@(" or
-                                               body.startswith(("the ", "the\t"), pos)))
+            if clause.at not in starts:
+                starts[clause.at] = _clause_starts(body)
+            matches = (clause.regex.match(body, pos) for pos in starts[clause.at])
         for m in matches:
             got = m and _commitment(m, clause, body, roster, marker, antecedent, seen)
             if got:
@@ -172,6 +170,8 @@ def _commitment(m: re.Match, clause: Clause, body: str, roster: Roster, marker: 
     if verb == "have" and not re.match(r"\s*a\s+look", body[m.end():]):
         return None
     refs = [antecedent] if clause.owner == "antecedent" else split_refs(m.group("owners"))
+    if clause.owner == "antecedent" and not resolve(roster, refs, strict=not _TITLED_NAME.match(antecedent)):
+        return None  # the sentence opener it stands for is neither an attendee nor a titled name
     future = how in _FUTURE
     inside = m.start() > 0
     strict = clause.resolve == "strict" or clause.resolve == "graded" and (future or inside) and not marker
