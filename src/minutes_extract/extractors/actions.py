@@ -89,20 +89,15 @@ def _lines(units: list[Unit], text: str) -> list[Unit]:
     return out
 
 
-_SUBJECT = re.compile(expand(r"^(?:[^.:–]{1,40}\s[–:-]\s)?(?P<owners>{TITLED}|{ROLE}|{PERSON})\s+(?:\w+\s+){0,2}?[a-z]+(?:ed|s)\b"))
-_OPENER = re.compile(expand(r"^(?:{TITLED}|{PERSON}|{ROLE})\s+[a-z]"))
+_OPENER = re.compile(expand(r"^(?:[^.:–]{1,40}\s[–:-]\s)?(?P<owners>{TITLED}|{ROLE}|{PERSON})\s+[a-z]"))
 
 
 def _antecedent(sentence: str, before: str | None) -> str | None:
     """Whom a 'He will ...' in the next sentences may stand for: the name or role that opens this sentence
-    ('Supervisor Liccar mentioned ...'; checked against the attendees only when a pronoun needs it); a sentence
-    opening with a pronoun or a thing keeps the one before, one opening with another name clears it."""
-    if not sentence[:1].isupper():
-        return before
-    m = _SUBJECT.match(sentence)
-    if m:
-        return m.group("owners")
-    return None if _OPENER.match(sentence) and not _PRONOUN_START.match(sentence) else before
+    ('Supervisor Liccar mentioned ...', 'Logo Committee – Trustee Albrecht has ...'; checked against the
+    attendees only when a pronoun needs it); a sentence opening otherwise keeps the one before."""
+    m = _OPENER.match(sentence) if sentence[:1].isupper() else None
+    return m.group("owners") if m else before
 
 
 def _trailing_owner(unit: Unit, roster: Roster) -> tuple[list[str], list[str], list[str]] | None:

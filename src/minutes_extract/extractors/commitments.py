@@ -59,6 +59,7 @@ def word_set(key: str) -> frozenset[str]:
     return frozenset(grammar()[key])
 
 
+_NAME_START = re.compile(r"\b(?:[A-Z]|the\s)|@")
 _WORD = re.compile(r"[a-z]+|[’']ll")
 _CLAUSE_START = re.compile(r"(?:[;:,]\s+(?:and\s+|but\s+|then\s+)?|\s[-–]\s|\s(?:and|that|but)\s|ACTIONS?:\s)")
 _FUTURE = {"will", "would", "shall", "is going to", "are going to", "’ll", "'ll", "is going to", "was going to"}
@@ -147,7 +148,8 @@ def find(body: str, roster: Roster, marker: bool, antecedent: str | None = None)
             matches = clause.regex.finditer(body)
         else:
             if clause.at not in starts:
-                starts[clause.at] = _clause_starts(body)
+                starts[clause.at] = _clause_starts(body) if clause.at == "clause" else \
+                    [m.start() for m in _NAME_START.finditer(body)]
             matches = (clause.regex.match(body, pos) for pos in starts[clause.at])
         for m in matches:
             got = m and _commitment(m, clause, body, roster, marker, antecedent, seen)
