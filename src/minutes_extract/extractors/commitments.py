@@ -59,6 +59,7 @@ def word_set(key: str) -> frozenset[str]:
     return frozenset(grammar()[key])
 
 
+_HEADING_LEAD = re.compile(r"^[^.:;,–]{2,40}?\s[–—-]\s")
 _NAME_START = re.compile(r"\b(?:[A-Z]|the\s)|@")
 _WORD = re.compile(r"[a-z]+|[’']ll")
 _CLAUSE_START = re.compile(r"(?:[;:,]\s+(?:and\s+|but\s+|then\s+)?|\s[-–]\s|\s(?:and|that|but)\s|ACTIONS?:\s)")
@@ -140,6 +141,8 @@ def find(body: str, roster: Roster, marker: bool, antecedent: str | None = None)
     """The commitments in one sentence (body: the sentence after any ACTION marker)."""
     present = set(_WORD.findall(body.lower()))
     seen: set[int] = set()
+    heading = _HEADING_LEAD.match(body)  # 'NEW BUSINESS – Supervisor Liccar is going to ...': still the start
+    opening = heading.end() if heading else 0
     starts = {"sentence": [0], "marker": [0] if marker else []}
     for clause in clauses():
         if clause.needs and clause.needs.isdisjoint(present) or clause.owner == "antecedent" and not antecedent:
@@ -152,13 +155,13 @@ def find(body: str, roster: Roster, marker: bool, antecedent: str | None = None)
                     [m.start() for m in _NAME_START.finditer(body)]
             matches = (clause.regex.match(body, pos) for pos in starts[clause.at])
         for m in matches:
-            got = m and _commitment(m, clause, body, roster, marker, antecedent, seen)
+            got = m and _commitment(m, clause, body, roster, marker, antecedent, seen, opening)
             if got:
                 yield got
 
 
 def _commitment(m: re.Match, clause: Clause, body: str, roster: Roster, marker: bool, antecedent: str | None,
-                seen: set[int]) -> Commitment | None:
+                seen: set[int], opening: int) -> Commitment | None:
     owner_at = m.start("owners") if clause.owner == "subject" else m.start()
     if owner_at in seen:
         return None
@@ -175,7 +178,7 @@ def _commitment(m: re.Match, clause: Clause, body: str, roster: Roster, marker: 
     if clause.owner == "antecedent" and not resolve(roster, refs, strict=not _TITLED_NAME.match(antecedent)):
         return None  # the sentence opener it stands for is neither an attendee nor a titled name
     future = how in _FUTURE
-    inside = m.start() > 0
+    inside = m.start() > opening
     strict = clause.resolve == "strict" or clause.resolve == "graded" and (future or inside) and not marker
     got = resolve(roster, refs, strict)
     if not got or not got[0]:
