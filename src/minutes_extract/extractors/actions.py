@@ -1,14 +1,15 @@
-"""Actions: who must do what, from ACTION markers, 'X to <verb>', 'X agreed/undertook to', 'It was agreed
-that X would', and owner columns at the end of a minute ('... ongoing.<tab>Clerk')."""
+"""Actions: who must do what. Sentences are matched against the commitment clause grammar (commitments.py,
+models/actions.json); ACTION markers, bracketed owners, 'He will ...' after a sentence naming him, owner columns at
+the end of a minute ('... ongoing.<tab>Clerk') and action lists and tables (action_lists.py) add the rest."""
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
 
 from ..lexicon import alternation, words
 from ..sentences import Unit
-from .commitments import compiled, expand, find, resolve, split_refs, word_set
+from .action_lists import list_tasks
+from .commitments import Task, compiled, expand, find, resolve, split_refs, word_set
 from .roster import Roster
 
 _REF = expand("{REF}")
@@ -18,18 +19,6 @@ _CUE = re.compile(r"\b(?:to|will|would|shall|should|agree[sd]?|undert\w+|volunte
                   r"going|requested|instructed|directed|authori[sz]\w*|tasked|[’']ll)\b")  # run on lower-cased text
 _DONE = re.compile(r"\b(?:had|has)\s+(?:\w+\s+)?(?:agreed|volunteered|undertaken|been asked)\b")
 _PRONOUN_START = re.compile(r"^(?:He|She)\s")
-
-
-@dataclass
-class Task:
-    text: str
-    start: int
-    end: int
-    owners: list[str]
-    refs: list[str]
-    unresolved: list[str]
-    rule: str
-    extra: dict = field(default_factory=dict)
 
 
 def extract_actions(units: list[Unit], roster: Roster, text: str) -> list[Task]:
@@ -48,8 +37,21 @@ def extract_actions(units: list[Unit], roster: Roster, text: str) -> list[Task]:
             tasks.append(task)
         antecedent = _antecedent(unit.text, antecedent)
     tasks.extend(_column_owners(units, roster, text, tasks))
+    tasks.extend(_new(list_tasks(text, roster), tasks))
     tasks.sort(key=lambda t: t.start)
     return tasks
+
+
+def _new(found: list[Task], tasks: list[Task]) -> list[Task]:
+    """The list tasks that no sentence task already covers."""
+    spans = sorted((t.start, t.end) for t in tasks)
+    starts = [a for a, _ in spans]
+    out = []
+    for t in found:
+        k = bisect_left(starts, t.start + 1) - 1
+        if k < 0 or spans[k][1] <= t.start:
+            out.append(t)
+    return out
 
 
 def _add_owners(tasks: list[Task], owner_only: tuple[list[str], list[str], list[str]], units: list[Unit],
@@ -67,16 +69,22 @@ def _add_owners(tasks: list[Task], owner_only: tuple[list[str], list[str], list[
                           "action.trailing-marker"))
 
 
-_LINE_CUE = re.compile(r"\n[ \t]*(?:[-*•][ \t]+)?(?=ACTION|Action\b|\(|@|[A-Z][\w.’'-]*(?:[ \t][A-Z][\w.’'-]*){0,2}:\s)")
+_LINE_CUE = re.compile(r"\n[ \t]*(?:[-*•][ \t]+)?(?=ACTION|Action\b|\(|@|[A-Z][\w.’'-]*(?:[ \t][A-Z][\w.’'-]*){0,2}:\s|"
+                       r"[a-z][.)]\s|\d{1,3}(?:\.\d{1,3})+\s)")
+_MARKER_LINE_END = re.compile(r"\n(?=[ \t]*[A-Z0-9])")
 
 
 def _lines(units: list[Unit], text: str) -> list[Unit]:
-    """Units cut again where a line inside them starts with an ACTION marker, a bracketed owner or a speaker's
-    name ('Joe Andrieu: ...'): transcripts and notes put no full stop before them."""
+    """Units cut again where a line inside them starts with an ACTION marker, a bracketed owner, a speaker's
+    name ('Joe Andrieu: ...') or a sub-item ('d. ', '7.3 '), and where an ACTION line ends: transcripts and notes
+    put no full stop there."""
     out = []
     for unit in units:
         cuts = [m.start() + 1 for m in _LINE_CUE.finditer(text, unit.start, unit.end)] if "\n" in text[
             unit.start:unit.end] else []
+        if compiled("marker").match(unit.text):  # an ACTION line ends where a new line starts a new sentence
+            end = _MARKER_LINE_END.search(text, unit.start, unit.end)
+            cuts = sorted(set(cuts + [end.start() + 1])) if end else cuts
         if not cuts:
             out.append(unit)
             continue

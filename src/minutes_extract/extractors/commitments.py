@@ -73,6 +73,19 @@ _LOOSE_OWNER = re.compile(rf"^(?:the\s+)?{_TITLE_WORDS}s?\.?\s|^[A-Z]{{2,4}}$|^@
                           r"^[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){0,2}$")
 
 
+@dataclass
+class Task:
+    """A task given to someone: its text and span, the owners' names, the references as written, those that
+    matched no attendee, and the rule that found it."""
+    text: str
+    start: int
+    end: int
+    owners: list[str]
+    refs: list[str]
+    unresolved: list[str]
+    rule: str
+
+
 @dataclass(frozen=True)
 class Commitment:
     start: int  # where the task text starts in the sentence
