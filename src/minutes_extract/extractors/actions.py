@@ -201,6 +201,8 @@ def _column_owners(units: list[Unit], roster: Roster, text: str, tasks: list[Tas
         m = _COLUMN.search(tail)
         if not m or len(tail) - m.start() > 60 or m.start() < 10 or unit.start + m.start() - unit.end > 3:
             continue
+        if re.search(r"\w\t+\w", tail[:m.start()]):
+            continue  # tabs between words: the PDF's word spacing, not an owner column
         spaced = tail[m.start()] not in "\t|"
         if spaced and re.match(r"\s*[a-z]+\s", text[line_end:line_end + 20]):
             continue  # the line wraps inside a sentence ('... seconded by Trustee Albrecht. All / were in favor')

@@ -120,7 +120,8 @@ def resolve_ref(roster: Roster, ref: str) -> tuple[tuple[str, ...], bool]:
     if bare != ref:
         names, ok = roster.resolve(bare)
         if ok:
-            return tuple(names if names[0].lower() != bare.lower() else [ref[0].upper() + ref[1:]]), ok
+            role_only = not titled and names[0].lower() == bare.lower()  # 'City Clerk' -> 'Clerk', nobody named
+            return tuple([ref[0].upper() + ref[1:]] if role_only else names), ok
     return (bare if titled else ref,), False
 
 
