@@ -135,3 +135,20 @@ def test_reports_and_wishes_are_not_tasks():
             "council confirming that they will continue to chair the meetings. Moved Mahaffey to adopt the plan. "
             "Ray reported that he would be going to New Hampshire.")
     assert us_actions(text) == []
+
+
+def test_markers_closing_a_sentence_and_marker_variants():
+    text = ("The hedge by the hall needs cutting back (Action: Ray). ACTION POINT: Eric to book the hall. "
+            "It was agreed for the secretary to write to the council.")
+    got = [(t.text, t.owners) for t in extract_actions(split(text), US_ROSTER, text)]
+    assert got[:2] == [("The hedge by the hall needs cutting back", ["Ray Jones"]),
+                       ("Eric to book the hall.", ["Eric Idle"])]
+    assert got[2][0] == "It was agreed for the secretary to write to the council."
+
+
+def test_check_lists_trailing_owners_and_duty_lines_with_several_tasks():
+    text = ("- [ ] Open an issue about the release (@burn)\n- [x] Done already (@burn)\n\n## Action items\n"
+            "- Draft the agenda - Ray\nEric: print the posters; book the hall\n")
+    assert us_actions(text) == [("Open an issue about the release", ["Dan Burnett"]),
+                                ("Draft the agenda", ["Ray Jones"]), ("print the posters", ["Eric Idle"]),
+                                ("book the hall", ["Eric Idle"])]

@@ -1,5 +1,6 @@
 """Tasks written as lists rather than sentences: the lines of an 'Actions' section that give an owner then tasks
-('Watson - Website - Training' / '- Update football pitch'), and action tables with an owner column."""
+('Watson - Website - Training' / '- Update football pitch') or end with their owner ('- Book the hall (Ray)'),
+open check-list items that name their owner, and action tables with an owner column."""
 from __future__ import annotations
 
 import re
@@ -18,7 +19,7 @@ def _rules() -> dict[str, re.Pattern]:
     g = grammar()
     flags = {"action_section": re.M}
     out = {key: re.compile(g[key]["pattern"], flags.get(key, 0))
-           for key in ("action_section", "duty_line", "continued_task")}
+           for key in ("action_section", "duty_line", "continued_task", "checkbox", "trailing_owner")}
     out["section_not"] = re.compile(g["action_section"]["not"])
     out["owner_cell"] = re.compile(g["owner_header"]["owner"])
     out["task_cell"] = re.compile(g["owner_header"]["task"])
@@ -44,6 +45,8 @@ def list_tasks(text: str, roster: Roster) -> list[Task]:
             tasks += _section(text, m.end() + 1, roster)
     if "|" in text:
         tasks += _tables(text, roster)
+    if "[ ]" in text or "[]" in text:
+        tasks += _checkboxes(text, roster)
     return tasks
 
 
@@ -61,16 +64,64 @@ def _section(text: str, start: int, roster: Roster) -> list[Task]:
         duty = rules["duty_line"].match(line)
         more = rules["continued_task"].match(line)
         got = duty and resolve(roster, split_refs(duty.group("owners")), strict=True)
+        trailing = None if got else _trailing(line, roster)
         if got and got[0]:
             owners = (got[0], split_refs(duty.group("owners")), got[1])
-            tasks.append(_task(offset + duty.start("task"), offset + len(line), text, owners))
+            tasks += _split(offset + duty.start("task"), offset + len(line), text, owners)
+        elif trailing:
+            owners = None
+            tasks.append(_task(offset + len(line) - len(line.lstrip(" \t-*•")), offset + trailing[0], text,
+                               trailing[1]))
         elif more and owners:
-            tasks.append(_task(offset + more.start("task"), offset + len(line), text, owners))
+            tasks += _split(offset + more.start("task"), offset + len(line), text, owners)
         elif tasks and owners and line.strip()[:1].islower():  # the task goes on on the next line
             last = tasks.pop()
             tasks.append(_task(last.start, offset + len(line), text, owners))
         else:
             owners = None
+    return tasks
+
+
+def _trailing(line: str, roster: Roster) -> tuple[int, tuple[list[str], list[str], list[str]]] | None:
+    """(where the task ends, owners) for a line that ends with its owners: '- Open an issue (@mhdawson)'."""
+    m = _rules()["trailing_owner"].search(line)
+    if not m or m.start() < 3:
+        return None
+    refs = split_refs(m.group("owners") or m.group("dash"))
+    got = resolve(roster, refs, strict=True)
+    return (m.start(), (got[0], refs, got[1])) if got and got[0] else None
+
+
+def _split(start: int, end: int, text: str, owners: tuple[list[str], list[str], list[str]]) -> list[Task]:
+    """One task per '; '-separated part of a duty line ('Mary: Roads; Water')."""
+    out, pos = [], start
+    for part in re.finditer(r"[^;]+", text[start:end]):
+        if part.group().strip():
+            a = start + part.start() + len(part.group()) - len(part.group().lstrip())
+            out.append(_task(a, start + part.end(), text, owners))
+    return out or [_task(pos, end, text, owners)]
+
+
+def _checkboxes(text: str, roster: Roster) -> list[Task]:
+    """Open items of markdown check lists that name their owner ('- [ ] Open an issue (@mhdawson)',
+    '- [ ] @burn: close the work item')."""
+    rules = _rules()
+    tasks = []
+    for offset, line in _lines(text, 0, len(text)):
+        box = rules["checkbox"].match(line)
+        if not box or "[x]" in line[:box.start("task")].lower():
+            continue
+        body = line[box.start("task"):]
+        lead = rules["duty_line"].match(body)
+        got = lead and resolve(roster, split_refs(lead.group("owners")), strict=True)
+        if got and got[0]:
+            tasks.append(_task(offset + box.start("task") + lead.start("task"), offset + len(line), text,
+                               (got[0], split_refs(lead.group("owners")), got[1])))
+            continue
+        trailing = _trailing(body, roster)
+        if trailing:
+            tasks.append(_task(offset + box.start("task"), offset + box.start("task") + trailing[0], text,
+                               trailing[1]))
     return tasks
 
 

@@ -9,7 +9,7 @@ from bisect import bisect_left
 from ..lexicon import alternation, words
 from ..sentences import Unit
 from .action_lists import list_tasks
-from .commitments import Task, compiled, expand, find, resolve, split_refs, word_set
+from .commitments import Commitment, Task, compiled, expand, find, resolve, split_refs, word_set
 from .roster import Roster
 
 _REF = expand("{REF}")
@@ -134,6 +134,12 @@ def _from_unit(unit: Unit, roster: Roster, antecedent: str | None) -> Task | Non
     if _DONE.search(body[:80]):
         return None  # 'Myles had volunteered to ...': reported, not a task
     found = sorted(find(body, roster, bool(marker), antecedent), key=lambda c: c.start)
+    end = unit.end
+    inline = _inline_owner(body, roster) if not marker else None
+    if inline:  # '... to the council (Action: Clerk).': the owners named at the end
+        found = [Commitment(found[0].start if found else 0, inline[1], inline[2], inline[3], "action.inline-marker")]
+        end -= len(inline[0])
+        body = body[:len(body) - len(inline[0])].rstrip()
     if found:
         owners, refs, unresolved = [], [], []
         for c in found:
@@ -141,7 +147,7 @@ def _from_unit(unit: Unit, roster: Roster, antecedent: str | None) -> Task | Non
             refs += [x for x in c.refs if x not in refs]
             unresolved += [x for x in c.unresolved if x not in unresolved]
         rule = "action.marker" if marker else found[0].rule
-        return Task(body[found[0].start:].strip(), offset + found[0].start, unit.end, owners, refs, unresolved, rule)
+        return Task(body[found[0].start:].strip(), offset + found[0].start, end, owners, refs, unresolved, rule)
     if marker and body.strip():
         by = marker.group("by")
         refs = split_refs(by) if by else re.findall(r"\b[A-Z]{2,3}\b", body)
@@ -149,6 +155,18 @@ def _from_unit(unit: Unit, roster: Roster, antecedent: str | None) -> Task | Non
         owners, unresolved = got or ([], [])
         return Task(body.strip(), offset, unit.end, owners, refs, unresolved, "action.marker")
     return None
+
+
+def _inline_owner(body: str, roster: Roster) -> tuple[str, list[str], list[str], list[str]] | None:
+    """(the marker, owners, refs, unresolved) of an action marker that closes a sentence: '(Action: Clerk)'."""
+    if not body.rstrip(" .").endswith((")", "]")):
+        return None
+    m = compiled("inline_marker").search(body)
+    if not m or m.start() < 10:
+        return None
+    refs = split_refs(m.group("owners"))
+    got = resolve(roster, refs, strict=False)
+    return (body[m.start():], got[0], refs, got[1]) if got and got[0] else None
 
 
 def _bracketed(unit: Unit, roster: Roster) -> Task | None:
