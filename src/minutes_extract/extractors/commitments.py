@@ -134,8 +134,9 @@ def resolve(roster: Roster, refs: list[str], strict: bool) -> tuple[list[str], l
         if not clean or clean.lower() in word_set("not_owners"):
             return None
         names, ok = resolve_ref(roster, re.sub(r"^Cllrs\.?\s", "Cllr ", clean))
-        if not ok and _ROLE.fullmatch(clean):
-            names, ok = [clean[0].upper() + clean[1:]], True  # an office nobody in the list holds: 'City Manager'
+        if not ok and _ROLE.fullmatch(clean):  # an office: its holder in the list, else the office ('City Manager')
+            holders = roster.by_role(clean)
+            names, ok = [holders[0].name] if len(holders) == 1 else [clean[0].upper() + clean[1:]], True
         if not ok:
             if strict or not _LOOSE_OWNER.match(clean):
                 return None
