@@ -74,3 +74,81 @@ def test_reported_promises_and_passive_tasks_name_their_owner():
     text = ("The Clerk advised that she would be contacting the Conservation Officer for an update. "
             "It was agreed that householders nearby should be consulted at an early stage by Cllr Rod Vagg.")
     assert [o for _, o, _ in actions(text)] == [["Helen Richardson"], ["Rod Vagg"]]
+
+
+US_ROSTER = Roster([parse_entry(e) for e in ("Gary Mantay", "Ann Picha", "Tom Whitmer", "Ray Jones", "Susan Bell",
+                                             "Peter King (Parish Clerk)", "Jen Tan", "Valentine Lim", "Eric Idle",
+                                             "Dan Burnett @burn", "Joe Andrieu @JoeAndrieu")])
+
+
+def us_actions(text):
+    return [(t.text, t.owners) for t in extract_actions(split(text), US_ROSTER, text)]
+
+
+def test_office_titles_first_names_and_roles_own_commitments():
+    text = ("Supervisor Gary Mantay will contact the county engineer. Trustee Picha offered to draft the letter. "
+            "Director Whitmer is to review the budget. Ray will get the paperwork. "
+            "The Parish Clerk noted that he would chase the contractor.")
+    assert [o for _, o in us_actions(text)] == [["Gary Mantay"], ["Ann Picha"], ["Tom Whitmer"], ["Ray Jones"],
+                                                ["Peter King"]]
+
+
+def test_a_pronoun_names_the_person_before_it():
+    text = ("Councillor Bell advised he would enquire about the street lights. Supervisor Mantay spoke to the "
+            "attorneys. The attorneys are working on it. He will keep us posted. "
+            "Trustee Picha says the event is on hold but will keep us posted.")
+    assert us_actions(text) == [
+        ("Councillor Bell advised he would enquire about the street lights.", ["Susan Bell"]),
+        ("He will keep us posted.", ["Gary Mantay"]),
+        ("Trustee Picha says the event is on hold but will keep us posted.", ["Ann Picha"])]
+
+
+def test_requests_name_the_one_asked():
+    text = ("The Chair asked the Parish Clerk to write to the school. It was agreed for Ray to book the hall. "
+            "Moved by Whitmer to adopt and to refer to the City Manager to implement.")
+    assert [o for _, o in us_actions(text)] == [["Peter King"], ["Ray Jones"], ["City Manager"]]
+
+
+def test_speaker_notes_bracketed_owners_and_handles():
+    text = ("Eric: Will take care of this.\n(Jen and/or Valentine) Send notice to the members.\n"
+            "(Valentine) Seeking advice on the lease.\nACTION: @burn & @JoeAndrieu to close out the explainer\n")
+    assert us_actions(text) == [("Eric: Will take care of this.", ["Eric Idle"]),
+                                ("(Jen and/or Valentine) Send notice to the members.", ["Jen Tan", "Valentine Lim"]),
+                                ("@burn & @JoeAndrieu to close out the explainer", ["Dan Burnett", "Joe Andrieu"])]
+
+
+def test_action_lists_give_each_line_its_owner_and_a_review_is_not_new():
+    text = ("3. Review of actions from last meeting\nRay - Fix the gate\n\n"
+            "9. Actions for follow-up at next meeting\nWho What Status\nRay - Website - Training\n- Update the "
+            "football pitch\nEric - Contact the housing\nassociation\n10. Close\n")
+    assert us_actions(text) == [("Website - Training", ["Ray Jones"]), ("Update the football pitch", ["Ray Jones"]),
+                                ("Contact the housing association", ["Eric Idle"])]
+
+
+def test_action_tables_with_an_owner_column():
+    text = "| Action | Owner | Due |\n|---|---|---|\n| Book the hall | Ray | May |\n| Print posters | Eric | June |\n"
+    assert us_actions(text) == [("Book the hall", ["Ray Jones"]), ("Print posters", ["Eric Idle"])]
+
+
+def test_reports_and_wishes_are_not_tasks():
+    text = ("Councillor Bell said he would like to see more bins. Mr Smith stated that he had a letter from the "
+            "council confirming that they will continue to chair the meetings. Moved Mahaffey to adopt the plan. "
+            "Ray reported that he would be going to New Hampshire.")
+    assert us_actions(text) == []
+
+
+def test_markers_closing_a_sentence_and_marker_variants():
+    text = ("The hedge by the hall needs cutting back (Action: Ray). ACTION POINT: Eric to book the hall. "
+            "It was agreed for the secretary to write to the council.")
+    got = [(t.text, t.owners) for t in extract_actions(split(text), US_ROSTER, text)]
+    assert got[:2] == [("The hedge by the hall needs cutting back", ["Ray Jones"]),
+                       ("Eric to book the hall.", ["Eric Idle"])]
+    assert got[2][0] == "It was agreed for the secretary to write to the council."
+
+
+def test_check_lists_trailing_owners_and_duty_lines_with_several_tasks():
+    text = ("- [ ] Open an issue about the release (@burn)\n- [x] Done already (@burn)\n\n## Action items\n"
+            "- Draft the agenda - Ray\nEric: print the posters; book the hall\n")
+    assert us_actions(text) == [("Open an issue about the release", ["Dan Burnett"]),
+                                ("Draft the agenda", ["Ray Jones"]), ("print the posters", ["Eric Idle"]),
+                                ("book the hall", ["Eric Idle"])]

@@ -1,14 +1,15 @@
-"""Actions: who must do what, from ACTION markers, 'X to <verb>', 'X agreed/undertook to', 'It was agreed
-that X would', and owner columns at the end of a minute ('... ongoing.<tab>Clerk')."""
+"""Actions: who must do what. Sentences are matched against the commitment clause grammar (commitments.py,
+models/actions.json); ACTION markers, bracketed owners, 'He will ...' after a sentence naming him, owner columns at
+the end of a minute ('... ongoing.<tab>Clerk') and action lists and tables (action_lists.py) add the rest."""
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
 
 from ..lexicon import alternation, words
 from ..sentences import Unit
-from .commitments import compiled, expand, find, resolve, split_refs, word_set
+from .action_lists import list_tasks
+from .commitments import Commitment, Task, compiled, expand, find, resolve, split_refs, word_set
 from .roster import Roster
 
 _REF = expand("{REF}")
@@ -16,21 +17,8 @@ _OWNER_ROLE = rf"(?:[Tt]he\s+)?(?:{alternation('owner_roles')}|RFO|Clerk/RFO)"  
 _HON = alternation("honorifics")
 _CUE = re.compile(r"\b(?:to|will|would|shall|should|agree[sd]?|undert\w+|volunteered|offered|asked|action|"
                   r"going|requested|instructed|directed|authori[sz]\w*|tasked|[’']ll)\b")  # run on lower-cased text
-_DONE = re.compile(r"\b(?:had|has)\s+(?:\w+\s+)?(?:agreed|volunteered|undertaken|been asked)\b")
+_DONE = re.compile(r"\b(?:had|has)\s+(?:\w+\s+)?(?:agreed|volunteered|undertaken|been asked|asked|requested|instructed)\b")
 _PRONOUN_START = re.compile(r"^(?:He|She)\s")
-_TITLED = re.compile(expand("{TITLED}"))
-
-
-@dataclass
-class Task:
-    text: str
-    start: int
-    end: int
-    owners: list[str]
-    refs: list[str]
-    unresolved: list[str]
-    rule: str
-    extra: dict = field(default_factory=dict)
 
 
 def extract_actions(units: list[Unit], roster: Roster, text: str) -> list[Task]:
@@ -47,10 +35,23 @@ def extract_actions(units: list[Unit], roster: Roster, text: str) -> list[Task]:
         task = _from_unit(unit, roster, antecedent) or _bracketed(unit, roster)
         if task:
             tasks.append(task)
-        antecedent = _antecedent(unit.text, roster, antecedent)
+        antecedent = _antecedent(unit.text, antecedent)
     tasks.extend(_column_owners(units, roster, text, tasks))
+    tasks.extend(_new(list_tasks(text, roster), tasks))
     tasks.sort(key=lambda t: t.start)
     return tasks
+
+
+def _new(found: list[Task], tasks: list[Task]) -> list[Task]:
+    """The list tasks that no sentence task already covers."""
+    spans = sorted((t.start, t.end) for t in tasks)
+    starts = [a for a, _ in spans]
+    out = []
+    for t in found:
+        k = bisect_left(starts, t.start + 1) - 1
+        if k < 0 or spans[k][1] <= t.start:
+            out.append(t)
+    return out
 
 
 def _add_owners(tasks: list[Task], owner_only: tuple[list[str], list[str], list[str]], units: list[Unit],
@@ -68,16 +69,22 @@ def _add_owners(tasks: list[Task], owner_only: tuple[list[str], list[str], list[
                           "action.trailing-marker"))
 
 
-_LINE_CUE = re.compile(r"\n[ \t]*(?:[-*•][ \t]+)?(?=ACTION|Action\b|\(|@|[A-Z][\w.’'-]*(?:[ \t][A-Z][\w.’'-]*){0,2}:\s)")
+_LINE_CUE = re.compile(r"\n[ \t]*(?:[-*•][ \t]+)?(?=ACTION|Action\b|\(|@|[A-Z][\w.’'-]*(?:[ \t][A-Z][\w.’'-]*){0,2}:\s|"
+                       r"[a-z][.)]\s|\d{1,3}(?:\.\d{1,3})+\s)")
+_MARKER_LINE_END = re.compile(r"\n(?=[ \t]*[A-Z0-9])")
 
 
 def _lines(units: list[Unit], text: str) -> list[Unit]:
-    """Units cut again where a line inside them starts with an ACTION marker, a bracketed owner or a speaker's
-    name ('Joe Andrieu: ...'): transcripts and notes put no full stop before them."""
+    """Units cut again where a line inside them starts with an ACTION marker, a bracketed owner, a speaker's
+    name ('Joe Andrieu: ...') or a sub-item ('d. ', '7.3 '), and where an ACTION line ends: transcripts and notes
+    put no full stop there."""
     out = []
     for unit in units:
         cuts = [m.start() + 1 for m in _LINE_CUE.finditer(text, unit.start, unit.end)] if "\n" in text[
             unit.start:unit.end] else []
+        if compiled("marker").match(unit.text):  # an ACTION line ends where a new line starts a new sentence
+            end = _MARKER_LINE_END.search(text, unit.start, unit.end)
+            cuts = sorted(set(cuts + [end.start() + 1])) if end else cuts
         if not cuts:
             out.append(unit)
             continue
@@ -90,21 +97,15 @@ def _lines(units: list[Unit], text: str) -> list[Unit]:
     return out
 
 
-_SUBJECT = re.compile(expand(r"^(?:[^.:–]{1,40}\s[–:-]\s)?(?P<owners>{TITLED}|{ROLE}|{PERSON})\s+(?:\w+\s+){0,2}?[a-z]+(?:ed|s)\b"))
-_OPENER = re.compile(expand(r"^(?:{TITLED}|{PERSON}|{ROLE})\s+[a-z]"))
+_OPENER = re.compile(expand(r"^(?:[^.:–]{1,40}\s[–:-]\s)?(?P<owners>{TITLED}|{ROLE}|{PERSON})\s+[a-z]"))
 
 
-def _antecedent(sentence: str, roster: Roster, before: str | None) -> str | None:
-    """Whom a 'He will ...' in the next sentences stands for: the attendee or titled person who opens this
-    sentence ('Supervisor Liccar mentioned ...'); a sentence opening with a pronoun or a thing keeps the one
-    before, one opening with another name clears it."""
-    m = _SUBJECT.match(sentence)
-    if m:
-        ref = m.group("owners")
-        got = resolve(roster, [ref], strict=not _TITLED.match(ref))
-        if got and got[0]:
-            return ref
-    return None if _OPENER.match(sentence) and not _PRONOUN_START.match(sentence) else before
+def _antecedent(sentence: str, before: str | None) -> str | None:
+    """Whom a 'He will ...' in the next sentences may stand for: the name or role that opens this sentence
+    ('Supervisor Liccar mentioned ...', 'Logo Committee – Trustee Albrecht has ...'; checked against the
+    attendees only when a pronoun needs it); a sentence opening otherwise keeps the one before."""
+    m = _OPENER.match(sentence) if sentence[:1].isupper() else None
+    return m.group("owners") if m else before
 
 
 def _trailing_owner(unit: Unit, roster: Roster) -> tuple[list[str], list[str], list[str]] | None:
@@ -133,6 +134,12 @@ def _from_unit(unit: Unit, roster: Roster, antecedent: str | None) -> Task | Non
     if _DONE.search(body[:80]):
         return None  # 'Myles had volunteered to ...': reported, not a task
     found = sorted(find(body, roster, bool(marker), antecedent), key=lambda c: c.start)
+    end = unit.end
+    inline = _inline_owner(body, roster) if not marker else None
+    if inline:  # '... to the council (Action: Clerk).': the owners named at the end
+        found = [Commitment(found[0].start if found else 0, inline[1], inline[2], inline[3], "action.inline-marker")]
+        end -= len(inline[0])
+        body = body[:len(body) - len(inline[0])].rstrip()
     if found:
         owners, refs, unresolved = [], [], []
         for c in found:
@@ -140,7 +147,7 @@ def _from_unit(unit: Unit, roster: Roster, antecedent: str | None) -> Task | Non
             refs += [x for x in c.refs if x not in refs]
             unresolved += [x for x in c.unresolved if x not in unresolved]
         rule = "action.marker" if marker else found[0].rule
-        return Task(body[found[0].start:].strip(), offset + found[0].start, unit.end, owners, refs, unresolved, rule)
+        return Task(body[found[0].start:].strip(), offset + found[0].start, end, owners, refs, unresolved, rule)
     if marker and body.strip():
         by = marker.group("by")
         refs = split_refs(by) if by else re.findall(r"\b[A-Z]{2,3}\b", body)
@@ -148,6 +155,18 @@ def _from_unit(unit: Unit, roster: Roster, antecedent: str | None) -> Task | Non
         owners, unresolved = got or ([], [])
         return Task(body.strip(), offset, unit.end, owners, refs, unresolved, "action.marker")
     return None
+
+
+def _inline_owner(body: str, roster: Roster) -> tuple[str, list[str], list[str], list[str]] | None:
+    """(the marker, owners, refs, unresolved) of an action marker that closes a sentence: '(Action: Clerk)'."""
+    if not body.rstrip(" .").endswith((")", "]")):
+        return None
+    m = compiled("inline_marker").search(body)
+    if not m or m.start() < 10:
+        return None
+    refs = split_refs(m.group("owners"))
+    got = resolve(roster, refs, strict=False)
+    return (body[m.start():], got[0], refs, got[1]) if got and got[0] else None
 
 
 def _bracketed(unit: Unit, roster: Roster) -> Task | None:
@@ -200,6 +219,8 @@ def _column_owners(units: list[Unit], roster: Roster, text: str, tasks: list[Tas
         m = _COLUMN.search(tail)
         if not m or len(tail) - m.start() > 60 or m.start() < 10 or unit.start + m.start() - unit.end > 3:
             continue
+        if re.search(r"\w\t+\w", tail[:m.start()]):
+            continue  # tabs between words: the PDF's word spacing, not an owner column
         spaced = tail[m.start()] not in "\t|"
         if spaced and re.match(r"\s*[a-z]+\s", text[line_end:line_end + 20]):
             continue  # the line wraps inside a sentence ('... seconded by Trustee Albrecht. All / were in favor')

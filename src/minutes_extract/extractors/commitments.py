@@ -34,7 +34,7 @@ def expand(pattern: str) -> str:
 class Clause:
     name: str
     at: str
-    needs: str
+    needs: frozenset[str]
     owner: str
     span: str
     resolve: str
@@ -44,7 +44,7 @@ class Clause:
 
 @lru_cache(maxsize=None)
 def clauses() -> tuple[Clause, ...]:
-    return tuple(Clause(c["name"], c["at"], c.get("needs", ""), c["owner"], c["span"], c["resolve"], c["verbs"],
+    return tuple(Clause(c["name"], c["at"], frozenset(c.get("needs", ())), c["owner"], c["span"], c["resolve"], c["verbs"],
                         re.compile(expand(c["pattern"]))) for c in grammar()["clauses"])
 
 
@@ -59,6 +59,9 @@ def word_set(key: str) -> frozenset[str]:
     return frozenset(grammar()[key])
 
 
+_HEADING_LEAD = re.compile(r"^[^.:;,–]{2,40}?\s[–—-]\s")
+_NAME_START = re.compile(r"\b(?:[A-Z]|the\s)|@")
+_WORD = re.compile(r"[a-z]+|[’']ll")
 _CLAUSE_START = re.compile(r"(?:[;:,]\s+(?:and\s+|but\s+|then\s+)?|\s[-–]\s|\s(?:and|that|but)\s|ACTIONS?:\s)")
 _FUTURE = {"will", "would", "shall", "is going to", "are going to", "’ll", "'ll", "is going to", "was going to"}
 _OWNER_SPLIT = re.compile(r"\s*(?:,|\band/or\b|\band\b|&|/)\s*")
@@ -68,6 +71,19 @@ _QUALIFIED_ROLE = re.compile(rf"^(?:the\s+)?(?:[A-Z][a-z]+\s+){{1,2}}(?=(?:{alte
 _ROLE = re.compile(expand("{ROLE}"))
 _LOOSE_OWNER = re.compile(rf"^(?:the\s+)?{_TITLE_WORDS}s?\.?\s|^[A-Z]{{2,4}}$|^@[\w-]+$|"
                           r"^[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){0,2}$")
+
+
+@dataclass
+class Task:
+    """A task given to someone: its text and span, the owners' names, the references as written, those that
+    matched no attendee, and the rule that found it."""
+    text: str
+    start: int
+    end: int
+    owners: list[str]
+    refs: list[str]
+    unresolved: list[str]
+    rule: str
 
 
 @dataclass(frozen=True)
@@ -92,19 +108,21 @@ def verb_stem(verb: str) -> str:
     return verb
 
 
-def resolve_ref(roster: Roster, ref: str) -> tuple[list[str], bool]:
+@lru_cache(maxsize=4096)
+def resolve_ref(roster: Roster, ref: str) -> tuple[tuple[str, ...], bool]:
     """Roster.resolve, then once more without the title or qualifier ('Trustee Picha' -> 'Picha', 'the Parish
     Clerk' -> 'Clerk'); an unresolved titled name loses its title ('County Cllr. J. Davies' -> 'J. Davies')."""
     names, ok = roster.resolve(ref)
     if ok:
-        return names, ok
+        return tuple(names), ok
     titled = _TITLED_NAME.match(ref)
     bare = ref[titled.end():] if titled else _QUALIFIED_ROLE.sub("", ref)
     if bare != ref:
         names, ok = roster.resolve(bare)
         if ok:
-            return (names if names[0].lower() != bare.lower() else [ref[0].upper() + ref[1:]]), ok
-    return [bare if titled else ref], False
+            role_only = not titled and names[0].lower() == bare.lower()  # 'City Clerk' -> 'Clerk', nobody named
+            return tuple([ref[0].upper() + ref[1:]] if role_only else names), ok
+    return (bare if titled else ref,), False
 
 
 def resolve(roster: Roster, refs: list[str], strict: bool) -> tuple[list[str], list[str]] | None:
@@ -116,8 +134,9 @@ def resolve(roster: Roster, refs: list[str], strict: bool) -> tuple[list[str], l
         if not clean or clean.lower() in word_set("not_owners"):
             return None
         names, ok = resolve_ref(roster, re.sub(r"^Cllrs\.?\s", "Cllr ", clean))
-        if not ok and _ROLE.fullmatch(clean):
-            names, ok = [clean[0].upper() + clean[1:]], True  # an office nobody in the list holds: 'City Manager'
+        if not ok and _ROLE.fullmatch(clean):  # an office: its holder in the list, else the office ('City Manager')
+            holders = roster.by_role(clean)
+            names, ok = [holders[0].name] if len(holders) == 1 else [clean[0].upper() + clean[1:]], True
         if not ok:
             if strict or not _LOOSE_OWNER.match(clean):
                 return None
@@ -126,39 +145,38 @@ def resolve(roster: Roster, refs: list[str], strict: bool) -> tuple[list[str], l
     return owners, unresolved
 
 
-def _starts(body: str, clause: Clause, marker: bool):
-    """Where a clause may start in the sentence."""
-    if clause.at == "anywhere":
-        return None
-    if clause.at == "marker":
-        return [0] if marker else []
-    if clause.at == "sentence":
-        return [0]
-    return [0] + [c.end() for c in _CLAUSE_START.finditer(body)]
+def _clause_starts(body: str) -> list[int]:
+    """Where a clause may start: the sentence start and after ';', ':', ',', ' - ', ' and ', ' that ', 'ACTION:',
+    where a name, a role or a handle follows."""
+    return [pos for pos in [0] + [c.end() for c in _CLAUSE_START.finditer(body)]
+            if pos < len(body) and (body[pos].isupper() or body[pos] in "@(" or body.startswith("the ", pos))]
 
 
 def find(body: str, roster: Roster, marker: bool, antecedent: str | None = None):
     """The commitments in one sentence (body: the sentence after any ACTION marker)."""
-    low = body.lower()
+    present = set(_WORD.findall(body.lower()))
     seen: set[int] = set()
+    heading = _HEADING_LEAD.match(body)  # 'NEW BUSINESS – Supervisor Liccar is going to ...': still the start
+    opening = heading.end() if heading else 0
+    starts = {"sentence": [0], "marker": [0] if marker else []}
     for clause in clauses():
-        if clause.needs and clause.needs not in low or clause.owner == "antecedent" and not antecedent:
+        if clause.needs and clause.needs.isdisjoint(present) or clause.owner == "antecedent" and not antecedent:
             continue
-        starts = _starts(body, clause, marker)
-        if starts is None:
+        if clause.at == "anywhere":
             matches = clause.regex.finditer(body)
         else:
-            matches = (clause.regex.match(body, pos) for pos in starts
-                       if pos < len(body) and (body[pos].isupper() or body[pos] in "@(" or
-                                               body.startswith(("the ", "the\t"), pos)))
+            if clause.at not in starts:
+                starts[clause.at] = _clause_starts(body) if clause.at == "clause" else \
+                    [m.start() for m in _NAME_START.finditer(body)]
+            matches = (clause.regex.match(body, pos) for pos in starts[clause.at])
         for m in matches:
-            got = m and _commitment(m, clause, body, roster, marker, antecedent, seen)
+            got = m and _commitment(m, clause, body, roster, marker, antecedent, seen, opening)
             if got:
                 yield got
 
 
 def _commitment(m: re.Match, clause: Clause, body: str, roster: Roster, marker: bool, antecedent: str | None,
-                seen: set[int]) -> Commitment | None:
+                seen: set[int], opening: int) -> Commitment | None:
     owner_at = m.start("owners") if clause.owner == "subject" else m.start()
     if owner_at in seen:
         return None
@@ -172,8 +190,10 @@ def _commitment(m: re.Match, clause: Clause, body: str, roster: Roster, marker: 
     if verb == "have" and not re.match(r"\s*a\s+look", body[m.end():]):
         return None
     refs = [antecedent] if clause.owner == "antecedent" else split_refs(m.group("owners"))
+    if clause.owner == "antecedent" and not resolve(roster, refs, strict=not _TITLED_NAME.match(antecedent)):
+        return None  # the sentence opener it stands for is neither an attendee nor a titled name
     future = how in _FUTURE
-    inside = m.start() > 0
+    inside = m.start() > opening
     strict = clause.resolve == "strict" or clause.resolve == "graded" and (future or inside) and not marker
     got = resolve(roster, refs, strict)
     if not got or not got[0]:
