@@ -21,7 +21,7 @@ def _titles() -> str:
 
 
 @lru_cache(maxsize=None)
-def _who() -> str:
+def who_pattern() -> str:
     """A person as minutes write one: titles, then initials and a name of one or two capitalised words."""
     t = _titles()
     return (rf"(?-i:(?:{t}\.?[ \t]+){{0,3}}(?!{_NOT_NAMES}\b)(?:[A-Z]\.[ \t]*|[A-Z][ \t]+(?=[A-Z])){{0,2}}"
@@ -29,7 +29,8 @@ def _who() -> str:
 
 
 def _compile(pattern: str) -> re.Pattern:
-    return re.compile(pattern.replace("{WHO}", f"(?P<who>{_who()})").replace("{N}", _N), re.I | re.M)
+    pattern = pattern.replace("{WHO}", f"(?P<who>{who_pattern()})").replace("{TITLE}", f"(?-i:{_titles()})")
+    return re.compile(pattern.replace("{N}", _N), re.I | re.M)
 
 
 @lru_cache(maxsize=None)
@@ -78,7 +79,7 @@ def _names(listed: str) -> list[str]:
     return [p for p in parts if p and p.lower() not in ("none", "nil", "no one", "n/a", "-")]
 
 
-class _People:
+class People:
     """Full names for references, through the roster when there is one, else the reference without titles."""
 
     def __init__(self, roster=None):
@@ -87,16 +88,23 @@ class _People:
 
     def name(self, ref: str) -> str:
         ref = ref.strip(" .,;:")
-        if self.roster is not None:
-            names, ok = self.roster.resolve(ref)
+        bare = self.titles.sub("", ref) or ref
+        for form in (ref, bare) if self.roster is not None else ():
+            names, ok = self.roster.resolve(form)
             if ok and len(names) == 1 and names[0] != "All":
                 return names[0]
-        return self.titles.sub("", ref) or ref
+        return bare
+
+    def is_person(self, ref: str) -> bool:
+        """A titled reference ('Cllr Sharp', 'Trustee Elton'), or one the roster resolves."""
+        if self.titles.match(ref.strip()):
+            return True
+        return self.roster is not None and self.roster.resolve(ref)[1] and self.roster.resolve(ref)[0] != ["All"]
 
 
 def roll_call(text: str, roster=None) -> list[dict]:
     """Individual votes of a roll call ('Trustee Elton – yes, Trustee Hodge – yes'); empty below two."""
-    g, people = grammar(), _People(roster)
+    g, people = grammar(), People(roster)
     calls = [{"name": people.name(m.group("who")), "vote": g["roll_votes"][m.group("vote").lower()]}
              for m in g["roll_call"].finditer(text)]
     return calls if len(calls) >= 2 else []
@@ -106,7 +114,7 @@ def vote_of(text: str, roster=None, absent: int = 0) -> dict | None:
     """What the text states about a vote: mover, seconder, counts for / against / abstain / absent, roll call.
     `absent` is how many members the attendance records as absent: a last result figure equal to it counts
     them ('Motion Carried 6-1' with one member absent is six for), not votes against."""
-    g, people, vote = grammar(), _People(roster), {}
+    g, people, vote = grammar(), People(roster), {}
     for role in ("mover", "seconder"):
         hit = _first(g[role], text)
         if hit:
