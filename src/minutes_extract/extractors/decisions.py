@@ -204,14 +204,15 @@ def _motion(units: list[Unit], i: int, opener: str, text: str, out: list[Resolut
         blank = max((m.end() for m in _PARAGRAPH_END.finditer(before)), default=0)
         lo += max(blank, before.rfind(":\n") + 2, records[-1] if records else 0, 0)
         lo += len(text[lo:start]) - len(text[lo:start].lstrip())
-        if lo >= start and opener == "moved-by" and out and last_unit.get(len(out) - 1) == i - 1 and _same_block(text, out[-1].end, start):
+        lead, start = " ".join(text[lo:start].split()), min(lo, start)
+    else:
+        lead = ""
+        if opener == "proposed-by" and out and last_unit.get(len(out) - 1) == i - 1 and \
+                _same_block(text, out[-1].end, start) and not re.search(r"\b(?:that|to)\s", units[i].text):
             for unit in units[i:j + 1]:  # '... were approved. Proposed by A, seconded by B.'
                 out[-1].extend(unit)
             last_unit[len(out) - 1] = j
             return j
-        lead, start = " ".join(text[lo:start].split()), min(lo, start)
-    else:
-        lead = ""
     body = " ".join([lead] * bool(lead) + [u.text for u in units[i:j + 1]])
     kind = _kind(None, body)
     _add(out, last_unit, j, Resolution(body, start, end, "agreed" if kind == "other" else kind, "decision.motion"),
@@ -241,7 +242,7 @@ def _add(out: list[Resolution], last_unit: dict[int, int], i: int, new: Resoluti
     'duly elected', a motion and its restatement as amended, a decision and the vote line after it."""
     if out:
         prev, gap = out[-1], i - last_unit.get(len(out) - 1, -99)
-        if gap == 1 and prev.rule == "decision.vote" and _ELECTED.search(new.text) and \
+        if gap == 1 and prev.rule in ("decision.vote", "decision.motion") and _ELECTED.search(new.text) and \
                 _same_paragraph(text, prev.end, new.start):
             new.spans = prev.spans + new.spans
             out.pop()  # 'X was proposed by A, seconded by B. X was duly elected.': keep the outcome

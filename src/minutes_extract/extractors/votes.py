@@ -10,7 +10,7 @@ from ..lexicon import lexicon, models_dir
 
 _NUMBERS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-_N = r"(\d{1,3}|" + "|".join(_NUMBERS) + r")"
+_N = r"(?<![£$€¥\d.,/-])(\d{1,3}|" + "|".join(_NUMBERS) + r")\b(?![.,/]\d)"  # a count, never money or a date
 _NOT_NAMES = r"(?:The|A|An|It|This|That|These|All|Motion|Moved|Mo|Mot|Seconded|Second|Upon|No|Those|Roll|Council|Board)"
 
 
