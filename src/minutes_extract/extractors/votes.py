@@ -11,21 +11,22 @@ from ..lexicon import lexicon, models_dir
 _NUMBERS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _N = r"(?<![£$€¥\d.,/-])(\d{1,3}|" + "|".join(_NUMBERS) + r")\b(?![.,/]\d)"  # a count, never money or a date
+_SP = r"[^\S\n]"  # a space within a line (no-break spaces too)
 _NOT_NAMES = r"(?:The|A|An|It|This|That|These|All|Motion|Moved|Mo|Mot|Seconded|Second|Upon|No|Those|Roll|Council|Board)"
 
 
 @lru_cache(maxsize=None)
 def _titles() -> str:
     names = sorted(set(lexicon()["honorifics"]) | set(lexicon()["office_titles"]), key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(t).replace(r"\ ", r"[ \t]+") for t in names) + ")"
+    return "(?:" + "|".join(re.escape(t).replace(r"\ ", _SP + "+") for t in names) + ")"
 
 
 @lru_cache(maxsize=None)
 def who_pattern() -> str:
     """A person as minutes write one: titles, then initials and a name of one or two capitalised words."""
     t = _titles()
-    return (rf"(?-i:(?:{t}\.?[ \t]+){{0,3}}(?!{_NOT_NAMES}\b)(?:[A-Z]\.[ \t]*|[A-Z][ \t]+(?=[A-Z])){{0,2}}"
-            rf"[A-Z][\w'’-]+(?:[ \t]+(?!{t}\b|{_NOT_NAMES}\b)[A-Z][\w'’-]+)?)")
+    return (rf"(?-i:(?:{t}\.?{_SP}+){{0,3}}(?!{_NOT_NAMES}\b(?!\.))(?:[A-Z]\.{_SP}*|[A-Z]{_SP}+(?=[A-Z])){{0,2}}"
+            rf"[A-Z][\w'’-]+(?:{_SP}+(?!{t}\b|{_NOT_NAMES}\b)[A-Z][\w'’-]+)?)")
 
 
 def _compile(pattern: str) -> re.Pattern:
