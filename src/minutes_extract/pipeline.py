@@ -12,12 +12,13 @@ from .extractors.amounts import extract_amounts
 from .extractors.attendees import extract_attendees
 from .extractors.dates import Mention, resolve, scan_dates, within
 from .extractors.decisions import extract_decisions
+from .extractors.declarations import extract_declarations
 from .extractors.meeting import default_year, extract_meeting, next_meetings
 from .extractors.roster import Roster
 from .normalise import normalise_pages
 from .readers import read, read_bytes
-from .schema import (Action, Amount, Attendee, DateMention, Decision, Item, Meeting, Minutes, NextMeeting, Source,
-                     Vote)
+from .schema import (Action, Amount, Attendee, DateMention, Decision, Declaration, Item, Meeting, Minutes, NextMeeting,
+                     Source, Vote)
 from .segment import Segment, segment
 from .sentences import split
 from .signals import document_signals
@@ -68,6 +69,7 @@ def extract_document(doc: Document) -> Minutes:
     resolutions = extract_decisions(units, text, [(t.start, t.end) for t in tasks if t.rule == "action.agreed-that"
                                                   or re.match(r"It\s+was\s+agreed\s+that", t.text)],
                                      roster, sum(f.status == "absent" for f in found), [s.start for s in segs])
+    declared = extract_declarations(units, text, roster, [s.start for s in segs])
     dates = resolve(written_dates, text, year)
     warnings = [f"{d.raw!r}: {d.warning}" for d in dates if d.warning]
     for t in tasks:
@@ -93,6 +95,8 @@ def extract_document(doc: Document) -> Minutes:
         decisions=[Decision(text=r.text, kind=r.kind, item=items.label(r.start),
                             vote=Vote.model_validate(r.vote) if r.vote else None,
                             **doc.where(r.start, r.end, r.rule)) for r in resolutions],
+        declarations=[Declaration(name=d.name, item=d.item, text=d.text, **doc.where(d.start, d.end, d.rule))
+                      for d in declared],
         amounts=[Amount(value=a.value, currency=a.currency, raw=a.raw, upper=a.upper, item=items.label(a.start),
                         **doc.where(a.start, a.end, a.rule)) for a in extract_amounts(text, signals)],
         dates=[DateMention(date=d.date, raw=d.raw, precision=d.precision, end=d.end_date, warning=d.warning,

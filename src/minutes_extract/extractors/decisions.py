@@ -37,7 +37,7 @@ _OUTCOME_ONLY = re.compile(r"^(?:(?:no\s+discussion|no\s+objections?|no\s+furthe
                            r"all\s+(?:were\s+)?in\s+favour|unanimously\s+agreed)\.?$|^[\w\s,]*seconded\.?$", re.I)
 _MOTION_RESULT = re.compile(r"^motion\s+(?:was\s+)?(?:carried|passed|lost|failed)\b", re.I)
 _RESULT_WORDS = re.compile(r"\b(?:carried|passe[sd]|lost|failed|defeated|seconded)\b", re.I)
-_VOTE = re.compile(r"\b(?:proposed|moved)\b.{0,120}?\bseconded\b|\bseconded\b.{0,80}\b(?:agreed|approved|favour)|"
+_VOTE = re.compile(r"\b(?:proposed|moved)\b.{0,120}?\bsecond(?:ed)?\b|\bseconded\b.{0,80}\b(?:agreed|approved|favour)|"
                    r"\ball\s+(?:were\s+)?in\s+favou?r\b|(?<!being )(?<!been )\bcarried\b(?!\s+out)|"
                    r"\bthose\s+in\s+favou?r\b|\bin\s+favou?r\s+(?:were|was)\b|\bvoted\b|"
                    r"\bmotion\s+(?:was\s+)?(?:passed|carried|lost|"
@@ -168,6 +168,10 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
                 continue
             text_out = f"{ref} {s}" if ref else s
         elif re.match(r"^(?:This|These|It|That)\s", s) and i and units[i - 1].end > unit.start - 3:
+            if out and last_unit.get(len(out) - 1) == i - 1 and not s.startswith("It "):
+                out[-1].extend(unit)  # '... voted in favor. This was sufficient, so the proposal is accepted.'
+                out[-1].kind, last_unit[len(out) - 1] = kind, i
+                continue
             text_out = f"{units[i - 1].text} {s}"  # 'This project was approved': say what 'this' is
         if text_out.rstrip().endswith(":") and i + 1 < len(units):
             if _sentence_decision(units[i + 1].text) or _RESOLVED.match(units[i + 1].text):
@@ -204,14 +208,17 @@ def _motion(units: list[Unit], i: int, opener: str, text: str, out: list[Resolut
         blank = max((m.end() for m in _PARAGRAPH_END.finditer(before)), default=0)
         lo += max(blank, before.rfind(":\n") + 2, records[-1] if records else 0, 0)
         lo += len(text[lo:start]) - len(text[lo:start].lstrip())
-        if lo >= start and opener == "moved-by" and out and last_unit.get(len(out) - 1) == i - 1 and _same_block(text, out[-1].end, start):
+        lead, start = " ".join(text[lo:start].split()), min(lo, start)
+    else:
+        lead = ""
+        if opener == "proposed-by" and out and last_unit.get(len(out) - 1) == i - 1 and \
+                _same_block(text, out[-1].end, start) and not re.search(r"\b(?:that|to)\s", units[i].text):
             for unit in units[i:j + 1]:  # '... were approved. Proposed by A, seconded by B.'
                 out[-1].extend(unit)
             last_unit[len(out) - 1] = j
             return j
-        lead, start = " ".join(text[lo:start].split()), min(lo, start)
-    else:
-        lead = ""
+        if opener == "proposed-by" and j == i and not re.search(r"\bsecond|\b(?:that|to)\s", units[i].text, re.I):
+            return i  # 'Proposed by James Belsey from Morgan Stanley.': who put a paper forward, not a motion
     body = " ".join([lead] * bool(lead) + [u.text for u in units[i:j + 1]])
     kind = _kind(None, body)
     _add(out, last_unit, j, Resolution(body, start, end, "agreed" if kind == "other" else kind, "decision.motion"),
@@ -241,7 +248,7 @@ def _add(out: list[Resolution], last_unit: dict[int, int], i: int, new: Resoluti
     'duly elected', a motion and its restatement as amended, a decision and the vote line after it."""
     if out:
         prev, gap = out[-1], i - last_unit.get(len(out) - 1, -99)
-        if gap == 1 and prev.rule == "decision.vote" and _ELECTED.search(new.text) and \
+        if gap == 1 and prev.rule in ("decision.vote", "decision.motion") and _ELECTED.search(new.text) and \
                 _same_paragraph(text, prev.end, new.start):
             new.spans = prev.spans + new.spans
             out.pop()  # 'X was proposed by A, seconded by B. X was duly elected.': keep the outcome

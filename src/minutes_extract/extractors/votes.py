@@ -10,26 +10,28 @@ from ..lexicon import lexicon, models_dir
 
 _NUMBERS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-_N = r"(\d{1,3}|" + "|".join(_NUMBERS) + r")"
+_N = r"(?<![£$€¥\d.,/-])(\d{1,3}|" + "|".join(_NUMBERS) + r")\b(?![.,/]\d)"  # a count, never money or a date
+_SP = r"[^\S\n]"  # a space within a line (no-break spaces too)
 _NOT_NAMES = r"(?:The|A|An|It|This|That|These|All|Motion|Moved|Mo|Mot|Seconded|Second|Upon|No|Those|Roll|Council|Board)"
 
 
 @lru_cache(maxsize=None)
 def _titles() -> str:
     names = sorted(set(lexicon()["honorifics"]) | set(lexicon()["office_titles"]), key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(t).replace(r"\ ", r"[ \t]+") for t in names) + ")"
+    return "(?:" + "|".join(re.escape(t).replace(r"\ ", _SP + "+") for t in names) + ")"
 
 
 @lru_cache(maxsize=None)
-def _who() -> str:
+def who_pattern() -> str:
     """A person as minutes write one: titles, then initials and a name of one or two capitalised words."""
     t = _titles()
-    return (rf"(?-i:(?:{t}\.?[ \t]+){{0,3}}(?!{_NOT_NAMES}\b)(?:[A-Z]\.[ \t]*|[A-Z][ \t]+(?=[A-Z])){{0,2}}"
-            rf"[A-Z][\w'’-]+(?:[ \t]+(?!{t}\b|{_NOT_NAMES}\b)[A-Z][\w'’-]+)?)")
+    return (rf"(?-i:(?:{t}\.?{_SP}+){{0,3}}(?!{_NOT_NAMES}\b(?!\.))(?:[A-Z]\.{_SP}*|[A-Z]{_SP}+(?=[A-Z])){{0,2}}"
+            rf"[A-Z][\w'’-]+(?:{_SP}+(?!{t}\b|{_NOT_NAMES}\b)[A-Z][\w'’-]+)?)")
 
 
 def _compile(pattern: str) -> re.Pattern:
-    return re.compile(pattern.replace("{WHO}", f"(?P<who>{_who()})").replace("{N}", _N), re.I | re.M)
+    pattern = pattern.replace("{WHO}", f"(?P<who>{who_pattern()})").replace("{TITLE}", f"(?-i:{_titles()})")
+    return re.compile(pattern.replace("{N}", _N), re.I | re.M)
 
 
 @lru_cache(maxsize=None)
@@ -78,7 +80,7 @@ def _names(listed: str) -> list[str]:
     return [p for p in parts if p and p.lower() not in ("none", "nil", "no one", "n/a", "-")]
 
 
-class _People:
+class People:
     """Full names for references, through the roster when there is one, else the reference without titles."""
 
     def __init__(self, roster=None):
@@ -87,16 +89,23 @@ class _People:
 
     def name(self, ref: str) -> str:
         ref = ref.strip(" .,;:")
-        if self.roster is not None:
-            names, ok = self.roster.resolve(ref)
+        bare = self.titles.sub("", ref) or ref
+        for form in (ref, bare) if self.roster is not None else ():
+            names, ok = self.roster.resolve(form)
             if ok and len(names) == 1 and names[0] != "All":
                 return names[0]
-        return self.titles.sub("", ref) or ref
+        return bare
+
+    def is_person(self, ref: str) -> bool:
+        """A titled reference ('Cllr Sharp', 'Trustee Elton'), or one the roster resolves."""
+        if self.titles.match(ref.strip()):
+            return True
+        return self.roster is not None and self.roster.resolve(ref)[1] and self.roster.resolve(ref)[0] != ["All"]
 
 
 def roll_call(text: str, roster=None) -> list[dict]:
     """Individual votes of a roll call ('Trustee Elton – yes, Trustee Hodge – yes'); empty below two."""
-    g, people = grammar(), _People(roster)
+    g, people = grammar(), People(roster)
     calls = [{"name": people.name(m.group("who")), "vote": g["roll_votes"][m.group("vote").lower()]}
              for m in g["roll_call"].finditer(text)]
     return calls if len(calls) >= 2 else []
@@ -106,7 +115,7 @@ def vote_of(text: str, roster=None, absent: int = 0) -> dict | None:
     """What the text states about a vote: mover, seconder, counts for / against / abstain / absent, roll call.
     `absent` is how many members the attendance records as absent: a last result figure equal to it counts
     them ('Motion Carried 6-1' with one member absent is six for), not votes against."""
-    g, people, vote = grammar(), _People(roster), {}
+    g, people, vote = grammar(), People(roster), {}
     for role in ("mover", "seconder"):
         hit = _first(g[role], text)
         if hit:

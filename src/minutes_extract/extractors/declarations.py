@@ -1,0 +1,68 @@
+"""Declarations of interest made at the meeting: who declared, on which item, as written. The forms are data
+(models/declarations.json); names resolve through the roster like movers and seconders."""
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicon import models_dir
+from ..sentences import Unit
+from .votes import People, who_pattern
+
+
+@dataclass
+class Declared:
+    name: str
+    item: str | None
+    text: str
+    start: int
+    end: int
+    rule: str
+
+
+@lru_cache(maxsize=None)
+def _grammar() -> dict:
+    raw = json.loads((models_dir() / "declarations.json").read_text(encoding="utf-8"))
+    who = who_pattern()
+    whos = rf"(?P<whos>{who}(?:\s*(?:,|&|\band\b)\s*(?:both\s+)?{who})*)"
+
+    def rules(entries):
+        return [(e["name"], re.compile(e["pattern"].replace("{WHOS}", whos), re.I)) for e in entries]
+
+    return {"declaration": rules(raw["declaration"]), "listed": rules(raw["listed"]), "who": re.compile(who),
+            "section": re.compile(raw["section"]["pattern"], re.I), "item": re.compile(raw["item"]["pattern"], re.I)}
+
+
+def extract_declarations(units: list[Unit], text: str, roster=None, item_starts: list[int] = ()) -> list[Declared]:
+    """Each declaration: one per declarer, with the clause that states it."""
+    g, people, out = _grammar(), People(roster), []
+    sections = [m.start() for m in g["section"].finditer(text)]
+    for unit in units:
+        s = unit.text
+        rules = list(g["declaration"])
+        if _under_section(unit.start, sections, item_starts):
+            rules += g["listed"]
+        hits = sorted(((m.start(), name, m) for name, pattern in rules for m in pattern.finditer(s)),
+                      key=lambda h: h[0])
+        for k, (a, name, m) in enumerate(hits):
+            b = hits[k + 1][0] if k + 1 < len(hits) else len(s)
+            clause = s[min(a, m.start("whos")):b].strip(" ,;")
+            item = g["item"].search(s, m.end(), b)
+            for who in g["who"].finditer(m.group("whos")):
+                if not people.is_person(who.group()):
+                    continue  # 'Northwold Sports and Social Club and both Cllr Sharp ...'
+                out.append(Declared(people.name(who.group()), item.group("item").rstrip(".") if item else None,
+                                    clause, unit.start + a, unit.start + b, f"declaration.{name}"))
+    return out
+
+
+def _under_section(pos: int, sections: list[int], item_starts: list[int]) -> bool:
+    """True when pos lies in the item a Declarations of Interest heading opens."""
+    k = bisect_right(sections, pos) - 1
+    if k < 0:
+        return False
+    j = bisect_right(item_starts, sections[k])
+    return pos - sections[k] < 1500 and (j >= len(item_starts) or pos < item_starts[j])

@@ -1,0 +1,34 @@
+from minutes_extract.extractors.declarations import extract_declarations
+from minutes_extract.extractors.people import parse_entry
+from minutes_extract.extractors.roster import Roster
+from minutes_extract.sentences import split
+
+ROSTER = Roster([parse_entry("Ann Reed"), parse_entry("Tom Hale"), parse_entry("Sue Lane")])
+
+
+def declared(text, item_starts=()):
+    return [(d.name, d.item, d.text) for d in extract_declarations(split(text), text, ROSTER, list(item_starts))]
+
+
+def test_declared_an_interest_with_the_item():
+    assert declared("Cllr. Reed, declared a pecuniary interest in Item 14 on the agenda (planning).") == \
+        [("Ann Reed", "14", "Cllr. Reed, declared a pecuniary interest in Item 14 on the agenda (planning).")]
+    assert declared("Cllr Tom Hale declared an interest on item 15/19 as a trustee.") == \
+        [("Tom Hale", "15/19", "Cllr Tom Hale declared an interest on item 15/19 as a trustee.")]
+
+
+def test_several_declarers_and_left_the_room():
+    got = declared("Cllr Reed and Cllr Lane declared an interest in item 8 and left the room. "
+                   "Council Member Hale declares a conflict of interest and abstains from voting.")
+    assert [(n, i) for n, i, _ in got] == [("Ann Reed", "8"), ("Sue Lane", "8"), ("Tom Hale", None)]
+
+
+def test_listed_under_a_declarations_heading():
+    text = "3. Declarations of Interest\nCllr Reed – item 6\nCllr Hale – item 9\n4. Minutes\nCllr Lane – item 2"
+    assert [(n, i) for n, i, _ in declared(text, [0, text.index("4. Minutes")])] == [("Ann Reed", "6"),
+                                                                                      ("Tom Hale", "9")]
+
+
+def test_no_declarations_and_not_people():
+    assert declared("No declarations of interest were made. Members were reminded to declare any interests.") == []
+    assert declared("Northwold Sports and Social Club declared an interest in the grant.") == []

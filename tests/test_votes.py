@@ -1,0 +1,81 @@
+from minutes_extract.extractors.decisions import extract_decisions
+from minutes_extract.extractors.people import parse_entry
+from minutes_extract.extractors.roster import Roster
+from minutes_extract.extractors.votes import follows, motion, roll_call, vote_of
+from minutes_extract.sentences import split
+
+
+def test_us_motion_forms():
+    assert vote_of("Motion by Trustee Smith, seconded by Trustee Jones, to approve the consent agenda; motion "
+                   "carried 5-0.") == {"mover": "Smith", "seconder": "Jones", "for": 5, "against": 0}
+    assert vote_of("Motion to approve the bills as presented was made by Trustee Price, seconded by Trustee Lowe.") \
+        == {"mover": "Price", "seconder": "Lowe"}
+    assert vote_of("Member Ortiz moved to accept the report. Member Vance seconded.") == \
+        {"mover": "Ortiz", "seconder": "Vance"}
+    assert vote_of("With edits, Member Ortiz moved to approve the minutes, Member Vance seconding.") == \
+        {"mover": "Ortiz", "seconder": "Vance"}
+
+
+def test_block_of_labelled_lines():
+    text = "MOTION BY: Smith; SECOND: Jones; AYES: Smith, Jones, Brown; NAYS: None; ABSTAIN: Green; RESULT: Carried"
+    assert vote_of(text) == {"mover": "Smith", "seconder": "Jones", "for": 3, "against": 0, "abstain": 1}
+
+
+def test_uk_proposed_seconded_and_counts():
+    assert vote_of("Proposed Cllr Ann Reed, seconded by Cllr Tom Hale, 5 in favour, 2 abstentions.") == \
+        {"mover": "Ann Reed", "seconder": "Tom Hale", "for": 5, "abstain": 2}
+    assert vote_of("The vote was carried by three to two.") == {"for": 3, "against": 2}
+    assert vote_of("Those in favour was zero and those against accepting the application was 7.") == \
+        {"for": 0, "against": 7}
+    assert vote_of("The proposal was carried unanimously.") is None  # no count is stated
+
+
+def test_result_figures_and_the_absent():
+    assert vote_of("Moved by Reed to adopt. Motion Carried 6-1.") == {"mover": "Reed", "for": 6, "against": 1}
+    assert vote_of("Moved by Reed to adopt. Motion Carried 6-1.", absent=1) == {"mover": "Reed", "for": 6, "absent": 1}
+    assert vote_of("Moved by Reed to adopt. Motion Carried 5-1-1. Nays: Hale. Absent: Cole.") == \
+        {"mover": "Reed", "for": 5, "against": 1, "absent": 1}
+    assert vote_of("Motion Carried 5-1-1. Pass: Hale. Absent: Cole.") == {"for": 5, "abstain": 1, "absent": 1}
+    assert vote_of("voted 7-1 (with 3 abstentions) in favor of the proposal") == {"for": 7, "against": 1, "abstain": 3}
+
+
+def test_roll_call_names_are_counted_and_resolved():
+    roster = Roster([parse_entry("Frank Elton"), parse_entry("Mary Hodge"), parse_entry("Ann Price")])
+    text = "Roll Call was taken as follows: Trustee Elton – yes, Trustee Hodge – yes, Trustee Price - no."
+    assert roll_call(text, roster) == [{"name": "Frank Elton", "vote": "yes"}, {"name": "Mary Hodge", "vote": "yes"},
+                                       {"name": "Ann Price", "vote": "no"}]
+    vote = vote_of("A motion was made to buy a mower by Trustee Elton, seconded by Trustee Hodge. " + text, roster)
+    assert (vote["mover"], vote["seconder"], vote["for"], vote["against"]) == ("Frank Elton", "Mary Hodge", 2, 1)
+
+
+def test_openers_and_follow_ups():
+    assert motion("A motion was made to contribute $2,000 to the park district by Trustee Elton.") == "motion-to"
+    assert motion("Moved by Reed to adopt.") == "moved-by"
+    assert motion("The Council moved on to the next item.") is None
+    assert [follows(s) for s in ("Member Vance seconded.", "All were in favor.", "Motion passes.",
+                                 "Upon voice vote, the motion carried unanimously.", "The minutes stand approved.",
+                                 "The clerk read the letter.")] == \
+        ["seconded", "all-in-favour", "outcome", "outcome", "stands", None]
+
+
+def decisions(text, **kw):
+    return [(d.text, d.vote) for d in extract_decisions(split(text), text, [], **kw)]
+
+
+def test_motion_with_its_seconder_roll_call_and_outcome_is_one_decision():
+    text = ("A motion was made to sponsor the baseball club for $300 by Trustee Elton, seconded by Trustee Hodge. "
+            "All were in favor. Roll Call was taken as follows: Trustee Elton – yes, Trustee Hodge – yes, "
+            "Supervisor Ross – yes. Motion passes.\n\nThe clerk read a letter.")
+    ((got, vote),) = decisions(text)
+    assert got.endswith("Motion passes.") and vote["mover"] == "Elton" and vote["for"] == 3
+
+
+def test_moved_to_adopt_takes_in_the_record_it_adopts():
+    text = ("7. Resolutions ordering construction:\n"
+            "(A) Riverwalk Bridge rehabilitation, receiving of bids. Moved by Reed to adopt. Motion Carried 6-1.\n"
+            "(B) Hawthorne Park Shelter, receiving of bids. Moved by Reed to adopt. Motion Carried 5-2.\n")
+    assert decisions(text, absent=1) == [
+        ("(A) Riverwalk Bridge rehabilitation, receiving of bids. Moved by Reed to adopt. Motion Carried 6-1.",
+         {"mover": "Reed", "for": 6, "absent": 1}),
+        ("(B) Hawthorne Park Shelter, receiving of bids. Moved by Reed to adopt. Motion Carried 5-2.",
+         {"mover": "Reed", "for": 5, "against": 2})]
