@@ -1,0 +1,84 @@
+"""Ruled tables in PDFs: read from the page's drawn lines with pypdfium2, as pdfplumber would read them."""
+import io
+
+import pypdfium2 as pdfium
+import pytest
+from reportlab.lib import colors
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.pdfgen import canvas
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+from minutes_extract.readers import pdf as reader
+
+
+def _minutes_with_tables() -> bytes:
+    styles = getSampleStyleSheet()
+    grid = TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)])
+    present = Table([["Company", "Name", "Role"], ["Kaiser Permanente", "Jonathan Bitle", "Voting Member"],
+                     ["Cisco Systems", "Omar Santos", "Chair"], ["Tenable, Inc", "Lucas Tamagna-Darr", ""]])
+    actions = Table([["Action", "Owner", "Due"], ["Circulate the draft budget", "Omar Santos", "1 May 2019"],
+                     ["Book the hall", "Jonathan Bitle", "3 June 2019"]])
+    present.setStyle(grid)
+    actions.setStyle(grid)
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf).build([Paragraph("Security TC Meeting, 27 March 2019", styles["Title"]),
+                                  Paragraph("Members Present", styles["Heading2"]), present,
+                                  Paragraph("The minutes were approved.", styles["Normal"]),
+                                  Paragraph("Actions", styles["Heading2"]), actions,
+                                  Paragraph("The meeting closed at 2 pm.", styles["Normal"])])
+    return buf.getvalue()
+
+
+def test_ruled_tables_become_rows_between_the_text_around_them():
+    lines = reader._with_tables(_minutes_with_tables(), [0])[0]
+    assert [ln for ln in lines if ln.strip()] == [
+        "Security TC Meeting, 27 March 2019", "Members Present",
+        "| Company | Name | Role |", "| Kaiser Permanente | Jonathan Bitle | Voting Member |",
+        "| Cisco Systems | Omar Santos | Chair |", "| Tenable, Inc | Lucas Tamagna-Darr |  |",
+        "The minutes were approved.", "Actions",
+        "| Action | Owner | Due |", "| Circulate the draft budget | Omar Santos | 1 May 2019 |",
+        "| Book the hall | Jonathan Bitle | 3 June 2019 |", "The meeting closed at 2 pm."]
+
+
+def test_pdfium_tables_match_pdfplumber_tables():
+    data = _minutes_with_tables()
+    ours = reader._with_tables(data, [0])[0]
+    theirs = reader._with_tables_pdfplumber(data, [0])[0]
+    assert [ln.rstrip() for ln in ours if ln.strip()] == [ln.rstrip() for ln in theirs if ln.strip()]
+
+
+def test_a_page_pdfium_cannot_walk_is_read_by_pdfplumber(monkeypatch):
+    def broken(page):
+        raise pdfium.PdfiumError("unreadable path segment")
+
+    monkeypatch.setattr(reader, "_page_with_tables", broken)
+    lines = reader._with_tables(_minutes_with_tables(), [0])[0]
+    assert "| Cisco Systems | Omar Santos | Chair |" in lines
+
+
+def test_a_page_of_many_drawings_is_not_searched_for_tables(monkeypatch):
+    buf = io.BytesIO()
+    page = canvas.Canvas(buf)
+    page.drawString(72, 800, "Site plan")
+    for k in range(12):  # a grid of 12 by 12 lines: ruled, until there are too many drawings
+        page.line(72 + 30 * k, 400, 72 + 30 * k, 730)
+        page.line(72, 400 + 30 * k, 402, 400 + 30 * k)
+    page.save()
+    pdf = pdfium.PdfDocument(buf.getvalue())
+    assert reader._ruled(pdf[0])
+    monkeypatch.setattr(reader, "_MAX_PATHS", 10)
+    assert not reader._ruled(pdf[0])
+    assert reader._with_tables(buf.getvalue(), [0]) == {}
+    pdf.close()
+
+
+@pytest.mark.parametrize("empty_share", [0.5, 0.0])
+def test_a_grid_of_mostly_empty_cells_is_not_a_table(empty_share):
+    buf = io.BytesIO()
+    rows = [["Name", "Role"], ["Ann Smith", "Chair"], ["", ""], ["", ""]] if empty_share else \
+        [["Name", "Role"], ["Ann Smith", "Chair"]]
+    table = Table(rows)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    SimpleDocTemplate(buf).build([table])
+    found = reader._with_tables(buf.getvalue(), [0])
+    assert (found == {}) if empty_share else found[0] == ["| Name | Role |", "| Ann Smith | Chair |"]
