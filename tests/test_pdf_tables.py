@@ -82,3 +82,15 @@ def test_a_grid_of_mostly_empty_cells_is_not_a_table(empty_share):
     SimpleDocTemplate(buf).build([table])
     found = reader._with_tables(buf.getvalue(), [0])
     assert (found == {}) if empty_share else found[0] == ["| Name | Role |", "| Ann Smith | Chair |"]
+
+
+def test_a_rotated_page_keeps_its_table_and_all_its_text():
+    pdf = pdfium.PdfDocument(_minutes_with_tables())
+    pdf[0].set_rotation(90)  # the page box turns; the text and lines keep their own coordinates
+    out = io.BytesIO()
+    pdf.save(out)
+    pdf.close()
+    lines = reader._with_tables(out.getvalue(), [0])[0]
+    assert lines[0] == "Security TC Meeting, 27 March 2019"
+    assert lines[-1] == "The meeting closed at 2 pm."
+    assert "| Cisco Systems | Omar Santos | Chair |" in lines

@@ -92,12 +92,12 @@ def _page_with_tables(page) -> list[str] | None:
         runs = [(left, height - top, right, height - bottom)  # the page's text runs, measured from the top
                 for left, bottom, right, top in (textpage.get_rect(i) for i in range(textpage.count_rects()))]
         lines: list[str] = []
-        top = 0.0
+        top = float("-inf")  # the bands are open-ended: rotated pages and shifted media boxes lose no text
         for bbox, rows in sorted(tables, key=lambda t: t[0][1]):
             lines += [ln for line in _band(runs, top, bbox[1]) for ln in text(*line).split("\n")]
             lines += ["| " + " | ".join(" ".join((cell or "").split()) for cell in row) + " |" for row in rows]
             top = max(top, bbox[3])
-        lines += [ln for line in _band(runs, top, height) for ln in text(*line).split("\n")]
+        lines += [ln for line in _band(runs, top, float("inf")) for ln in text(*line).split("\n")]
         return [ln.rstrip() for ln in lines]
     finally:
         textpage.close()
