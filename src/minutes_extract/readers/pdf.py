@@ -130,15 +130,15 @@ def _ruling_edges(page, height: float) -> list[dict]:
     for n, obj in enumerate(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2)):
         if n == _MAX_PATHS:
             return []
-        matrices = [obj.get_matrix()] + ([obj.container.get_matrix()] if obj.container is not None else [])
+        matrix = obj.get_matrix()  # path space to page space, through the form holding the path if any
+        if obj.container is not None:
+            matrix = matrix.multiply(obj.container.get_matrix())
         start = last = None
         for i in range(pdfium_c.FPDFPath_CountSegments(obj)):
             segment = pdfium_c.FPDFPath_GetPathSegment(obj, i)
             if not pdfium_c.FPDFPathSegment_GetPoint(segment, x, y):
                 raise pdfium.PdfiumError("unreadable path segment")
-            point = (x.value, y.value)
-            for matrix in matrices:
-                point = matrix.on_point(*point)
+            point = matrix.on_point(x.value, y.value)
             kind = pdfium_c.FPDFPathSegment_GetType(segment)
             if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
                 start = point
