@@ -94,3 +94,18 @@ def test_a_rotated_page_keeps_its_table_and_all_its_text():
     assert lines[0] == "Security TC Meeting, 27 March 2019"
     assert lines[-1] == "The meeting closed at 2 pm."
     assert "| Cisco Systems | Omar Santos | Chair |" in lines
+
+
+def test_a_dense_lattice_is_given_up_quickly():
+    import time
+
+    buf = io.BytesIO()
+    page = canvas.Canvas(buf)
+    page.drawString(72, 810, "Floor plan")
+    for k in range(151):  # 151 by 151 lines cross 22,801 times: a drawing, not a table
+        page.line(20 + 550 * k / 150, 20, 20 + 550 * k / 150, 790)
+        page.line(20, 20 + 770 * k / 150, 570, 20 + 770 * k / 150)
+    page.save()
+    start = time.process_time()
+    assert reader._with_tables(buf.getvalue(), [0]) == {}
+    assert time.process_time() - start < 2

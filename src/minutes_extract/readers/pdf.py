@@ -17,6 +17,8 @@ _FURNITURE_EDGE = 3
 
 _MAX_TABLE_PAGES = 40
 _MAX_PATHS = 5000  # a page drawing more paths is a chart, map or plan: its tables are not looked for
+_MAX_SEGMENTS = 50_000  # nor is one whose paths hold more line segments
+_MAX_CROSSINGS = 4000  # nor one whose ruling lines cross more often (finding cells is quadratic in crossings)
 _TOLERANCE = 3  # points: pdfplumber's default snap, join and intersection tolerance for ruling lines
 
 
@@ -124,17 +126,20 @@ def _clean(text: str) -> str:
 
 def _ruling_edges(page, height: float) -> list[dict]:
     """The straight horizontal and vertical segments the page draws (its paths, in forms too), as pdfplumber's
-    edge records measured from the page top; none on a page with more than _MAX_PATHS drawings."""
+    edge records measured from the page top; none on a page with more than _MAX_PATHS drawings or
+    _MAX_SEGMENTS segments."""
     x, y = ctypes.c_float(), ctypes.c_float()
-    edges = []
+    edges, segments = [], 0
     for n, obj in enumerate(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2)):
-        if n == _MAX_PATHS:
+        count = pdfium_c.FPDFPath_CountSegments(obj)
+        segments += count
+        if n == _MAX_PATHS or segments > _MAX_SEGMENTS:
             return []
         matrix = obj.get_matrix()  # path space to page space, through the form holding the path if any
         if obj.container is not None:
             matrix = matrix.multiply(obj.container.get_matrix())
         start = last = None
-        for i in range(pdfium_c.FPDFPath_CountSegments(obj)):
+        for i in range(count):
             segment = pdfium_c.FPDFPath_GetPathSegment(obj, i)
             if not pdfium_c.FPDFPathSegment_GetPoint(segment, x, y):
                 raise pdfium.PdfiumError("unreadable path segment")
@@ -167,13 +172,19 @@ def _edge(p0: tuple[float, float], p1: tuple[float, float], height: float) -> di
 
 
 def _grid_tables(edges: list[dict]) -> list:
-    """pdfplumber's tables (its 'lines' strategy, default settings) on the given edges."""
+    """pdfplumber's tables (its 'lines' strategy, default settings) on the given edges; none where the lines
+    cross more than _MAX_CROSSINGS times."""
     from pdfplumber.table import Table, cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
     from pdfplumber.utils import filter_edges
 
     merged = filter_edges(merge_edges(edges, _TOLERANCE, _TOLERANCE, _TOLERANCE, _TOLERANCE), min_length=3)
-    cells = intersections_to_cells(edges_to_intersections(merged, _TOLERANCE, _TOLERANCE))
-    return [Table(None, group) for group in cells_to_tables(cells)]
+    vertical = sum(1 for e in merged if e["orientation"] == "v")
+    if vertical * (len(merged) - vertical) > 100 * _MAX_CROSSINGS:  # finding the crossings is quadratic too
+        return []
+    crossings = edges_to_intersections(merged, _TOLERANCE, _TOLERANCE)
+    if len(crossings) > _MAX_CROSSINGS:
+        return []
+    return [Table(None, group) for group in cells_to_tables(intersections_to_cells(crossings))]
 
 
 def _with_tables_pdfplumber(data: bytes, candidates: list[int]) -> dict[int, list[str]]:
