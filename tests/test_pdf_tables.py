@@ -3,6 +3,7 @@ import io
 
 import pypdfium2 as pdfium
 import pytest
+from hypothesis import given, settings, strategies as st
 from reportlab.lib import colors
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.pdfgen import canvas
@@ -109,3 +110,42 @@ def test_a_dense_lattice_is_given_up_quickly():
     start = time.process_time()
     assert reader._with_tables(buf.getvalue(), [0]) == {}
     assert time.process_time() - start < 2
+
+
+def test_a_spanning_cell_leaves_gaps_in_the_rows_below_it():
+    from minutes_extract.readers.grid import ruled_tables
+
+    lines = [("h", 0, 0, 200), ("h", 20, 0, 200), ("h", 40, 0, 200),  # a heading row spanning two columns
+             ("v", 0, 0, 40), ("v", 200, 0, 40), ("v", 100, 20, 40)]
+    assert ruled_tables(lines) == [((0, 0, 200, 40), [[(0, 0, 200, 20), None],
+                                                      [(0, 20, 100, 40), (100, 20, 200, 40)]])]
+
+
+def _pdfplumber_tables(lines):
+    """The same lines through pdfplumber's own table functions."""
+    from pdfplumber.table import Table, cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
+    from pdfplumber.utils import filter_edges
+
+    edges = []
+    for orientation, pos, start, end in lines:
+        x0, x1, top, bottom = (start, end, pos, pos) if orientation == "h" else (pos, pos, start, end)
+        edges.append({"object_type": "line", "orientation": orientation, "x0": x0, "x1": x1, "top": top,
+                      "bottom": bottom, "doctop": top, "width": x1 - x0, "height": bottom - top})
+    merged = filter_edges(merge_edges(edges, 3, 3, 3, 3), min_length=3)
+    tables = [Table(None, cells) for cells in cells_to_tables(intersections_to_cells(edges_to_intersections(
+        merged, 3, 3)))]
+    return [(t.bbox, [list(row.cells) for row in t.rows]) for t in tables]
+
+
+_LINE = st.tuples(st.sampled_from("hv"), st.integers(0, 12), st.integers(0, 12), st.integers(1, 12))
+
+
+@settings(max_examples=150, derandomize=True, deadline=None)
+@given(st.lists(_LINE, max_size=24))
+def test_the_grid_finds_the_tables_pdfplumber_finds(raw):
+    lines = [(o, 10.0 * pos, 10.0 * start, 10.0 * (start + length)) for o, pos, start, length in raw]
+    lines += [(o, pos + 1.5, start + 2, end - 2) for o, pos, start, end in lines[:3]]  # near lines to snap
+    from minutes_extract.readers.grid import ruled_tables
+
+    ours = [(box, [[tuple(c) if c else None for c in row] for row in rows]) for box, rows in ruled_tables(lines)]
+    assert sorted(ours) == sorted(_pdfplumber_tables(lines))

@@ -10,6 +10,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ..errors import InputError
+from .grid import Edge, ruled_tables
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$|^\s*-\s*\d{1,4}\s*-\s*$", re.I)
 _FURNITURE_EDGE = 3
@@ -18,8 +19,6 @@ _FURNITURE_EDGE = 3
 _MAX_TABLE_PAGES = 40
 _MAX_PATHS = 5000  # a page drawing more paths is a chart, map or plan: its tables are not looked for
 _MAX_SEGMENTS = 50_000  # nor is one whose paths hold more line segments
-_MAX_CROSSINGS = 4000  # nor one whose ruling lines cross more often (finding cells is quadratic in crossings)
-_TOLERANCE = 3  # points: pdfplumber's default snap, join and intersection tolerance for ruling lines
 
 
 def _ruled(page) -> bool:
@@ -52,8 +51,8 @@ def _real_table(rows: list[list]) -> bool:
 
 def _with_tables(data: bytes, candidates: list[int]) -> dict[int, list[str]]:
     """Pages holding ruled tables: the text around each table, and the table as '| a | b |' rows (attendance
-    lists and action tables keep their columns). The grid comes from the page's drawn lines and each cell is
-    read by pypdfium2; pdfplumber reads the pages where that fails."""
+    lists and action tables keep their columns). The grid comes from the page's drawn lines (grid.py) and
+    pypdfium2 reads each cell; pdfplumber reads the pages where that fails."""
     out: dict[int, list[str]] = {}
     failed = []
     pdf = pdfium.PdfDocument(data)
@@ -85,10 +84,10 @@ def _page_with_tables(page) -> list[str] | None:
             return _clean(textpage.get_text_bounded(left=x0, bottom=height - bottom, right=x1, top=height - top))
 
         tables = []
-        for table in _grid_tables(edges):
-            rows = [[None if cell is None else text(*cell) for cell in row.cells] for row in table.rows]
+        for box, cells in ruled_tables(edges):
+            rows = [[None if cell is None else text(*cell) for cell in row] for row in cells]
             if _real_table(rows):
-                tables.append((table.bbox, rows))
+                tables.append((box, rows))
         if not tables:
             return None
         runs = [(left, height - top, right, height - bottom)  # the page's text runs, measured from the top
@@ -124,10 +123,9 @@ def _clean(text: str) -> str:
     return text.replace("\ufffe", "-").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _ruling_edges(page, height: float) -> list[dict]:
-    """The straight horizontal and vertical segments the page draws (its paths, in forms too), as pdfplumber's
-    edge records measured from the page top; none on a page with more than _MAX_PATHS drawings or
-    _MAX_SEGMENTS segments."""
+def _ruling_edges(page, height: float) -> list[Edge]:
+    """The straight horizontal and vertical segments the page draws (its paths, in forms too), measured from
+    the page top; none on a page with more than _MAX_PATHS drawings or _MAX_SEGMENTS segments."""
     x, y = ctypes.c_float(), ctypes.c_float()
     edges, segments = [], 0
     for n, obj in enumerate(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2)):
@@ -156,35 +154,16 @@ def _ruling_edges(page, height: float) -> list[dict]:
     return [e for e in edges if e]
 
 
-def _edge(p0: tuple[float, float], p1: tuple[float, float], height: float) -> dict | None:
-    """A segment as pdfplumber's edge record (x0, x1, top, bottom, width, height, orientation), if it is
-    horizontal or vertical and 1 point long at least."""
+def _edge(p0: tuple[float, float], p1: tuple[float, float], height: float) -> Edge | None:
+    """A segment as a ruling line measured from the page top, if it is horizontal or vertical and 1 point
+    long at least."""
     x0, x1 = sorted((p0[0], p1[0]))
     top, bottom = sorted((height - p0[1], height - p1[1]))
     if x1 - x0 < 0.1 and bottom - top >= 1:
-        orientation, x1 = "v", x0
-    elif bottom - top < 0.1 and x1 - x0 >= 1:
-        orientation, bottom = "h", top
-    else:
-        return None
-    return {"object_type": "line", "orientation": orientation, "x0": x0, "x1": x1, "top": top, "bottom": bottom,
-            "doctop": top, "width": x1 - x0, "height": bottom - top}
-
-
-def _grid_tables(edges: list[dict]) -> list:
-    """pdfplumber's tables (its 'lines' strategy, default settings) on the given edges; none where the lines
-    cross more than _MAX_CROSSINGS times."""
-    from pdfplumber.table import Table, cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
-    from pdfplumber.utils import filter_edges
-
-    merged = filter_edges(merge_edges(edges, _TOLERANCE, _TOLERANCE, _TOLERANCE, _TOLERANCE), min_length=3)
-    vertical = sum(1 for e in merged if e["orientation"] == "v")
-    if vertical * (len(merged) - vertical) > 100 * _MAX_CROSSINGS:  # finding the crossings is quadratic too
-        return []
-    crossings = edges_to_intersections(merged, _TOLERANCE, _TOLERANCE)
-    if len(crossings) > _MAX_CROSSINGS:
-        return []
-    return [Table(None, group) for group in cells_to_tables(intersections_to_cells(crossings))]
+        return ("v", x0, top, bottom)
+    if bottom - top < 0.1 and x1 - x0 >= 1:
+        return ("h", top, x0, x1)
+    return None
 
 
 def _with_tables_pdfplumber(data: bytes, candidates: list[int]) -> dict[int, list[str]]:
