@@ -126,10 +126,13 @@ def pdf_rows(blobs: dict[str, list[bytes]], repeat: int) -> None:
     tables = [(b, ruled_pages(b)) for b in blobs["ruled"]]
     n = sum(len(p) for _, p in tables)
     if n:
-        cpu = time.process_time()
-        for blob, pages in tables:
-            _with_tables(blob, pages)
-        row(f"  of which the ruled-table pass ({n} pages)", f"{n / (time.process_time() - cpu):.0f} pages/s CPU")
+        best = float("inf")
+        for _ in range(repeat):
+            cpu = time.process_time()
+            for blob, pages in tables:
+                _with_tables(blob, pages)
+            best = min(best, time.process_time() - cpu)
+        row(f"  of which the ruled-table pass ({n} pages)", f"{n / best:.0f} pages/s CPU")
 
 
 _BIG = """
@@ -148,10 +151,10 @@ print(time.process_time() - cpu, resource.getrusage(resource.RUSAGE_SELF).ru_max
 def scaling_row(archive: Path, big_mb: float) -> float:
     """cost(big) / cost(big / 10) for one document made of archive minutes repeated; the ratio."""
     costs = {}
-    for mb in (big_mb / 10, big_mb):
-        out = subprocess.run([sys.executable, "-c", _BIG, str(int(mb * 1e6)), str(archive)], capture_output=True,
-                             text=True, check=True).stdout.split()
-        costs[mb] = (float(out[0]), int(out[1]))
+    for mb, runs in ((big_mb / 10, 2), (big_mb, 1)):  # the small one is noisier and cheap: the best of two
+        outs = [subprocess.run([sys.executable, "-c", _BIG, str(int(mb * 1e6)), str(archive)], capture_output=True,
+                               text=True, check=True).stdout.split() for _ in range(runs)]
+        costs[mb] = (min(float(o[0]) for o in outs), max(int(o[1]) for o in outs))
         row(f"one {mb:g} MB document (archive minutes repeated)",
             f"{costs[mb][0]:.1f} s CPU, peak RSS {costs[mb][1] / 1024:.0f} MB")
     ratio = costs[big_mb][0] / costs[big_mb / 10][0]
@@ -197,7 +200,7 @@ def main() -> int:
     for p in sorted((args.corpus / "dev" / "docs").glob("*.pdf")) + sorted((args.corpus / "extra").glob("*.pdf")):
         data = p.read_bytes()
         blobs["ruled" if ruled_pages(data) else "text"].append(data)
-    pdf_rows(blobs, repeat)
+    pdf_rows(blobs, max(repeat, 3))  # each pass is a fraction of a second
     ratio = scaling_row(archive, 2.0 if args.quick else 20.0)
     batch_rows(archive, 150 if args.quick else 5 * len(files))
     return 1 if args.check and ratio > SCALING_BAR else 0
