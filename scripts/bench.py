@@ -1,169 +1,209 @@
 #!/usr/bin/env python3
-"""Benchmark: start-up time, extraction throughput (KB/s, documents/s) and PDF reading speed.
+"""Benchmark: one row per measure of issue 13, each with a ratio to a reference measured in the same run.
 
-    .venv/bin/python scripts/bench.py [--corpus ../shared/corpus] [--repeat 3] [--batch 2000]
+    nice .venv/bin/python scripts/bench.py [--quick] [--corpus ../shared/corpus] [--repeat 3] [--check]
 
-Prints numbers; asserts nothing. Throughput is measured in one process after start-up, on the dev corpus
-and on the archive; PDF pages/s compares our reader (pypdfium2 + header/footer and hyphen repair) with bare
-pypdfium2 text extraction and bare pdfplumber extract_text() over the same files. The batch part replicates
-the archive to --batch documents and reports documents/s with --jobs 1 and 2 and peak memory with jsonl.
+Rows: start-up vs `python -c pass`; one small text file end to end; the archive in one process (KB/s and
+documents/s); PDF pages/s of our reader vs bare pypdfium2, on PDFs without and with ruled tables; one big
+document vs one a tenth of its size (the cost ratio: linear is 10, the bar is 11; and peak RSS); batch
+--jobs 2 vs --jobs 1. Times are CPU seconds (`time.process_time`, or the child's rusage) where one core
+does the work, since other processes share the machine; wall seconds are printed beside them. --quick
+shrinks every workload (a 2 MB document instead of 20 MB, a part of the archive, a small batch).
+--check exits 1 when the scaling ratio is over the bar.
 """
 from __future__ import annotations
 
 import argparse
+import resource
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
-
-def startup(repeat: int) -> tuple[float, float]:
-    exe = shutil.which("minutes-extract") or str(Path(sys.executable).with_name("minutes-extract"))
-    best_import = best_cli = float("inf")
-    for _ in range(repeat):
-        t = time.perf_counter()
-        subprocess.run([sys.executable, "-c", "import minutes_extract"], check=True)
-        best_import = min(best_import, time.perf_counter() - t)
-        t = time.perf_counter()
-        subprocess.run([exe, "--version"], check=True, capture_output=True)
-        best_cli = min(best_cli, time.perf_counter() - t)
-    return best_import, best_cli
+SCALING_BAR = 11.0
+_CHILD = """
+import resource, subprocess, sys, time
+r0, t = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+wall, r1 = time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN)
+print(wall, r1.ru_utime + r1.ru_stime - r0.ru_utime - r0.ru_stime, r1.ru_maxrss)
+"""
 
 
-def throughput(files: list[Path], repeat: int) -> tuple[float, float, int]:
+def _exe() -> str:
+    return shutil.which("minutes-extract") or str(Path(sys.executable).with_name("minutes-extract"))
+
+
+def run_child(argv: list[str]) -> tuple[float, float, int]:
+    """Runs a command in a fresh process: its wall seconds, CPU seconds and peak RSS in KB."""
+    out = subprocess.run([sys.executable, "-c", _CHILD, *argv], capture_output=True, text=True, check=True).stdout
+    wall, cpu, rss = out.split()
+    return float(wall), float(cpu), int(rss)
+
+
+def best_child(argv: list[str], repeat: int) -> tuple[float, float]:
+    runs = [run_child(argv)[:2] for _ in range(repeat)]
+    return min(w for w, _ in runs), min(c for _, c in runs)
+
+
+def row(name: str, value: str, ratio: str = "") -> None:
+    print(f"{name:<54} {value:<48} {ratio}".rstrip())
+
+
+def startup_rows(repeat: int, small: Path) -> None:
+    ref_wall, ref_cpu = best_child([sys.executable, "-c", "pass"], repeat)
+    row("python -c pass (reference)", f"{ref_cpu * 1000:.0f} ms CPU, {ref_wall * 1000:.0f} ms wall")
+    wall, cpu = best_child([_exe(), "--version"], repeat)
+    row("minutes-extract --version", f"{cpu * 1000:.0f} ms CPU, {wall * 1000:.0f} ms wall",
+        f"{cpu / ref_cpu:.1f}x python -c pass")
+    wall, cpu = best_child([_exe(), str(small)], repeat)
+    row(f"one small text file ({small.stat().st_size // 1024} KB) end to end",
+        f"{cpu * 1000:.0f} ms CPU, {wall * 1000:.0f} ms wall", f"{cpu / ref_cpu:.1f}x python -c pass")
+
+
+def archive_row(files: list[Path]) -> None:
     from minutes_extract import InputError, extract
 
     size = sum(f.stat().st_size for f in files)
-    best = float("inf")
-    for _ in range(repeat):
-        t = time.perf_counter()
-        for f in files:
-            try:
-                extract(f)
-            except InputError:
-                pass
-        best = min(best, time.perf_counter() - t)
-    return size / 1024 / best, len(files) / best, size
+    wall, cpu = time.perf_counter(), time.process_time()
+    for f in files:
+        try:
+            extract(f)
+        except InputError:
+            pass
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    row(f"archive in-process ({len(files)} docs, {size / 1024:.0f} KB)",
+        f"{size / 1024 / cpu:.0f} KB/s, {len(files) / cpu:.0f} docs/s CPU",
+        f"wall: {size / 1024 / wall:.0f} KB/s, {len(files) / wall:.0f} docs/s")
 
 
-def has_ruled_page(path: Path) -> bool:
-    """Whether our reader sends any page of this PDF to pdfplumber for its tables."""
+def ruled_pages(data: bytes) -> list[int]:
+    """The pages our reader looks for ruled tables on."""
     import pypdfium2 as pdfium
 
     from minutes_extract.readers.pdf import _ruled
 
-    pdf = pdfium.PdfDocument(path.read_bytes())
+    pdf = pdfium.PdfDocument(data)
     try:
-        return any(_ruled(page) for page in pdf)
+        return [i for i, page in enumerate(pdf) if _ruled(page)]
     finally:
         pdf.close()
 
 
-def pdf_pages_per_second(pdfs: list[Path], repeat: int) -> dict[str, float]:
-    import pdfplumber
+def _bare_pdfium(data: bytes) -> int:
     import pypdfium2 as pdfium
 
-    from minutes_extract.readers.pdf import read_pdf
+    pdf = pdfium.PdfDocument(data)
+    n = 0
+    for page in pdf:
+        page.get_textpage().get_text_range()
+        n += 1
+    pdf.close()
+    return n
 
-    def ours(data: bytes) -> int:
-        return len(read_pdf(data))  # includes pdfplumber on the pages that hold ruled tables
 
-    def bare_pdfium(data: bytes) -> int:
-        pdf = pdfium.PdfDocument(data)
-        n = 0
-        for page in pdf:
-            page.get_textpage().get_text_range()
-            n += 1
-        pdf.close()
-        return n
+def pdf_rows(blobs: dict[str, list[bytes]], repeat: int) -> None:
+    from minutes_extract.readers.pdf import _with_tables, read_pdf
 
-    def bare_pdfplumber(data: bytes) -> int:
-        import io
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            for page in pdf.pages:
-                page.extract_text()
-            return len(pdf.pages)
-
-    blobs = [p.read_bytes() for p in pdfs]
-    out = {}
-    runs = (("ours", ours, repeat), ("pypdfium2", bare_pdfium, repeat), ("pdfplumber", bare_pdfplumber, 1))
-    for name, fn, reps in runs:
+    for blob in blobs["ruled"][:1]:
+        _with_tables(blob, ruled_pages(blob))  # the first ruled page imports the table code: not timed
+    for label, files in (("text-only PDF pages", blobs["text"]), ("PDF pages, files with ruled tables",
+                                                                   blobs["ruled"])):
+        if not files:
+            continue
+        rates = {}
+        for name, fn in (("ours", lambda b: len(read_pdf(b))), ("pypdfium2", _bare_pdfium)):
+            best = float("inf")
+            for _ in range(repeat):
+                cpu = time.process_time()
+                pages = sum(fn(b) for b in files)
+                best = min(best, time.process_time() - cpu)
+            rates[name] = pages / best
+        row(f"{label} ({len(files)} files, {pages} pages)", f"{rates['ours']:.0f} pages/s CPU",
+            f"{rates['ours'] / rates['pypdfium2']:.2f}x bare pypdfium2 ({rates['pypdfium2']:.0f} pages/s)")
+    tables = [(b, ruled_pages(b)) for b in blobs["ruled"]]
+    n = sum(len(p) for _, p in tables)
+    if n:
         best = float("inf")
-        for _ in range(reps):
-            t = time.perf_counter()
-            pages = sum(fn(b) for b in blobs)
-            best = min(best, time.perf_counter() - t)
-        out[name] = pages / best
-    return out
+        for _ in range(repeat):
+            cpu = time.process_time()
+            for blob, pages in tables:
+                _with_tables(blob, pages)
+            best = min(best, time.process_time() - cpu)
+        row(f"  of which the ruled-table pass ({n} pages)", f"{n / best:.0f} pages/s CPU")
 
 
-def _run_batch(args: list[str]) -> tuple[float, int]:
-    """Runs the CLI in a wrapper process; returns seconds and the peak RSS (KB) of its largest process."""
-    exe = shutil.which("minutes-extract") or str(Path(sys.executable).with_name("minutes-extract"))
-    probe = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
-             "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
-             "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-    out = subprocess.run([sys.executable, "-c", probe, exe, "batch", *args], capture_output=True, text=True,
-                         check=True).stdout.split()
-    return float(out[0]), int(out[1])
+_BIG = """
+import resource, sys, time
+from pathlib import Path
+from minutes_extract import extract
+size, files = int(sys.argv[1]), sorted(p for p in Path(sys.argv[2]).glob("*") if p.is_file())
+base = "\\n\\n".join(p.read_text(encoding="utf-8", errors="replace") for p in files[:60])
+text = ("\\n\\n".join([base] * (size // len(base) + 1)))[:size]
+cpu = time.process_time()
+extract(text)
+print(time.process_time() - cpu, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
 
 
-def batch_bench(archive: Path, copies: int) -> None:
-    """The archive replicated to `copies` documents: docs/s with --jobs 1 and 2, and flat memory with jsonl."""
-    import tempfile
+def scaling_row(archive: Path, big_mb: float) -> float:
+    """cost(big) / cost(big / 10) for one document made of archive minutes repeated; the ratio."""
+    costs = {}
+    for mb, runs in ((big_mb / 10, 2), (big_mb, 1)):  # the small one is noisier and cheap: the best of two
+        outs = [subprocess.run([sys.executable, "-c", _BIG, str(int(mb * 1e6)), str(archive)], capture_output=True,
+                               text=True, check=True).stdout.split() for _ in range(runs)]
+        costs[mb] = (min(float(o[0]) for o in outs), max(int(o[1]) for o in outs))
+        row(f"one {mb:g} MB document (archive minutes repeated)",
+            f"{costs[mb][0]:.1f} s CPU, peak RSS {costs[mb][1] / 1024:.0f} MB")
+    ratio = costs[big_mb][0] / costs[big_mb / 10][0]
+    row(f"  cost({big_mb:g} MB) / cost({big_mb / 10:g} MB)", f"{ratio:.1f}",
+        f"bar <= {SCALING_BAR:g}: {'ok' if ratio <= SCALING_BAR else 'OVER (super-linear)'}")
+    return ratio
 
+
+def batch_rows(archive: Path, copies: int) -> None:
+    """The archive replicated to `copies` documents: wall time with --jobs 1 and 2, the speed-up."""
     files = sorted(p for p in archive.glob("*") if p.is_file())
     with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp) / "archive"
+        root = Path(tmp) / "in"
         for k in range(copies):
-            src = files[k % len(files)]
-            dst = root / f"copy{k // len(files)}" / src.name
+            dst = root / f"copy{k // len(files)}" / files[k % len(files)].name
             dst.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(src, dst)
-        small = Path(tmp) / "small"
-        for p in sorted(root.rglob("*"))[:500 + 6]:
-            if p.is_file():
-                (small / p.relative_to(root)).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(p, small / p.relative_to(root))
-        n500 = sum(1 for p in small.rglob("*") if p.is_file())
+            shutil.copyfile(files[k % len(files)], dst)
+        walls = {}
         for jobs in (1, 2):
-            secs, _ = _run_batch([str(root), "-o", str(Path(tmp) / f"out{jobs}"), "--jobs", str(jobs)])
-            print(f"batch json, {copies} documents, --jobs {jobs}: {secs:.1f} s, {copies / secs:.1f} documents/s")
-        for label, folder, n in (("500", small, n500), (str(copies), root, copies)):
-            secs, rss = _run_batch([str(folder), "--format", "jsonl", "--jobs", "2"])
-            print(f"batch jsonl, {n} documents: {secs:.1f} s, peak RSS {rss / 1024:.0f} MB")
+            walls[jobs], cpu, rss = run_child([_exe(), "batch", str(root), "-o", str(Path(tmp) / f"out{jobs}"),
+                                               "--jobs", str(jobs)])
+            row(f"batch --jobs {jobs} ({copies} files)", f"{walls[jobs]:.1f} s wall, {cpu:.1f} s CPU, "
+                f"peak RSS {rss / 1024:.0f} MB", f"{copies / walls[jobs]:.0f} docs/s wall")
+        row("  --jobs 2 vs --jobs 1", f"{walls[1] / walls[2]:.2f}x faster (wall; noisy on a shared machine)")
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "corpus")
+    ap.add_argument("--quick", action="store_true", help="small workloads: a minute or so")
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--batch", type=int, default=2000, metavar="N",
-                    help="replicate the archive to N documents for the batch benchmark (0: skip)")
+    ap.add_argument("--check", action="store_true", help=f"exit 1 if the scaling ratio is over {SCALING_BAR:g}")
     args = ap.parse_args()
-    imp, cli = startup(args.repeat)
-    print(f"start-up: import {imp:.3f} s, 'minutes-extract --version' {cli:.3f} s")
-    for name in ("dev/docs", "archive"):
-        files = sorted(p for p in (args.corpus / name).glob("*") if p.is_file())
-        if not files:
-            print(f"{name}: not found under {args.corpus}")
-            continue
-        kbs, docs, size = throughput(files, args.repeat if name == "dev/docs" else 1)
-        print(f"{name}: {len(files)} documents, {size / 1024:.0f} KB: {kbs:.0f} KB/s, "
-              f"{docs:.1f} documents/s (one core)")
-    pdfs = sorted((args.corpus / "dev" / "docs").glob("*.pdf")) + sorted((args.corpus / "extra").glob("*.pdf"))
-    text_only = [p for p in pdfs if not has_ruled_page(p)]
-    for label, files in (("text pages (PDFs without ruled tables)", text_only), ("all pages", pdfs)):
-        if not files:
-            continue
-        rates = pdf_pages_per_second(files, args.repeat)
-        print(f"PDF {label}, {len(files)} files, pages/s: " + ", ".join(f"{k} {v:.0f}" for k, v in rates.items()))
-        print(f"  ours vs pdfplumber: {rates['ours'] / rates['pdfplumber']:.1f}x faster; "
-              f"vs bare pypdfium2: {rates['pypdfium2'] / rates['ours']:.2f}x slower")
-    if args.batch and (args.corpus / "archive").is_dir():
-        batch_bench(args.corpus / "archive", args.batch)
-    return 0
+    repeat = 1 if args.quick else args.repeat
+    archive = args.corpus / "archive"
+    startup_rows(max(repeat, 3), Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "leics_scsb_2024_03.txt")
+    files = sorted(p for p in archive.glob("*") if p.is_file())
+    if not files:
+        print(f"no archive under {args.corpus}: only start-up measured")
+        return 0
+    archive_row(files[:100] if args.quick else files)
+    blobs: dict[str, list[bytes]] = {"text": [], "ruled": []}
+    for p in sorted((args.corpus / "dev" / "docs").glob("*.pdf")) + sorted((args.corpus / "extra").glob("*.pdf")):
+        data = p.read_bytes()
+        blobs["ruled" if ruled_pages(data) else "text"].append(data)
+    pdf_rows(blobs, max(repeat, 3))  # each pass is a fraction of a second
+    ratio = scaling_row(archive, 2.0 if args.quick else 20.0)
+    batch_rows(archive, 150 if args.quick else 5 * len(files))
+    return 1 if args.check and ratio > SCALING_BAR else 0
 
 
 if __name__ == "__main__":

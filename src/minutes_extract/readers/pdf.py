@@ -1,6 +1,7 @@
 """PDF: text in reading order through pypdfium2, with running headers/footers and hyphenation repaired."""
 from __future__ import annotations
 
+import ctypes
 import io
 import re
 from collections import Counter
@@ -9,19 +10,25 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ..errors import InputError
+from .grid import Edge, ruled_tables
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$|^\s*-\s*\d{1,4}\s*-\s*$", re.I)
 _FURNITURE_EDGE = 3
 
 
 _MAX_TABLE_PAGES = 40
+_MAX_PATHS = 5000  # a page drawing more paths is a chart, map or plan: its tables are not looked for
+_MAX_SEGMENTS = 50_000  # nor is one whose paths hold more line segments
 
 
 def _ruled(page) -> bool:
     """A page whose drawn lines and boxes make a grid (four or more distinct column edges and row edges):
-    it may hold a ruled table. Page frames, underlines and bullets do not make a grid."""
+    it may hold a ruled table. Page frames, underlines and bullets do not make a grid; nor do pages with
+    more than _MAX_PATHS drawings."""
     xs, ys = set(), set()
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
+    for n, obj in enumerate(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2)):
+        if n == _MAX_PATHS:
+            return False
         left, bottom, right, top = obj.get_bounds()
         width, height = right - left, top - bottom
         if height < 2.5 and width > 20:
@@ -31,9 +38,7 @@ def _ruled(page) -> bool:
         elif width > 20 and height > 8:
             xs.update((round(left / 3), round(right / 3)))
             ys.update((round(bottom / 3), round(top / 3)))
-        if len(xs) >= 4 and len(ys) >= 4:
-            return True
-    return False
+    return len(xs) >= 4 and len(ys) >= 4
 
 
 def _real_table(rows: list[list]) -> bool:
@@ -45,8 +50,124 @@ def _real_table(rows: list[list]) -> bool:
 
 
 def _with_tables(data: bytes, candidates: list[int]) -> dict[int, list[str]]:
-    """Pages holding ruled tables, read by pdfplumber: the text around each table, and the table as
-    '| a | b |' rows (attendance lists and action tables keep their columns)."""
+    """Pages holding ruled tables: the text around each table, and the table as '| a | b |' rows (attendance
+    lists and action tables keep their columns). The grid comes from the page's drawn lines (grid.py) and
+    pypdfium2 reads each cell; pdfplumber reads the pages where that fails."""
+    out: dict[int, list[str]] = {}
+    failed = []
+    pdf = pdfium.PdfDocument(data)
+    try:
+        for index in candidates:
+            try:
+                lines = _page_with_tables(pdf[index])
+            except pdfium.PdfiumError:
+                failed.append(index)
+                continue
+            if lines is not None:
+                out[index] = lines
+    finally:
+        pdf.close()
+    if failed:
+        out.update(_with_tables_pdfplumber(data, failed))
+    return out
+
+
+def _page_with_tables(page) -> list[str] | None:
+    """The lines of a page with its ruled tables as rows, or None when it holds no table worth keeping."""
+    height = page.get_height()
+    edges = _ruling_edges(page, height)
+    if not edges:
+        return None
+    textpage = page.get_textpage()
+    try:
+        def text(x0: float, top: float, x1: float, bottom: float) -> str:
+            return _clean(textpage.get_text_bounded(left=x0, bottom=height - bottom, right=x1, top=height - top))
+
+        tables = []
+        for box, cells in ruled_tables(edges):
+            rows = [[None if cell is None else text(*cell) for cell in row] for row in cells]
+            if _real_table(rows):
+                tables.append((box, rows))
+        if not tables:
+            return None
+        runs = [(left, height - top, right, height - bottom)  # the page's text runs, measured from the top
+                for left, bottom, right, top in (textpage.get_rect(i) for i in range(textpage.count_rects()))]
+        lines: list[str] = []
+        top = float("-inf")  # the bands are open-ended: rotated pages and shifted media boxes lose no text
+        for bbox, rows in sorted(tables, key=lambda t: t[0][1]):
+            lines += [ln for line in _band(runs, top, bbox[1]) for ln in text(*line).split("\n")]
+            lines += ["| " + " | ".join(" ".join((cell or "").split()) for cell in row) + " |" for row in rows]
+            top = max(top, bbox[3])
+        lines += [ln for line in _band(runs, top, float("inf")) for ln in text(*line).split("\n")]
+        return [ln.rstrip() for ln in lines]
+    finally:
+        textpage.close()
+
+
+def _band(runs: list[tuple[float, float, float, float]], top: float, bottom: float) -> list[list[float]]:
+    """The boxes of the text lines between top and bottom, from the top down: runs whose middle lies in the band,
+    merged while they overlap vertically (so a page drawn out of order still reads top to bottom)."""
+    lines: list[list[float]] = []
+    for x0, y0, x1, y1 in sorted((r for r in runs if top <= (r[1] + r[3]) / 2 < bottom), key=lambda r: r[1]):
+        if lines and y0 < lines[-1][3]:
+            line = lines[-1]
+            line[:] = [min(line[0], x0), line[1], max(line[2], x1), max(line[3], y1)]
+        else:
+            lines.append([x0, y0, x1, y1])
+    return lines
+
+
+def _clean(text: str) -> str:
+    """pdfium's text with its line-end hyphen marks (U+FFFE) and CR line ends made plain."""
+    text = re.sub("\ufffe\\s*\r?\n", "", text)
+    return text.replace("\ufffe", "-").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _ruling_edges(page, height: float) -> list[Edge]:
+    """The straight horizontal and vertical segments the page draws (its paths, in forms too), measured from
+    the page top; none on a page with more than _MAX_PATHS drawings or _MAX_SEGMENTS segments."""
+    x, y = ctypes.c_float(), ctypes.c_float()
+    edges, segments = [], 0
+    for n, obj in enumerate(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2)):
+        count = pdfium_c.FPDFPath_CountSegments(obj)
+        segments += count
+        if n == _MAX_PATHS or segments > _MAX_SEGMENTS:
+            return []
+        matrix = obj.get_matrix()  # path space to page space, through the form holding the path if any
+        if obj.container is not None:
+            matrix = matrix.multiply(obj.container.get_matrix())
+        start = last = None
+        for i in range(count):
+            segment = pdfium_c.FPDFPath_GetPathSegment(obj, i)
+            if not pdfium_c.FPDFPathSegment_GetPoint(segment, x, y):
+                raise pdfium.PdfiumError("unreadable path segment")
+            point = matrix.on_point(x.value, y.value)
+            kind = pdfium_c.FPDFPathSegment_GetType(segment)
+            if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+                start = point
+            elif kind == pdfium_c.FPDF_SEGMENT_LINETO and last is not None:
+                edges.append(_edge(last, point, height))
+            last = point
+            if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
+                edges.append(_edge(point, start, height))
+                last = start
+    return [e for e in edges if e]
+
+
+def _edge(p0: tuple[float, float], p1: tuple[float, float], height: float) -> Edge | None:
+    """A segment as a ruling line measured from the page top, if it is horizontal or vertical and 1 point
+    long at least."""
+    x0, x1 = sorted((p0[0], p1[0]))
+    top, bottom = sorted((height - p0[1], height - p1[1]))
+    if x1 - x0 < 0.1 and bottom - top >= 1:
+        return ("v", x0, top, bottom)
+    if bottom - top < 0.1 and x1 - x0 >= 1:
+        return ("h", top, x0, x1)
+    return None
+
+
+def _with_tables_pdfplumber(data: bytes, candidates: list[int]) -> dict[int, list[str]]:
+    """Pages holding ruled tables, read by pdfplumber: the text around each table, and its rows."""
     import pdfplumber
 
     out: dict[int, list[str]] = {}
@@ -60,16 +181,16 @@ def _with_tables(data: bytes, candidates: list[int]) -> dict[int, list[str]]:
             top = page.bbox[1]
             for table in tables:
                 if table.bbox[1] > top:
-                    lines += _band(page, top, table.bbox[1])
+                    lines += _crop_text(page, top, table.bbox[1])
                 lines += ["| " + " | ".join(" ".join((cell or "").split()) for cell in row) + " |"
                           for row in table.extract()]
                 top = max(top, table.bbox[3])
-            lines += _band(page, top, page.bbox[3])
+            lines += _crop_text(page, top, page.bbox[3])
             out[index] = lines
     return out
 
 
-def _band(page, top: float, bottom: float) -> list[str]:
+def _crop_text(page, top: float, bottom: float) -> list[str]:
     if bottom - top < 1:
         return []
     x0, _, x1, _ = page.bbox
