@@ -18,16 +18,20 @@ _HON = alternation("honorifics")
 _CUE = re.compile(r"\b(?:to|will|would|shall|should|agree[sd]?|undert\w+|volunteered|offered|asked|action|"
                   r"going|requested|instructed|directed|authori[sz]\w*|tasked|[’']ll)\b")  # run on lower-cased text
 _DONE = re.compile(r"\b(?:had|has)\s+(?:\w+\s+)?(?:agreed|volunteered|undertaken|been asked|asked|requested|instructed)\b")
+_TAB_WORDS = re.compile(r"[a-z]\t+[a-z]")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_MARKER_LINE = re.compile(r"^[ \t]*ACTIONS?[ \t]*[:–—-][^\n]+", re.M)
 _PRONOUN_START = re.compile(r"^(?:He|She)\s")
 
 
 def extract_actions(units: list[Unit], roster: Roster, text: str) -> list[Task]:
     """Tasks given to someone in the minutes' sentences, list lines and owner columns."""
     tasks: list[Task] = []
-    antecedent, paragraph = None, -1
+    antecedent, paragraph = None, 0
+    blank_lines = [m.start() for m in _BLANK_LINE.finditer(text)]
     for i, unit in enumerate(_lines(units, text)):
-        if text.rfind("\n\n", 0, unit.start) != paragraph:  # a new paragraph: no pronoun reaches back past it
-            paragraph, antecedent = text.rfind("\n\n", 0, unit.start), None
+        if bisect_left(blank_lines, unit.start) != paragraph:  # a new paragraph: no pronoun reaches back past it
+            paragraph, antecedent = bisect_left(blank_lines, unit.start), None
         owner_only = _trailing_owner(unit, roster)
         if owner_only and tasks and i:  # 'The Clerk to write to NCC.  ACTION: CLERK' - the sentence before
             _add_owners(tasks, owner_only, units, unit)
@@ -37,9 +41,23 @@ def extract_actions(units: list[Unit], roster: Roster, text: str) -> list[Task]:
             tasks.append(task)
         antecedent = _antecedent(unit.text, antecedent)
     tasks.extend(_column_owners(units, roster, text, tasks))
-    tasks.extend(_new(list_tasks(text, roster), tasks))
+    tasks.extend(_new(_marker_lines(text, roster) + list_tasks(text, roster), tasks))
     tasks.sort(key=lambda t: t.start)
     return tasks
+
+
+def _marker_lines(text: str, roster: Roster) -> list[Task]:
+    """Lines that open with an ACTION marker, read as one line whatever the sentence splitter made of them (a
+    PDF may space its words with tabs)."""
+    out = []
+    for m in _MARKER_LINE.finditer(text):
+        line = m.group()
+        lead = len(line) - len(line.lstrip())
+        unit = Unit(m.start() + lead, m.end(), " ".join(line.split()))
+        task = None if _trailing_owner(unit, roster) else _from_unit(unit, roster, None)
+        if task:
+            out.append(task)
+    return out
 
 
 def _new(found: list[Task], tasks: list[Task]) -> list[Task]:
@@ -203,8 +221,11 @@ def _best_sentence(candidates: list[Unit], refs: list[str]) -> Unit:
 
 
 def _column_owners(units: list[Unit], roster: Roster, text: str, tasks: list[Task]) -> list[Task]:
-    """Owner columns: a minute ending in a tab (or, from PDFs, just a space) and the owners' names."""
+    """Owner columns: a minute ending in a tab (or, from PDFs, just a space) and the owners' names; none where
+    the PDF spaces its words with tabs."""
     out = []
+    if len(_TAB_WORDS.findall(text, 0, 20000)) > 20:
+        return out
     tasks = sorted(tasks, key=lambda t: t.start)
     starts = [t.start for t in tasks]
     unit_starts = [u.start for u in units]
