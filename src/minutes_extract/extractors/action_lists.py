@@ -10,6 +10,7 @@ from .commitments import Task, grammar, resolve, split_refs
 from .roster import Roster
 
 _HEADING = re.compile(r"^[ \t]*(?:#{1,6}[ \t]|\d{1,3}[.)][ \t]+[A-Z]|\[End\b)")
+_BULLET = re.compile(r"^[ \t]*[-*•][ \t]")
 _HEADER_WORDS = {"who", "what", "status", "action", "actions", "owner", "due", "date", "by", "when", "task", "notes"}
 _MAX_LINES = 60
 
@@ -68,6 +69,8 @@ def _section(text: str, start: int, roster: Roster) -> list[Task]:
         if got and got[0]:
             owners = (got[0], split_refs(duty.group("owners")), got[1])
             tasks += _split(offset + duty.start("task"), offset + len(line), text, owners)
+            if _BULLET.match(line):
+                owners = None  # a bullet of its own: the next bullets are not its tasks
         elif trailing:
             owners = None
             tasks.append(_task(offset + len(line) - len(line.lstrip(" \t-*•")), offset + trailing[0], text,
