@@ -115,14 +115,19 @@ def _lines(units: list[Unit], text: str) -> list[Unit]:
     return out
 
 
-_OPENER = re.compile(expand(r"^(?:[^.:–]{1,40}\s[–:-]\s)?(?P<owners>{TITLED}|{ROLE}|{PERSON})\s+[a-z]"))
+_OPENER = re.compile(expand(r"(?P<owners>{ROLE}|(?!{NOT_NAME}\b)(?:{TITLED}|{PERSON}))\s+[a-z]"))
+_HEADING_LEAD = re.compile(r"[^.:;,–]{2,40}?\s[–—:-]\s")
 
 
 def _antecedent(sentence: str, before: str | None) -> str | None:
     """Whom a 'He will ...' in the next sentences may stand for: the name or role that opens this sentence
     ('Supervisor Liccar mentioned ...', 'Logo Committee – Trustee Albrecht has ...'; checked against the
     attendees only when a pronoun needs it); a sentence opening otherwise keeps the one before."""
-    m = _OPENER.match(sentence) if sentence[:1].isupper() else None
+    if not sentence[:1].isupper():
+        return before
+    lead = _HEADING_LEAD.match(sentence) if " – " in sentence[:45] or " - " in sentence[:45] or ": " in sentence[
+        :45] else None
+    m = _OPENER.match(sentence) or lead and _OPENER.match(sentence, lead.end())
     return m.group("owners") if m else before
 
 
