@@ -9,14 +9,13 @@ from bisect import bisect_left
 from ..lexicon import alternation, words
 from ..sentences import Unit
 from .action_lists import list_tasks
-from .commitments import Commitment, Task, compiled, expand, find, resolve, split_refs, word_set
+from .commitments import (Commitment, Task, compiled, cue_words, expand, find, has_cue, resolve, split_refs,
+                          word_set)
 from .roster import Roster
 
 _REF = expand("{REF}")
 _OWNER_ROLE = rf"(?:[Tt]he\s+)?(?:{alternation('owner_roles')}|RFO|Clerk/RFO)"  # for owner columns
 _HON = alternation("honorifics")
-_CUE = re.compile(r"\b(?:to|will|would|shall|should|agree[sd]?|undert\w+|volunteered|offered|asked|action|"
-                  r"going|requested|instructed|directed|authori[sz]\w*|tasked|[’']ll)\b")  # run on lower-cased text
 _DONE = re.compile(r"\b(?:had|has)\s+(?:\w+\s+)?(?:agreed|volunteered|undertaken|been asked|asked|requested|instructed)\b")
 _TAB_WORDS = re.compile(r"[a-z]\t+[a-z]")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -152,11 +151,12 @@ def _from_unit(unit: Unit, roster: Roster, antecedent: str | None) -> Task | Non
     marker = compiled("marker").match(s)
     body = s[marker.end():] if marker else s
     offset = unit.start + (len(s) - len(body)) if marker else unit.start
-    if not marker and not _CUE.search(body.lower()):
+    present = cue_words(body)
+    if not marker and not has_cue(present):
         return None
     if _DONE.search(body[:80]):
         return None  # 'Myles had volunteered to ...': reported, not a task
-    found = sorted(find(body, roster, bool(marker), antecedent), key=lambda c: c.start)
+    found = sorted(find(body, roster, bool(marker), antecedent, present), key=lambda c: c.start)
     end = unit.end
     inline = _inline_owner(body, roster) if not marker else None
     if inline:  # '... to the council (Action: Clerk).': the owners named at the end

@@ -165,16 +165,38 @@ def _name_starts(body: str, anchor: re.Pattern) -> list[int]:
     return out
 
 
-def find(body: str, roster: Roster, marker: bool, antecedent: str | None = None):
-    """The commitments in one sentence (body: the sentence after any ACTION marker)."""
-    low = body.lower()
+@lru_cache(maxsize=None)
+def _words_regex() -> re.Pattern:
+    """One pattern for every word a clause needs and every cue word: a sentence is scanned once for all."""
+    words_ = set(grammar()["cue_words"]["words"]) | {w for c in clauses() for w in c.needs}
+    return re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(w) for w in sorted(words_, key=len, reverse=True)) +
+                      r")(?![\w’'])")
+
+
+def cue_words(body: str) -> set[str]:
+    """The cue and needed words that occur in a sentence."""
+    return set(_words_regex().findall(body.lower()))
+
+
+def has_cue(present: set[str]) -> bool:
+    """Whether a sentence's cue_words hold one of the words every task needs."""
+    return not _cues().isdisjoint(present)
+
+
+@lru_cache(maxsize=None)
+def _cues() -> frozenset[str]:
+    return frozenset(grammar()["cue_words"]["words"])
+
+
+def find(body: str, roster: Roster, marker: bool, antecedent: str | None = None, present: set[str] | None = None):
+    """The commitments in one sentence (body: the sentence after any ACTION marker; present: its cue_words)."""
+    present = cue_words(body) if present is None else present
     seen: set[int] = set()
     heading = _HEADING_LEAD.match(body)  # 'NEW BUSINESS – Supervisor Liccar is going to ...': still the start
     opening = heading.end() if heading else 0
     starts = {"sentence": [0], "marker": [0] if marker else []}
     for clause in clauses():
-        if clause.needs and not any(w in low for w in clause.needs) or \
-                clause.owner == "antecedent" and not antecedent:
+        if clause.needs and clause.needs.isdisjoint(present) or clause.owner == "antecedent" and not antecedent:
             continue
         if clause.at == "anywhere":
             matches = clause.regex.finditer(body)
