@@ -20,7 +20,6 @@ _DONE = re.compile(r"\b(?:had|has)\s+(?:\w+\s+)?(?:agreed|volunteered|undertaken
 _TAB_WORDS = re.compile(r"[a-z]\t+[a-z]")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _MARKER_LINE = re.compile(r"^[ \t]*ACTIONS?[ \t]*[:–—-][^\n]+", re.M)
-_PRONOUN_START = re.compile(r"^(?:He|She)\s")
 
 
 def extract_actions(units: list[Unit], roster: Roster, text: str) -> list[Task]:
