@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..lexicon import words
 from .commitments import Task, grammar, resolve, split_refs
 from .roster import Roster
 
@@ -62,7 +63,7 @@ def _section(text: str, start: int, roster: Roster) -> list[Task]:
         words = line.lower().split()
         if not words or set(words) <= _HEADER_WORDS:
             continue
-        duty = rules["duty_line"].match(line)
+        duty = _duty(line)
         more = rules["continued_task"].match(line)
         got = duty and resolve(roster, split_refs(duty.group("owners")), strict=True)
         trailing = None if got else _trailing(line, roster)
@@ -83,6 +84,14 @@ def _section(text: str, start: int, roster: Roster) -> list[Task]:
         else:
             owners = None
     return tasks
+
+
+def _duty(line: str) -> re.Match | None:
+    """An owner line; after a colon only when the task opens with an action verb (else it is someone speaking)."""
+    m = _rules()["duty_line"].match(line)
+    if m and m.group("sep") == ":" and m.group("task").split()[0].lower().strip(",.") not in words("action_verbs"):
+        return None
+    return m
 
 
 def _trailing(line: str, roster: Roster) -> tuple[int, tuple[list[str], list[str], list[str]]] | None:
@@ -115,7 +124,7 @@ def _checkboxes(text: str, roster: Roster) -> list[Task]:
         if not box or "[x]" in line[:box.start("task")].lower():
             continue
         body = line[box.start("task"):]
-        lead = rules["duty_line"].match(body)
+        lead = _duty(body)
         got = lead and resolve(roster, split_refs(lead.group("owners")), strict=True)
         if got and got[0]:
             tasks.append(_task(offset + box.start("task") + lead.start("task"), offset + len(line), text,
