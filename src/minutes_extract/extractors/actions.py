@@ -16,7 +16,8 @@ from .roster import Roster
 _REF = expand("{REF}")
 _OWNER_ROLE = rf"(?:[Tt]he\s+)?(?:{alternation('owner_roles')}|RFO|Clerk/RFO)"  # for owner columns
 _HON = alternation("honorifics")
-_DONE = re.compile(r"\b(?:had|has)\s+(?:\w+\s+)?(?:agreed|volunteered|undertaken|been asked|asked|requested|instructed)\b")
+_DONE = re.compile(r"\b(?:had|has)\s+(?:\w+\s+)?(?:agreed|volunteered|undertaken|been asked|asked|requested|"
+                   r"instructed)\b")
 _TAB_WORDS = re.compile(r"[a-z]\t+[a-z]")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _MARKER_LINE = re.compile(r"^[ \t]*ACTIONS?[ \t]*[:–—-][^\n]+", re.M)
@@ -85,7 +86,8 @@ def _add_owners(tasks: list[Task], owner_only: tuple[list[str], list[str], list[
                           "action.trailing-marker"))
 
 
-_LINE_CUE = re.compile(r"\n[ \t]*(?:[-*•][ \t]+)?(?=ACTION|Action\b|\(|@|[A-Z][\w.’'-]*(?:[ \t][A-Z][\w.’'-]*){0,2}:\s|"
+_LINE_CUE = re.compile(r"\n[ \t]*(?:[-*•][ \t]+)?(?=ACTION|Action\b|\(|@|"
+                       r"[A-Z][\w.’'-]*(?:[ \t][A-Z][\w.’'-]*){0,2}:\s|"
                        r"[a-z][.)]\s|\d{1,3}(?:\.\d{1,3})+\s)")
 _MARKER_LINE_END = re.compile(r"\n(?=[ \t]*[A-Z0-9])")
 
@@ -249,7 +251,8 @@ def _column_owners(units: list[Unit], roster: Roster, text: str, tasks: list[Tas
         spaced = tail[m.start()] not in "\t|"
         if spaced and re.match(r"\s*[a-z]+\s", text[line_end:line_end + 20]):
             continue  # the line wraps inside a sentence ('... seconded by Trustee Albrecht. All / were in favor')
-        if spaced and not re.fullmatch(rf"(?:{_OWNER_ROLE}|All|ALL|[A-Z]{{2,4}})(?:\s*/\s*\S.*)?|.*/.*", m.group("col")):
+        if spaced and not re.fullmatch(rf"(?:{_OWNER_ROLE}|All|ALL|[A-Z]{{2,4}})(?:\s*/\s*\S.*)?|.*/.*",
+                                       m.group("col")):
             continue  # without a tab, only roles, initials or 'A/B' read as an owner column (PDF text)
         got = resolve(roster, split_refs(m.group("col")), strict=False)
         if not got or not got[0] or any(o in word_set("not_owners") for o in (x.lower() for x in got[0])):

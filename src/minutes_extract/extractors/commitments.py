@@ -36,6 +36,7 @@ class Clause:
     name: str
     at: str
     needs: frozenset[str]
+    needs_also: frozenset[str]
     owner: str
     span: str
     resolve: str
@@ -46,7 +47,8 @@ class Clause:
 
 @lru_cache(maxsize=None)
 def clauses() -> tuple[Clause, ...]:
-    return tuple(Clause(c["name"], c["at"], frozenset(c.get("needs", ())), c["owner"], c["span"], c["resolve"], c["verbs"],
+    return tuple(Clause(c["name"], c["at"], frozenset(c.get("needs", ())), frozenset(c.get("needs_also", ())),
+                        c["owner"], c["span"], c["resolve"], c["verbs"],
                         re.compile(expand(c["pattern"])), re.compile(c["anchor"]) if c.get("anchor") else None)
                  for c in grammar()["clauses"])
 
@@ -168,7 +170,7 @@ def _name_starts(body: str, anchor: re.Pattern) -> list[int]:
 @lru_cache(maxsize=None)
 def _words_regex() -> re.Pattern:
     """One pattern for every word a clause needs and every cue word: a sentence is scanned once for all."""
-    words_ = set(grammar()["cue_words"]["words"]) | {w for c in clauses() for w in c.needs}
+    words_ = set(grammar()["cue_words"]["words"]) | {w for c in clauses() for w in c.needs | c.needs_also}
     return re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(w) for w in sorted(words_, key=len, reverse=True)) +
                       r")(?![\w’'])")
 
@@ -196,7 +198,8 @@ def find(body: str, roster: Roster, marker: bool, antecedent: str | None = None,
     opening = heading.end() if heading else 0
     starts = {"sentence": [0], "marker": [0] if marker else []}
     for clause in clauses():
-        if clause.needs and clause.needs.isdisjoint(present) or clause.owner == "antecedent" and not antecedent:
+        if clause.needs and clause.needs.isdisjoint(present) or clause.needs_also and clause.needs_also.isdisjoint(
+                present) or clause.owner == "antecedent" and not antecedent:
             continue
         if clause.at == "anywhere":
             matches = clause.regex.finditer(body)
