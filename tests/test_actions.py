@@ -152,3 +152,13 @@ def test_check_lists_trailing_owners_and_duty_lines_with_several_tasks():
     assert us_actions(text) == [("Open an issue about the release", ["Dan Burnett"]),
                                 ("Draft the agenda", ["Ray Jones"]), ("print the posters", ["Eric Idle"]),
                                 ("book the hall", ["Eric Idle"])]
+
+
+def test_action_lines_whatever_the_sentences_made_of_them():
+    text = "Roads\tupdate\tgiven.\nACTION\t–\tCllr\tBell will\tseek\ta\tcost\testimate\n"
+    assert us_actions(text) == [("Cllr Bell will seek a cost estimate", ["Susan Bell"])]
+
+
+def test_action_item_headings_in_bold_and_owners_without_a_separator():
+    text = "**Action items:**\n- @burn open an issue about the release\n- Ray fix the gate\n- Update the website\n"
+    assert us_actions(text) == [("open an issue about the release", ["Dan Burnett"]), ("fix the gate", ["Ray Jones"])]

@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..lexicon import words
 from .commitments import Task, grammar, resolve, split_refs
 from .roster import Roster
 
 _HEADING = re.compile(r"^[ \t]*(?:#{1,6}[ \t]|\d{1,3}[.)][ \t]+[A-Z]|\[End\b)")
+_BULLET = re.compile(r"^[ \t]*[-*•][ \t]")
 _HEADER_WORDS = {"who", "what", "status", "action", "actions", "owner", "due", "date", "by", "when", "task", "notes"}
 _MAX_LINES = 60
 
@@ -61,13 +63,15 @@ def _section(text: str, start: int, roster: Roster) -> list[Task]:
         words = line.lower().split()
         if not words or set(words) <= _HEADER_WORDS:
             continue
-        duty = rules["duty_line"].match(line)
+        duty = _duty(line)
         more = rules["continued_task"].match(line)
         got = duty and resolve(roster, split_refs(duty.group("owners")), strict=True)
         trailing = None if got else _trailing(line, roster)
         if got and got[0]:
             owners = (got[0], split_refs(duty.group("owners")), got[1])
             tasks += _split(offset + duty.start("task"), offset + len(line), text, owners)
+            if _BULLET.match(line):
+                owners = None  # a bullet of its own: the next bullets are not its tasks
         elif trailing:
             owners = None
             tasks.append(_task(offset + len(line) - len(line.lstrip(" \t-*•")), offset + trailing[0], text,
@@ -80,6 +84,14 @@ def _section(text: str, start: int, roster: Roster) -> list[Task]:
         else:
             owners = None
     return tasks
+
+
+def _duty(line: str) -> re.Match | None:
+    """An owner line; after a colon only when the task opens with an action verb (else it is someone speaking)."""
+    m = _rules()["duty_line"].match(line)
+    if m and m.group("sep") == ":" and m.group("task").split()[0].lower().strip(",.") not in words("action_verbs"):
+        return None
+    return m
 
 
 def _trailing(line: str, roster: Roster) -> tuple[int, tuple[list[str], list[str], list[str]]] | None:
@@ -112,7 +124,7 @@ def _checkboxes(text: str, roster: Roster) -> list[Task]:
         if not box or "[x]" in line[:box.start("task")].lower():
             continue
         body = line[box.start("task"):]
-        lead = rules["duty_line"].match(body)
+        lead = _duty(body)
         got = lead and resolve(roster, split_refs(lead.group("owners")), strict=True)
         if got and got[0]:
             tasks.append(_task(offset + box.start("task") + lead.start("task"), offset + len(line), text,

@@ -9,25 +9,28 @@ from bisect import bisect_left
 from ..lexicon import alternation, words
 from ..sentences import Unit
 from .action_lists import list_tasks
-from .commitments import Commitment, Task, compiled, expand, find, resolve, split_refs, word_set
+from .commitments import (Commitment, Task, compiled, cue_words, expand, find, has_cue, resolve, split_refs,
+                          word_set)
 from .roster import Roster
 
 _REF = expand("{REF}")
 _OWNER_ROLE = rf"(?:[Tt]he\s+)?(?:{alternation('owner_roles')}|RFO|Clerk/RFO)"  # for owner columns
 _HON = alternation("honorifics")
-_CUE = re.compile(r"\b(?:to|will|would|shall|should|agree[sd]?|undert\w+|volunteered|offered|asked|action|"
-                  r"going|requested|instructed|directed|authori[sz]\w*|tasked|[’']ll)\b")  # run on lower-cased text
-_DONE = re.compile(r"\b(?:had|has)\s+(?:\w+\s+)?(?:agreed|volunteered|undertaken|been asked|asked|requested|instructed)\b")
-_PRONOUN_START = re.compile(r"^(?:He|She)\s")
+_DONE = re.compile(r"\b(?:had|has)\s+(?:\w+\s+)?(?:agreed|volunteered|undertaken|been asked|asked|requested|"
+                   r"instructed)\b")
+_TAB_WORDS = re.compile(r"[a-z]\t+[a-z]")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_MARKER_LINE = re.compile(r"^[ \t]*ACTIONS?[ \t]*[:–—-][^\n]+", re.M)
 
 
 def extract_actions(units: list[Unit], roster: Roster, text: str) -> list[Task]:
     """Tasks given to someone in the minutes' sentences, list lines and owner columns."""
     tasks: list[Task] = []
-    antecedent, paragraph = None, -1
+    antecedent, paragraph = None, 0
+    blank_lines = [m.start() for m in _BLANK_LINE.finditer(text)]
     for i, unit in enumerate(_lines(units, text)):
-        if text.rfind("\n\n", 0, unit.start) != paragraph:  # a new paragraph: no pronoun reaches back past it
-            paragraph, antecedent = text.rfind("\n\n", 0, unit.start), None
+        if bisect_left(blank_lines, unit.start) != paragraph:  # a new paragraph: no pronoun reaches back past it
+            paragraph, antecedent = bisect_left(blank_lines, unit.start), None
         owner_only = _trailing_owner(unit, roster)
         if owner_only and tasks and i:  # 'The Clerk to write to NCC.  ACTION: CLERK' - the sentence before
             _add_owners(tasks, owner_only, units, unit)
@@ -37,9 +40,23 @@ def extract_actions(units: list[Unit], roster: Roster, text: str) -> list[Task]:
             tasks.append(task)
         antecedent = _antecedent(unit.text, antecedent)
     tasks.extend(_column_owners(units, roster, text, tasks))
-    tasks.extend(_new(list_tasks(text, roster), tasks))
+    tasks.extend(_new(_marker_lines(text, roster) + list_tasks(text, roster), tasks))
     tasks.sort(key=lambda t: t.start)
     return tasks
+
+
+def _marker_lines(text: str, roster: Roster) -> list[Task]:
+    """Lines that open with an ACTION marker, read as one line whatever the sentence splitter made of them (a
+    PDF may space its words with tabs)."""
+    out = []
+    for m in _MARKER_LINE.finditer(text):
+        line = m.group()
+        lead = len(line) - len(line.lstrip())
+        unit = Unit(m.start() + lead, m.end(), " ".join(line.split()))
+        task = None if _trailing_owner(unit, roster) else _from_unit(unit, roster, None)
+        if task:
+            out.append(task)
+    return out
 
 
 def _new(found: list[Task], tasks: list[Task]) -> list[Task]:
@@ -69,7 +86,8 @@ def _add_owners(tasks: list[Task], owner_only: tuple[list[str], list[str], list[
                           "action.trailing-marker"))
 
 
-_LINE_CUE = re.compile(r"\n[ \t]*(?:[-*•][ \t]+)?(?=ACTION|Action\b|\(|@|[A-Z][\w.’'-]*(?:[ \t][A-Z][\w.’'-]*){0,2}:\s|"
+_LINE_CUE = re.compile(r"\n[ \t]*(?:[-*•][ \t]+)?(?=ACTION|Action\b|\(|@|"
+                       r"[A-Z][\w.’'-]*(?:[ \t][A-Z][\w.’'-]*){0,2}:\s|"
                        r"[a-z][.)]\s|\d{1,3}(?:\.\d{1,3})+\s)")
 _MARKER_LINE_END = re.compile(r"\n(?=[ \t]*[A-Z0-9])")
 
@@ -97,14 +115,19 @@ def _lines(units: list[Unit], text: str) -> list[Unit]:
     return out
 
 
-_OPENER = re.compile(expand(r"^(?:[^.:–]{1,40}\s[–:-]\s)?(?P<owners>{TITLED}|{ROLE}|{PERSON})\s+[a-z]"))
+_OPENER = re.compile(expand(r"(?P<owners>{ROLE}|(?!{NOT_NAME}\b)(?:{TITLED}|{PERSON}))\s+[a-z]"))
+_HEADING_LEAD = re.compile(r"[^.:;,–]{2,40}?\s[–—:-]\s")
 
 
 def _antecedent(sentence: str, before: str | None) -> str | None:
     """Whom a 'He will ...' in the next sentences may stand for: the name or role that opens this sentence
     ('Supervisor Liccar mentioned ...', 'Logo Committee – Trustee Albrecht has ...'; checked against the
     attendees only when a pronoun needs it); a sentence opening otherwise keeps the one before."""
-    m = _OPENER.match(sentence) if sentence[:1].isupper() else None
+    if not sentence[:1].isupper():
+        return before
+    lead = _HEADING_LEAD.match(sentence) if " – " in sentence[:45] or " - " in sentence[:45] or ": " in sentence[
+        :45] else None
+    m = _OPENER.match(sentence) or lead and _OPENER.match(sentence, lead.end())
     return m.group("owners") if m else before
 
 
@@ -129,11 +152,12 @@ def _from_unit(unit: Unit, roster: Roster, antecedent: str | None) -> Task | Non
     marker = compiled("marker").match(s)
     body = s[marker.end():] if marker else s
     offset = unit.start + (len(s) - len(body)) if marker else unit.start
-    if not marker and not _CUE.search(body.lower()):
+    present = cue_words(body)
+    if not marker and not has_cue(present):
         return None
     if _DONE.search(body[:80]):
         return None  # 'Myles had volunteered to ...': reported, not a task
-    found = sorted(find(body, roster, bool(marker), antecedent), key=lambda c: c.start)
+    found = sorted(find(body, roster, bool(marker), antecedent, present), key=lambda c: c.start)
     end = unit.end
     inline = _inline_owner(body, roster) if not marker else None
     if inline:  # '... to the council (Action: Clerk).': the owners named at the end
@@ -203,8 +227,11 @@ def _best_sentence(candidates: list[Unit], refs: list[str]) -> Unit:
 
 
 def _column_owners(units: list[Unit], roster: Roster, text: str, tasks: list[Task]) -> list[Task]:
-    """Owner columns: a minute ending in a tab (or, from PDFs, just a space) and the owners' names."""
+    """Owner columns: a minute ending in a tab (or, from PDFs, just a space) and the owners' names; none where
+    the PDF spaces its words with tabs."""
     out = []
+    if len(_TAB_WORDS.findall(text, 0, 20000)) > 20:
+        return out
     tasks = sorted(tasks, key=lambda t: t.start)
     starts = [t.start for t in tasks]
     unit_starts = [u.start for u in units]
@@ -224,7 +251,8 @@ def _column_owners(units: list[Unit], roster: Roster, text: str, tasks: list[Tas
         spaced = tail[m.start()] not in "\t|"
         if spaced and re.match(r"\s*[a-z]+\s", text[line_end:line_end + 20]):
             continue  # the line wraps inside a sentence ('... seconded by Trustee Albrecht. All / were in favor')
-        if spaced and not re.fullmatch(rf"(?:{_OWNER_ROLE}|All|ALL|[A-Z]{{2,4}})(?:\s*/\s*\S.*)?|.*/.*", m.group("col")):
+        if spaced and not re.fullmatch(rf"(?:{_OWNER_ROLE}|All|ALL|[A-Z]{{2,4}})(?:\s*/\s*\S.*)?|.*/.*",
+                                       m.group("col")):
             continue  # without a tab, only roles, initials or 'A/B' read as an owner column (PDF text)
         got = resolve(roster, split_refs(m.group("col")), strict=False)
         if not got or not got[0] or any(o in word_set("not_owners") for o in (x.lower() for x in got[0])):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -35,17 +36,21 @@ class Clause:
     name: str
     at: str
     needs: frozenset[str]
+    needs_also: frozenset[str]
     owner: str
     span: str
     resolve: str
     verbs: str
     regex: re.Pattern
+    anchor: re.Pattern | None
 
 
 @lru_cache(maxsize=None)
 def clauses() -> tuple[Clause, ...]:
-    return tuple(Clause(c["name"], c["at"], frozenset(c.get("needs", ())), c["owner"], c["span"], c["resolve"], c["verbs"],
-                        re.compile(expand(c["pattern"]))) for c in grammar()["clauses"])
+    return tuple(Clause(c["name"], c["at"], frozenset(c.get("needs", ())), frozenset(c.get("needs_also", ())),
+                        c["owner"], c["span"], c["resolve"], c["verbs"],
+                        re.compile(expand(c["pattern"])), re.compile(c["anchor"]) if c.get("anchor") else None)
+                 for c in grammar()["clauses"])
 
 
 @lru_cache(maxsize=None)
@@ -60,8 +65,8 @@ def word_set(key: str) -> frozenset[str]:
 
 
 _HEADING_LEAD = re.compile(r"^[^.:;,–]{2,40}?\s[–—-]\s")
+_REF_AT = re.compile(expand("{REF}"))
 _NAME_START = re.compile(r"\b(?:[A-Z]|the\s)|@")
-_WORD = re.compile(r"[a-z]+|[’']ll")
 _CLAUSE_START = re.compile(r"(?:[;:,]\s+(?:and\s+|but\s+|then\s+)?|\s[-–]\s|\s(?:and|that|but)\s|ACTIONS?:\s)")
 _FUTURE = {"will", "would", "shall", "is going to", "are going to", "’ll", "'ll", "is going to", "was going to"}
 _OWNER_SPLIT = re.compile(r"\s*(?:,|\band/or\b|\band\b|&|/)\s*")
@@ -149,26 +154,60 @@ def _clause_starts(body: str) -> list[int]:
     """Where a clause may start: the sentence start and after ';', ':', ',', ' - ', ' and ', ' that ', 'ACTION:',
     where a name, a role or a handle follows."""
     return [pos for pos in [0] + [c.end() for c in _CLAUSE_START.finditer(body)]
-            if pos < len(body) and (body[pos].isupper() or body[pos] in "@(" or body.startswith("the ", pos))]
+            if pos < len(body) and (body[pos].isupper() or body[pos] in "@(" or body.startswith("the ", pos))
+            and _REF_AT.match(body, pos)]
 
 
-def find(body: str, roster: Roster, marker: bool, antecedent: str | None = None):
-    """The commitments in one sentence (body: the sentence after any ACTION marker)."""
-    present = set(_WORD.findall(body.lower()))
+def _name_starts(body: str, anchor: re.Pattern) -> list[int]:
+    """Capitalised words, 'the' and handles up to 80 characters before each match of the anchor."""
+    names = [m.start() for m in _NAME_START.finditer(body)]
+    out: list[int] = []
+    for a in anchor.finditer(body):
+        out += [p for p in names[bisect_left(names, a.start() - 80):bisect_left(names, a.start())] if p not in out]
+    return out
+
+
+@lru_cache(maxsize=None)
+def _words_regex() -> re.Pattern:
+    """One pattern for every word a clause needs and every cue word: a sentence is scanned once for all."""
+    words_ = set(grammar()["cue_words"]["words"]) | {w for c in clauses() for w in c.needs | c.needs_also}
+    return re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(w) for w in sorted(words_, key=len, reverse=True)) +
+                      r")(?![\w’'])")
+
+
+def cue_words(body: str) -> set[str]:
+    """The cue and needed words that occur in a sentence."""
+    return set(_words_regex().findall(body.lower()))
+
+
+def has_cue(present: set[str]) -> bool:
+    """Whether a sentence's cue_words hold one of the words every task needs."""
+    return not _cues().isdisjoint(present)
+
+
+@lru_cache(maxsize=None)
+def _cues() -> frozenset[str]:
+    return frozenset(grammar()["cue_words"]["words"])
+
+
+def find(body: str, roster: Roster, marker: bool, antecedent: str | None = None, present: set[str] | None = None):
+    """The commitments in one sentence (body: the sentence after any ACTION marker; present: its cue_words)."""
+    present = cue_words(body) if present is None else present
     seen: set[int] = set()
     heading = _HEADING_LEAD.match(body)  # 'NEW BUSINESS – Supervisor Liccar is going to ...': still the start
     opening = heading.end() if heading else 0
     starts = {"sentence": [0], "marker": [0] if marker else []}
     for clause in clauses():
-        if clause.needs and clause.needs.isdisjoint(present) or clause.owner == "antecedent" and not antecedent:
+        if clause.needs and clause.needs.isdisjoint(present) or clause.needs_also and clause.needs_also.isdisjoint(
+                present) or clause.owner == "antecedent" and not antecedent:
             continue
         if clause.at == "anywhere":
             matches = clause.regex.finditer(body)
         else:
-            if clause.at not in starts:
-                starts[clause.at] = _clause_starts(body) if clause.at == "clause" else \
-                    [m.start() for m in _NAME_START.finditer(body)]
-            matches = (clause.regex.match(body, pos) for pos in starts[clause.at])
+            if clause.at == "clause" and "clause" not in starts:
+                starts["clause"] = _clause_starts(body)
+            positions = _name_starts(body, clause.anchor) if clause.at == "name" else starts[clause.at]
+            matches = (clause.regex.match(body, pos) for pos in positions)
         for m in matches:
             got = m and _commitment(m, clause, body, roster, marker, antecedent, seen, opening)
             if got:
