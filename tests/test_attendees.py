@@ -170,3 +170,17 @@ def test_not_people_labels_headings_and_sentences():
             "## Roll call\n\nInability to register attendees due to system problems.\n\n"
             "Agreed by all present\n\nLitter Pick\n")
     assert people_of(text) == [("E Taylor", "apologies")]
+
+
+def test_us_council_lists_carry_plural_titles_and_staff_titles():
+    text = ("CITY COUNCIL MINUTES\n\nPRESENT: Mayor Smith, Council Members Jones, Brown and Lee.\n"
+            "ABSENT: Council Member Davis.\nSTAFF PRESENT: City Manager John Doe.\n\n1. CALL TO ORDER\n\nCalled.\n")
+    assert sorted(people_of(text)) == [("Brown", "present"), ("Davis", "absent"), ("John Doe", "present"),
+                                       ("Jones", "present"), ("Lee", "present"), ("Smith", "present")]
+
+
+def test_bold_markers_and_irc_names():
+    text = "# Weekly sync\n\n**Present:** Jane Doe, Bob Roy\n\n**Regrets:** Dee Fox\n\n## Agenda\n\n- item\n"
+    assert people_of(text) == [("Jane Doe", "present"), ("Bob Roy", "present"), ("Dee Fox", "apologies")]
+    text = "Present: +Manu_Sporny, Joe_Andrieu, dmitriz\n\nTopic: Intro\n\nText.\n"
+    assert people_of(text) == [("Manu Sporny", "present"), ("Joe Andrieu", "present"), ("dmitriz", "present")]

@@ -16,12 +16,12 @@ _ABSENT = alternation("absent_headings")
 _HEADS = f"{_APOLOGIES}|{_ABSENT}|{_PRESENT}"
 _MARKER = re.compile(
     rf"(?<![\w-])(?P<head>{_HEADS}|Members of the Public|Public|"
-    rf"(?:[A-Z][a-z]+[ \t]+){{1,2}}(?:[Pp]resent|[Aa]bsent|[Aa]ttending|[Ee]xcused))\s*(?::|-|–)\s*(?=\S)", re.I)
+    rf"(?:[A-Z][a-z]+[ \t]+){{1,2}}(?:[Pp]resent|[Aa]bsent|[Aa]ttending|[Ee]xcused))[*_]{{0,2}}\s*(?::|-|–)\s*[*_]{{0,2}}\s*(?=\S)", re.I)
 _MARKER_NO_COLON = re.compile(rf"^[ \t]*(?P<head>{_PRESENT})[ \t]+(?=(?:Cllr|Councillors?|Mr|Mrs|Ms|Dr)\b)",
                               re.I | re.M)
-_HEADING_LINE = re.compile(rf"^\s*(?:#+\s*)?(?:\d+(?:\.\d+)*\.?\s+)?(?P<head>{_HEADS}|"
-                           rf"(?:(?!(?:all|by|were|was|agreed|not)\b)[A-Z][a-z]+\s+){{1,3}}(?:present|attending|in attendance))\s*:?\s*$",
-                           re.I)
+_HEADING_LINE = re.compile(rf"^\s*(?:#+\s*)?(?:\d+(?:\.\d+)*\.?\s+)?[*_]{{0,2}}(?P<head>{_HEADS}|"
+                           rf"(?:(?!(?:all|by|were|was|agreed|not)\b)[A-Z][a-z]+\s+){{1,3}}(?:present|attending|"
+                           rf"in attendance))[*_]{{0,2}}\s*:?\s*[*_]{{0,2}}\s*$", re.I)
 # 'PRESENT C Lyne - Acting Chairperson', '1. APOLOGIES A Horne': an upper-case heading with the first entry after it
 _CAPS_HEADING = re.compile(rf"^[ \t]*(?:\d{{1,3}}[.)]?[ \t]+)?(?P<head>{_HEADS})[ \t]+(?P<rest>[A-Z].*)$", re.I)
 # 'Participating remotely were:', 'Not present:', '- Guests: Ann Lee': a group inside an attendance section
@@ -71,26 +71,32 @@ def status_of(heading: str) -> str:
 def _clean(text: str) -> str:
     """Tabs between words (PDF text) as spaces; wiki user prefixes ('User:Katie') dropped."""
     text = re.sub(r"\.\s+(?=(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\b)", ", ", text)  # 'Mr. A Halls. Mr. R Thompson'
+    text = re.sub(r"(?<![\w@])\+(?=\w)", "", text)  # IRC voice marks: '+Manu_Sporny'
+    text = re.sub(r"(?<=[a-z])_(?=[A-Z])", " ", text)  # IRC names: 'Joe_Andrieu'
     return re.sub(r"\bUser:", "", text.replace("\t", " "))
 
 
 def _short_names(chunks: list[str], strict: bool) -> list[Person] | None:
     """A roll of first names, surnames or handles ('Martin, TC, Brian (redbeard), Dan Barlow'; 'alice, bob (@bob)'):
-    each chunk one or two words; None when the chunks do not read so."""
+    each chunk one or two words; None when the chunks do not read so. Lower-case handles only after a marker
+    (not strict), three or more of them or with an '@'."""
     if len(chunks) < (1 if not strict else 2) or not any(" " not in re.sub(r"\s*\(.*", "", c) for c in chunks) or \
             any(plural_titled(c) for c in chunks):
         return None
-    if all(_SHORT_NAME.fullmatch(c) and c.lower() not in _NOT_HANDLES for c in chunks):
-        return [p for p in (parse_entry(c, allow_single=True) for c in chunks) if p]
-    if not strict and (len(chunks) >= 3 or any("@" in c for c in chunks)) and \
-            all(_HANDLE_NAME.fullmatch(c) and c.lower().lstrip("@") not in _NOT_HANDLES for c in chunks):
-        people = []
-        for c in chunks:
+    handles = [c for c in chunks if not _SHORT_NAME.fullmatch(c)]
+    if any(c.lower().lstrip("@") in _NOT_HANDLES for c in chunks) or handles and (
+            strict or not (len(chunks) >= 3 or any("@" in c for c in chunks)) or
+            not all(_HANDLE_NAME.fullmatch(c) for c in handles)):
+        return None
+    people = []
+    for c in chunks:
+        if c in handles:
             handle = re.search(r"@([\w-]+)", c)
             name = c.split("(")[0].strip().lstrip("@")
             people.append(Person(name=name, tokens=[name], handle=handle.group(1) if handle else name))
-        return people
-    return None
+        elif p := parse_entry(c, allow_single=True):
+            people.append(p)
+    return people
 
 
 def _list_people(text: str, title=None, strict: bool = True) -> list[Person]:
@@ -288,7 +294,7 @@ def _inline_markers(text, start, preamble_end, found, line_start: bool = False) 
     start of a line when line_start)."""
     marks = sorted([m for m in _MARKER.finditer(text, start, preamble_end)
                     if not text[max(0, m.start() - 1):m.start()].isalpha() and
-                    (not line_start or text[max(0, m.start() - 1):m.start()] in ("", "\n"))]
+                    (not line_start or not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip("*_ \t"))]
                    + list(_MARKER_NO_COLON.finditer(text, start, preamble_end)), key=lambda m: m.start())
     for k, m in enumerate(marks):
         head = m.group("head")
@@ -310,12 +316,13 @@ def _inline_markers(text, start, preamble_end, found, line_start: bool = False) 
             nxt = text.find("\n\n", para + 2)
             follow = text[para + 2:nxt if nxt != -1 else preamble_end].strip()
             if follow and len(follow) < 120 and not _EXPLAIN.search(follow.split("–")[0]) and \
-                    ":" not in follow and not _NONE.match(text[m.end():para]):
+                    ":" not in follow and not follow.split("\n")[0].isupper() and not _NONE.match(text[m.end():para]):
                 extra = _list_people(follow)
                 for p in extra:
                     found.append(Found(p, status_of(head), head, para + 2, para + 2 + len(follow),
                                        "attendee.inline"))
-        chunk = re.split(r"(?<=[a-z]{2})\.\s+(?:There|The|It)\s", text[m.end():end])[0]  # '... There were 3 ...'
+        chunk = re.split(r"(?<=[a-z]{2})\.\s+(?:There|The|It)\s|\s\d{1,3}\.\s+(?=[A-Z])",  # '... There were 3',
+                         text[m.end():end])[0]  # or the next item's number in text run together
         for p in _list_people(chunk, strict=False):
             found.append(Found(p, status_of(head), head, m.start(), end, "attendee.inline"))
 

@@ -273,7 +273,15 @@ _PLACE_TITLE = re.compile(  # 'Eden District Councillor A Armstrong': the place 
     rf"(?<!\w)(?P<place>[A-Z][a-z]+)\s+(?P<title>(?P<area>District|County|Borough|City|Parish|Town)\s+"
     rf"(?:Councillor|Cllr)\.?)\s+(?P<name>(?!(?:{_HONORIFIC})\b)(?:[A-Z]\.?\s+)*[A-Z][\w'’-]+"
     rf"(?:\s+(?!(?:{_HONORIFIC})\b)[A-Z][a-z][\w'’-]+)?)")
+_PLURAL_ANYWHERE = re.compile(_PLURAL_TITLE.pattern.replace("^\\s*", "(?:^|[,;]\\s*)", 1), re.I)
 _GLUED_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Dr|Cllr|Cllrs)\.(?=[A-Z])")
+
+
+def _singular(plural: str) -> str:
+    """'Trustees' -> 'Trustee', 'Aldermen' -> 'Alderman', 'Cllrs' -> 'Councillor'."""
+    if plural.lower() in ("councillors", "cllrs"):
+        return "Councillor"
+    return re.sub(r"men$", "man", plural[:-1] if plural.endswith("s") else plural)
 
 
 def parse_list(text: str, title: str | None = None) -> list[Person]:
@@ -285,17 +293,16 @@ def parse_list(text: str, title: str | None = None) -> list[Person]:
                                   text))
     m = _PLURAL_TITLE.match(text)
     if m:  # 'Councillors A, B and C', 'Trustees Elton, Picha and Hodge'
-        plural = m.group("t")
-        title = title or ("Councillor" if plural.lower() in ("councillors", "cllrs") else
-                          re.sub(r"men$", "man", plural[:-1] if plural.endswith("s") else plural))
+        title = title or _singular(m.group("t"))
         text = text[m.end():]
     people: list[Person] = []
     text = _PLACE_TITLE.sub(lambda m: f"; {m['title']} {m['name']} ({m['place']} {m['area']} Council);", text)
-    for chunk in _chunks(text, singles=bool(title)):
+    for chunk in _chunks(text, singles=bool(title) or bool(_PLURAL_ANYWHERE.search(text))):
         chunk = chunk.replace(";;", ",").replace(" + ", " and ").strip(" .")
-        if chunk != text.strip(" .") and _PLURAL_TITLE.match(chunk):
-            people.extend(parse_list(chunk))  # '..., Trustees Elton and Picha'
-            continue
+        plural = _PLURAL_TITLE.match(chunk)
+        if plural:  # '..., Council Members Jones, Brown and Lee': the title goes on to the untitled names after it
+            title = _singular(plural.group("t"))
+            chunk = chunk[plural.end():]
         if not chunk or re.search(r"\b(?:members? of (?:the )?public|public\s*:|no apologies|vacanc)", chunk, re.I):
             continue
         for person in _people_in_chunk(chunk, title):
