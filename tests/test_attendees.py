@@ -184,3 +184,21 @@ def test_bold_markers_and_irc_names():
     assert people_of(text) == [("Jane Doe", "present"), ("Bob Roy", "present"), ("Dee Fox", "apologies")]
     text = "Present: +Manu_Sporny, Joe_Andrieu, dmitriz\n\nTopic: Intro\n\nText.\n"
     assert people_of(text) == [("Manu Sporny", "present"), ("Joe Andrieu", "present"), ("dmitriz", "present")]
+
+
+def test_attendance_modes_excused_and_sent_apologies():
+    text = ("Members Present (via Zoom): Jane Doe, Bob Roy\nPresent in person: Eve Gold\n"
+            "Absent with apologies: Carl Hill\nUnexcused: Dee Fox\n\n1. Minutes\n\nText.\n")
+    assert people_of(text) == [("Jane Doe", "present"), ("Bob Roy", "present"), ("Eve Gold", "present"),
+                               ("Carl Hill", "apologies"), ("Dee Fox", "absent")]
+    text = ("PRESENT\nCllr J Smith (Chair), Cllr A Brown\n\nAlso in attendance were Mrs K White (Clerk) and PC Green.\n\n"
+            "Cllr D Black sent his apologies.\n\n1. Minutes\n\nText.\n")
+    assert people_of(text) == [("J Smith", "present"), ("A Brown", "present"), ("K White", "present"),
+                               ("Green", "present"), ("D Black", "apologies")]
+
+
+def test_bulleted_heading_needs_names_nested_below():
+    text = "# Meeting\n\n* Present\n  * Jane Doe\n  * Bob Roy\n* Absent\n  * Carl Hill\n\n## Topics\n\nText.\n"
+    assert people_of(text) == [("Jane Doe", "present"), ("Bob Roy", "present"), ("Carl Hill", "absent")]
+    text = "# Tree survey\n\n- Oak dead wood present\n- Approximately 2 days work\n"
+    assert people_of(text) == []

@@ -14,18 +14,23 @@ _PRESENT = alternation("present_headings")
 _APOLOGIES = alternation("apology_headings")
 _ABSENT = alternation("absent_headings")
 _HEADS = f"{_APOLOGIES}|{_ABSENT}|{_PRESENT}"
+_MODE = (r"(?:[ \t]+(?:in[ \t]+person|virtually|remotely|online|(?:via|by)[ \t]+\w+)|"  # 'Present (via Zoom)'
+         r"[ \t]*\((?:(?:via|by|in person|online|remote|virtual)\b[^()\n]{0,25}|\w+[ \t]+(?:councillors|members|"
+         r"directors|trustees))\))?")
 _MARKER = re.compile(
-    rf"(?<![\w-])(?P<head>{_HEADS}|Members of the Public|Public|"
-    rf"(?:[A-Z][a-z]+[ \t]+){{1,2}}(?:[Pp]resent|[Aa]bsent|[Aa]ttending|[Ee]xcused))[*_]{{0,2}}\s*(?::|-|–)\s*[*_]{{0,2}}\s*(?=\S)", re.I)
+    rf"(?<![\w-])(?P<head>(?:{_HEADS}|Members of the Public|Public|"
+    rf"(?:[A-Z][a-z]+[ \t]+){{1,2}}(?:[Pp]resent|[Aa]bsent|[Aa]ttending|[Ee]xcused)){_MODE})[*_]{{0,2}}\s*(?::|-|–)\s*"
+    rf"[*_]{{0,2}}\s*(?=\S)", re.I)
 _MARKER_NO_COLON = re.compile(rf"^[ \t]*(?P<head>{_PRESENT})[ \t]+(?=(?:Cllr|Councillors?|Mr|Mrs|Ms|Dr)\b)",
                               re.I | re.M)
-_HEADING_LINE = re.compile(rf"^\s*(?:#+\s*)?(?:\d+(?:\.\d+)*\.?\s+)?[*_]{{0,2}}(?P<head>{_HEADS}|"
+_HEADING_LINE = re.compile(rf"^\s*(?:#+\s*|[-*•]\s+)?(?:\d+(?:\.\d+)*\.?\s+)?[*_]{{0,2}}(?P<head>(?:{_HEADS}|"
                            rf"(?:(?!(?:all|by|were|was|agreed|not)\b)[A-Z][a-z]+\s+){{1,3}}(?:present|attending|"
-                           rf"in attendance))[*_]{{0,2}}\s*:?\s*[*_]{{0,2}}\s*$", re.I)
+                           rf"in attendance)){_MODE})[*_]{{0,2}}\s*:?\s*[*_]{{0,2}}\s*$", re.I)
 # 'PRESENT C Lyne - Acting Chairperson', '1. APOLOGIES A Horne': an upper-case heading with the first entry after it
 _CAPS_HEADING = re.compile(rf"^[ \t]*(?:\d{{1,3}}[.)]?[ \t]+)?(?P<head>{_HEADS})[ \t]+(?P<rest>[A-Z].*)$", re.I)
 # 'Participating remotely were:', 'Not present:', '- Guests: Ann Lee': a group inside an attendance section
 _LABEL = re.compile(r"^[ \t]*(?:[-*•][ \t]+)?(?P<label>[A-Za-z][A-Za-z ,/&'’-]{0,60}?)[ \t]*:[ \t]*(?P<rest>.*)$")
+_BULLET = re.compile(r"^\s*[-*•]\s")
 _GROUP_WORD = re.compile(rf"\b{alternation('attendance_group_words')}\b", re.I)
 _ENTRY_STATUS = re.compile(r"\s*(?:[-–:,]\s*)?\(?(?P<st>present|absent|excused|apologies|remote(?:ly)?|"
                            r"arrived[^)]*)\)?\.?$", re.I)  # 'Trustee Elton - absent'
@@ -34,7 +39,11 @@ _APOLOGY_SENTENCE = re.compile(
     r"tendered|sent|noted|accepted)?(?:\s+and\s+(?:accepted|noted|approved))?\s*(?:from|by|:)\s*(?P<list>.+)", re.I)
 _PRESENT_SENTENCE = re.compile(  # 'Present were ...', 'Board members present were Trustee Elton, ...'
     r"^(?:Also\s+)?(?:(?:Board|Council|Committee|Commission|Staff)\s+)?(?:members?\s+|officers?\s+)?(?:also\s+)?"
-    r"present(?:\s+at\s+[^:.]{3,60}?)?\s+(?:was|were)\s+(?!the following)(?P<list>.+)", re.I)
+    r"(?:present|in\s+attendance|attending)(?:\s+at\s+[^:.]{3,60}?)?\s+(?:was|were)\s+(?!the following)(?P<list>.+)",
+    re.I)
+_SENT_APOLOGIES = re.compile(  # 'Cllr Smith and Mrs Jones sent their apologies.'
+    r"^(?P<list>[A-Z][^.;:]{2,120}?)\s+(?:had\s+)?(?:sent|gave|tendered|offered|submitted)\s+(?:(?:his|her|their)\s+)?"
+    r"apologies\b", re.I)
 _WERE_PRESENT = re.compile(  # 'Roll call: Trustees Elton, Picha and Hodge were present.', 'Clerk Buiter was also present.'
     r"^(?:(?:Roll\s+call|Attendance)\s*[:-]\s*)?(?P<list>[A-Z].*?)\s+(?:was|were)\s+(?:also\s+|all\s+)?"
     r"(?P<st>present|absent|excused|in\s+attendance)\b[^.]{0,40}\.?$", re.I)
@@ -60,7 +69,7 @@ class Found:
 
 def status_of(heading: str) -> str:
     h = heading.lower()
-    if h.startswith(("apolog", "regrets")) or "excused" in h:
+    if h.startswith(("apolog", "regrets")) or re.search(r"(?<!un)excused|with apolog", h):
         return "apologies"
     if re.match(rf"(?:{_ABSENT})$", heading, re.I) or re.search(r"absent|\bnot\s+(?:present|in attendance|attending)",
                                                                h):
@@ -244,7 +253,7 @@ def _heading_sections(lines, found) -> None:
         caps = None if m else _CAPS_HEADING.match(lines[i].text)
         if caps and not (caps.group("head").isupper() and not caps.group("rest").isupper()):
             caps = None
-        if not (m or caps):
+        if not (m or caps) or m and _BULLET.match(lines[i].text) and not _nested_below(lines, i):
             i += 1
             continue
         head = (m or caps).group("head").strip()
@@ -254,6 +263,13 @@ def _heading_sections(lines, found) -> None:
             for p in people:
                 found.append(Found(p, said or status, group, lines[i].start, lines[i].end, "attendee.section"))
         i = _walk_section(lines, i + 1, status, group, found)
+
+
+def _nested_below(lines, i) -> bool:
+    """True when the next non-blank line is a bullet indented under line i ('* Present' / '  * Ann Lee')."""
+    indent = len(lines[i].text) - len(lines[i].text.lstrip())
+    nxt = next((ln.text for ln in lines[i + 1:i + 3] if ln.text.strip()), "")
+    return bool(_BULLET.match(nxt)) and len(nxt) - len(nxt.lstrip()) > indent
 
 
 def _walk_section(lines, i, status, group, found) -> int:
@@ -373,6 +389,10 @@ def _sentences(unit, found) -> None:
         status = status_of(m.group("st"))
         for p in _list_people(m.group("list")):
             found.append(Found(p, status, m.group("st").lower(), unit.start, unit.end, "attendee.present-sentence"))
+    m = _SENT_APOLOGIES.match(unit.text.strip())
+    if m and len(_PROSE_WORD.findall(m.group("list"))) <= 1:
+        for p in _list_people(m.group("list")):
+            found.append(Found(p, "apologies", "apologies", unit.start, unit.end, "attendee.apologies-sentence"))
     m = re.search(r"\b(?P<who>(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+(?:[A-Z]\.?\s+){0,2}[A-Z][\w'-]+)\s+"
                   r"(?:took|was in|chaired)\s+the\s+[Cc]hair", unit.text)
     if m:
