@@ -305,12 +305,27 @@ def _walk_section(lines, i, status, group, found) -> int:
     return len(lines)
 
 
+def _marked_lines(text, start, end) -> list[tuple[int, int]]:
+    """The lines of text[start:end] that begin with an attendance marker ('Members Present: ...', '**Present:**')."""
+    spans, pos = [], start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        nl = end if nl == -1 else nl
+        lead = pos
+        while lead < nl and text[lead] in "*_ \t":
+            lead += 1
+        if _MARKER.match(text, lead, nl):
+            spans.append((lead, nl))
+        pos = nl + 1
+    return spans
+
+
 def _inline_markers(text, start, preamble_end, found, line_start: bool = False) -> None:
     """'Present: Cllr A, Cllr B' and 'Also, in attendance: ...' written inline, several per line (only at the
     start of a line when line_start)."""
-    marks = sorted([m for m in _MARKER.finditer(text, start, preamble_end)
-                    if not text[max(0, m.start() - 1):m.start()].isalpha() and
-                    (not line_start or not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip("*_ \t"))]
+    spans = _marked_lines(text, start, preamble_end) if line_start else [(start, preamble_end)]
+    marks = sorted([m for a, b in spans for m in _MARKER.finditer(text, a, b)
+                    if not text[max(0, m.start() - 1):m.start()].isalpha()]
                    + list(_MARKER_NO_COLON.finditer(text, start, preamble_end)), key=lambda m: m.start())
     for k, m in enumerate(marks):
         head = m.group("head")

@@ -3,13 +3,14 @@ the attendees, and, failing them, against the people the text names with a title
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from ..lexicon import alternation, words
 from .people import Person, parse_entry
 
 _ALL = {"all", "everyone", "councillors", "all councillors", "members", "all members", "everybody", "cllrs"}
 _TITLED = re.compile(  # 'Councillor Mary Bell', 'Supervisor Gary Mantay', 'Cllr. A. Davies': one titled mention
-    rf"\b(?:{alternation('honorifics')}|{alternation('office_titles')})\.?[ \t]+(?:[A-Z]\.?[ \t]+){{0,2}}"
+    rf"\b(?=[A-Z])(?:{alternation('honorifics')}|{alternation('office_titles')})\.?[ \t]+(?:[A-Z]\.?[ \t]+){{0,2}}"
     rf"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?")
 _CHAIR = re.compile(r"chair(?:person|man|woman)?|convenor|convener")
 
@@ -22,13 +23,15 @@ def mentioned_people(text: str) -> list[Person]:
     """People the text names with a title, the fullest form of each ('Councillor Bell' and 'Councillor Mary Bell'
     give Mary Bell)."""
     by_name: dict[str, Person] = {}
-    for m in _TITLED.finditer(text):
-        p = parse_entry(m.group())
+    for raw in dict.fromkeys(m.group() for m in _TITLED.finditer(text)):
+        p = parse_entry(raw)
         if p and p.tokens and p.name not in by_name:
             by_name[p.name] = p
-    people = list(by_name.values())
-    return [p for p in people if not any(q is not p and len(q.tokens) > len(p.tokens) and _matches(p, q)
-                                         for q in people)]
+    by_surname: dict[str, list[Person]] = {}
+    for p in by_name.values():
+        by_surname.setdefault(p.surname.lower(), []).append(p)
+    return [p for p in by_name.values() if not any(len(q.tokens) > len(p.tokens) and _matches(p, q)
+                                                   for q in by_surname[p.surname.lower()])]
 
 
 class Roster:
@@ -37,9 +40,14 @@ class Roster:
 
     def __init__(self, people: list[Person], text: str = ""):
         self.people = people
-        self.mentioned = mentioned_people(text) if text else []
+        self.text = text
         self.owner_roles = {_role_key(r) for r in words("owner_roles")}
         self.roles = {_role_key(r) for r in words("roles") | words("office_titles")}
+
+    @cached_property
+    def mentioned(self) -> list[Person]:
+        """People the text names with a title (read on the first reference no attendee matches)."""
+        return mentioned_people(self.text) if self.text else []
 
     def by_role(self, role: str) -> list[Person]:
         key = _role_key(role)
