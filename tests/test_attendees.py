@@ -202,3 +202,15 @@ def test_bulleted_heading_needs_names_nested_below():
     assert people_of(text) == [("Jane Doe", "present"), ("Bob Roy", "present"), ("Carl Hill", "absent")]
     text = "# Tree survey\n\n- Oak dead wood present\n- Approximately 2 days work\n"
     assert people_of(text) == []
+
+
+def test_inverted_names_role_labels_and_role_with_the_name_in_brackets():
+    text = "Present: Smith, John; Jones, Mary; Brown, Carl\n\n1. Minutes\n\nText.\n"
+    assert people_of(text) == [("John Smith", "present"), ("Mary Jones", "present"), ("Carl Brown", "present")]
+    text = "Present:\nChair: Jane Doe\nSecretary: Bob Roy\n\n1. Minutes\n\nText.\n"
+    found = extract_attendees(text, segment(text))
+    assert [(f.person.name, f.person.role) for f in found] == [("Jane Doe", "Chair"), ("Bob Roy", "Secretary")]
+    text = "Present: The Mayor (Councillor J Smith), Councillors A Brown and C Green\n\n1. Minutes\n\nText.\n"
+    found = extract_attendees(text, segment(text))
+    assert [(f.person.name, f.person.role) for f in found] == [("J Smith", "The Mayor"), ("A Brown", None),
+                                                                ("C Green", None)]

@@ -8,7 +8,7 @@ from itertools import takewhile
 from ..lexicon import alternation
 from ..segment import Segment, lines_of
 from ..sentences import split
-from .people import Person, describes_organisation, parse_entry, parse_list, several_people, plural_titled, titled
+from .people import Person, describes_organisation, describes_role, parse_entry, parse_list, several_people, plural_titled, titled
 
 _PRESENT = alternation("present_headings")
 _APOLOGIES = alternation("apology_headings")
@@ -54,6 +54,7 @@ _EXPLAIN = re.compile(r"\b(?:was|were|had|has|have|is|are|will|would|welcomed|to
                       r"reported|thanked|asked|said|agreed|proposed|seconded)\b")
 _SHORT_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]+)?(?:\s*\(@?[\w.-]+\)|\s+@[\w-]+)?")
 _HANDLE_NAME = re.compile(r"@?[a-z][\w.-]*(?:\s*\(@[\w-]+\))?")
+_INVERTED = re.compile(r"[A-Z][\w'’-]+,\s*(?:[A-Z][\w'’.-]*\s*){1,3}")
 _NOT_HANDLES = {"and", "none", "nil", "all", "members", "received", "accepted", "noted", "the", "others", "present",
                 "absent", "apologies", "public", "n/a", "tbc", "various", "everyone"}
 _PROSE_WORD = re.compile(r"(?<![\w@(-])(?!(?:and|of|the|for|to|de|van|von|der|den|du|da|di|la|le|del|y|on|at)\b)"
@@ -121,6 +122,9 @@ def _list_people(text: str, title=None, strict: bool = True) -> list[Person]:
     short = _short_names(chunks, strict)
     if short is not None:
         return short
+    parts = [x.strip(" .") for x in text.split(";") if x.strip(" .")]
+    if len(parts) >= 2 and all(_INVERTED.fullmatch(x) for x in parts):  # 'Smith, John; Jones, Mary'
+        return [p for p in (parse_entry(" ".join(reversed(x.split(",", 1))).strip()) for x in parts) if p]
     people = parse_list(text, title)
     explained = [p for p in people if p.role and _EXPLAIN.search(p.role) or
                  p.organisation and _EXPLAIN.search(p.organisation)]
@@ -217,6 +221,10 @@ def extract_attendees(text: str, items: list[Segment]) -> list[Found]:
     return _dedupe(found)
 
 
+def _is_role(label: str) -> bool:
+    return describes_role(label) and len(label.split()) <= 4 and not _GROUP_WORD.search(label)
+
+
 def _is_group(label: str) -> bool:
     return len(label.split()) <= 7 and bool(_GROUP_WORD.search(label))
 
@@ -286,6 +294,13 @@ def _walk_section(lines, i, status, group, found) -> int:
         label = _LABEL.match(t)
         if t.endswith(":") and not (label and _is_group(label.group("label"))):
             return j  # the next labelled part of the minutes ('Police Matters:')
+        if label and label.group("rest").strip() and _is_role(label.group("label")):
+            people, said = _entry_people(label.group("rest"))
+            for p in people[:1]:
+                p.role = p.role or label.group("label").strip()  # 'Chair: Jane Doe'
+                found.append(Found(p, said or status, group, ln.start, ln.end, "attendee.section"))
+            if people:
+                continue
         if label and _is_group(label.group("label")):
             group = label.group("label").strip()
             status, listing = status_of(group), False

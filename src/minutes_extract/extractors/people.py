@@ -169,7 +169,10 @@ def parse_entry(entry: str, title: str | None = None, allow_single: bool = False
     tokens = text.split()
     name, rest = take_name(tokens)
     if not name or all(_is_initial(t) for t in name):
-        return None
+        inner = parse_entry(notes[0]) if len(notes) == 1 and describes_role(text) and titled(notes[0]) else None
+        if inner:
+            inner.role = inner.role or text.strip()  # 'The Mayor (Councillor J Smith)'
+        return inner
     if len(name) == 1 and not (titles or title or allow_single):
         return None  # a lone word is a name only with a title, or in an attendance list ('Bert (TC)')
     organisation = None
@@ -323,6 +326,8 @@ def _people_in_chunk(chunk: str, title: str | None):
     tokens = re.sub(r"\([^()]*\)", " ", body).split()
     name, rest = take_name(tokens)
     has_title = bool(titles) or title
+    if not name and "(" in chunk:
+        return [parse_entry(chunk, title) or chunk]  # 'The Mayor (Councillor J Smith)'
     if not name or (len(name) == 1 and not has_title and not re.search(r"\(", chunk)):
         return [chunk]
     lowered = " ".join(name).lower()
