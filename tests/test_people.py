@@ -29,6 +29,7 @@ def test_bare_surname_first_name_initials_and_handles():
     assert resolve("@mhdawson") == (["Michael Dawson"], True)
     assert resolve("@burn") == (["Dan Burnett"], True)
     assert resolve("@raythompson") == (["Ray Thompson"], True)
+    assert resolve("RayT") == (["Ray Thompson"], True)
 
 
 def test_roles():

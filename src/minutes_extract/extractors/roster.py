@@ -111,6 +111,8 @@ def _candidates(ref: Person, pool: list[Person]) -> list[Person]:
                 and p.tokens[0][0].lower() == ref.tokens[0][0].lower()]
     if not hits and len(ref.tokens) == 1:
         hits = [p for p in pool if len(p.tokens) > 1 and p.tokens[0].lower() == ref.tokens[0].lower()]
+    if not hits and len(ref.tokens) == 1 and re.fullmatch(r"[A-Z][a-z]+[A-Z][a-z]*", ref.tokens[0]):
+        hits = _by_handle(pool, ref.tokens[0])  # 'JoeA', 'ChristopherA': a nick made of the name
     return hits
 
 
