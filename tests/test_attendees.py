@@ -214,3 +214,11 @@ def test_inverted_names_role_labels_and_role_with_the_name_in_brackets():
     found = extract_attendees(text, segment(text))
     assert [(f.person.name, f.person.role) for f in found] == [("J Smith", "The Mayor"), ("A Brown", None),
                                                                 ("C Green", None)]
+
+
+def test_table_rows_headed_by_an_attendance_label_and_slash_separated_lists():
+    text = ("Minutes\n\n| Members Present: | Jane Doe, Bob Roy |\n| Apologies: | Carl Hill |\n| Date | 1 May |\n\n"
+            "1. Minutes\n\nText.\n")
+    assert people_of(text) == [("Jane Doe", "present"), ("Bob Roy", "present"), ("Carl Hill", "apologies")]
+    text = "Present: Jane Doe / Bob Roy / Carl Hill\n\n1. Minutes\n\nText.\n"
+    assert people_of(text) == [("Jane Doe", "present"), ("Bob Roy", "present"), ("Carl Hill", "present")]

@@ -346,8 +346,8 @@ def _inline_markers(text, start, preamble_end, found, line_start: bool = False) 
         head = m.group("head")
         if "\n" in m.group() and _HEADING_LINE.match(text[text.rfind("\n", 0, m.start()) + 1:text.find("\n", m.start())]):
             continue  # a heading line: its list below is read as a section
-        if head.lower() in ("public", "members of the public"):
-            continue
+        if head.lower() in ("public", "members of the public") or "\n" in m.group() and text[m.end()] == "|":
+            continue  # the public; a table below the marker (read as a table)
         end = marks[k + 1].start() if k + 1 < len(marks) else preamble_end
         line_end = text.find("\n", m.end())
         while line_end != -1 and line_end < end and (text[line_end - 1] in ",&" or
@@ -369,13 +369,22 @@ def _inline_markers(text, start, preamble_end, found, line_start: bool = False) 
                                        "attendee.inline"))
         chunk = re.split(r"(?<=[a-z]{2})\.\s+(?:There|The|It)\s|\s\d{1,3}\.\s+(?=[A-Z])",  # '... There were 3',
                          text[m.end():end])[0]  # or the next item's number in text run together
-        for p in _list_people(chunk, strict=False):
+        for p in _list_people(chunk.strip(" |"), strict=False):
             found.append(Found(p, status_of(head), head, m.start(), end, "attendee.inline"))
 
 
 def _tables(lines, found) -> None:
+    """Attendance tables (a name column and maybe present / absent columns), and table rows whose first cell is an
+    attendance heading and whose second lists the people ('| Members Present: | Jane Doe, Bob Roy |')."""
     for i, ln in enumerate(lines):
         if not ln.text.lstrip().startswith("|"):
+            continue
+        cells = [c.strip(" *_") for c in ln.text.strip().strip("|").split("|")]
+        head = _HEADING_LINE.match(cells[0])
+        if head and len(cells) > 1 and cells[1] and not _table(lines, i):
+            for p in _list_people(cells[1], strict=False):
+                found.append(Found(p, status_of(head.group("head")), head.group("head"), ln.start, ln.end,
+                                   "attendee.table"))
             continue
         if i == 0 or not lines[i - 1].text.strip().startswith("|"):
             context = " ".join(x.text for x in lines[max(0, i - 4):i + 1]).lower()

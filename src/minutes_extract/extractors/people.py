@@ -215,7 +215,7 @@ def describe(person: Person, text: str) -> None:
             person.role = person.role or part
 
 
-_PARTS = re.compile(r"\s*[;,]\s*|\n+|\t+|(?<=\))\s+(?=[A-Z])")
+_PARTS = re.compile(r"\s*[;,]\s*|\n+|\t+|(?<=\))\s+(?=[A-Z])|\s+[/·•]\s+")
 _HONORIFIC_BOUNDARY = re.compile(
     rf"(?<!Borough)(?<!County)(?<!District)(?<!Parish)(?<!City)(?<!Deputy)(?<!Chief)(?<!Detective)(?<!Town)"
     rf"\s+(?=(?:{_HONORIFIC})\.?\s+(?!(?:{_HONORIFIC})\b)[A-Z])")
