@@ -5,7 +5,7 @@ import re
 from bisect import bisect_left, bisect_right
 from itertools import takewhile
 
-from ..lexicon import alternation
+from ..lexicon import alternation, words
 from ..segment import Segment, lines_of
 from ..sentences import split
 from .people import Person, describes_organisation, describes_role, parse_entry, parse_list, several_people, plural_titled, titled
@@ -30,6 +30,8 @@ _HEADING_LINE = re.compile(rf"^\s*(?:#+\s*|[-*•]\s+)?(?:\d+(?:\.\d+)*\.?\s+)?[
 _CAPS_HEADING = re.compile(rf"^[ \t]*(?:\d{{1,3}}[.)]?[ \t]+)?(?P<head>{_HEADS})[ \t]+(?P<rest>[A-Z].*)$", re.I)
 # 'Participating remotely were:', 'Not present:', '- Guests: Ann Lee': a group inside an attendance section
 _LABEL = re.compile(r"^[ \t]*(?:[-*•][ \t]+)?(?P<label>[A-Za-z][A-Za-z ,/&'’-]{0,60}?)[ \t]*:[ \t]*(?P<rest>.*)$")
+_HEAD_WORDS = tuple({w[:6] for key in ("present_headings", "apology_headings", "absent_headings")  # a quick test
+                     for w in " ".join(words(key)).replace(",", " ").split() if len(w) >= 5} | {"roll"})
 _BULLET = re.compile(r"^\s*[-*•]\s")
 _GROUP_WORD = re.compile(rf"\b{alternation('attendance_group_words')}\b", re.I)
 _ENTRY_STATUS = re.compile(r"\s*(?:[-–:,]\s*)?\(?(?P<st>present|absent|excused|apologies|remote(?:ly)?|"
@@ -257,6 +259,10 @@ def _heading_sections(lines, found) -> None:
     document: one or more people per line, in groups ('Officers:', 'Not present:'), until the list ends."""
     i = 0
     while i < len(lines):
+        low = lines[i].text[:120].lower()
+        if not any(w in low for w in _HEAD_WORDS):
+            i += 1
+            continue
         m = _HEADING_LINE.match(lines[i].text)
         caps = None if m else _CAPS_HEADING.match(lines[i].text)
         if caps and not (caps.group("head").isupper() and not caps.group("rest").isupper()):

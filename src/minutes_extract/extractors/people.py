@@ -93,6 +93,9 @@ def describes_role(text: str) -> bool:
     return t in _ROLE_WORDS or bool(_ROLE_EDGE.search(t)) or bool(_ROLE_WORD.search(t))
 
 
+_AREAS = {"District", "County", "Borough", "City", "Parish", "Town"}
+
+
 def take_name(tokens: list[str]) -> tuple[list[str], list[str]]:
     """Splits tokens into (name, rest): initials, given names, particles and a surname."""
     name: list[str] = []
@@ -112,8 +115,8 @@ def take_name(tokens: list[str]) -> tuple[list[str], list[str]]:
         elif len(name) >= 2 and (tok.lower() in _ORG_WORDS or tok.isupper() and len(tok) > 1 and
                                  not any(t.isupper() and len(t) > 1 for t in name)):
             break  # 'Chris Neilson Police Scotland', 'Ian Mustarde MDP': an organisation follows the name
-        elif len(name) >= 2 and re.match(r"(?:District|County|Borough|City|Parish|Town)\s+(?:Council|Cllr)",
-                                         " ".join(tokens[i + 1:i + 3])):
+        elif len(name) >= 2 and i + 2 < len(tokens) and tokens[i + 1] in _AREAS and \
+                tokens[i + 2].startswith(("Council", "Cllr")):
             break  # 'Jim Smith Norfolk County Councillor'
 
         elif led_by_initials and _is_initial(tok) and not _is_initial(name[-1]):
@@ -142,7 +145,7 @@ def leading_titles(text: str) -> tuple[list[str], str]:
             text = text[m.end():]
             continue
         m = _OFFICE_RE.match(text)
-        after = text[m.end():].split() if m else []
+        after = text[m.end():m.end() + 80].split()[:4] if m else []
         if m and not titles and take_name(after)[0] and \
                 not any(" ".join(after[:n]).lower() in _ROLE_WORDS for n in (1, 2, 3)):
             titles.append(m.group().strip())

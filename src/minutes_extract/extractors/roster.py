@@ -3,7 +3,7 @@ the attendees, and, failing them, against the people the text names with a title
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ..lexicon import alternation, words
 from .people import Person, parse_entry
@@ -17,6 +17,13 @@ _CHAIR = re.compile(r"chair(?:person|man|woman)?|convenor|convener")
 
 def _role_key(role: str) -> str:
     return _CHAIR.sub("chair", role.lower())
+
+
+@lru_cache(maxsize=None)
+def _role_keys() -> tuple[frozenset[str], frozenset[str]]:
+    """The roles an owner may be named by ('the Clerk'), and every role or office title, as keys."""
+    return (frozenset(_role_key(r) for r in words("owner_roles")),
+            frozenset(_role_key(r) for r in words("roles") | words("office_titles")))
 
 
 def mentioned_people(text: str) -> list[Person]:
@@ -41,8 +48,7 @@ class Roster:
     def __init__(self, people: list[Person], text: str = ""):
         self.people = people
         self.text = text
-        self.owner_roles = {_role_key(r) for r in words("owner_roles")}
-        self.roles = {_role_key(r) for r in words("roles") | words("office_titles")}
+        self.owner_roles, self.roles = _role_keys()
 
     @cached_property
     def mentioned(self) -> list[Person]:
