@@ -222,3 +222,7 @@ def test_table_rows_headed_by_an_attendance_label_and_slash_separated_lists():
     assert people_of(text) == [("Jane Doe", "present"), ("Bob Roy", "present"), ("Carl Hill", "apologies")]
     text = "Present: Jane Doe / Bob Roy / Carl Hill\n\n1. Minutes\n\nText.\n"
     assert people_of(text) == [("Jane Doe", "present"), ("Bob Roy", "present"), ("Carl Hill", "present")]
+
+
+def test_names_with_several_particles():
+    assert parse_entry("Maria de la Cruz (Secretary)").name == "Maria de la Cruz"

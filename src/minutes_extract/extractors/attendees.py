@@ -245,11 +245,12 @@ def _entry_people(t: str) -> tuple[list[Person], str | None]:
         entry = entry[:m.start()]
     if _EXPLAIN.search(entry) or len(_PROSE_WORD.findall(re.sub(r"\([^()]*\)", " ", entry))) >= 4 and "," not in entry:
         return [], None  # a sentence, not an entry ('Inability to register attendees due to ...')
-    bullet_pair = entry != t and entry.count(",") == 1  # '- James Belsey, Morgan Stanley'
+    bullet_pair = bool(_BULLET.match(t)) and entry.count(",") == 1  # '- James Belsey, Morgan Stanley'
     single = ("," not in entry or "(" in entry or bullet_pair) and " and " not in entry and entry.count("(") < 2 \
         and not several_people(entry)
     people = [parse_entry(entry, allow_single=True)] if single else []
-    if people and people[0] and len(people[0].tokens) == 4 and not any(len(t) == 1 for t in people[0].tokens):
+    if people and people[0] and len(people[0].tokens) == 4 and \
+            all(len(tok) > 1 and tok[0].isupper() for tok in people[0].tokens):
         people = []  # 'Peter Agate Dave Horkan': two people, read as a list
     return [p for p in people if p] or _list_people(entry), status
 

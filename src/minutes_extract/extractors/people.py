@@ -108,7 +108,8 @@ def take_name(tokens: list[str]) -> tuple[list[str], list[str]]:
         tok = tokens[i].rstrip(",;")
         if len(tok) > 2 and not _is_initial(tok):
             tok = tok.rstrip(".")
-        if tok.lower() in PARTICLES and name and i + 1 < len(tokens) and _is_name_token(tokens[i + 1]):
+        if tok.lower() in PARTICLES and name and i + 1 < len(tokens) and \
+                (_is_name_token(tokens[i + 1]) or tokens[i + 1].lower() in PARTICLES):  # 'Maria de la Cruz'
             name.append(tok)
         elif name and any(" ".join(tokens[i:i + n]).lower().strip(",.") in _ROLE_WORDS for n in (1, 2, 3)):
             break
