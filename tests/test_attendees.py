@@ -170,3 +170,59 @@ def test_not_people_labels_headings_and_sentences():
             "## Roll call\n\nInability to register attendees due to system problems.\n\n"
             "Agreed by all present\n\nLitter Pick\n")
     assert people_of(text) == [("E Taylor", "apologies")]
+
+
+def test_us_council_lists_carry_plural_titles_and_staff_titles():
+    text = ("CITY COUNCIL MINUTES\n\nPRESENT: Mayor Smith, Council Members Jones, Brown and Lee.\n"
+            "ABSENT: Council Member Davis.\nSTAFF PRESENT: City Manager John Doe.\n\n1. CALL TO ORDER\n\nCalled.\n")
+    assert sorted(people_of(text)) == [("Brown", "present"), ("Davis", "absent"), ("John Doe", "present"),
+                                       ("Jones", "present"), ("Lee", "present"), ("Smith", "present")]
+
+
+def test_bold_markers_and_irc_names():
+    text = "# Weekly sync\n\n**Present:** Jane Doe, Bob Roy\n\n**Regrets:** Dee Fox\n\n## Agenda\n\n- item\n"
+    assert people_of(text) == [("Jane Doe", "present"), ("Bob Roy", "present"), ("Dee Fox", "apologies")]
+    text = "Present: +Manu_Sporny, Joe_Andrieu, dmitriz\n\nTopic: Intro\n\nText.\n"
+    assert people_of(text) == [("Manu Sporny", "present"), ("Joe Andrieu", "present"), ("dmitriz", "present")]
+
+
+def test_attendance_modes_excused_and_sent_apologies():
+    text = ("Members Present (via Zoom): Jane Doe, Bob Roy\nPresent in person: Eve Gold\n"
+            "Absent with apologies: Carl Hill\nUnexcused: Dee Fox\n\n1. Minutes\n\nText.\n")
+    assert people_of(text) == [("Jane Doe", "present"), ("Bob Roy", "present"), ("Eve Gold", "present"),
+                               ("Carl Hill", "apologies"), ("Dee Fox", "absent")]
+    text = ("PRESENT\nCllr J Smith (Chair), Cllr A Brown\n\nAlso in attendance were Mrs K White (Clerk) and PC Green.\n\n"
+            "Cllr D Black sent his apologies.\n\n1. Minutes\n\nText.\n")
+    assert people_of(text) == [("J Smith", "present"), ("A Brown", "present"), ("K White", "present"),
+                               ("Green", "present"), ("D Black", "apologies")]
+
+
+def test_bulleted_heading_needs_names_nested_below():
+    text = "# Meeting\n\n* Present\n  * Jane Doe\n  * Bob Roy\n* Absent\n  * Carl Hill\n\n## Topics\n\nText.\n"
+    assert people_of(text) == [("Jane Doe", "present"), ("Bob Roy", "present"), ("Carl Hill", "absent")]
+    text = "# Tree survey\n\n- Oak dead wood present\n- Approximately 2 days work\n"
+    assert people_of(text) == []
+
+
+def test_inverted_names_role_labels_and_role_with_the_name_in_brackets():
+    text = "Present: Smith, John; Jones, Mary; Brown, Carl\n\n1. Minutes\n\nText.\n"
+    assert people_of(text) == [("John Smith", "present"), ("Mary Jones", "present"), ("Carl Brown", "present")]
+    text = "Present:\nChair: Jane Doe\nSecretary: Bob Roy\n\n1. Minutes\n\nText.\n"
+    found = extract_attendees(text, segment(text))
+    assert [(f.person.name, f.person.role) for f in found] == [("Jane Doe", "Chair"), ("Bob Roy", "Secretary")]
+    text = "Present: The Mayor (Councillor J Smith), Councillors A Brown and C Green\n\n1. Minutes\n\nText.\n"
+    found = extract_attendees(text, segment(text))
+    assert [(f.person.name, f.person.role) for f in found] == [("J Smith", "The Mayor"), ("A Brown", None),
+                                                                ("C Green", None)]
+
+
+def test_table_rows_headed_by_an_attendance_label_and_slash_separated_lists():
+    text = ("Minutes\n\n| Members Present: | Jane Doe, Bob Roy |\n| Apologies: | Carl Hill |\n| Date | 1 May |\n\n"
+            "1. Minutes\n\nText.\n")
+    assert people_of(text) == [("Jane Doe", "present"), ("Bob Roy", "present"), ("Carl Hill", "apologies")]
+    text = "Present: Jane Doe / Bob Roy / Carl Hill\n\n1. Minutes\n\nText.\n"
+    assert people_of(text) == [("Jane Doe", "present"), ("Bob Roy", "present"), ("Carl Hill", "present")]
+
+
+def test_names_with_several_particles():
+    assert parse_entry("Maria de la Cruz (Secretary)").name == "Maria de la Cruz"

@@ -59,7 +59,7 @@ def extract_document(doc: Document) -> Minutes:
     info = extract_meeting(text, segs, written_dates)
     year = default_year(written_dates, info.date)
     found = extract_attendees(text, segs)
-    roster = Roster([f.person for f in found])
+    roster = Roster([f.person for f in found], text)  # attendees, then people named with a title
     first_item = segs[0].start if segs else len(text)
     body_start = max([f.end for f in found if f.end <= first_item], default=0)  # after the attendance list
     heading_end = {s.start + k: s.start + len(s.title) + 12 for s in segs for k in range(12)}

@@ -5,27 +5,34 @@ import re
 from bisect import bisect_left, bisect_right
 from itertools import takewhile
 
-from ..lexicon import alternation
+from ..lexicon import alternation, words
 from ..segment import Segment, lines_of
 from ..sentences import split
-from .people import Person, describes_organisation, parse_entry, parse_list, several_people, plural_titled, titled
+from .people import Person, describes_organisation, describes_role, parse_entry, parse_list, several_people, plural_titled, titled
 
 _PRESENT = alternation("present_headings")
 _APOLOGIES = alternation("apology_headings")
 _ABSENT = alternation("absent_headings")
 _HEADS = f"{_APOLOGIES}|{_ABSENT}|{_PRESENT}"
+_MODE = (r"(?:[ \t]+(?:in[ \t]+person|virtually|remotely|online|(?:via|by)[ \t]+\w+)|"  # 'Present (via Zoom)'
+         r"[ \t]*\((?:(?:via|by|in person|online|remote|virtual)\b[^()\n]{0,25}|\w+[ \t]+(?:councillors|members|"
+         r"directors|trustees))\))?")
 _MARKER = re.compile(
-    rf"(?<![\w-])(?P<head>{_HEADS}|Members of the Public|Public|"
-    rf"(?:[A-Z][a-z]+[ \t]+){{1,2}}(?:[Pp]resent|[Aa]bsent|[Aa]ttending|[Ee]xcused))\s*(?::|-|–)\s*(?=\S)", re.I)
+    rf"(?<![\w-])(?P<head>(?:{_HEADS}|Members of the Public|Public|"
+    rf"(?:[A-Z][a-z]+[ \t]+){{1,2}}(?:[Pp]resent|[Aa]bsent|[Aa]ttending|[Ee]xcused)){_MODE})[*_]{{0,2}}\s*(?::|-|–)\s*"
+    rf"[*_]{{0,2}}\s*(?=\S)", re.I)
 _MARKER_NO_COLON = re.compile(rf"^[ \t]*(?P<head>{_PRESENT})[ \t]+(?=(?:Cllr|Councillors?|Mr|Mrs|Ms|Dr)\b)",
                               re.I | re.M)
-_HEADING_LINE = re.compile(rf"^\s*(?:#+\s*)?(?:\d+(?:\.\d+)*\.?\s+)?(?P<head>{_HEADS}|"
-                           rf"(?:(?!(?:all|by|were|was|agreed|not)\b)[A-Z][a-z]+\s+){{1,3}}(?:present|attending|in attendance))\s*:?\s*$",
-                           re.I)
+_HEADING_LINE = re.compile(rf"^\s*(?:#+\s*|[-*•]\s+)?(?:\d+(?:\.\d+)*\.?\s+)?[*_]{{0,2}}(?P<head>(?:{_HEADS}|"
+                           rf"(?:(?!(?:all|by|were|was|agreed|not)\b)[A-Z][a-z]+\s+){{1,3}}(?:present|attending|"
+                           rf"in attendance)){_MODE})[*_]{{0,2}}\s*:?\s*[*_]{{0,2}}\s*$", re.I)
 # 'PRESENT C Lyne - Acting Chairperson', '1. APOLOGIES A Horne': an upper-case heading with the first entry after it
 _CAPS_HEADING = re.compile(rf"^[ \t]*(?:\d{{1,3}}[.)]?[ \t]+)?(?P<head>{_HEADS})[ \t]+(?P<rest>[A-Z].*)$", re.I)
 # 'Participating remotely were:', 'Not present:', '- Guests: Ann Lee': a group inside an attendance section
 _LABEL = re.compile(r"^[ \t]*(?:[-*•][ \t]+)?(?P<label>[A-Za-z][A-Za-z ,/&'’-]{0,60}?)[ \t]*:[ \t]*(?P<rest>.*)$")
+_HEAD_WORDS = tuple({w[:6] for key in ("present_headings", "apology_headings", "absent_headings")  # a quick test
+                     for w in " ".join(words(key)).replace(",", " ").split() if len(w) >= 5} | {"roll"})
+_BULLET = re.compile(r"^\s*[-*•]\s")
 _GROUP_WORD = re.compile(rf"\b{alternation('attendance_group_words')}\b", re.I)
 _ENTRY_STATUS = re.compile(r"\s*(?:[-–:,]\s*)?\(?(?P<st>present|absent|excused|apologies|remote(?:ly)?|"
                            r"arrived[^)]*)\)?\.?$", re.I)  # 'Trustee Elton - absent'
@@ -34,7 +41,11 @@ _APOLOGY_SENTENCE = re.compile(
     r"tendered|sent|noted|accepted)?(?:\s+and\s+(?:accepted|noted|approved))?\s*(?:from|by|:)\s*(?P<list>.+)", re.I)
 _PRESENT_SENTENCE = re.compile(  # 'Present were ...', 'Board members present were Trustee Elton, ...'
     r"^(?:Also\s+)?(?:(?:Board|Council|Committee|Commission|Staff)\s+)?(?:members?\s+|officers?\s+)?(?:also\s+)?"
-    r"present(?:\s+at\s+[^:.]{3,60}?)?\s+(?:was|were)\s+(?!the following)(?P<list>.+)", re.I)
+    r"(?:present|in\s+attendance|attending)(?:\s+at\s+[^:.]{3,60}?)?\s+(?:was|were)\s+(?!the following)(?P<list>.+)",
+    re.I)
+_SENT_APOLOGIES = re.compile(  # 'Cllr Smith and Mrs Jones sent their apologies.'
+    r"^(?P<list>[A-Z][^.;:]{2,120}?)\s+(?:had\s+)?(?:sent|gave|tendered|offered|submitted)\s+(?:(?:his|her|their)\s+)?"
+    r"apologies\b", re.I)
 _WERE_PRESENT = re.compile(  # 'Roll call: Trustees Elton, Picha and Hodge were present.', 'Clerk Buiter was also present.'
     r"^(?:(?:Roll\s+call|Attendance)\s*[:-]\s*)?(?P<list>[A-Z].*?)\s+(?:was|were)\s+(?:also\s+|all\s+)?"
     r"(?P<st>present|absent|excused|in\s+attendance)\b[^.]{0,40}\.?$", re.I)
@@ -45,6 +56,7 @@ _EXPLAIN = re.compile(r"\b(?:was|were|had|has|have|is|are|will|would|welcomed|to
                       r"reported|thanked|asked|said|agreed|proposed|seconded)\b")
 _SHORT_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]+)?(?:\s*\(@?[\w.-]+\)|\s+@[\w-]+)?")
 _HANDLE_NAME = re.compile(r"@?[a-z][\w.-]*(?:\s*\(@[\w-]+\))?")
+_INVERTED = re.compile(r"[A-Z][\w'’-]+,\s*(?:[A-Z][\w'’.-]*\s*){1,3}")
 _NOT_HANDLES = {"and", "none", "nil", "all", "members", "received", "accepted", "noted", "the", "others", "present",
                 "absent", "apologies", "public", "n/a", "tbc", "various", "everyone"}
 _PROSE_WORD = re.compile(r"(?<![\w@(-])(?!(?:and|of|the|for|to|de|van|von|der|den|du|da|di|la|le|del|y|on|at)\b)"
@@ -60,7 +72,7 @@ class Found:
 
 def status_of(heading: str) -> str:
     h = heading.lower()
-    if h.startswith(("apolog", "regrets")) or "excused" in h:
+    if h.startswith(("apolog", "regrets")) or re.search(r"(?<!un)excused|with apolog", h):
         return "apologies"
     if re.match(rf"(?:{_ABSENT})$", heading, re.I) or re.search(r"absent|\bnot\s+(?:present|in attendance|attending)",
                                                                h):
@@ -71,26 +83,32 @@ def status_of(heading: str) -> str:
 def _clean(text: str) -> str:
     """Tabs between words (PDF text) as spaces; wiki user prefixes ('User:Katie') dropped."""
     text = re.sub(r"\.\s+(?=(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\b)", ", ", text)  # 'Mr. A Halls. Mr. R Thompson'
+    text = re.sub(r"(?<![\w@])\+(?=\w)", "", text)  # IRC voice marks: '+Manu_Sporny'
+    text = re.sub(r"(?<=[a-z])_(?=[A-Z])", " ", text)  # IRC names: 'Joe_Andrieu'
     return re.sub(r"\bUser:", "", text.replace("\t", " "))
 
 
 def _short_names(chunks: list[str], strict: bool) -> list[Person] | None:
     """A roll of first names, surnames or handles ('Martin, TC, Brian (redbeard), Dan Barlow'; 'alice, bob (@bob)'):
-    each chunk one or two words; None when the chunks do not read so."""
+    each chunk one or two words; None when the chunks do not read so. Lower-case handles only after a marker
+    (not strict), three or more of them or with an '@'."""
     if len(chunks) < (1 if not strict else 2) or not any(" " not in re.sub(r"\s*\(.*", "", c) for c in chunks) or \
             any(plural_titled(c) for c in chunks):
         return None
-    if all(_SHORT_NAME.fullmatch(c) and c.lower() not in _NOT_HANDLES for c in chunks):
-        return [p for p in (parse_entry(c, allow_single=True) for c in chunks) if p]
-    if not strict and (len(chunks) >= 3 or any("@" in c for c in chunks)) and \
-            all(_HANDLE_NAME.fullmatch(c) and c.lower().lstrip("@") not in _NOT_HANDLES for c in chunks):
-        people = []
-        for c in chunks:
+    handles = [c for c in chunks if not _SHORT_NAME.fullmatch(c)]
+    if any(c.lower().lstrip("@") in _NOT_HANDLES for c in chunks) or handles and (
+            strict or not (len(chunks) >= 3 or any("@" in c for c in chunks)) or
+            not all(_HANDLE_NAME.fullmatch(c) for c in handles)):
+        return None
+    people = []
+    for c in chunks:
+        if c in handles:
             handle = re.search(r"@([\w-]+)", c)
             name = c.split("(")[0].strip().lstrip("@")
             people.append(Person(name=name, tokens=[name], handle=handle.group(1) if handle else name))
-        return people
-    return None
+        elif p := parse_entry(c, allow_single=True):
+            people.append(p)
+    return people
 
 
 def _list_people(text: str, title=None, strict: bool = True) -> list[Person]:
@@ -106,6 +124,9 @@ def _list_people(text: str, title=None, strict: bool = True) -> list[Person]:
     short = _short_names(chunks, strict)
     if short is not None:
         return short
+    parts = [x.strip(" .") for x in text.split(";") if x.strip(" .")]
+    if len(parts) >= 2 and all(_INVERTED.fullmatch(x) for x in parts):  # 'Smith, John; Jones, Mary'
+        return [p for p in (parse_entry(" ".join(reversed(x.split(",", 1))).strip()) for x in parts) if p]
     people = parse_list(text, title)
     explained = [p for p in people if p.role and _EXPLAIN.search(p.role) or
                  p.organisation and _EXPLAIN.search(p.organisation)]
@@ -202,6 +223,10 @@ def extract_attendees(text: str, items: list[Segment]) -> list[Found]:
     return _dedupe(found)
 
 
+def _is_role(label: str) -> bool:
+    return describes_role(label) and len(label.split()) <= 4 and not _GROUP_WORD.search(label)
+
+
 def _is_group(label: str) -> bool:
     return len(label.split()) <= 7 and bool(_GROUP_WORD.search(label))
 
@@ -220,11 +245,12 @@ def _entry_people(t: str) -> tuple[list[Person], str | None]:
         entry = entry[:m.start()]
     if _EXPLAIN.search(entry) or len(_PROSE_WORD.findall(re.sub(r"\([^()]*\)", " ", entry))) >= 4 and "," not in entry:
         return [], None  # a sentence, not an entry ('Inability to register attendees due to ...')
-    bullet_pair = entry != t and entry.count(",") == 1  # '- James Belsey, Morgan Stanley'
+    bullet_pair = bool(_BULLET.match(t)) and entry.count(",") == 1  # '- James Belsey, Morgan Stanley'
     single = ("," not in entry or "(" in entry or bullet_pair) and " and " not in entry and entry.count("(") < 2 \
         and not several_people(entry)
     people = [parse_entry(entry, allow_single=True)] if single else []
-    if people and people[0] and len(people[0].tokens) == 4 and not any(len(t) == 1 for t in people[0].tokens):
+    if people and people[0] and len(people[0].tokens) == 4 and \
+            all(len(tok) > 1 and tok[0].isupper() for tok in people[0].tokens):
         people = []  # 'Peter Agate Dave Horkan': two people, read as a list
     return [p for p in people if p] or _list_people(entry), status
 
@@ -234,11 +260,15 @@ def _heading_sections(lines, found) -> None:
     document: one or more people per line, in groups ('Officers:', 'Not present:'), until the list ends."""
     i = 0
     while i < len(lines):
+        low = lines[i].text[:120].lower()
+        if not any(w in low for w in _HEAD_WORDS):
+            i += 1
+            continue
         m = _HEADING_LINE.match(lines[i].text)
         caps = None if m else _CAPS_HEADING.match(lines[i].text)
         if caps and not (caps.group("head").isupper() and not caps.group("rest").isupper()):
             caps = None
-        if not (m or caps):
+        if not (m or caps) or m and _BULLET.match(lines[i].text) and not _nested_below(lines, i):
             i += 1
             continue
         head = (m or caps).group("head").strip()
@@ -248,6 +278,13 @@ def _heading_sections(lines, found) -> None:
             for p in people:
                 found.append(Found(p, said or status, group, lines[i].start, lines[i].end, "attendee.section"))
         i = _walk_section(lines, i + 1, status, group, found)
+
+
+def _nested_below(lines, i) -> bool:
+    """True when the next non-blank line is a bullet indented under line i ('* Present' / '  * Ann Lee')."""
+    indent = len(lines[i].text) - len(lines[i].text.lstrip())
+    nxt = next((ln.text for ln in lines[i + 1:i + 3] if ln.text.strip()), "")
+    return bool(_BULLET.match(nxt)) and len(nxt) - len(nxt.lstrip()) > indent
 
 
 def _walk_section(lines, i, status, group, found) -> int:
@@ -264,6 +301,13 @@ def _walk_section(lines, i, status, group, found) -> int:
         label = _LABEL.match(t)
         if t.endswith(":") and not (label and _is_group(label.group("label"))):
             return j  # the next labelled part of the minutes ('Police Matters:')
+        if label and label.group("rest").strip() and _is_role(label.group("label")):
+            people, said = _entry_people(label.group("rest"))
+            for p in people[:1]:
+                p.role = p.role or label.group("label").strip()  # 'Chair: Jane Doe'
+                found.append(Found(p, said or status, group, ln.start, ln.end, "attendee.section"))
+            if people:
+                continue
         if label and _is_group(label.group("label")):
             group = label.group("label").strip()
             status, listing = status_of(group), False
@@ -283,19 +327,34 @@ def _walk_section(lines, i, status, group, found) -> int:
     return len(lines)
 
 
+def _marked_lines(text, start, end) -> list[tuple[int, int]]:
+    """The lines of text[start:end] that begin with an attendance marker ('Members Present: ...', '**Present:**')."""
+    spans, pos = [], start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        nl = end if nl == -1 else nl
+        lead = pos
+        while lead < nl and text[lead] in "*_ \t":
+            lead += 1
+        if _MARKER.match(text, lead, nl):
+            spans.append((lead, nl))
+        pos = nl + 1
+    return spans
+
+
 def _inline_markers(text, start, preamble_end, found, line_start: bool = False) -> None:
     """'Present: Cllr A, Cllr B' and 'Also, in attendance: ...' written inline, several per line (only at the
     start of a line when line_start)."""
-    marks = sorted([m for m in _MARKER.finditer(text, start, preamble_end)
-                    if not text[max(0, m.start() - 1):m.start()].isalpha() and
-                    (not line_start or text[max(0, m.start() - 1):m.start()] in ("", "\n"))]
+    spans = _marked_lines(text, start, preamble_end) if line_start else [(start, preamble_end)]
+    marks = sorted([m for a, b in spans for m in _MARKER.finditer(text, a, b)
+                    if not text[max(0, m.start() - 1):m.start()].isalpha()]
                    + list(_MARKER_NO_COLON.finditer(text, start, preamble_end)), key=lambda m: m.start())
     for k, m in enumerate(marks):
         head = m.group("head")
         if "\n" in m.group() and _HEADING_LINE.match(text[text.rfind("\n", 0, m.start()) + 1:text.find("\n", m.start())]):
             continue  # a heading line: its list below is read as a section
-        if head.lower() in ("public", "members of the public"):
-            continue
+        if head.lower() in ("public", "members of the public") or "\n" in m.group() and text[m.end()] == "|":
+            continue  # the public; a table below the marker (read as a table)
         end = marks[k + 1].start() if k + 1 < len(marks) else preamble_end
         line_end = text.find("\n", m.end())
         while line_end != -1 and line_end < end and (text[line_end - 1] in ",&" or
@@ -310,19 +369,29 @@ def _inline_markers(text, start, preamble_end, found, line_start: bool = False) 
             nxt = text.find("\n\n", para + 2)
             follow = text[para + 2:nxt if nxt != -1 else preamble_end].strip()
             if follow and len(follow) < 120 and not _EXPLAIN.search(follow.split("–")[0]) and \
-                    ":" not in follow and not _NONE.match(text[m.end():para]):
+                    ":" not in follow and not follow.split("\n")[0].isupper() and not _NONE.match(text[m.end():para]):
                 extra = _list_people(follow)
                 for p in extra:
                     found.append(Found(p, status_of(head), head, para + 2, para + 2 + len(follow),
                                        "attendee.inline"))
-        chunk = re.split(r"(?<=[a-z]{2})\.\s+(?:There|The|It)\s", text[m.end():end])[0]  # '... There were 3 ...'
-        for p in _list_people(chunk, strict=False):
+        chunk = re.split(r"(?<=[a-z]{2})\.\s+(?:There|The|It)\s|\s\d{1,3}\.\s+(?=[A-Z])",  # '... There were 3',
+                         text[m.end():end])[0]  # or the next item's number in text run together
+        for p in _list_people(chunk.strip(" |"), strict=False):
             found.append(Found(p, status_of(head), head, m.start(), end, "attendee.inline"))
 
 
 def _tables(lines, found) -> None:
+    """Attendance tables (a name column and maybe present / absent columns), and table rows whose first cell is an
+    attendance heading and whose second lists the people ('| Members Present: | Jane Doe, Bob Roy |')."""
     for i, ln in enumerate(lines):
         if not ln.text.lstrip().startswith("|"):
+            continue
+        cells = [c.strip(" *_") for c in ln.text.strip().strip("|").split("|")]
+        head = _HEADING_LINE.match(cells[0])
+        if head and len(cells) > 1 and cells[1] and not _table(lines, i):
+            for p in _list_people(cells[1], strict=False):
+                found.append(Found(p, status_of(head.group("head")), head.group("head"), ln.start, ln.end,
+                                   "attendee.table"))
             continue
         if i == 0 or not lines[i - 1].text.strip().startswith("|"):
             context = " ".join(x.text for x in lines[max(0, i - 4):i + 1]).lower()
@@ -366,6 +435,10 @@ def _sentences(unit, found) -> None:
         status = status_of(m.group("st"))
         for p in _list_people(m.group("list")):
             found.append(Found(p, status, m.group("st").lower(), unit.start, unit.end, "attendee.present-sentence"))
+    m = _SENT_APOLOGIES.match(unit.text.strip())
+    if m and len(_PROSE_WORD.findall(m.group("list"))) <= 1:
+        for p in _list_people(m.group("list")):
+            found.append(Found(p, "apologies", "apologies", unit.start, unit.end, "attendee.apologies-sentence"))
     m = re.search(r"\b(?P<who>(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+(?:[A-Z]\.?\s+){0,2}[A-Z][\w'-]+)\s+"
                   r"(?:took|was in|chaired)\s+the\s+[Cc]hair", unit.text)
     if m:

@@ -93,6 +93,9 @@ def describes_role(text: str) -> bool:
     return t in _ROLE_WORDS or bool(_ROLE_EDGE.search(t)) or bool(_ROLE_WORD.search(t))
 
 
+_AREAS = {"District", "County", "Borough", "City", "Parish", "Town"}
+
+
 def take_name(tokens: list[str]) -> tuple[list[str], list[str]]:
     """Splits tokens into (name, rest): initials, given names, particles and a surname."""
     name: list[str] = []
@@ -105,15 +108,16 @@ def take_name(tokens: list[str]) -> tuple[list[str], list[str]]:
         tok = tokens[i].rstrip(",;")
         if len(tok) > 2 and not _is_initial(tok):
             tok = tok.rstrip(".")
-        if tok.lower() in PARTICLES and name and i + 1 < len(tokens) and _is_name_token(tokens[i + 1]):
+        if tok.lower() in PARTICLES and name and i + 1 < len(tokens) and \
+                (_is_name_token(tokens[i + 1]) or tokens[i + 1].lower() in PARTICLES):  # 'Maria de la Cruz'
             name.append(tok)
         elif name and any(" ".join(tokens[i:i + n]).lower().strip(",.") in _ROLE_WORDS for n in (1, 2, 3)):
             break
         elif len(name) >= 2 and (tok.lower() in _ORG_WORDS or tok.isupper() and len(tok) > 1 and
                                  not any(t.isupper() and len(t) > 1 for t in name)):
             break  # 'Chris Neilson Police Scotland', 'Ian Mustarde MDP': an organisation follows the name
-        elif len(name) >= 2 and re.match(r"(?:District|County|Borough|City|Parish|Town)\s+(?:Council|Cllr)",
-                                         " ".join(tokens[i + 1:i + 3])):
+        elif len(name) >= 2 and i + 2 < len(tokens) and tokens[i + 1] in _AREAS and \
+                tokens[i + 2].startswith(("Council", "Cllr")):
             break  # 'Jim Smith Norfolk County Councillor'
 
         elif led_by_initials and _is_initial(tok) and not _is_initial(name[-1]):
@@ -142,7 +146,7 @@ def leading_titles(text: str) -> tuple[list[str], str]:
             text = text[m.end():]
             continue
         m = _OFFICE_RE.match(text)
-        after = text[m.end():].split() if m else []
+        after = text[m.end():m.end() + 80].split()[:4] if m else []
         if m and not titles and take_name(after)[0] and \
                 not any(" ".join(after[:n]).lower() in _ROLE_WORDS for n in (1, 2, 3)):
             titles.append(m.group().strip())
@@ -169,7 +173,10 @@ def parse_entry(entry: str, title: str | None = None, allow_single: bool = False
     tokens = text.split()
     name, rest = take_name(tokens)
     if not name or all(_is_initial(t) for t in name):
-        return None
+        inner = parse_entry(notes[0]) if len(notes) == 1 and describes_role(text) and titled(notes[0]) else None
+        if inner:
+            inner.role = inner.role or text.strip()  # 'The Mayor (Councillor J Smith)'
+        return inner
     if len(name) == 1 and not (titles or title or allow_single):
         return None  # a lone word is a name only with a title, or in an attendance list ('Bert (TC)')
     organisation = None
@@ -212,7 +219,7 @@ def describe(person: Person, text: str) -> None:
             person.role = person.role or part
 
 
-_PARTS = re.compile(r"\s*[;,]\s*|\n+|\t+|(?<=\))\s+(?=[A-Z])")
+_PARTS = re.compile(r"\s*[;,]\s*|\n+|\t+|(?<=\))\s+(?=[A-Z])|\s+[/·•]\s+")
 _HONORIFIC_BOUNDARY = re.compile(
     rf"(?<!Borough)(?<!County)(?<!District)(?<!Parish)(?<!City)(?<!Deputy)(?<!Chief)(?<!Detective)(?<!Town)"
     rf"\s+(?=(?:{_HONORIFIC})\.?\s+(?!(?:{_HONORIFIC})\b)[A-Z])")
@@ -273,7 +280,15 @@ _PLACE_TITLE = re.compile(  # 'Eden District Councillor A Armstrong': the place 
     rf"(?<!\w)(?P<place>[A-Z][a-z]+)\s+(?P<title>(?P<area>District|County|Borough|City|Parish|Town)\s+"
     rf"(?:Councillor|Cllr)\.?)\s+(?P<name>(?!(?:{_HONORIFIC})\b)(?:[A-Z]\.?\s+)*[A-Z][\w'’-]+"
     rf"(?:\s+(?!(?:{_HONORIFIC})\b)[A-Z][a-z][\w'’-]+)?)")
+_PLURAL_ANYWHERE = re.compile(_PLURAL_TITLE.pattern.replace("^\\s*", "(?:^|[,;]\\s*)", 1), re.I)
 _GLUED_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Dr|Cllr|Cllrs)\.(?=[A-Z])")
+
+
+def _singular(plural: str) -> str:
+    """'Trustees' -> 'Trustee', 'Aldermen' -> 'Alderman', 'Cllrs' -> 'Councillor'."""
+    if plural.lower() in ("councillors", "cllrs"):
+        return "Councillor"
+    return re.sub(r"men$", "man", plural[:-1] if plural.endswith("s") else plural)
 
 
 def parse_list(text: str, title: str | None = None) -> list[Person]:
@@ -285,17 +300,16 @@ def parse_list(text: str, title: str | None = None) -> list[Person]:
                                   text))
     m = _PLURAL_TITLE.match(text)
     if m:  # 'Councillors A, B and C', 'Trustees Elton, Picha and Hodge'
-        plural = m.group("t")
-        title = title or ("Councillor" if plural.lower() in ("councillors", "cllrs") else
-                          re.sub(r"men$", "man", plural[:-1] if plural.endswith("s") else plural))
+        title = title or _singular(m.group("t"))
         text = text[m.end():]
     people: list[Person] = []
     text = _PLACE_TITLE.sub(lambda m: f"; {m['title']} {m['name']} ({m['place']} {m['area']} Council);", text)
-    for chunk in _chunks(text, singles=bool(title)):
+    for chunk in _chunks(text, singles=bool(title) or bool(_PLURAL_ANYWHERE.search(text))):
         chunk = chunk.replace(";;", ",").replace(" + ", " and ").strip(" .")
-        if chunk != text.strip(" .") and _PLURAL_TITLE.match(chunk):
-            people.extend(parse_list(chunk))  # '..., Trustees Elton and Picha'
-            continue
+        plural = _PLURAL_TITLE.match(chunk)
+        if plural:  # '..., Council Members Jones, Brown and Lee': the title goes on to the untitled names after it
+            title = _singular(plural.group("t"))
+            chunk = chunk[plural.end():]
         if not chunk or re.search(r"\b(?:members? of (?:the )?public|public\s*:|no apologies|vacanc)", chunk, re.I):
             continue
         for person in _people_in_chunk(chunk, title):
@@ -316,6 +330,8 @@ def _people_in_chunk(chunk: str, title: str | None):
     tokens = re.sub(r"\([^()]*\)", " ", body).split()
     name, rest = take_name(tokens)
     has_title = bool(titles) or title
+    if not name and "(" in chunk:
+        return [parse_entry(chunk, title) or chunk]  # 'The Mayor (Councillor J Smith)'
     if not name or (len(name) == 1 and not has_title and not re.search(r"\(", chunk)):
         return [chunk]
     lowered = " ".join(name).lower()

@@ -1,75 +1,153 @@
-"""Resolving references to people ('KL', 'the Clerk', 'Cllr. A. Davies', 'Rod') against the attendees."""
+"""Resolving references to people ('KL', 'the Clerk', 'Cllr. A. Davies', 'Trustee Picha', 'Rod', '@burn') against
+the attendees, and, failing them, against the people the text names with a title ('Councillor Bell')."""
 from __future__ import annotations
 
 import re
+from functools import cached_property, lru_cache
 
-from ..lexicon import words
+from ..lexicon import alternation, words
 from .people import Person, parse_entry
 
 _ALL = {"all", "everyone", "councillors", "all councillors", "members", "all members", "everybody", "cllrs"}
+_TITLED = re.compile(  # 'Councillor Mary Bell', 'Supervisor Gary Mantay', 'Cllr. A. Davies': one titled mention
+    rf"\b(?=[A-Z])(?:{alternation('honorifics')}|{alternation('office_titles')})\.?[ \t]+(?:[A-Z]\.?[ \t]+){{0,2}}"
+    rf"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?")
+_CHAIR = re.compile(r"chair(?:person|man|woman)?|convenor|convener")
+
+
+def _role_key(role: str) -> str:
+    return _CHAIR.sub("chair", role.lower())
+
+
+@lru_cache(maxsize=None)
+def _role_keys() -> tuple[frozenset[str], frozenset[str]]:
+    """The roles an owner may be named by ('the Clerk'), and every role or office title, as keys."""
+    return (frozenset(_role_key(r) for r in words("owner_roles")),
+            frozenset(_role_key(r) for r in words("roles") | words("office_titles")))
+
+
+def mentioned_people(text: str) -> list[Person]:
+    """People the text names with a title, the fullest form of each ('Councillor Bell' and 'Councillor Mary Bell'
+    give Mary Bell)."""
+    by_name: dict[str, Person] = {}
+    for raw in dict.fromkeys(m.group() for m in _TITLED.finditer(text)):
+        p = parse_entry(raw)
+        if p and p.tokens and p.name not in by_name:
+            by_name[p.name] = p
+    by_surname: dict[str, list[Person]] = {}
+    for p in by_name.values():
+        by_surname.setdefault(p.surname.lower(), []).append(p)
+    return [p for p in by_name.values() if not any(len(q.tokens) > len(p.tokens) and _matches(p, q)
+                                                   for q in by_surname[p.surname.lower()])]
 
 
 class Roster:
-    """The attendees, indexed by the forms minutes use to refer to them."""
+    """The attendees, indexed by the forms minutes use to refer to them; `text` adds the people the document names
+    with a title, used only when no attendee matches (they are not attendees)."""
 
-    def __init__(self, people: list[Person]):
+    def __init__(self, people: list[Person], text: str = ""):
         self.people = people
-        self.owner_roles = words("owner_roles")
+        self.text = text
+        self.owner_roles, self.roles = _role_keys()
+
+    @cached_property
+    def mentioned(self) -> list[Person]:
+        """People the text names with a title (read on the first reference no attendee matches)."""
+        return mentioned_people(self.text) if self.text else []
 
     def by_role(self, role: str) -> list[Person]:
-        role = role.lower().replace("chairperson", "chair").replace("chairman", "chair").replace("chairwoman", "chair")
-        out = []
-        for p in self.people:
-            r = (p.role or "").lower().replace("chairperson", "chair").replace("chairman", "chair")
-            if re.search(rf"(?<!vice[ -])(?<!deputy )\b{re.escape(role)}\b", r):
-                out.append(p)
-        return out
+        key = _role_key(role)
+        return [p for p in self.people
+                if re.search(rf"(?<!vice[ -])(?<!deputy )\b{re.escape(key)}\b", _role_key(p.role or ""))]
 
     def resolve(self, ref: str) -> tuple[list[str], bool]:
-        """Names a reference stands for, and whether it resolved to exactly one person (or a role)."""
+        """Names a reference stands for, and whether it resolved to exactly one person (or a role). Forms: a full
+        name, a surname or full name after a title ('Trustee Picha', 'Supervisor Gary Mantay', 'Cllr. A. Davies'),
+        a bare surname ('Hensley') or first name ('Ray'), initials ('KL', 'K.L.'), a handle ('@burn'), a role
+        ('the Parish Clerk'), or everyone ('All'). Ambiguous references stay unresolved: ([ref], False)."""
         ref = ref.strip(" .,;:")
-        low = re.sub(r"^(?:the|our)\s+", "", ref.lower())
+        if not ref:
+            return [ref], False
+        low = re.sub(r"^(?:the|our|mr\.?|madam)\s+", "", ref.lower())
         if low in _ALL:
             return ["All"], True
-        if ref.startswith("@"):  # a GitHub handle from the attendance list
-            hits = [p for p in self.people if p.handle and p.handle.lower() == ref[1:].lower()]
-            return ([hits[0].name], True) if len(hits) == 1 else ([ref], False)
-        if re.fullmatch(r"[A-Z]{2,4}", ref):
-            hits = [p for p in self.people if ref in (p.initials, p.all_initials)]
-            if len({p.name for p in hits}) == 1:
-                return [hits[0].name], True
-            return [ref], False
-        role_key = low.replace("chairperson", "chair").replace("chairman", "chair")
-        if role_key in {r.replace("chairperson", "chair").replace("chairman", "chair") for r in self.owner_roles} \
-                or low in ("clerk/rfo", "rfo"):
-            hits = self.by_role(role_key.split("/")[0])
-            if len(hits) == 1:
-                return [hits[0].name], True
-            return [ref[0].upper() + ref[1:] if not ref[0].isupper() else ref], True
-        person = parse_entry(ref, title="x") if ref[:1].isupper() else None
+        if ref.startswith("@"):
+            return self._one(_by_handle(self.people, ref[1:]) or _by_handle(self.mentioned, ref[1:]), ref)
+        initials = ref.replace(".", "").replace(" ", "")
+        if re.fullmatch(r"[A-Z]{2,4}", initials) and (ref.isupper() or "." in ref):
+            hits = [p for p in self.people if initials in (p.initials, p.all_initials)]
+            if hits or "." in ref:
+                return self._one(hits, ref)
+        key = _role_key(low)
+        if key in self.owner_roles or low in ("clerk/rfo", "rfo") or len(low.split()) <= 3 and \
+                _role_key(low.split()[-1]) in self.owner_roles and (key in self.roles or low != ref.lower()):
+            return self._role(low, ref)  # 'the Clerk', 'the Parish Clerk', 'Mr Chairman'
+        if key in self.roles and len({p.name for p in self.by_role(key)}) == 1:
+            return [self.by_role(key)[0].name], True  # 'the Treasurer' held by one attendee
+        person = parse_entry(ref, title="x") if ref[:1].isupper() else None  # 'x': a lone word may be a name
         if not person:
             return [ref], False
-        hits = [p for p in self.people if _matches(person, p)]
-        if not hits and len(person.tokens) > 1:  # a clipped surname: 'Cllr. O. William'
-            hits = [p for p in self.people if p.tokens and p.surname.lower().startswith(person.surname.lower())
-                    and p.tokens[0][0].lower() == person.tokens[0][0].lower()]
-        if len(hits) == 1:
-            return [hits[0].name], True
-        if not hits and len(person.tokens) == 1:
-            hits = [p for p in self.people if p.tokens and p.tokens[0].lower() == person.tokens[0].lower()]
-            if len(hits) == 1:
-                return [hits[0].name], True
+        for pool in (self.people, self.mentioned):
+            hits = _candidates(person, pool)
+            if hits:
+                return self._one(hits, ref)
         return [ref], False
+
+    def _role(self, low: str, ref: str) -> tuple[list[str], bool]:
+        """'the Parish Clerk': the attendee holding the role, else the role itself."""
+        key = low.split("/")[0]
+        hits = self.by_role(key) or self.by_role(key.split()[-1])
+        if len({p.name for p in hits}) == 1:
+            return [hits[0].name], True
+        role = re.sub(r"^(?:the|our)\s+", "", ref, flags=re.I)
+        return [role[0].upper() + role[1:]], True
+
+    @staticmethod
+    def _one(hits: list[Person], ref: str) -> tuple[list[str], bool]:
+        names = {p.name for p in hits}
+        return ([hits[0].name], True) if len(names) == 1 else ([ref], False)
+
+
+def _candidates(ref: Person, pool: list[Person]) -> list[Person]:
+    """The people of the pool a parsed reference may name, best evidence first: the name itself, a clipped
+    surname ('Cllr. O. William'), then a lone word as a first name ('Rod')."""
+    hits = [p for p in pool if _matches(ref, p)]
+    if not hits and len(ref.tokens) > 1:
+        hits = [p for p in pool if len(p.tokens) > 1 and p.surname.lower().startswith(ref.surname.lower())
+                and p.tokens[0][0].lower() == ref.tokens[0][0].lower()]
+    if not hits and len(ref.tokens) == 1:
+        hits = [p for p in pool if len(p.tokens) > 1 and p.tokens[0].lower() == ref.tokens[0].lower()]
+    if not hits and len(ref.tokens) == 1 and re.fullmatch(r"[A-Z][a-z]+[A-Z][a-z]*", ref.tokens[0]):
+        hits = _by_handle(pool, ref.tokens[0])  # 'JoeA', 'ChristopherA': a nick made of the name
+    return hits
+
+
+def _by_handle(pool: list[Person], handle: str) -> list[Person]:
+    """'@mhdawson' as listed; else a handle built from the name ('@joeandrieu', '@dmitriz', '@burn' for Dan
+    Burnett), when only one person fits."""
+    h = handle.lower()
+    hits = [p for p in pool if p.handle and p.handle.lower() == h]
+    if hits or len(h) < 3:
+        return hits
+    for p in pool:
+        parts = [re.sub(r"[^a-z]", "", t.lower()) for t in p.tokens]
+        first, last = parts[0], parts[-1]
+        forms = {first + last, first + last[:1], first[:1] + last, last, first} if len(parts) > 1 else {first}
+        if h in forms or len(h) >= 4 and any(t.startswith(h) for t in parts):
+            hits.append(p)
+    return hits
 
 
 def _matches(ref: Person, p: Person) -> bool:
-    """'Cllr. A. Davies' ~ 'Alun Davies'; 'Rod' ~ 'Rod Vagg'; 'Jim' ~ 'Jim McNeill'."""
+    """'Cllr. A. Davies' ~ 'Alun Davies'; 'Hensley' ~ 'Hensley'; 'Supervisor Gary Mantay' ~ 'Mantay'."""
     if not p.tokens:
         return False
-    if len(ref.tokens) == 1:
-        return p.surname.lower() == ref.tokens[0].lower()
     if p.surname.lower() != ref.surname.lower():
         return False
+    if len(ref.tokens) == 1:
+        return True
+    if len(p.tokens) == 1:  # a surname-only attendee: 'Supervisor Gary Mantay', not 'Moved Hensley'
+        return bool(ref.title) and ref.title != "x"
     a, b = ref.tokens[0], p.tokens[0]
     if len(a) == 1 or len(b) == 1:
         return a[0].lower() == b[0].lower()

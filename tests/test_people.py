@@ -1,0 +1,59 @@
+"""The people layer: Roster.resolve for every reference form minutes use."""
+from minutes_extract.extractors.people import parse_entry
+from minutes_extract.extractors.roster import Roster, mentioned_people
+
+ROSTER = Roster([parse_entry(e, allow_single=True) for e in (
+    "Councillor K J Loydall (Chair)", "Helen Richardson (Parish Clerk)", "Trustee Jane Elton", "Supervisor Mantay",
+    "Council Member Hensley", "Ray Thompson", "Dan Burnett", "Michael Dawson @mhdawson", "Alun Davies",
+    "Arwel Davies", "Bob Treasure (Treasurer)")])
+
+
+def resolve(ref, roster=ROSTER):
+    return roster.resolve(ref)
+
+
+def test_full_names_and_titled_names():
+    assert resolve("Jane Elton") == (["Jane Elton"], True)
+    assert resolve("Supervisor Gary Mantay") == (["Mantay"], True)
+    assert resolve("Trustee Elton") == (["Jane Elton"], True)
+    assert resolve("Council Member Hensley") == (["Hensley"], True)
+    assert resolve("Cllr. K. Loydall") == (["K J Loydall"], True)
+    assert resolve("Mr Thompson") == (["Ray Thompson"], True)
+
+
+def test_bare_surname_first_name_initials_and_handles():
+    assert resolve("Hensley") == (["Hensley"], True)
+    assert resolve("Ray") == (["Ray Thompson"], True)
+    assert resolve("KL") == (["K J Loydall"], True)
+    assert resolve("K.L.") == (["K J Loydall"], True)
+    assert resolve("@mhdawson") == (["Michael Dawson"], True)
+    assert resolve("@burn") == (["Dan Burnett"], True)
+    assert resolve("@raythompson") == (["Ray Thompson"], True)
+    assert resolve("RayT") == (["Ray Thompson"], True)
+
+
+def test_roles():
+    assert resolve("the Parish Clerk") == (["Helen Richardson"], True)
+    assert resolve("the Clerk") == (["Helen Richardson"], True)
+    assert resolve("Chair") == (["K J Loydall"], True)
+    assert resolve("the Treasurer") == (["Bob Treasure"], True)
+    assert resolve("the Secretary") == (["Secretary"], True)  # a role no attendee holds: the role itself
+    assert resolve("All members") == (["All"], True)
+
+
+def test_ambiguous_and_unknown_references_stay_unresolved():
+    assert resolve("Davies") == (["Davies"], False)
+    assert resolve("Cllr A Davies") == (["Cllr A Davies"], False)
+    assert resolve("Councillor Bell") == (["Councillor Bell"], False)
+    assert resolve("@nobody") == (["@nobody"], False)
+
+
+def test_people_named_with_a_title_in_the_text_resolve_but_are_not_attendees():
+    text = ("Councillor Bell reported on the footpaths. Councillor Mary Bell would write to the county. "
+            "Trustee Picha moved the motion.")
+    assert [p.name for p in mentioned_people(text)] == ["Mary Bell", "Picha"]
+    roster = Roster([], text)
+    assert roster.people == []
+    assert resolve("Councillor Bell", roster) == (["Mary Bell"], True)
+    assert resolve("Picha", roster) == (["Picha"], True)
+    assert resolve("Bell", Roster([parse_entry("Ann Bell")], text)) == (["Ann Bell"], True)  # attendees first
