@@ -9,6 +9,7 @@ from ..errors import InputError
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
+MAX_PARAGRAPHS = 50_000  # a 300-page Word file has about 10,000
 
 
 def _numbering_label(para, counters: dict) -> str:
@@ -32,14 +33,36 @@ def _numbering_label(para, counters: dict) -> str:
     return ".".join(str(levels.get(i, 1)) for i in range(level + 1)) + ". "
 
 
-def read_docx(data: bytes) -> list[str]:
-    """The text of a Word document as one page of lines (Word keeps no page map)."""
+def _check_size(zf: zipfile.ZipFile, max_chars: int) -> None:
+    """Refuses a document body with too many paragraphs or too much text, found by a streaming pass before
+    python-docx builds the whole tree (which takes about 12 times the XML's size in memory)."""
+    from lxml import etree
+
+    paragraphs = chars = 0
+    with zf.open("word/document.xml") as fh:
+        for _, el in etree.iterparse(fh, events=("end",), tag=(_W + "p", _W + "t"), resolve_entities=False,
+                                     huge_tree=True):
+            if el.tag == _W + "p":
+                paragraphs += 1
+                if paragraphs > MAX_PARAGRAPHS:
+                    raise InputError(f"the .docx has more than {MAX_PARAGRAPHS:,} paragraphs")
+            else:
+                chars += len(el.text or "")
+                if max_chars and chars > max_chars:
+                    raise InputError(f"the .docx has more than {max_chars:,} characters of text (--max-chars)")
+            el.clear()
+
+
+def read_docx(data: bytes, max_chars: int = 0) -> list[str]:
+    """The text of a Word document as one page of lines (Word keeps no page map); bounded by the unpacked
+    size, the number of paragraphs and `max_chars` characters of text (0: no limit)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             if sum(i.file_size for i in zf.infolist()) > MAX_UNCOMPRESSED:
                 raise InputError(f"the .docx unpacks to more than {MAX_UNCOMPRESSED >> 20} MB")
             if "word/document.xml" not in zf.namelist():
                 raise InputError("a zip file but not a Word document")
+            _check_size(zf, max_chars)
         return ["\n".join(_lines(data))]
     except InputError:
         raise
