@@ -9,7 +9,7 @@ from ..errors import InputError
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
-MAX_PARAGRAPHS = 50_000  # a 300-page Word file has about 10,000
+MAX_PARAGRAPHS = 20_000  # a 300-page Word file has about 10,000
 
 
 class _Styles:
