@@ -374,3 +374,11 @@ def test_docx_time_is_linear_in_paragraphs():
     lines = read_docx(buf.getvalue())[0].splitlines()
     assert time.perf_counter() - started < 2  # was 15 s: python-docx looked each paragraph's style up again
     assert lines[-1] == "751. Cllr Smith will send item 1499."
+
+
+def test_control_characters_never_reach_the_output(tmp_path):
+    m = extract(text="1. ONE\x00\x07\n\nSpend \x1b[31m\u00a35.\n\n2. TWO\n\nNoted.\n")
+    assert [i.title for i in m.items] == ["ONE", "TWO"] and "\x00" not in m.items[0].text + m.items[0].title
+    assert "\x1b" not in m.items[0].text
+    with pytest.raises(InputError, match=r"no such file: .*evil\\x1b\[2Jname.pdf"):
+        extract(tmp_path / "evil\x1b[2Jname.pdf")

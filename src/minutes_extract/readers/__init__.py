@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from ..document import Document
-from ..errors import InputError
+from ..errors import InputError, shown
 from ..normalise import normalise_pages
 from .text import decode, read_text
 
@@ -56,7 +56,8 @@ def read_bytes(data: bytes, name: str | None = None, fmt: str | None = None, max
     claimed = _CLAIMED.get(Path(name or "").suffix.lower())
     if not fmt and claimed and sniffed != claimed:
         kind = "binary data of no known format" if sniffed == "txt" and not_text(decode(data)[0]) else _KIND[sniffed]
-        raise InputError(f"named {Path(name).suffix} but is {kind} (--format-in {sniffed} reads it anyway)")
+        raise InputError(f"named {shown(Path(name).suffix)} but is {kind} "
+                         f"(--format-in {sniffed} reads it anyway)")
     fmt = fmt or sniffed
     warnings: list[str] = []
     if fmt == "pdf":
@@ -92,9 +93,9 @@ def read(path: str | Path, fmt: str | None = None, **limits) -> Document:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise InputError(f"no such file: {path}") from None
+        raise InputError(f"no such file: {shown(str(path))}") from None
     except IsADirectoryError:
-        raise InputError(f"is a directory: {path}") from None
+        raise InputError(f"is a directory: {shown(str(path))}") from None
     except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror}") from None
+        raise InputError(f"cannot read {shown(str(path))}: {exc.strerror}") from None
     return read_bytes(data, str(path), fmt, **limits)
