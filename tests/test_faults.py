@@ -126,6 +126,8 @@ def test_output_that_is_a_file_or_not_a_database(inputs, tmp_path):
         assert result.exit_code == 1 and "is a file, not a folder" in one_line(result)
     result = run("batch", inputs, "--format", "sqlite", "-o", afile)
     assert result.exit_code == 1 and "not a SQLite database" in one_line(result)
+    result = run("batch", inputs, "--format", "jsonl", "-o", tmp_path)
+    assert result.exit_code == 1 and "is a folder" in one_line(result)
     assert afile.read_text() == "keep me"
 
 

@@ -121,6 +121,8 @@ class JsonLines(Sink):
     """One document per line, to stdout or to a file that appears when the run ends."""
 
     def __init__(self, out: Path | None):
+        if out is not None and out.is_dir():
+            raise OutputError(f"-o {shown(str(out))} is a folder; --format jsonl writes one file")
         self.file = AtomicFile(out) if out and str(out) != "-" else None
 
     def accept(self, o):
@@ -219,10 +221,10 @@ class Sqlite(Sink):
         path = out if out.suffix in (".sqlite", ".db", ".sqlite3") or out.is_file() else out / "minutes.sqlite"
         _folder(path.parent)
         self.store = Store(path)
+        self.keys: dict = {}  # doc_id -> resume key, for the rows written
 
     def run(self, jobs, jobs_n, timeout, force, fail_fast, fmt, limits):
         todo, skipped = [], []
-        self.keys = {}
         for j in jobs:
             try:
                 key = resume_key(j.path.read_bytes(), str(j.path), fmt, limits)
@@ -236,7 +238,7 @@ class Sqlite(Sink):
 
     def accept(self, o):
         if o.payload:
-            self.store.put(o.doc_id, Minutes.model_validate_json(o.payload), getattr(self, "keys", {}).get(o.doc_id))
+            self.store.put(o.doc_id, Minutes.model_validate_json(o.payload), self.keys.get(o.doc_id))
 
     def finish(self, summary):
         self.store.close()
