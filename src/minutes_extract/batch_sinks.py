@@ -7,7 +7,7 @@ import sys
 from contextlib import suppress
 from pathlib import Path
 
-from .batch import Job, Outcome, Summary, resume_key, run, safe_output
+from .batch import Job, Outcome, Summary, resume_key, run, safe_output, within
 from .errors import OutputError, cannot_write, shown
 from .export import AtomicFile, write_atomic
 from .schema import Minutes
@@ -221,7 +221,6 @@ class Sqlite(Sink):
         path = out if out.suffix in (".sqlite", ".db", ".sqlite3") or out.is_file() else out / "minutes.sqlite"
         _folder(path.parent)
         self.store = Store(path)
-        self.keys: dict = {}  # doc_id -> resume key, for the rows written
 
     def run(self, jobs, jobs_n, timeout, force, fail_fast, fmt, limits):
         todo, skipped = [], []
@@ -230,15 +229,15 @@ class Sqlite(Sink):
                 key = resume_key(j.path.read_bytes(), str(j.path), fmt, limits)
             except OSError:
                 key = None
-            self.keys[j.doc_id] = key
-            (skipped if key and not force and self.store.current(j.doc_id, key) else todo).append(j)
+            recorded = None if force or key is None else self.store.source(j.doc_id)
+            (skipped if recorded and within(recorded, key) else todo).append(j)
         summary = super().run(todo, jobs_n, timeout, force, fail_fast, fmt, limits)
         summary.skipped += len(skipped)
         return summary
 
     def accept(self, o):
         if o.payload:
-            self.store.put(o.doc_id, Minutes.model_validate_json(o.payload), self.keys.get(o.doc_id))
+            self.store.put(o.doc_id, Minutes.model_validate_json(o.payload))
 
     def finish(self, summary):
         self.store.close()

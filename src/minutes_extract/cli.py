@@ -77,10 +77,9 @@ def extract(source: str, output: Path | None, out_format: str, excel: bool, form
     if out_format in FILE_SINKS - {"json"} and _to_stdout(output):
         raise click.UsageError(f"--format {out_format} needs -o/--output")
     try:
+        data = sys.stdin.buffer.read() if source == "-" else Path(source)  # a slow pipe is not our time
         with time_limit(timeout):
-            limits = {"max_pages": max_pages, "max_chars": max_chars}
-            minutes = run(sys.stdin.buffer.read(), format_in, **limits) if source == "-" else \
-                run(Path(source), format_in, **limits)
+            minutes = run(data, format_in, max_pages=max_pages, max_chars=max_chars)
         if out_format in ("csv", "sqlite"):
             options = {"keep_others": True} if out_format == "csv" else {}
             sink = make_sink(out_format, output, excel, **options)

@@ -36,8 +36,8 @@ def _ddl() -> str:
         "INSERT INTO items_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text); END;",
         "CREATE TRIGGER IF NOT EXISTS items_ad AFTER DELETE ON items BEGIN "
         "INSERT INTO items_fts(items_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text); END;",
-        "CREATE TABLE IF NOT EXISTS resume_keys (doc_id TEXT PRIMARY KEY REFERENCES documents(doc_id) "
-        "ON DELETE CASCADE, key TEXT);",
+        "CREATE TABLE IF NOT EXISTS sources (doc_id TEXT PRIMARY KEY REFERENCES documents(doc_id) "
+        "ON DELETE CASCADE, source TEXT);",
     ]
     return "\n".join(parts)
 
@@ -46,8 +46,8 @@ LOCK_TIMEOUT = 5.0  # seconds to wait for another program writing the database
 
 
 class Store:
-    """Writes documents into one SQLite file; a document already there made from the same resume key (bytes,
-    tool version, options) is kept as it is. sqlite3 errors become one-line OutputErrors."""
+    """Writes documents into one SQLite file, with what each was made from (the output's source block and tool
+    version, for resuming). sqlite3 errors become one-line OutputErrors."""
 
     def __init__(self, path: Path):
         self.path = path
@@ -57,12 +57,13 @@ class Store:
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.executescript(_ddl())
 
-    def current(self, doc_id: str, key: dict) -> bool:
+    def source(self, doc_id: str) -> dict | None:
+        """What the stored rows of a document were made from: sha256, format, pages, characters, tool_version."""
         with _errors(self.path):
-            row = self.db.execute("SELECT key FROM resume_keys WHERE doc_id = ?", (doc_id,)).fetchone()
-        return row == (json.dumps(key, sort_keys=True),)
+            row = self.db.execute("SELECT source FROM sources WHERE doc_id = ?", (doc_id,)).fetchone()
+        return json.loads(row[0]) if row else None
 
-    def put(self, doc_id: str, minutes: Minutes, key: dict | None = None) -> None:
+    def put(self, doc_id: str, minutes: Minutes) -> None:
         with _errors(self.path), self.db:  # one transaction: the old rows go and the new ones come together
             self.db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
             for table, records in rows(doc_id, minutes).items():
@@ -71,8 +72,8 @@ class Store:
                     self.db.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES "
                                         f"({', '.join('?' * len(cols))})",
                                         [tuple(r.get(c) for c in cols) for r in records])
-            if key:
-                self.db.execute("INSERT INTO resume_keys VALUES (?, ?)", (doc_id, json.dumps(key, sort_keys=True)))
+            source = {**minutes.source.model_dump(mode="json"), "tool_version": minutes.tool_version}
+            self.db.execute("INSERT INTO sources VALUES (?, ?)", (doc_id, json.dumps(source)))
 
     def close(self) -> None:
         with _errors(self.path):
