@@ -52,7 +52,9 @@ def make_pdf(text: str) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def workdir(tmp_path_factory, fixtures_dir=Path(__file__).parent / "fixtures"):
+def workdir(tmp_path_factory):
+    from conftest import FIXTURES as fixtures_dir
+
     root = tmp_path_factory.mktemp("readme")
     text = (fixtures_dir / "owbc_csp_2017_10_16.txt").read_text(encoding="utf-8")
     pdf = make_pdf(text)
