@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
-"""A long fuzz run: random bytes, minutes-like text, deep HTML and mutated PDF/Word/text documents, for a
-time budget. Every case must extract (schema-valid, within the time limit) or fail with a clean InputError.
+"""A long fuzz run: random bytes, minutes-like text, deep HTML, nested markdown brackets, mostly-UTF-8 text,
+charset-declaring HTML, UTF-16 without a BOM, Word files with many paragraphs and mutated PDF/Word/text
+documents, for a time budget. Every case must extract (schema-valid, within the time limit) or fail with a
+clean InputError; one case in 50 is also run as a batch into a read-only or full output, which must end
+with one line, exit 1 and no temporary file.
 
     .venv/bin/python scripts/fuzz.py --minutes 30 [--seed 1] [--out failures/]
 
@@ -14,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from minutes_extract.fuzzing import check, generate, seed_docx, seed_pdf
+from minutes_extract.fuzzing import check, check_output_fault, generate, seed_docx, seed_pdf
 
 
 def main() -> int:
@@ -32,6 +35,8 @@ def main() -> int:
         data = generate(rng, seeds)
         cases += 1
         problem = check(data)
+        if not problem and rng.random() < 0.02:
+            problem = check_output_fault(data, rng.choice(["read-only", "full"]))
         if problem:
             failures += 1
             args.out.mkdir(parents=True, exist_ok=True)

@@ -92,3 +92,58 @@ def test_single_file_csv_and_sqlite(fixtures, tmp_path):
                                      str(db)]).exit_code == 0
     assert sqlite3.connect(db).execute("SELECT count(*) FROM decisions").fetchone() == (12,)
     assert CliRunner().invoke(main, [str(fixtures / "leics_scsb_2024_03.txt"), "--format", "csv"]).exit_code == 2
+
+
+# --- trust (issue 12) ----------------------------------------------------------------------------------------
+
+def test_single_file_csv_and_sqlite_update_an_existing_target(fixtures, tmp_path):
+    import csv
+    import sqlite3
+
+    tables, db = tmp_path / "tables", tmp_path / "db"
+    for name in ("owbc_csp_2017_10_16.txt", "leics_scsb_2024_03.txt", "owbc_csp_2017_10_16.txt"):
+        for fmt, out in (("csv", tables), ("sqlite", db)):
+            result = CliRunner().invoke(main, [str(fixtures / name), "--format", fmt, "-o", str(out)])
+            assert result.exit_code == 0, result.output
+    with (tables / "documents.csv").open(newline="") as fh:
+        assert sorted(r["doc_id"] for r in csv.DictReader(fh)) == ["leics_scsb_2024_03.txt", "owbc_csp_2017_10_16.txt"]
+    with (tables / "actions.csv").open(newline="") as fh:
+        assert len(list(csv.DictReader(fh))) == 13 + 1  # the document's rows replaced, the other's kept
+    con = sqlite3.connect(db / "minutes.sqlite")
+    assert con.execute("SELECT count(*) FROM documents").fetchone() == (2,)
+
+
+def test_dash_output_is_stdout(fixtures, tmp_path):
+    result = CliRunner().invoke(main, [str(fixtures / "leics_scsb_2024_03.txt"), "-o", "-"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["meeting"]["location"] == "Microsoft Teams"
+    assert not (tmp_path / "-").exists()
+    result = CliRunner().invoke(main, ["batch", str(fixtures / "leics_scsb_2024_03.txt"), "--format", "jsonl",
+                                       "-o", "-"])
+    assert result.exit_code == 0 and len(result.stdout.splitlines()) == 1
+
+
+def test_outputs_get_the_folders_normal_permissions(fixtures, tmp_path):
+    import os
+
+    CliRunner().invoke(main, [str(fixtures / "leics_scsb_2024_03.txt"), "-o", str(tmp_path / "m.json")])
+    CliRunner().invoke(main, ["batch", str(fixtures / "leics_scsb_2024_03.txt"), "-o", str(tmp_path / "out")])
+    mask = os.umask(0)
+    os.umask(mask)
+    modes = {p.name: p.stat().st_mode & 0o777 for p in [tmp_path / "m.json", *(tmp_path / "out").iterdir()]}
+    assert set(modes.values()) == {0o666 & ~mask}, modes  # what any program writing here would get, not 0600
+    (tmp_path / "m.json").chmod(0o640)
+    CliRunner().invoke(main, [str(fixtures / "leics_scsb_2024_03.txt"), "-o", str(tmp_path / "m.json")])
+    assert (tmp_path / "m.json").stat().st_mode & 0o777 == 0o640  # a replaced file keeps its mode
+
+
+def test_single_file_has_a_time_limit(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_text("".join(f"{i}. ITEM {i}\n\nThe Clerk will send £{i}.00 to Cllr Smith.\n" for i in range(20000)))
+    result = CliRunner().invoke(main, [str(path), "--timeout", "0.5"])
+    assert result.exit_code == 1 and "took longer than 0.5 s (--timeout)" in result.stderr
+    assert "--timeout" in CliRunner().invoke(main, ["extract", "--help"]).output
+
+
+def test_typo_in_a_path_is_one_line(tmp_path):
+    result = CliRunner().invoke(main, [str(tmp_path / "typo.pdf")])
+    assert result.exit_code == 1 and "no such file" in result.stderr

@@ -254,3 +254,131 @@ def test_the_same_minutes_as_word_extract_like_the_text(fixtures):
         assert len(getattr(as_word, field)) == len(getattr(as_text, field)), field
     assert [a.owners for a in as_word.actions] == [a.owners for a in as_text.actions]
     assert as_word.meeting == as_text.meeting
+
+
+# --- trust (issue 12): nothing lost, nothing garbled ---------------------------------------------------------
+
+def test_pdf_line_repeated_at_the_foot_of_two_of_three_pages_is_kept():
+    from minutes_extract.readers.pdf import strip_furniture
+
+    pages = [["Report 1", "1. AGENDA", "Approved.", "Motion Carried 6-0."],
+             ["Report 2", "2. WEATHER", "Moved by Boesen.", "Motion Carried 6-0.", "Page 2"],
+             ["Report 3", "3. ADJOURN", "Motion Carried 5-0.", "View agendas online", "Page 3"]]
+    cleaned = strip_furniture(pages)
+    assert [ln for page in cleaned for ln in page].count("Motion Carried 6-0.") == 2
+    assert not any(ln.startswith(("Report", "Page")) for page in cleaned for ln in page)
+
+
+def test_real_pdf_keeps_motion_carried_at_page_feet():
+    from conftest import shared
+
+    doc = load(shared("extra", "us_desmoines_council_2022_01_14.pdf"))
+    assert doc.text.count("Motion Carried 6-0.") == 2
+
+
+MINUTES_UTF8 = "1. FINANCE\n\nThe Clerk\u2019s fee of \u00a336.00 was approved.\n\n2. CLOSE\n\nSpend \u00a35.\n"
+
+
+def test_stray_cp1252_byte_in_utf8_keeps_utf8_with_a_warning(tmp_path):
+    path = tmp_path / "minutes.md"
+    path.write_bytes(MINUTES_UTF8.encode().replace(b"CLOSE", b"CLOSE \x92"))
+    m = extract(path)
+    assert [str(a.value) for a in m.amounts] == ["36.00", "5"]
+    assert "Clerk\u2019s fee of \u00a336.00" in m.items[0].text and "CLOSE \u2019" in m.items[1].title
+    assert any("not UTF-8" in w for w in m.warnings)
+
+
+@pytest.mark.parametrize("declaration", ['<meta charset="windows-1252">',
+                                         '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">',
+                                         '<?xml version="1.0" encoding="windows-1252"?>'])
+def test_html_honours_its_declared_charset(declaration):
+    page = (f"{declaration}<html><body><h2>1. FINANCE</h2><p>The Clerk\u2019s fee of \u00a336.00 was approved.</p>"
+            "<h2>2. CLOSE</h2><p>Closed at 9pm.</p></body></html>")
+    m = extract(page.encode("cp1252"))
+    assert [str(a.value) for a in m.amounts] == ["36.00"]
+    assert "Clerk\u2019s fee" in m.items[0].text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_ascii_utf16_without_bom_is_recognised(tmp_path, encoding):
+    path = tmp_path / "minutes.txt"
+    path.write_bytes("1. ONE\n\nSpend 5 pounds.\n\n2. TWO\n\nIt was resolved to approve the plan.\n".encode(encoding))
+    m = extract(path)
+    assert [i.title for i in m.items] == ["ONE", "TWO"] and "\x00" not in m.items[0].text
+
+
+@pytest.mark.parametrize("name", ["minutes.pdf", "minutes.docx", "minutes.txt", "minutes.md"])
+def test_random_bytes_are_refused_whatever_their_name(tmp_path, name):
+    import random
+
+    path = tmp_path / name
+    rng = random.Random(3)
+    path.write_bytes(bytes(rng.randrange(256) for _ in range(4000)))
+    with pytest.raises(InputError, match="binary data of no known format|not text: \\d+% control bytes"):
+        extract(path)
+
+
+def test_html_named_pdf_is_refused_unless_the_format_is_forced(tmp_path):
+    path = tmp_path / "minutes.pdf"
+    path.write_bytes(b"<html><body><h1>404 Not Found</h1><p>Server at council.gov.uk</p></body></html>")
+    with pytest.raises(InputError, match="named .pdf but is HTML"):
+        extract(path)
+    assert extract(path, "html").source.format == "html"
+
+
+def test_a_path_with_a_typo_is_an_error_and_text_goes_in_as_text():
+    with pytest.raises(InputError, match="no such file: typo.pdf"):
+        extract("typo.pdf")
+    assert [i.title for i in extract(text="1. ONE\n\nSpend \u00a35.\n\n2. TWO\n\nNoted.\n").items] == ["ONE", "TWO"]
+    assert [i.title for i in extract(text="minutes.pdf").items] == []  # text= is always text
+
+
+def test_docx_with_too_many_paragraphs_is_refused_before_it_is_parsed():
+    import time
+    import zipfile
+
+    from minutes_extract.fuzzing import seed_docx
+
+    src = zipfile.ZipFile(io.BytesIO(seed_docx()))
+    out = io.BytesIO()
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename == "word/document.xml":
+                body = (f"<w:document {ns}><w:body>" + "<w:p><w:r><w:t>Spend 5.</w:t></w:r></w:p>" * 25_000
+                        + "</w:body></w:document>").encode()
+            dst.writestr(info.filename, body)
+    started = time.perf_counter()
+    with pytest.raises(InputError, match="more than 20,000 paragraphs"):
+        extract(out.getvalue())
+    with pytest.raises(InputError, match="characters of text"):
+        extract(seed_docx(), max_chars=20)
+    assert time.perf_counter() - started < 5
+
+
+def test_docx_time_is_linear_in_paragraphs():
+    import time
+
+    from minutes_extract.fuzzing import seed_docx
+    from minutes_extract.readers.docx import read_docx
+
+    import docx
+
+    d = docx.Document(io.BytesIO(seed_docx()))
+    for k in range(1500):
+        d.add_paragraph(f"Cllr Smith will send item {k}.", style="List Number" if k % 2 else None)
+    buf = io.BytesIO()
+    d.save(buf)
+    started = time.perf_counter()
+    lines = read_docx(buf.getvalue())[0].splitlines()
+    assert time.perf_counter() - started < 2  # was 15 s: python-docx looked each paragraph's style up again
+    assert lines[-1] == "751. Cllr Smith will send item 1499."
+
+
+def test_control_characters_never_reach_the_output(tmp_path):
+    m = extract(text="1. ONE\x00\x07\n\nSpend \x1b[31m\u00a35.\n\n2. TWO\n\nNoted.\n")
+    assert [i.title for i in m.items] == ["ONE", "TWO"] and "\x00" not in m.items[0].text + m.items[0].title
+    assert "\x1b" not in m.items[0].text
+    with pytest.raises(InputError, match=r"no such file: .*evil\\x1b\[2Jname.pdf"):
+        extract(tmp_path / "evil\x1b[2Jname.pdf")

@@ -4,10 +4,11 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from contextlib import suppress
 from pathlib import Path
 
-from . import __version__
-from .batch import Job, Outcome, Summary, run, safe_output
+from .batch import Job, Outcome, Summary, resume_key, run, safe_output, within
+from .errors import OutputError, cannot_write, shown
 from .export import AtomicFile, write_atomic
 from .schema import Minutes
 from .tables import TABLES, rows
@@ -36,10 +37,10 @@ class Progress:
             self.failed += o.status == "failed"
             self.live.update(self.task, advance=1, pages=self.pages, failed=self.failed)
             if o.status == "failed":
-                self.live.console.print(f"[red]failed[/] {o.doc_id}: {o.reason}")
+                self.live.console.print(f"failed {shown(o.doc_id)}: {o.reason}", markup=False, highlight=False)
         else:
             note = f": {o.reason}" if o.status == "failed" else ""
-            print(f"[{self.done}/{self.total}] {o.status} {o.doc_id}{note}", file=sys.stderr, flush=True)
+            print(f"[{self.done}/{self.total}] {o.status} {shown(o.doc_id)}{note}", file=sys.stderr, flush=True)
 
     def close(self) -> None:
         if self.live:
@@ -47,9 +48,11 @@ class Progress:
 
 
 class Sink:
-    """Base: output paths per job (None: results stream back to the parent), then the run."""
+    """Base: output paths per job (None: results stream back to the parent), then the run. A sink raises
+    OutputError when it cannot write; finish() still records what was written."""
 
-    def outputs(self, jobs: list[Job]) -> list[Path | None]:
+    def outputs(self, jobs: list[Job]) -> list[Path | None | Outcome]:
+        """Per job, where its file goes (None: streamed to accept()), or an Outcome refusing it."""
         return [None] * len(jobs)
 
     def accept(self, o: Outcome) -> None:
@@ -62,39 +65,73 @@ class Sink:
         progress = Progress(len(jobs))
         summary = Summary()
         try:
-            summary = run(jobs, self.outputs(jobs), self.accept, jobs_n, timeout, force, fail_fast, fmt, limits,
-                          progress)
-        finally:
+            pairs = []
+            for job, out in zip(jobs, self.outputs(jobs)):
+                if isinstance(out, Outcome):
+                    summary.add(out)
+                    progress(out)
+                else:
+                    pairs.append((job, out))
+            run(pairs, self.accept, summary, jobs_n, timeout, force, fail_fast, fmt, limits, progress)
+        except BaseException:  # interrupted or an output failed: still record what was written
             progress.close()
-            self.finish(summary)
+            with suppress(OutputError):  # the first failure is the one to report
+                self.finish(summary)
+            raise
+        progress.close()
+        self.finish(summary)
         return summary
+
+
+def _folder(out: Path) -> Path:
+    """The output folder, made if missing; OutputError when a file is in the way or it cannot be made."""
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"-o {shown(str(out))} is a file, not a folder")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise cannot_write(out, exc) from None
+    return out
+
+
+def _write_summary(folder: Path, summary: Summary) -> None:
+    write_atomic(folder / "_summary.json", json.dumps(summary.as_dict(), indent=2) + "\n")
 
 
 class JsonFiles(Sink):
     """One JSON per input, mirroring the input tree, written by the workers; a _summary.json beside them."""
 
     def __init__(self, out: Path):
-        self.out = out
+        self.out = _folder(out)
 
     def outputs(self, jobs):
-        self.out.mkdir(parents=True, exist_ok=True)
-        return [safe_output(self.out, j.doc_id, ".json") for j in jobs]
+        found = []
+        for j in jobs:
+            try:
+                found.append(safe_output(self.out, j.doc_id, ".json"))
+            except OutputError as exc:
+                found.append(Outcome(j.doc_id, "failed", str(exc)))
+        return found
 
     def finish(self, summary):
-        write_atomic(self.out / "_summary.json", json.dumps(summary.as_dict(), indent=2) + "\n")
+        _write_summary(self.out, summary)
 
 
 class JsonLines(Sink):
     """One document per line, to stdout or to a file that appears when the run ends."""
 
     def __init__(self, out: Path | None):
-        self.file = AtomicFile(out) if out else None
-        self.fh = self.file.fh if self.file else sys.stdout
+        if out is not None and out.is_dir():
+            raise OutputError(f"-o {shown(str(out))} is a folder; --format jsonl writes one file")
+        self.file = AtomicFile(out) if out and str(out) != "-" else None
 
     def accept(self, o):
         if o.payload:
-            self.fh.write(o.payload + "\n")
-            self.fh.flush()
+            if self.file:
+                self.file.write(o.payload + "\n")
+            else:
+                sys.stdout.write(o.payload + "\n")
+                sys.stdout.flush()
 
     def finish(self, summary):
         if self.file:
@@ -102,25 +139,77 @@ class JsonLines(Sink):
 
 
 class CsvTables(Sink):
-    """documents.csv, items.csv, attendees.csv, actions.csv, decisions.csv, amounts.csv, dates.csv."""
+    """documents.csv, items.csv, attendees.csv, actions.csv, decisions.csv, amounts.csv, dates.csv, ... With
+    `excel`, UTF-8 with a BOM and cells that a spreadsheet would run as formulas ('=HYPERLINK(...)') are
+    written as text. With `keep_others`, rows of documents not written in this run are kept (one-file
+    conversions add to the tables in place); otherwise the tables hold this run only."""
 
-    def __init__(self, out: Path, excel: bool):
-        self.out = out
-        self.files = {table: AtomicFile(out / f"{table}.csv", "utf-8-sig" if excel else "utf-8") for table in TABLES}
+    def __init__(self, out: Path, excel: bool, keep_others: bool = False):
+        self.out = _folder(out)
+        self.excel, self.keep_others, self.written = excel, keep_others, set()
+        self.encoding = "utf-8-sig" if excel else "utf-8"
+        self.files: dict[str, AtomicFile] = {}
+        try:
+            for table in TABLES:
+                self.files[table] = AtomicFile(out / f"{table}.csv", self.encoding)
+        except OutputError:
+            self._discard()
+            raise
         self.writers = {table: csv.DictWriter(self.files[table].fh, fieldnames=columns)
                         for table, columns in TABLES.items()}
-        for writer in self.writers.values():
-            writer.writeheader()
+        self._rows(lambda: [w.writeheader() for w in self.writers.values()])
+
+    def _rows(self, write) -> None:
+        try:
+            write()
+        except OSError as exc:
+            self._discard()
+            raise cannot_write(self.out, exc) from None
+
+    def _discard(self) -> None:
+        for file in self.files.values():
+            file.discard()
 
     def accept(self, o):
         if o.payload:
-            for table, records in rows(o.doc_id, Minutes.model_validate_json(o.payload)).items():
-                self.writers[table].writerows(records)
+            self.written.add(o.doc_id)
+            tables = rows(o.doc_id, Minutes.model_validate_json(o.payload))
+            self._rows(lambda: [self.writers[t].writerows(map(self._cells, records)) for t, records in tables.items()])
+
+    def _cells(self, record: dict) -> dict:
+        return {k: excel_safe(v) for k, v in record.items()} if self.excel else record
+
+    def _kept_rows(self, table: str) -> list[dict]:
+        try:
+            with (self.out / f"{table}.csv").open(encoding="utf-8-sig", newline="") as fh:
+                return [r for r in csv.DictReader(fh) if r.get("doc_id") not in self.written]
+        except (OSError, csv.Error, UnicodeDecodeError):
+            return []
 
     def finish(self, summary):
-        for file in self.files.values():
-            file.commit()
-        write_atomic(self.out / "_summary.json", json.dumps(summary.as_dict(), indent=2) + "\n")
+        if self.keep_others:
+            self._rows(lambda: [self.writers[t].writerows(self._kept_rows(t)) for t in TABLES])
+        try:
+            for file in self.files.values():
+                file.commit()
+        except OutputError:
+            self._discard()
+            raise
+        _write_summary(self.out, summary)
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def excel_safe(value):
+    """A cell a spreadsheet will show as text: one starting like a formula gets a leading apostrophe
+    (OWASP's advice for CSV injection); numbers ('-5') are left alone."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        try:
+            float(value)
+        except ValueError:
+            return "'" + value
+    return value
 
 
 class Sqlite(Sink):
@@ -129,20 +218,19 @@ class Sqlite(Sink):
     def __init__(self, out: Path):
         from .sqlite_store import Store
 
-        path = out if out.suffix in (".sqlite", ".db", ".sqlite3") else out / "minutes.sqlite"
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path = out if out.suffix in (".sqlite", ".db", ".sqlite3") or out.is_file() else out / "minutes.sqlite"
+        _folder(path.parent)
         self.store = Store(path)
 
     def run(self, jobs, jobs_n, timeout, force, fail_fast, fmt, limits):
-        import hashlib
-
         todo, skipped = [], []
         for j in jobs:
             try:
-                digest = hashlib.sha256(j.path.read_bytes()).hexdigest()
+                key = resume_key(j.path.read_bytes(), str(j.path), fmt, limits)
             except OSError:
-                digest = ""
-            (skipped if not force and self.store.current(j.doc_id, digest, __version__) else todo).append(j)
+                key = None
+            recorded = None if force or key is None else self.store.source(j.doc_id)
+            (skipped if recorded and within(recorded, key) else todo).append(j)
         summary = super().run(todo, jobs_n, timeout, force, fail_fast, fmt, limits)
         summary.skipped += len(skipped)
         return summary
@@ -167,8 +255,7 @@ class OcdFiles(Sink):
     or body met again is written again under the same name."""
 
     def __init__(self, out: Path, timezone: str | None = None):
-        self.out, self.timezone = out, timezone
-        out.mkdir(parents=True, exist_ok=True)
+        self.out, self.timezone = _folder(out), timezone
 
     def accept(self, o):
         if o.payload:
@@ -184,17 +271,20 @@ class OcdFiles(Sink):
                              json.dumps(obj, indent=2, ensure_ascii=False) + "\n")
 
     def finish(self, summary):
-        write_atomic(self.out / "_summary.json", json.dumps(summary.as_dict(), indent=2) + "\n")
+        _write_summary(self.out, summary)
 
 
-def make_sink(fmt: str, out: Path | None, excel: bool) -> Sink:
-    if fmt == "json":
-        return JsonFiles(out)
-    if fmt == "jsonl":
-        return JsonLines(out)
+SINKS = {"json": JsonFiles, "jsonl": JsonLines, "csv": CsvTables, "sqlite": Sqlite, "ocd": OcdFiles}  # --format -> sink
+FILE_SINKS = {"json", "csv", "sqlite", "ocd"}  # formats that need -o
+
+
+def make_sink(fmt: str, out: Path | None, excel: bool = False, **options) -> Sink:
+    """The sink for an output format; a new format is one class and one entry in SINKS."""
+    if fmt in FILE_SINKS and (out is None or str(out) == "-"):
+        raise OutputError(f"--format {fmt} writes files: give -o a {'database' if fmt == 'sqlite' else 'folder'}")
     if fmt == "csv":
-        return CsvTables(out, excel)
-    return Sqlite(out)
+        return CsvTables(out, excel, **options)
+    return SINKS[fmt](out, **options)
 
 
 def report(summary: Summary) -> None:
@@ -211,4 +301,4 @@ def report(summary: Summary) -> None:
     console = Console(stderr=True)
     console.print(table)
     for f in summary.failures:
-        console.print(f"failed: {f['document']}: {f['reason']}", markup=False, soft_wrap=True)
+        console.print(f"failed: {shown(f['document'])}: {f['reason']}", markup=False, soft_wrap=True)

@@ -7,8 +7,11 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import InputError
+from .batch_sinks import SINKS
+from .errors import InputError, OutputError, shown
 from .readers import FORMATS, MAX_CHARS, MAX_PAGES
+
+TIMEOUT = 120.0  # seconds per file, for one file as for a batch
 
 EXAMPLES = """
 \b
@@ -48,40 +51,51 @@ def main() -> None:
     actions, decisions, amounts, dates and meeting details, each with where it came from."""
 
 
+def _fail(source: str, message: str) -> None:
+    click.echo(f"minutes-extract: {shown(source)}: {message}", err=True)
+    sys.exit(1)
+
+
+def _to_stdout(output: Path | None) -> bool:
+    return output is None or str(output) == "-"
+
+
 @main.command(epilog=EXAMPLES)
 @click.argument("source", type=click.Path(allow_dash=True, dir_okay=False, path_type=str))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here, not stdout.")
-@click.option("--format", "out_format", type=click.Choice(["json", "jsonl", "csv", "sqlite", "ocd"]),
-              default="json", show_default=True,
-              help="json: one indented document; jsonl: one line; csv: tables in the -o folder; sqlite: rows in "
-                   "the -o database; ocd: Open Civic Data objects (a JSON array).")
+@click.option("-o", "--output", type=click.Path(allow_dash=True, path_type=Path),
+              help="Write here (- for stdout, the default); a folder for csv, a database for sqlite.")
+@click.option("--format", "out_format", type=click.Choice(list(SINKS)), default="json",
+              show_default=True, help="json: one indented document; jsonl: one line; csv: tables in the -o "
+                                      "folder (this document's rows replaced, others kept); sqlite: rows in the -o "
+                                      "database; ocd: Open Civic Data objects (a JSON array).")
 @click.option("--timezone", callback=_timezone, help="OCD: the meeting's IANA time zone (e.g. Europe/London), "
                                                       "for start and end times.")
-@click.option("--excel", is_flag=True, help="CSV: write UTF-8 with a BOM, for Excel.")
+@click.option("--excel", is_flag=True, help="CSV: UTF-8 with a BOM, and formula-like cells written as text.")
 @click.option("--format-in", type=click.Choice(FORMATS), help="Input format (default: sniffed from content).")
 @click.option("--max-pages", type=click.IntRange(min=0), default=MAX_PAGES, show_default=True,
               help="Refuse PDFs with more pages (0: no limit).")
 @click.option("--max-chars", type=click.IntRange(min=0), default=MAX_CHARS, show_default=True,
               help="Refuse documents with more characters of text (0: no limit).")
+@click.option("--timeout", type=click.FloatRange(min=0), default=TIMEOUT, show_default=True,
+              help="Seconds allowed (0: no limit).")
 @click.option("--debug", is_flag=True, help="Show a traceback on errors.")
 def extract(source: str, output: Path | None, out_format: str, timezone: str | None, excel: bool,
-            format_in: str | None, max_pages: int, max_chars: int, debug: bool) -> None:
+            format_in: str | None, max_pages: int, max_chars: int, timeout: float, debug: bool) -> None:
     """Extract one document (use - for standard input)."""
+    from .batch import Outcome, Summary, time_limit
+    from .batch_sinks import FILE_SINKS, make_sink
     from .export import to_json, to_jsonl, write_atomic
     from .pipeline import extract as run
 
-    if out_format in ("csv", "sqlite") and output is None:
+    if out_format in FILE_SINKS - {"json"} and _to_stdout(output):
         raise click.UsageError(f"--format {out_format} needs -o/--output")
     try:
-        if source == "-":
-            minutes = run(sys.stdin.buffer.read(), format_in, max_pages=max_pages, max_chars=max_chars)
-        else:
-            minutes = run(Path(source), format_in, max_pages=max_pages, max_chars=max_chars)
+        data = sys.stdin.buffer.read() if source == "-" else Path(source)  # a slow pipe is not our time
+        with time_limit(timeout):
+            minutes = run(data, format_in, max_pages=max_pages, max_chars=max_chars)
         if out_format in ("csv", "sqlite"):
-            from .batch import Outcome, Summary
-            from .batch_sinks import make_sink
-
-            sink = make_sink(out_format, output, excel)
+            options = {"keep_others": True} if out_format == "csv" else {}
+            sink = make_sink(out_format, output, excel, **options)
             sink.accept(Outcome(Path(source).name if source != "-" else "stdin", "converted",
                                 payload=minutes.model_dump_json(by_alias=True)))
             sink.finish(Summary(converted=1))
@@ -94,21 +108,22 @@ def extract(source: str, output: Path | None, out_format: str, timezone: str | N
             content = json.dumps(objects(minutes, timezone), indent=2, ensure_ascii=False) + "\n"
         else:
             content = to_json(minutes) + "\n" if out_format == "json" else to_jsonl(minutes)
-        if output:
-            write_atomic(output, content)
-        else:
+        if _to_stdout(output):
             click.echo(content, nl=False)
-    except InputError as exc:
+        else:
+            write_atomic(output, content)
+    except (InputError, OutputError) as exc:
         if debug:
             raise
-        click.echo(f"minutes-extract: {source}: {exc}", err=True)
-        sys.exit(1)
+        _fail(source, str(exc))
+    except TimeoutError:
+        _fail(source, f"took longer than {timeout:g} s (--timeout)")
+    except RecursionError:
+        _fail(source, "structure nested too deeply to read")
     except Exception as exc:  # a bug in an extractor must not show the user a traceback
         if debug:
             raise
-        click.echo(f"minutes-extract: {source}: failed to extract ({type(exc).__name__}: {exc}); "
-                   f"rerun with --debug for details", err=True)
-        sys.exit(1)
+        _fail(source, f"failed to extract ({type(exc).__name__}: {exc}); rerun with --debug for details")
 
 
 @main.command()
@@ -129,44 +144,48 @@ Examples:
   minutes-extract batch 'archive/**/*.pdf' -o out/ --jobs 2 --timeout 60
 """)
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Output folder (json, csv), database file (sqlite) or file (jsonl; default stdout).")
-@click.option("--format", "out_format", type=click.Choice(["json", "jsonl", "csv", "sqlite", "ocd"]),
-              default="json", show_default=True, help="ocd: Open Civic Data objects, one JSON file each, in -o.")
+@click.option("-o", "--output", type=click.Path(allow_dash=True, path_type=Path),
+              help="Output folder (json, csv), database file (sqlite) or file (jsonl; default or -: stdout).")
+@click.option("--format", "out_format", type=click.Choice(list(SINKS)), default="json", show_default=True,
+              help="ocd: Open Civic Data objects, one JSON file each, in -o.")
 @click.option("--timezone", callback=_timezone, help="OCD: the meetings' IANA time zone, for start and end times.")
 @click.option("--format-in", type=click.Choice(FORMATS), help="Input format for every file (default: sniffed).")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: the machine's cores).")
-@click.option("--timeout", type=click.FloatRange(min=0), default=120.0, show_default=True,
+@click.option("--jobs", "-j", type=click.IntRange(min=1),
+              help="Worker processes (default: the machine's cores; at most 4 per core).")
+@click.option("--timeout", type=click.FloatRange(min=0), default=TIMEOUT, show_default=True,
               help="Seconds allowed per file (0: no limit).")
 @click.option("--force", is_flag=True, help="Convert again even when the output is up to date.")
 @click.option("--fail-fast", is_flag=True, help="Stop at the first file that fails.")
-@click.option("--excel", is_flag=True, help="CSV: write UTF-8 with a BOM, for Excel.")
+@click.option("--excel", is_flag=True, help="CSV: UTF-8 with a BOM, and formula-like cells written as text.")
+@click.option("--follow-symlinks", is_flag=True, help="Read symlinks that lead outside the input folders.")
 @click.option("--max-pages", type=click.IntRange(min=0), default=MAX_PAGES, show_default=True,
               help="Refuse PDFs with more pages (0: no limit).")
 @click.option("--max-chars", type=click.IntRange(min=0), default=MAX_CHARS, show_default=True,
               help="Refuse documents with more characters of text (0: no limit).")
-def batch(inputs, output, out_format, timezone, format_in, jobs, timeout, force, fail_fast, excel, max_pages,
-          max_chars) -> None:
+def batch(inputs, output, out_format, timezone, format_in, jobs, timeout, force, fail_fast, excel, follow_symlinks,
+          max_pages, max_chars) -> None:
     """Convert many files: folders (recursively), files or glob patterns."""
-    from .batch import default_jobs, discover
-    from .batch_sinks import make_sink, report
+    from .batch import capped_jobs, discover
+    from .batch_sinks import FILE_SINKS, make_sink, report
 
-    found = discover(list(inputs))
+    def warn(message: str) -> None:
+        click.echo(f"minutes-extract: {message}", err=True)
+
+    found = discover(list(inputs), follow_symlinks, warn)
     if not found:
-        raise click.UsageError(f"no supported files in: {' '.join(inputs)}")
-    if out_format in ("json", "csv", "sqlite", "ocd") and output is None:
+        raise click.UsageError(f"no supported files in: {shown(' '.join(inputs))}")
+    if out_format in FILE_SINKS and _to_stdout(output):
         raise click.UsageError(f"--format {out_format} needs -o/--output")
     try:
         limits = {"max_pages": max_pages, "max_chars": max_chars}
-        if out_format == "ocd":
-            from .batch_sinks import OcdFiles
-
-            sink = OcdFiles(output, timezone)
-        else:
-            sink = make_sink(out_format, output, excel)
-        summary = sink.run(found, jobs or default_jobs(), timeout, force, fail_fast, format_in, limits)
+        options = {"timezone": timezone} if out_format == "ocd" else {}
+        sink = make_sink(out_format, output, excel, **options)
+        summary = sink.run(found, capped_jobs(jobs, warn), timeout, force, fail_fast, format_in, limits)
+    except OutputError as exc:
+        warn(f"{exc}; stopped (finished outputs are kept)")
+        sys.exit(1)
     except KeyboardInterrupt:
-        click.echo("minutes-extract: interrupted; finished outputs are kept, nothing is half-written", err=True)
+        warn("interrupted; finished outputs are kept, nothing is half-written")
         sys.exit(130)
     report(summary)
     sys.exit(1 if summary.failed else 0)

@@ -14,6 +14,7 @@ class Document:
     path: str | None = None
     sha256: str | None = None
     page_starts: list[int] = field(default_factory=lambda: [0])
+    warnings: list[str] = field(default_factory=list)  # what the reader doubted (an encoding guessed)
     line_starts: list[int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:

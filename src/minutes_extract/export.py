@@ -6,6 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from .errors import cannot_write
 from .schema import Minutes
 
 
@@ -21,22 +22,61 @@ def json_schema() -> str:
     return json.dumps(Minutes.model_json_schema(by_alias=True, mode="serialization"), indent=2)
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_NEW_FILE_MODE = 0o666 & ~_umask()  # what open() would give a new file here
+
+
+def _open(fd: int, encoding: str):
+    """The temporary file's writer (a seam: the fault-injection tests replace it with a full disk)."""
+    return os.fdopen(fd, "w", encoding=encoding, newline="")
+
+
 class AtomicFile:
     """A file written under a temporary name beside `path` and renamed onto it by commit(): readers never see
-    it half-written. discard() removes the temporary file."""
+    it half-written, and a failure (disk full, read-only folder) leaves no temporary file behind. It gets the
+    mode of the file it replaces, or the folder's normal mode for new files. OSError becomes OutputError."""
 
     def __init__(self, path: Path, encoding: str = "utf-8"):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
-        self.fh = os.fdopen(fd, "w", encoding=encoding, newline="")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+        except OSError as exc:
+            raise cannot_write(self.path, exc) from None
+        try:
+            os.fchmod(fd, self.path.stat().st_mode & 0o777 if self.path.is_file() else _NEW_FILE_MODE)
+            self.fh = _open(fd, encoding)
+        except OSError as exc:
+            os.close(fd)
+            self.discard()
+            raise cannot_write(self.path, exc) from None
+
+    def write(self, text: str) -> None:
+        try:
+            self.fh.write(text)
+        except OSError as exc:
+            self.discard()
+            raise cannot_write(self.path, exc) from None
 
     def commit(self) -> None:
-        self.fh.close()
-        os.replace(self.tmp, self.path)
+        try:
+            self.fh.close()
+            os.replace(self.tmp, self.path)
+        except OSError as exc:
+            self.discard()
+            raise cannot_write(self.path, exc) from None
 
     def discard(self) -> None:
-        self.fh.close()
+        try:
+            if hasattr(self, "fh"):
+                self.fh.close()
+        except OSError:
+            pass  # the data is being thrown away: a failing flush does not matter
         Path(self.tmp).unlink(missing_ok=True)
 
 
@@ -44,7 +84,7 @@ def write_atomic(path: Path, content: str) -> None:
     """Writes `content` to `path` through a temporary file and a rename: never a half-written file."""
     out = AtomicFile(path)
     try:
-        out.fh.write(content)
+        out.write(content)
     except BaseException:
         out.discard()
         raise

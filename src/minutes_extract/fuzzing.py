@@ -7,6 +7,7 @@ import json
 import random
 import time
 import zipfile
+from pathlib import Path
 
 from .errors import InputError
 from .export import to_json
@@ -117,17 +118,99 @@ def check(data: bytes, time_limit: float = 20.0) -> str | None:
     return None
 
 
+def nested_brackets(rng: random.Random) -> bytes:
+    """Markdown links and images nested without end: '[[[...](](](...' (was quadratic)."""
+    n = rng.randint(1, 60_000)
+    opener = rng.choice(["[", "![", "[a](", "(", "[x]("])
+    return (minutes_like(rng, 20) + opener * n + rng.choice(["](", ")", "]", "[)"]) * (n // 2)).encode()
+
+
+def mostly_utf8(rng: random.Random) -> bytes:
+    """UTF-8 minutes with a few stray bytes (a cp1252 quote pasted in, a truncated sequence)."""
+    b = bytearray(minutes_like(rng).encode("utf-8"))
+    for _ in range(rng.randint(1, 5)):
+        b[rng.randint(0, len(b)):0] = bytes([rng.choice([0x92, 0x93, 0xa3, 0xe2, 0xc3, 0xff, rng.randrange(128, 256)])])
+    return bytes(b)
+
+
+def charset_html(rng: random.Random) -> bytes:
+    """An HTML page declaring a charset (true, false or unknown) in a meta tag or XML declaration."""
+    charset = rng.choice(["windows-1252", "iso-8859-1", "utf-8", "utf-16", "koi8-r", "no-such-charset", ""])
+    head = rng.choice([f'<meta charset="{charset}">', f"<?xml version='1.0' encoding='{charset}'?>",
+                       f'<meta http-equiv="Content-Type" content="text/html; charset={charset}">'])
+    body = minutes_like(rng).replace("<", "&lt;")
+    page = f"{head}<html><body><h2>1. FINANCE</h2><p>{body}</p></body></html>"
+    return page.encode(rng.choice(["cp1252", "utf-8", "latin-1", "utf-16-le"]), errors="replace")
+
+
+def ascii_utf16(rng: random.Random) -> bytes:
+    """Minutes saved as UTF-16 without a byte-order mark, sometimes cut at an odd byte."""
+    data = minutes_like(rng).encode(rng.choice(["utf-16-le", "utf-16-be"]), errors="replace")
+    return data[:-1] if data and rng.random() < 0.3 else data
+
+
+def many_paragraphs_docx(rng: random.Random) -> bytes:
+    """A Word file with up to 80,000 paragraphs (refused past the limit, never slow)."""
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    para = "<w:p><w:r><w:t>" + minutes_like(rng, 3).replace("<", "&lt;").replace("&", "&amp;") + "</w:t></w:r></w:p>"
+    body = f"<w:document {ns}><w:body>" + para * rng.randint(1, 80_000) + "</w:body></w:document>"
+    src = zipfile.ZipFile(io.BytesIO(seed_docx()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info.filename, body.encode() if info.filename == "word/document.xml" else src.read(info))
+    return out.getvalue()
+
+
+GENERATORS = [nested_brackets, mostly_utf8, charset_html, ascii_utf16, many_paragraphs_docx]
+
+
 def generate(rng: random.Random, seeds: list[bytes]) -> bytes:
-    """One fuzz case: random bytes, minutes-like text, or a mutated seed document."""
+    """One fuzz case: random bytes, minutes-like text, deep HTML, one of the GENERATORS, or a mutated seed."""
     kind = rng.random()
-    if kind < 0.2:
+    if kind < 0.15:
         return bytes(rng.randrange(256) for _ in range(rng.randint(0, 3000)))
-    if kind < 0.45:
+    if kind < 0.3:
         return minutes_like(rng).encode(rng.choice(["utf-8", "utf-16", "cp1252"]), errors="replace")
-    if kind < 0.55:
+    if kind < 0.35:
         depth = rng.randint(1, 3000)
         return ("<html><body>" + "<div><ul><li>" * depth + "27. ITEM £5" + "</li></ul></div>" * depth).encode()
+    if kind < 0.6:
+        return rng.choice(GENERATORS)(rng)
     seed = rng.choice(seeds)
     if seed.startswith(b"PK") and rng.random() < 0.6:
         return mutate_zip_member(seed, rng)
     return mutate(seed, rng)
+
+
+def check_output_fault(data: bytes, fault: str) -> str | None:
+    """Runs a batch on `data` into an output that fails ('read-only': no file can be made; 'full': every write
+    fails with ENOSPC); returns what went wrong, or None when it ended with exit 1, one line on stderr and no
+    temporary file left."""
+    import errno
+    import os
+    import tempfile
+    from unittest import mock
+
+    from click.testing import CliRunner
+
+    from . import export
+    from .cli import main
+
+    def refuse(*args, **kwargs):
+        raise OSError(errno.EROFS if fault == "read-only" else errno.ENOSPC, "injected " + fault)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "in").mkdir()
+        (Path(tmp) / "in" / "case.txt").write_bytes(data)
+        patch = mock.patch.object(export, "_open", refuse) if fault == "full" else \
+            mock.patch.object(export.tempfile, "mkstemp", refuse)
+        with patch:
+            result = CliRunner().invoke(main, ["batch", f"{tmp}/in", "-o", f"{tmp}/out", "--jobs", "1",
+                                               "--timeout", "20"])
+        lines = [ln for ln in result.stderr.splitlines() if ln.startswith("minutes-extract:")]
+        leftovers = [f for _, _, files in os.walk(tmp) for f in files if f.endswith(".tmp")]
+    if result.exit_code != 1 or len(lines) != 1 or "Traceback" in result.stderr or leftovers:
+        return f"output {fault}: exit {result.exit_code}, {len(lines)} lines, {leftovers or ''} " \
+               f"{result.stderr[-300:]!r}"
+    return None

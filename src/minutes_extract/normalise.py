@@ -7,9 +7,9 @@ import re
 from .document import join_pages
 
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
-_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_LINK = re.compile(r"\[([^\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0b-\x0c\x0e-\x1f\x7f]")  # and control characters
+_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^)\n]*\)")
+_LINK = re.compile(r"\[([^\[\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)")
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 _EMBEDDED_HTML = re.compile(r"</?(?:table|tbody|thead|tr|td|th|div|p|br|ol|ul|li|span|strong|em|b|i|u|sup|sub|a|"
                             r"h[1-6])\b[^>]*>",

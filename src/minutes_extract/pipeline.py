@@ -16,7 +16,7 @@ from .extractors.declarations import extract_declarations
 from .extractors.meeting import default_year, extract_meeting, next_meetings
 from .extractors.roster import Roster
 from .normalise import normalise_pages
-from .readers import read, read_bytes
+from .readers import SUFFIXES, read, read_bytes
 from .schema import (Action, Amount, Attendee, DateMention, Decision, Declaration, Item, Meeting, Minutes, NextMeeting,
                      Source, Vote)
 from .segment import Segment, segment
@@ -24,14 +24,23 @@ from .sentences import split
 from .signals import document_signals
 
 
-def load(source: str | Path | bytes, fmt: str | None = None, **limits) -> Document:
-    """A Document from a path, raw bytes, or the text of minutes itself (limits: max_chars, max_pages)."""
+def load(source: str | Path | bytes | None = None, fmt: str | None = None, *, text: str | None = None,
+         name: str | None = None, **limits) -> Document:
+    """A Document from a path, raw bytes (`name`: the file they came from), or the text of minutes itself
+    (`text=`, or a string with a newline); limits: max_chars, max_pages. A one-line string ending in a
+    known file extension is a path, and an error when no such file exists: a typo is never read as minutes."""
+    if text is None and isinstance(source, str) and "\n" not in source and (
+            Path(source).suffix.lower() in SUFFIXES or (len(source) < 4096 and Path(source).exists())):
+        source = Path(source)
     if isinstance(source, bytes):
-        return read_bytes(source, None, fmt, **limits)
-    if isinstance(source, Path) or ("\n" not in source and len(source) < 4096 and Path(source).exists()):
+        return read_bytes(source, name, fmt, **limits)
+    if isinstance(source, Path):
         return read(source, fmt, **limits)
-    text, starts = normalise_pages(source.split("\f"))
-    return Document(text=text, format=fmt or "txt", page_starts=starts)
+    text = source if text is None else text
+    if not isinstance(text, str):
+        raise TypeError("extract() takes a path, bytes, or text=")
+    normalised, starts = normalise_pages(text.split("\f"))
+    return Document(text=normalised, format=fmt or "txt", page_starts=starts)
 
 
 class _Items:
@@ -112,6 +121,11 @@ def _due(dates: list[Mention], start: int, end: int) -> str | None:
     return days[0].date if days else None
 
 
-def extract(source: str | Path | bytes, fmt: str | None = None, **limits) -> Minutes:
-    """Extracts minutes from a path, bytes, or text: `extract("minutes.pdf").actions`."""
-    return extract_document(load(source, fmt, **limits))
+def extract(source: str | Path | bytes | None = None, fmt: str | None = None, *, text: str | None = None,
+            name: str | None = None, **limits) -> Minutes:
+    """Extracts minutes from a path, bytes, or text: `extract("minutes.pdf").actions`,
+    `extract(text="1. APOLOGIES ...")`. What the reader doubted (an encoding) leads the warnings."""
+    doc = load(source, fmt, text=text, name=name, **limits)
+    minutes = extract_document(doc)
+    minutes.warnings[:0] = doc.warnings
+    return minutes

@@ -2,13 +2,19 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from ..document import Document
-from ..errors import InputError
+from ..errors import InputError, shown
 from ..normalise import normalise_pages
+from .text import decode, read_text
 
 FORMATS = ("pdf", "docx", "html", "md", "txt")
+SUFFIXES = {".pdf", ".docx", ".html", ".htm", ".php", ".md", ".markdown", ".txt", ".text"}
+_CLAIMED = {".pdf": "pdf", ".docx": "docx"}  # suffixes that promise a binary format
+_KIND = {"pdf": "a PDF", "docx": "a Word document", "html": "HTML", "md": "text", "txt": "text"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 
 
 def sniff(data: bytes, name: str | None = None) -> str:
@@ -34,32 +40,51 @@ MAX_CHARS = 10_000_000
 MAX_PAGES = 2000
 
 
+def not_text(text: str) -> str | None:
+    """Why decoded text is binary junk ('not text: 43% control bytes'), or None when it reads as text."""
+    sample = text[:100_000]
+    share = len(_CONTROL.findall(sample)) / max(1, len(sample))
+    return f"not text: {share:.0%} control bytes" if share > 0.05 else None
+
+
 def read_bytes(data: bytes, name: str | None = None, fmt: str | None = None, max_chars: int = MAX_CHARS,
                max_pages: int = MAX_PAGES) -> Document:
     """Reads minutes given as bytes; `fmt` overrides the sniffed format. Inputs over `max_pages` pages or
-    `max_chars` characters of text are refused (0: no limit), which bounds the time and memory per file."""
-    fmt = fmt or sniff(data, name)
+    `max_chars` characters of text are refused (0: no limit), which bounds the time and memory per file; so is
+    binary that is no known format, and a file named .pdf or .docx holding something else (unless `fmt`)."""
+    sniffed = sniff(data, name)
+    claimed = _CLAIMED.get(Path(name or "").suffix.lower())
+    if not fmt and claimed and sniffed != claimed:
+        kind = "binary data of no known format" if sniffed == "txt" and not_text(decode(data)[0]) else _KIND[sniffed]
+        raise InputError(f"named {shown(Path(name).suffix)} but is {kind} "
+                         f"(--format-in {sniffed} reads it anyway)")
+    fmt = fmt or sniffed
+    warnings: list[str] = []
     if fmt == "pdf":
         from .pdf import read_pdf
         pages = read_pdf(data, max_pages=max_pages or 10**9)
     elif fmt == "docx":
         from .docx import read_docx
-        pages = read_docx(data)
+        pages = read_docx(data, max_chars=max_chars)
     elif fmt == "html":
         from .html import read_html
-        pages = read_html(data)
+        pages, warnings = read_html(data)
     elif fmt in ("md", "txt"):
-        from .text import read_text
-        pages = read_text(data)
+        pages, warnings = read_text(data)
     else:
         raise InputError(f"unknown input format {fmt!r} (choose from {', '.join(FORMATS)})")
+    if fmt in ("md", "txt", "html"):
+        junk = not_text("".join(pages))
+        if junk:
+            raise InputError(junk)
     size = sum(len(p) for p in pages)
     if max_chars and size > max_chars:
         raise InputError(f"{size:,} characters of text is over the limit of {max_chars:,} (--max-chars)")
     text, starts = normalise_pages(pages)
     if not text.strip():
         raise InputError("no text found in the document")
-    return Document(text=text, format=fmt, path=name, sha256=hashlib.sha256(data).hexdigest(), page_starts=starts)
+    return Document(text=text, format=fmt, path=name, sha256=hashlib.sha256(data).hexdigest(), page_starts=starts,
+                    warnings=warnings)
 
 
 def read(path: str | Path, fmt: str | None = None, **limits) -> Document:
@@ -68,9 +93,9 @@ def read(path: str | Path, fmt: str | None = None, **limits) -> Document:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise InputError(f"no such file: {path}") from None
+        raise InputError(f"no such file: {shown(str(path))}") from None
     except IsADirectoryError:
-        raise InputError(f"is a directory: {path}") from None
+        raise InputError(f"is a directory: {shown(str(path))}") from None
     except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror}") from None
+        raise InputError(f"cannot read {shown(str(path))}: {exc.strerror}") from None
     return read_bytes(data, str(path), fmt, **limits)

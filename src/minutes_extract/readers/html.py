@@ -7,6 +7,7 @@ import lxml.html
 from lxml import etree
 
 from ..errors import InputError
+from .text import decode
 
 DROP = {"script", "style", "noscript", "nav", "button", "form", "head", "template", "svg", "iframe",
         "select", "title", "meta", "link", "object", "embed"}
@@ -166,11 +167,20 @@ def _walk(el, w: _Writer, depth: int, flat: bool = False) -> None:
     w.add(_inline(el.tail))
 
 
-def read_html(data: bytes) -> list[str]:
-    """The visible text of an HTML page as one page of lines."""
-    source = data.decode("utf-8", errors="replace") if not data.startswith((b"\xff\xfe", b"\xfe\xff")) \
-        else data.decode("utf-16", errors="replace")
-    source = _strip_php(source)
+_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?([\w.:-]+)|<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)""", re.I)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in its first 4 KB (<meta charset>, http-equiv or an XML declaration)."""
+    m = _CHARSET.search(data[:4096])
+    return (m.group(1) or m.group(2)).decode("ascii") if m else None
+
+
+def read_html(data: bytes) -> tuple[list[str], list[str]]:
+    """The visible text of an HTML page as one page of lines, and warnings about its encoding. Valid UTF-8 is
+    read as UTF-8; otherwise the charset the page declares is honoured."""
+    source, warnings = decode(data, declared_charset(data))
+    source = _strip_php(source)  # also drops an XML declaration, which lxml refuses on decoded text
     if not source.strip():
         raise InputError("the HTML page has no content")
     try:
@@ -181,4 +191,4 @@ def read_html(data: bytes) -> list[str]:
     body = root.find("body")
     _walk(body if body is not None else root, w, depth=0)
     w.flush()
-    return ["\n".join(w.lines)]
+    return ["\n".join(w.lines)], warnings

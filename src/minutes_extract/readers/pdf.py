@@ -14,6 +14,7 @@ from .grid import Edge, ruled_tables
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$|^\s*-\s*\d{1,4}\s*-\s*$", re.I)
 _FURNITURE_EDGE = 3
+_SENTENCE = re.compile(r"[a-z].*[a-z0-9)][.!?]['\")]?\s*$")  # words ending in a full stop
 
 
 _MAX_TABLE_PAGES = 40
@@ -230,22 +231,28 @@ def _shape(line: str) -> str:
 
 
 def strip_furniture(pages: list[list[str]]) -> list[list[str]]:
-    """Drops running headers and footers: lines at a page's edge that recur (digits aside) on
-    many pages, and bare page numbers ('3', 'Page 3 of 12')."""
-    counts: Counter[str] = Counter()
+    """Drops running headers and footers and bare page numbers ('3', 'Page 3 of 12'). A line is running matter
+    when it recurs (digits aside) at the same edge, top or bottom, of most pages and is not a sentence of the
+    minutes ('Motion Carried 6-0.' at the foot of two pages is kept): when in doubt, a line is kept."""
+    counts: Counter[tuple[str, str]] = Counter()
     for lines in pages:
-        body = [ln for ln in lines if ln.strip()]
-        edge = body[:_FURNITURE_EDGE] + body[-_FURNITURE_EDGE:]
-        counts.update({_shape(ln) for ln in edge})
-    threshold = max(2, (len(pages) + 1) // 2)
-    repeated = {shape for shape, n in counts.items() if n >= threshold} if len(pages) > 1 else set()
+        counts.update(_edges(lines).values())
+    threshold = len(pages) // 2 + 1
+    repeated = {key for key, n in counts.items() if n >= max(2, threshold)} if len(pages) > 1 else set()
     cleaned = []
     for lines in pages:
-        body_idx = [i for i, ln in enumerate(lines) if ln.strip()]
-        edge = set(body_idx[:_FURNITURE_EDGE] + body_idx[-_FURNITURE_EDGE:])
-        cleaned.append([ln for i, ln in enumerate(lines)
-                        if not (i in edge and (_shape(ln) in repeated or _PAGE_NUMBER.match(ln)))])
+        edges = _edges(lines)
+        cleaned.append([ln for i, ln in enumerate(lines) if not (i in edges and (
+            _PAGE_NUMBER.match(ln) or (edges[i] in repeated and not _SENTENCE.search(ln))))])
     return cleaned
+
+
+def _edges(lines: list[str]) -> dict[int, tuple[str, str]]:
+    """The first and last few non-blank lines of a page: index -> (edge, shape)."""
+    body = [i for i, ln in enumerate(lines) if ln.strip()]
+    edges = {i: ("bottom", _shape(lines[i])) for i in body[-_FURNITURE_EDGE:]}
+    edges.update({i: ("top", _shape(lines[i])) for i in body[:_FURNITURE_EDGE]})
+    return edges
 
 
 def read_pdf(data: bytes, max_pages: int = 2000) -> list[str]:
