@@ -221,6 +221,7 @@ class Sqlite(Sink):
         path = out if out.suffix in (".sqlite", ".db", ".sqlite3") or out.is_file() else out / "minutes.sqlite"
         _folder(path.parent)
         self.store = Store(path)
+        self.unwritable = False
 
     def run(self, jobs, jobs_n, timeout, force, fail_fast, fmt, limits):
         todo, skipped = [], []
@@ -237,11 +238,18 @@ class Sqlite(Sink):
 
     def accept(self, o):
         if o.payload:
-            self.store.put(o.doc_id, Minutes.model_validate_json(o.payload))
+            try:
+                self.store.put(o.doc_id, Minutes.model_validate_json(o.payload))
+            except OutputError:
+                self.unwritable = True  # locked or full: the people pass would fail the same way
+                raise
 
     def finish(self, summary):
         from .people_db import update
 
+        if self.unwritable:
+            self.store.close()
+            return
         try:
             update(self.store.db)  # people ids depend on every document of a body: relinked after each run
         except Exception as exc:  # the documents are in; only the people table is stale
