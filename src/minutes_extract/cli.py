@@ -17,6 +17,7 @@ Examples:
   minutes-extract minutes.txt -o out.json     write it to a file
   cat minutes.txt | minutes-extract -         read standard input
   minutes-extract minutes.md | jq '.actions[] | {text, owners}'
+  minutes-extract report minutes.pdf -o report.html   review every record in a browser
   minutes-extract schema > minutes.schema.json
 """
 
@@ -40,9 +41,9 @@ def main() -> None:
 @main.command(epilog=EXAMPLES)
 @click.argument("source", type=click.Path(allow_dash=True, dir_okay=False, path_type=str))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here, not stdout.")
-@click.option("--format", "out_format", type=click.Choice(["json", "jsonl", "csv", "sqlite"]), default="json",
+@click.option("--format", "out_format", type=click.Choice(["json", "jsonl", "csv", "sqlite", "html"]), default="json",
               show_default=True, help="json: one indented document; jsonl: one line; csv: tables in the -o "
-                                      "folder; sqlite: rows in the -o database.")
+                                      "folder; sqlite: rows in the -o database; html: the review report.")
 @click.option("--excel", is_flag=True, help="CSV: write UTF-8 with a BOM, for Excel.")
 @click.option("--format-in", type=click.Choice(FORMATS), help="Input format (default: sniffed from content).")
 @click.option("--max-pages", type=click.IntRange(min=0), default=MAX_PAGES, show_default=True,
@@ -53,12 +54,18 @@ def main() -> None:
 def extract(source: str, output: Path | None, out_format: str, excel: bool, format_in: str | None, max_pages: int,
             max_chars: int, debug: bool) -> None:
     """Extract one document (use - for standard input)."""
-    from .export import to_json, to_jsonl, write_atomic
+    from .export import to_json, to_jsonl
     from .pipeline import extract as run
 
     if out_format in ("csv", "sqlite") and output is None:
         raise click.UsageError(f"--format {out_format} needs -o/--output")
     try:
+        if out_format == "html":
+            from .report import report as review
+
+            _emit(review(sys.stdin.buffer.read() if source == "-" else Path(source), format_in, max_pages=max_pages,
+                         max_chars=max_chars), output)
+            return
         if source == "-":
             minutes = run(sys.stdin.buffer.read(), format_in, max_pages=max_pages, max_chars=max_chars)
         else:
@@ -72,11 +79,7 @@ def extract(source: str, output: Path | None, out_format: str, excel: bool, form
                                 payload=minutes.model_dump_json(by_alias=True)))
             sink.finish(Summary(converted=1))
             return
-        content = to_json(minutes) + "\n" if out_format == "json" else to_jsonl(minutes)
-        if output:
-            write_atomic(output, content)
-        else:
-            click.echo(content, nl=False)
+        _emit(to_json(minutes) + "\n" if out_format == "json" else to_jsonl(minutes), output)
     except InputError as exc:
         if debug:
             raise
@@ -88,6 +91,38 @@ def extract(source: str, output: Path | None, out_format: str, excel: bool, form
         click.echo(f"minutes-extract: {source}: failed to extract ({type(exc).__name__}: {exc}); "
                    f"rerun with --debug for details", err=True)
         sys.exit(1)
+
+
+def _emit(content: str, output: Path | None) -> None:
+    """Writes to the -o file atomically, else to stdout."""
+    from .export import write_atomic
+
+    if output:
+        write_atomic(output, content)
+    else:
+        click.echo(content, nl=False)
+
+
+@main.command(epilog="""
+\b
+Examples:
+  minutes-extract report minutes.pdf -o report.html   the minutes with every record highlighted, offline
+""")
+@click.argument("source", type=click.Path(allow_dash=True, dir_okay=False, path_type=str))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here, not stdout.")
+@click.option("--format-in", type=click.Choice(FORMATS), help="Input format (default: sniffed from content).")
+@click.option("--max-pages", type=click.IntRange(min=0), default=MAX_PAGES, show_default=True,
+              help="Refuse PDFs with more pages (0: no limit).")
+@click.option("--max-chars", type=click.IntRange(min=0), default=MAX_CHARS, show_default=True,
+              help="Refuse documents with more characters of text (0: no limit).")
+@click.option("--debug", is_flag=True, help="Show a traceback on errors.")
+@click.pass_context
+def report(ctx, source: str, output: Path | None, format_in: str | None, max_pages: int, max_chars: int,
+           debug: bool) -> None:
+    """Write a review report: one offline HTML file showing the minutes with every extracted record
+    highlighted, beside a panel listing them (the same as --format html)."""
+    ctx.invoke(extract, source=source, output=output, out_format="html", excel=False, format_in=format_in,
+               max_pages=max_pages, max_chars=max_chars, debug=debug)
 
 
 @main.command()
@@ -105,13 +140,14 @@ Examples:
   minutes-extract batch minutes/ --format jsonl | jq -c '{doc: .source.path, actions: [.actions[].text]}'
   minutes-extract batch minutes/ --format csv -o tables/   documents.csv, items.csv, actions.csv ...
   minutes-extract batch minutes/ --format sqlite -o minutes.sqlite
+  minutes-extract batch minutes/ --format html -o reports/  a review report per input, and reports/index.html
   minutes-extract batch 'archive/**/*.pdf' -o out/ --jobs 2 --timeout 60
 """)
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Output folder (json, csv), database file (sqlite) or file (jsonl; default stdout).")
-@click.option("--format", "out_format", type=click.Choice(["json", "jsonl", "csv", "sqlite"]), default="json",
-              show_default=True)
+@click.option("--format", "out_format", type=click.Choice(["json", "jsonl", "csv", "sqlite", "html"]), default="json",
+              show_default=True, help="html: a review report per input (beside its JSON) and an index.html.")
 @click.option("--format-in", type=click.Choice(FORMATS), help="Input format for every file (default: sniffed).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: the machine's cores).")
 @click.option("--timeout", type=click.FloatRange(min=0), default=120.0, show_default=True,
@@ -132,7 +168,7 @@ def batch(inputs, output, out_format, format_in, jobs, timeout, force, fail_fast
     found = discover(list(inputs))
     if not found:
         raise click.UsageError(f"no supported files in: {' '.join(inputs)}")
-    if out_format in ("json", "csv", "sqlite") and output is None:
+    if out_format in ("json", "csv", "sqlite", "html") and output is None:
         raise click.UsageError(f"--format {out_format} needs -o/--output")
     try:
         limits = {"max_pages": max_pages, "max_chars": max_chars}

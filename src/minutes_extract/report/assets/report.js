@@ -1,0 +1,127 @@
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("data").textContent);
+  var panel = document.getElementById("panel");
+  var doc = document.getElementById("doc");
+  var filter = document.getElementById("filter");
+  var sel = document.getElementById("sel");
+  var current = null;
+  var currentKind = "actions";
+  var flashing = [];
+
+  function marks(id) { return doc.querySelectorAll('mark[data-r~="' + id + '"]'); }
+  function listItem(id) { return panel.querySelector('li[data-r="' + id + '"]'); }
+
+  function el(tag, text, cls) {
+    var node = document.createElement(tag);
+    if (text !== undefined) node.textContent = text;
+    if (cls) node.className = cls;
+    return node;
+  }
+
+  function show(value) {
+    if (value === null || value === undefined) return "";
+    if (Array.isArray(value)) return value.map(show).join(value.length && typeof value[0] === "object" ? "\n" : ", ");
+    if (typeof value === "object") {
+      return Object.keys(value).map(function (k) { return k + ": " + show(value[k]); }).join(", ");
+    }
+    return String(value);
+  }
+
+  function describe(ids) {
+    sel.textContent = "";
+    ids.forEach(function (id) {
+      var r = data.records[id];
+      if (!r) return;
+      var dl = el("dl");
+      function row(key, value) {
+        var text = show(value);
+        if (text === "") return;
+        dl.appendChild(el("dt", key));
+        dl.appendChild(el("dd", text));
+      }
+      sel.appendChild(el("h3", data.kinds[id.charAt(0)] + " " + id.slice(1)));
+      Object.keys(r.fields).forEach(function (k) { row(k, r.fields[k]); });
+      row("rule", r.rule);
+      row("span", r.span.join("–"));
+      row("line", r.line);
+      row("page", r.page);
+      sel.appendChild(dl);
+    });
+    sel.hidden = !sel.firstChild;
+  }
+
+  function select(id, scroll) {
+    var r = data.records[id];
+    if (!r) return;
+    panel.querySelectorAll("li.cur").forEach(function (li) { li.classList.remove("cur"); });
+    doc.querySelectorAll("mark.sel").forEach(function (m) { m.classList.remove("sel"); });
+    flashing.forEach(function (m) { m.classList.remove("flash"); });
+    current = id;
+    currentKind = r.kind;
+    var found = marks(id);
+    found.forEach(function (m) { m.classList.add("sel"); });
+    var li = listItem(id);
+    if (li) {
+      li.classList.add("cur");
+      li.scrollIntoView({block: "nearest"});
+    }
+    if (scroll) {
+      var target = found[0] || document.getElementById("r-" + id);
+      if (target) target.scrollIntoView({block: "center"});
+      void doc.offsetWidth;
+      found.forEach(function (m) { m.classList.add("flash"); });
+      flashing = Array.prototype.slice.call(found);
+    }
+    describe([id]);
+  }
+
+  function step(delta) {
+    var items = Array.prototype.filter.call(
+      panel.querySelectorAll('#sec-' + currentKind + ' li[data-r]'),
+      function (li) { return !li.classList.contains("off"); });
+    if (!items.length) return;
+    var at = items.findIndex(function (li) { return li.getAttribute("data-r") === current; });
+    var next = at < 0 ? (delta > 0 ? 0 : items.length - 1) : Math.min(items.length - 1, Math.max(0, at + delta));
+    select(items[next].getAttribute("data-r"), true);
+  }
+
+  panel.addEventListener("click", function (event) {
+    var li = event.target.closest("li[data-r]");
+    if (!li) return;
+    event.preventDefault();
+    select(li.getAttribute("data-r"), true);
+  });
+
+  doc.addEventListener("click", function (event) {
+    var mark = event.target.closest("mark[data-r]");
+    if (!mark) return;
+    var ids = mark.getAttribute("data-r").split(" ");
+    select(ids[0], false);
+    describe(ids);
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.target === filter || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key === "j") step(1);
+    else if (event.key === "k") step(-1);
+    else return;
+    event.preventDefault();
+  });
+
+  filter.addEventListener("input", function () {
+    var q = filter.value.trim().toLowerCase();
+    panel.querySelectorAll(".sec").forEach(function (sec) {
+      var shown = 0;
+      sec.querySelectorAll("li").forEach(function (li) {
+        var hide = q !== "" && li.textContent.toLowerCase().indexOf(q) < 0;
+        li.classList.toggle("off", hide);
+        if (!hide) shown += 1;
+      });
+      sec.querySelector(".n").textContent = q ? shown + " of " + sec.querySelectorAll("li").length : String(shown);
+    });
+  });
+
+  filter.hidden = false;
+  document.documentElement.classList.add("js");
+})();
