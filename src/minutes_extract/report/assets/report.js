@@ -51,7 +51,16 @@
     sel.hidden = !sel.firstChild;
   }
 
-  function select(id, scroll) {
+  function reveal(li) {  // scrolls the panel alone (scrollIntoView would scroll the page too)
+    var box = panel.getBoundingClientRect();
+    var top = li.getBoundingClientRect().top - box.top;
+    var bar = panel.querySelector(".top").offsetHeight + 8;
+    var visible = Math.min(box.bottom, window.innerHeight) - box.top;
+    if (top < bar) panel.scrollTop += top - bar;
+    else if (top + li.offsetHeight > visible) panel.scrollTop += top + li.offsetHeight - visible + 8;
+  }
+
+  function select(id, scroll, shown) {
     var r = data.records[id];
     if (!r) return;
     panel.querySelectorAll("li.cur").forEach(function (li) { li.classList.remove("cur"); });
@@ -61,10 +70,11 @@
     currentKind = r.kind;
     var found = marks(id);
     found.forEach(function (m) { m.classList.add("sel"); });
+    describe(shown || [id]);
     var li = listItem(id);
     if (li) {
       li.classList.add("cur");
-      li.scrollIntoView({block: "nearest"});
+      reveal(li);
     }
     if (scroll) {
       var target = found[0] || document.getElementById("r-" + id);
@@ -73,7 +83,6 @@
       found.forEach(function (m) { m.classList.add("flash"); });
       flashing = Array.prototype.slice.call(found);
     }
-    describe([id]);
   }
 
   function step(delta) {
@@ -94,11 +103,11 @@
   });
 
   doc.addEventListener("click", function (event) {
-    var mark = event.target.closest("mark[data-r]");
-    if (!mark) return;
-    var ids = mark.getAttribute("data-r").split(" ");
-    select(ids[0], false);
-    describe(ids);
+    var ids = [];  // the marks clicked, innermost first: records, then the item around them
+    for (var m = event.target.closest("mark[data-r]"); m; m = m.parentElement.closest("mark[data-r]")) {
+      ids = ids.concat(m.getAttribute("data-r").split(" "));
+    }
+    if (ids.length) select(ids[0], false, ids);
   });
 
   document.addEventListener("keydown", function (event) {
