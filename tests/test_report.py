@@ -5,6 +5,7 @@ import os
 import shutil
 import time
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from click.testing import CliRunner
@@ -116,6 +117,32 @@ def test_report_command_and_format_html(tmp_path):
     assert "COMMUNITY SAFETY PARTNERSHIP" in tree.findtext(".//h1")
     bad = CliRunner().invoke(main, ["report", str(tmp_path / "missing.pdf")])
     assert bad.exit_code == 1 and "missing.pdf" in bad.output and "Traceback" not in bad.output
+
+
+def test_batch_html_reports_and_index(tmp_path):
+    inputs = tmp_path / "in"
+    (inputs / "2024").mkdir(parents=True)
+    shutil.copy(SEED, inputs / "2024" / "seed.txt")
+    (inputs / '"><img src=x onerror=alert(1)>.txt').write_text(HOSTILE)
+    (inputs / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["batch", str(inputs), "--format", "html", "-o", str(out), "-j", "1"])
+    assert result.exit_code == 1  # one input failed
+    assert (out / "2024" / "seed.txt.html").exists() and (out / "2024" / "seed.txt.json").exists()
+    index = lxml_html.fromstring((out / "index.html").read_text())
+    rows = {tr.findtext("td/a") or tr.findtext("td"): tr for tr in index.iter("tr") if tr.find("td") is not None}
+    assert set(rows) == {"2024/seed.txt", '"><img src=x onerror=alert(1)>.txt', "broken.pdf"}
+    seed = [td.text_content() for td in rows["2024/seed.txt"]]
+    assert seed[1:6] == ["2017-10-16", "COMMUNITY SAFETY PARTNERSHIP", "15", "10", "13"]
+    assert rows["2024/seed.txt"].find("td/a").get("href") == "2024/seed.txt.html"
+    assert (out / unquote(rows['"><img src=x onerror=alert(1)>.txt'].find("td/a").get("href"))).exists()
+    assert rows["broken.pdf"].get("class") == "failed" and rows["broken.pdf"].find("td/a") is None
+    assert rows["broken.pdf"][-1].text_content()  # the reason
+    assert not index.xpath("//img") and len(index.findall(".//script")) == 1
+    again = CliRunner().invoke(main, ["batch", str(inputs), "--format", "html", "-o", str(out), "-j", "1"])
+    summary = json.loads((out / "_summary.json").read_text())
+    assert (again.exit_code, summary["skipped"], summary["failed"]) == (1, 2, 1)  # resume: unchanged are skipped
+    assert len(lxml_html.fromstring((out / "index.html").read_text()).findall(".//tbody/tr")) == 3
 
 
 # --- in Chromium ----------------------------------------------------------------------------------------------
