@@ -76,6 +76,29 @@ def test_pages_hold_the_text_and_marks_hold_each_span():
     assert data["records"]["a3"]["fields"]["owners"] == ["W Gale"]
 
 
+def test_votes_and_declarations_are_shown_and_marked():
+    from minutes_extract.schema import Declaration, RollCall, Vote
+
+    doc = load(SEED)
+    minutes = extract_document(doc)
+    decision = minutes.decisions[4]
+    decision.vote = Vote(mover="K J Loydall", seconder="M Smith", **{"for": 5, "against": 1},
+                         roll_call=[RollCall(name="W Gale", vote="no")])
+    start = doc.text.index("S Penny")
+    minutes.declarations = [Declaration(name="S Penny", item="33", text="an interest as a member of the board",
+                                        span=(start, start + 7), line=doc.line_of(start), rule="test")]
+    tree, data = _parts(render(doc, minutes))
+    assert [tree.xpath(f"string(//b[@data-count='{k}'])") for k in ("votes", "declarations")] == ["1", "1"]
+    vote = tree.xpath("//li[@data-r='v1']")[0].text_content()
+    assert decision.text[:40] in vote
+    assert "for 5 · against 1 · mover K J Loydall · seconder M Smith · roll call 1" in vote
+    assert data["records"]["v1"]["fields"]["roll_call"] == [{"name": "W Gale", "vote": "no"}]
+    assert data["records"]["v1"]["fields"]["decision"] == "d5"
+    assert "S Penny: an interest as a member of the board" in tree.xpath("//li[@data-r='x1']")[0].text_content()
+    marks = {m.get("data-r"): m.text_content() for m in tree.iter("mark")}
+    assert marks["x1 p7"] == "S Penny" and "v1" in next(k for k, v in marks.items() if v == decision.text)
+
+
 def test_line_and_page_of_every_anchor_match_the_record(tmp_path):
     doc = load(_pdf(tmp_path / "m.pdf", SEED.read_text(), 3))
     minutes = extract_document(doc)
