@@ -159,9 +159,12 @@ class HtmlReports(JsonFiles):
     """A review report (and the JSON) per input, and an index.html linking to them. The workers write the JSON;
     the parent reads each converted input again for its text and writes the report beside the JSON."""
 
+    def __init__(self, out: Path):
+        super().__init__(out)
+        self.jobs, self.rows, self.fmt, self.limits = {}, [], None, {}
+
     def outputs(self, jobs):
         self.jobs = {j.doc_id: j.path for j in jobs}
-        self.rows = []
         return super().outputs(jobs)
 
     def run(self, jobs, jobs_n, timeout, force, fail_fast, fmt, limits):
@@ -193,7 +196,7 @@ class HtmlReports(JsonFiles):
         from .report.index import render_index
 
         super().finish(summary)
-        write_atomic(self.out / "index.html", render_index(getattr(self, "rows", [])))
+        write_atomic(self.out / "index.html", render_index(self.rows))
 
 
 def make_sink(fmt: str, out: Path | None, excel: bool) -> Sink:

@@ -15,7 +15,7 @@ from pathlib import Path, PurePath
 from ..document import Document
 from ..schema import Minutes
 from .marked import document_html
-from .records import KINDS, Entry, entries
+from .records import KINDS, Entry, counts, entries
 
 __all__ = ["render", "report", "page", "asset", "KINDS"]
 
@@ -37,9 +37,9 @@ def render(doc: Document, minutes: Minutes) -> str:
                                "page": e.page, "rule": e.rule} for e in every}}
     name = PurePath(minutes.source.path).name if minutes.source.path else "standard input"
     title = " · ".join(filter(None, [minutes.meeting.body, minutes.meeting.date])) or name
-    body = (_header(minutes, kinds, name)
+    body = (_header(minutes, name)
             + '<div class="wrap"><main id="doc">'
-            + document_html(doc.text, doc.page_starts, doc.paged, every)
+            + document_html(doc, every)
             + '</main><aside id="panel">' + _panel(minutes, kinds) + "</aside></div>"
             + f'<script type="application/json" id="data">{_json_for_html(data)}</script>')
     return page(f"Review: {title}", body, asset("report.css"), asset("report.js"))
@@ -71,20 +71,20 @@ def _json_for_html(data) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def _header(minutes: Minutes, kinds: dict[str, list[Entry]], name: str) -> str:
+def _header(minutes: Minutes, name: str) -> str:
     m, s = minutes.meeting, minutes.source
     times = "–".join(filter(None, [m.start_time, m.end_time]))
     meeting = [("Date", m.date), ("Time", times), ("Venue", m.location), ("Chair", m.chair),
                ("Next meeting", ", ".join(" ".join(filter(None, [n.date, n.time])) for n in minutes.next_meetings))]
     source = [("File", name), ("Format", s.format), ("Pages", s.pages), ("Characters", f"{s.characters:,}"),
               ("SHA-256", s.sha256)]
-    counts = "".join(f'<li><a href="#sec-{kind}"><span class="sw k-{KINDS[kind][0]}"></span>'
-                     f'<b data-count="{kind}">{len(found)}</b> {KINDS[kind][1].lower()}</a></li>'
-                     for kind, found in kinds.items())
-    counts += (f'<li><a href="#sec-warnings"><span class="sw"></span><b data-count="warnings">'
-               f"{len(minutes.warnings)}</b> warnings</a></li>")
+    tally = "".join(f'<li><a href="#sec-{kind}"><span class="sw k-{KINDS[kind][0]}"></span>'
+                    f'<b data-count="{kind}">{n}</b> {KINDS[kind][1].lower()}</a></li>'
+                    for kind, n in counts(minutes).items())
+    tally += (f'<li><a href="#sec-warnings"><span class="sw"></span><b data-count="warnings">'
+              f"{len(minutes.warnings)}</b> warnings</a></li>")
     return (f'<header><h1>{escape(m.body or name)}</h1><div class="facts">{_dl(meeting, "meeting")}'
-            f'{_dl(source, "source")}</div><ul class="counts">{counts}</ul></header>')
+            f'{_dl(source, "source")}</div><ul class="counts">{tally}</ul></header>')
 
 
 def _dl(pairs, cls: str) -> str:

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 from html import escape
 
+from ..document import Document
 from .records import KINDS, Entry
 
 
-def document_html(text: str, page_starts: list[int], paged: bool, records: list[Entry]) -> str:
-    n = len(text)
+def document_html(doc: Document, records: list[Entry]) -> str:
+    text, n = doc.text, len(doc.text)
     clip = {r.id: (max(0, min(r.span[0], n)), max(0, min(max(r.span), n))) for r in records}
     wrappers, pieces = _split(records, clip)
-    line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n" and i + 1 < n]
-    page_starts = sorted({0} | {p for p in page_starts if 0 < p <= n})
+    line_starts = [s for s in doc.line_starts if s < n] or [0]  # no number for the empty line after a last newline
+    page_starts = sorted({0} | {p for p in doc.page_starts if 0 < p <= n})
     cuts = set(line_starts) | set(page_starts) | {0, n} | {edge for span in clip.values() for edge in span}
     starting: dict[int, list[Entry]] = {}
     ending: dict[int, list[Entry]] = {}
@@ -43,7 +44,7 @@ def document_html(text: str, page_starts: list[int], paged: bool, records: list[
         if pos in page_no:
             if page_no[pos] > 1:
                 out.append("</mark></div></section>" if open_item else "</div></section>")
-            heading = f'<h2 class="pg">Page {page_no[pos]}</h2>' if paged else ""
+            heading = f'<h2 class="pg">Page {page_no[pos]}</h2>' if doc.paged else ""
             out.append(f'<section class="page" id="page-{page_no[pos]}">{heading}<div class="tx">')
             if open_item:
                 out.append(_mark([open_item]))
