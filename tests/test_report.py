@@ -26,7 +26,7 @@ Present: Cllr A Smith (Chair), Cllr B Jones
 1. <script>window.hacked = 1; alert(1)</script> Apologies
 Cllr C Brown <img src=x onerror="window.hacked = 2; alert(2)">
 
-2. Finance
+2. Finance \x00 \x0b \x1b
 </textarea><script>window.hacked = 3</script><a href="javascript:window.hacked=4">pay</a> or javascript:window.hacked=4
 RESOLVED that the payment of £500 to <b onmouseover="window.hacked=5">Acme</b> be approved.
 ACTION: Clerk to write to "><svg onload=window.hacked=6> by 1 April 2021.
@@ -123,7 +123,7 @@ def test_hostile_text_is_escaped_and_the_policy_admits_only_our_code():
     assert not tree.xpath("//img|//iframe|//svg|//textarea|//main//b|//*[@onerror or @onload or @onmouseover]")
     assert not [a for a in tree.iter("a") if not (a.get("href") or "#").startswith("#")]
     text = "".join(t.text_content() for t in tree.find_class("tx"))
-    assert text == load(HOSTILE, "txt").text
+    assert text == load(HOSTILE, "txt").text.replace("\0", "\ufffd")  # one character for one, so offsets hold
     assert "<script>window.hacked = 1; alert(1)</script>" in text and 'onerror="window.hacked = 2' in text
     csp = tree.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")[0]
     assert csp.startswith("default-src 'none'; style-src 'sha256-") and "unsafe" not in csp
@@ -342,6 +342,7 @@ def test_hostile_document_runs_nothing(browser, tmp_path):
     text = _css(browser, "#doc")[0].text
     assert "<script>window.hacked = 1; alert(1)</script>" in text and "javascript:window.hacked=4" in text
     assert browser.current_url.startswith(out.resolve().as_uri())  # no link led anywhere
+    _check_counts_and_spans(browser, _json(source), load(source).text.replace("\0", "\ufffd"))
     _no_network_and_no_errors(browser)
 
 

@@ -59,7 +59,7 @@ def document_html(doc: Document, records: list[Entry]) -> str:
                 active[r.id] = r
         if k + 1 == len(edges):
             break
-        piece = escape(text[pos:edges[k + 1]], quote=False)
+        piece = escape(text[pos:edges[k + 1]], quote=False).replace("\0", "\ufffd")  # parsers drop NUL
         if active:
             out.append(_mark(sorted(active.values(), key=lambda r: (clip[r.id][1] - clip[r.id][0], r.id)))
                        + piece + "</mark>")
