@@ -277,6 +277,8 @@ def test_seed_report_in_chromium(browser, seed_report):
 
 def test_click_highlight_shows_record_and_keys_step(browser, seed_report):
     _open(browser, seed_report)
+    browser.find_element("css selector", "body").send_keys("j", "j")  # before any click, j steps through actions
+    assert _css(browser, "li.cur")[0].get_attribute("data-r") == "a2"
     amount = _css(browser, 'mark[data-r~="m1"]')[0]
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", amount)
     amount.click()

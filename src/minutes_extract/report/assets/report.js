@@ -6,7 +6,8 @@
   var filter = document.getElementById("filter");
   var sel = document.getElementById("sel");
   var current = null;
-  var currentKind = "actions";
+  var first = panel.querySelector("#sec-actions li[data-r]") || panel.querySelector("li[data-r]");  // where j starts
+  var currentKind = first ? data.records[first.getAttribute("data-r")].kind : "actions";
   var flashing = [];
 
   function marks(id) { return doc.querySelectorAll('mark[data-r~="' + id + '"]'); }
