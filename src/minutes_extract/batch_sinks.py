@@ -282,8 +282,53 @@ class OcdFiles(Sink):
         _write_summary(self.out, summary)
 
 
-SINKS = {"json": JsonFiles, "jsonl": JsonLines, "csv": CsvTables, "sqlite": Sqlite, "ocd": OcdFiles}  # --format -> sink
-FILE_SINKS = {"json", "csv", "sqlite", "ocd"}  # formats that need -o
+class HtmlReports(JsonFiles):
+    """A review report (and the JSON) per input, and an index.html linking to them. The workers write the JSON;
+    the parent reads each converted input again for its text and writes the report beside the JSON."""
+
+    def __init__(self, out: Path):
+        super().__init__(out)
+        self.jobs, self.rows, self.fmt, self.limits = {}, [], None, {}
+
+    def outputs(self, jobs):
+        self.jobs = {j.doc_id: j.path for j in jobs}
+        return super().outputs(jobs)
+
+    def run(self, jobs, jobs_n, timeout, force, fail_fast, fmt, limits):
+        self.fmt, self.limits = fmt, limits
+        return super().run(jobs, jobs_n, timeout, force, fail_fast, fmt, limits)
+
+    def accept(self, o):
+        from .pipeline import load
+        from .report import render
+        from .report.index import Row, row
+
+        if o.status == "failed":
+            self.rows.append(Row(o.doc_id, failure=o.reason))
+            return
+        target = safe_output(self.out, o.doc_id, ".html")
+        try:
+            minutes = Minutes.model_validate_json(safe_output(self.out, o.doc_id, ".json").read_text("utf-8"))
+            if o.status == "converted" or not target.exists():
+                doc = load(self.jobs[o.doc_id], self.fmt, **self.limits)
+                if doc.sha256 != minutes.source.sha256:
+                    raise ValueError("the input changed during the run")
+                write_atomic(target, render(doc, minutes))
+        except Exception as exc:  # one report that cannot be written must not stop the batch
+            self.rows.append(Row(o.doc_id, failure=f"report: {type(exc).__name__}: {exc}"))
+            return
+        self.rows.append(row(o.doc_id, target.relative_to(self.out).as_posix(), minutes))
+
+    def finish(self, summary):
+        from .report.index import render_index
+
+        super().finish(summary)
+        write_atomic(self.out / "index.html", render_index(self.rows))
+
+
+SINKS = {"json": JsonFiles, "jsonl": JsonLines, "csv": CsvTables, "sqlite": Sqlite, "ocd": OcdFiles,
+         "html": HtmlReports}  # --format -> sink
+FILE_SINKS = {"json", "csv", "sqlite", "ocd", "html"}  # formats that need -o
 
 
 def make_sink(fmt: str, out: Path | None, excel: bool = False, **options) -> Sink:

@@ -20,6 +20,7 @@ Examples:
   minutes-extract minutes.txt -o out.json     write it to a file
   cat minutes.txt | minutes-extract -         read standard input
   minutes-extract minutes.md | jq '.actions[] | {text, owners}'
+  minutes-extract report minutes.pdf -o report.html   review every record in a browser
   minutes-extract schema > minutes.schema.json
 """
 
@@ -67,7 +68,8 @@ def _to_stdout(output: Path | None) -> bool:
 @click.option("--format", "out_format", type=click.Choice(list(SINKS)), default="json",
               show_default=True, help="json: one indented document; jsonl: one line; csv: tables in the -o "
                                       "folder (this document's rows replaced, others kept); sqlite: rows in the -o "
-                                      "database; ocd: Open Civic Data objects (a JSON array).")
+                                      "database; ocd: Open Civic Data objects (a JSON array); html: the review "
+                                      "report.")
 @click.option("--timezone", callback=_timezone, help="OCD: the meeting's IANA time zone (e.g. Europe/London), "
                                                       "for start and end times.")
 @click.option("--excel", is_flag=True, help="CSV: UTF-8 with a BOM, and formula-like cells written as text.")
@@ -83,14 +85,21 @@ def extract(source: str, output: Path | None, out_format: str, timezone: str | N
             format_in: str | None, max_pages: int, max_chars: int, timeout: float, debug: bool) -> None:
     """Extract one document (use - for standard input)."""
     from .batch import Outcome, Summary, time_limit
-    from .batch_sinks import FILE_SINKS, make_sink
-    from .export import to_json, to_jsonl, write_atomic
+    from .batch_sinks import make_sink
+    from .export import to_json, to_jsonl
     from .pipeline import extract as run
 
-    if out_format in FILE_SINKS - {"json"} and _to_stdout(output):
+    if out_format in ("csv", "sqlite") and _to_stdout(output):
         raise click.UsageError(f"--format {out_format} needs -o/--output")
     try:
         data = sys.stdin.buffer.read() if source == "-" else Path(source)  # a slow pipe is not our time
+        if out_format == "html":
+            from .report import report as review
+
+            with time_limit(timeout):
+                content = review(data, format_in, max_pages=max_pages, max_chars=max_chars)
+            _emit(content, output)
+            return
         with time_limit(timeout):
             minutes = run(data, format_in, max_pages=max_pages, max_chars=max_chars)
         if out_format in ("csv", "sqlite"):
@@ -108,10 +117,7 @@ def extract(source: str, output: Path | None, out_format: str, timezone: str | N
             content = json.dumps(objects(minutes, timezone), indent=2, ensure_ascii=False) + "\n"
         else:
             content = to_json(minutes) + "\n" if out_format == "json" else to_jsonl(minutes)
-        if _to_stdout(output):
-            click.echo(content, nl=False)
-        else:
-            write_atomic(output, content)
+        _emit(content, output)
     except (InputError, OutputError) as exc:
         if debug:
             raise
@@ -124,6 +130,41 @@ def extract(source: str, output: Path | None, out_format: str, timezone: str | N
         if debug:
             raise
         _fail(source, f"failed to extract ({type(exc).__name__}: {exc}); rerun with --debug for details")
+
+
+def _emit(content: str, output: Path | None) -> None:
+    """Writes to the -o file atomically, else to stdout."""
+    from .export import write_atomic
+
+    if _to_stdout(output):
+        click.echo(content, nl=False)
+    else:
+        write_atomic(output, content)
+
+
+@main.command(epilog="""
+\b
+Examples:
+  minutes-extract report minutes.pdf -o report.html   the minutes with every record highlighted, offline
+""")
+@click.argument("source", type=click.Path(allow_dash=True, dir_okay=False, path_type=str))
+@click.option("-o", "--output", type=click.Path(allow_dash=True, dir_okay=False, path_type=Path),
+              help="Write here (- for stdout, the default).")
+@click.option("--format-in", type=click.Choice(FORMATS), help="Input format (default: sniffed from content).")
+@click.option("--max-pages", type=click.IntRange(min=0), default=MAX_PAGES, show_default=True,
+              help="Refuse PDFs with more pages (0: no limit).")
+@click.option("--max-chars", type=click.IntRange(min=0), default=MAX_CHARS, show_default=True,
+              help="Refuse documents with more characters of text (0: no limit).")
+@click.option("--timeout", type=click.FloatRange(min=0), default=TIMEOUT, show_default=True,
+              help="Seconds allowed (0: no limit).")
+@click.option("--debug", is_flag=True, help="Show a traceback on errors.")
+@click.pass_context
+def report(ctx, source: str, output: Path | None, format_in: str | None, max_pages: int, max_chars: int,
+           timeout: float, debug: bool) -> None:
+    """Write a review report: one offline HTML file showing the minutes with every extracted record
+    highlighted, beside a panel listing them (the same as --format html)."""
+    ctx.invoke(extract, source=source, output=output, out_format="html", timezone=None, excel=False,
+               format_in=format_in, max_pages=max_pages, max_chars=max_chars, timeout=timeout, debug=debug)
 
 
 @main.command()
@@ -141,13 +182,15 @@ Examples:
   minutes-extract batch minutes/ --format jsonl | jq -c '{doc: .source.path, actions: [.actions[].text]}'
   minutes-extract batch minutes/ --format csv -o tables/   documents.csv, items.csv, actions.csv ...
   minutes-extract batch minutes/ --format sqlite -o minutes.sqlite
+  minutes-extract batch minutes/ --format html -o reports/  a review report per input, and reports/index.html
   minutes-extract batch 'archive/**/*.pdf' -o out/ --jobs 2 --timeout 60
 """)
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(allow_dash=True, path_type=Path),
               help="Output folder (json, csv), database file (sqlite) or file (jsonl; default or -: stdout).")
 @click.option("--format", "out_format", type=click.Choice(list(SINKS)), default="json", show_default=True,
-              help="ocd: Open Civic Data objects, one JSON file each, in -o.")
+              help="ocd: Open Civic Data objects, one JSON file each, in -o; html: a review report per input "
+                   "(beside its JSON) and an index.html.")
 @click.option("--timezone", callback=_timezone, help="OCD: the meetings' IANA time zone, for start and end times.")
 @click.option("--format-in", type=click.Choice(FORMATS), help="Input format for every file (default: sniffed).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1),
