@@ -392,7 +392,7 @@ def test_batch_index_over_archive_documents(browser, tmp_path):
     picked.mkdir()
     docs = sorted(archive.iterdir())[::18][:20]
     for doc in docs:
-        (picked / doc.name).symlink_to(doc.resolve())
+        shutil.copy(doc, picked / doc.name)  # copies: symlinks leading outside are skipped
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["batch", str(picked), "--format", "html", "-o", str(out), "-j", "2"])
     assert result.exit_code == 0, result.output
