@@ -162,6 +162,10 @@ def make_sink(fmt: str, out: Path | None, excel: bool) -> Sink:
         return JsonLines(out)
     if fmt == "csv":
         return CsvTables(out, excel)
+    if fmt == "parquet":
+        from .parquet_sink import ParquetDataset
+
+        return ParquetDataset(out)
     return Sqlite(out)
 
 

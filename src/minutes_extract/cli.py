@@ -108,10 +108,16 @@ Examples:
   minutes-extract batch 'archive/**/*.pdf' -o out/ --jobs 2 --timeout 60
 """)
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Output folder (json, csv), database file (sqlite) or file (jsonl; default stdout).")
-@click.option("--format", "out_format", type=click.Choice(["json", "jsonl", "csv", "sqlite"]), default="json",
-              show_default=True)
+@click.option("-o", "--output",
+              help="Output folder (json, csv, parquet), database file (sqlite) or file (jsonl; default stdout); "
+                   "with --engine dask, json and parquet outputs may be fsspec URLs (s3://, gs://, file://).")
+@click.option("--format", "out_format", type=click.Choice(["json", "jsonl", "csv", "sqlite", "parquet"]),
+              default="json", show_default=True, help="parquet: one folder of shards per table, for DuckDB & co.")
+@click.option("--engine", type=click.Choice(["process", "dask"]), default="process", show_default=True,
+              help="process: a pool on this machine; dask: Dask tasks (pip install 'minutes-extract[dask]'), "
+                   "inputs may be fsspec URLs and @LIST files.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Dask scheduler (default: $DASK_SCHEDULER_ADDRESS, else a LocalCluster of --jobs workers).")
 @click.option("--format-in", type=click.Choice(FORMATS), help="Input format for every file (default: sniffed).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: the machine's cores).")
 @click.option("--timeout", type=click.FloatRange(min=0), default=120.0, show_default=True,
@@ -123,21 +129,30 @@ Examples:
               help="Refuse PDFs with more pages (0: no limit).")
 @click.option("--max-chars", type=click.IntRange(min=0), default=MAX_CHARS, show_default=True,
               help="Refuse documents with more characters of text (0: no limit).")
-def batch(inputs, output, out_format, format_in, jobs, timeout, force, fail_fast, excel, max_pages,
-          max_chars) -> None:
+def batch(inputs, output, out_format, engine, scheduler, format_in, jobs, timeout, force, fail_fast, excel,
+          max_pages, max_chars) -> None:
     """Convert many files: folders (recursively), files or glob patterns."""
     from .batch import default_jobs, discover
     from .batch_sinks import make_sink, report
 
+    if out_format in ("json", "csv", "sqlite", "parquet") and output is None:
+        raise click.UsageError(f"--format {out_format} needs -o/--output")
+    limits = {"max_pages": max_pages, "max_chars": max_chars}
+    if engine == "dask":
+        from .engine_dask import run_cli
+
+        summary = run_cli(list(inputs), output, out_format, format_in, jobs or default_jobs(), force, fail_fast,
+                          excel, limits, scheduler)
+        report(summary)
+        sys.exit(1 if summary.failed else 0)
+    if any("://" in spec or spec.startswith("@") for spec in (*inputs, output or "")):
+        raise click.UsageError("URLs and @LIST inputs need --engine dask")
     found = discover(list(inputs))
     if not found:
         raise click.UsageError(f"no supported files in: {' '.join(inputs)}")
-    if out_format in ("json", "csv", "sqlite") and output is None:
-        raise click.UsageError(f"--format {out_format} needs -o/--output")
     try:
-        limits = {"max_pages": max_pages, "max_chars": max_chars}
-        summary = make_sink(out_format, output, excel).run(found, jobs or default_jobs(), timeout, force,
-                                                            fail_fast, format_in, limits)
+        summary = make_sink(out_format, Path(output) if output else None, excel).run(
+            found, jobs or default_jobs(), timeout, force, fail_fast, format_in, limits)
     except KeyboardInterrupt:
         click.echo("minutes-extract: interrupted; finished outputs are kept, nothing is half-written", err=True)
         sys.exit(130)
