@@ -14,6 +14,7 @@ import itertools
 import json
 import logging
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -36,6 +37,7 @@ class Task:
     fmt_in: str | None
     limits: dict
     force: bool
+    started: float  # the run's start (epoch seconds)
     shard: str | None = None
 
 
@@ -50,7 +52,7 @@ def convert_chunk(docs: list[tuple[str, str, str | None]], task: Task) -> list[t
             results.append((convert(job, None, 0, True, task.fmt_in, task.limits), None))  # reports the read error
             continue
         target = storage.target(task.out, doc_id, ".json") if task.fmt == "json" else None
-        if not task.force and (digest == known or (target and _current(target, digest))):
+        if not task.force and (digest == known or (target and _current(target, digest, task.started))):
             results.append((Outcome(doc_id, "skipped", "unchanged"), None))
             continue
         outcome = convert(job, None, 0, True, task.fmt_in, task.limits)  # no SIGALRM off the main thread
@@ -67,8 +69,10 @@ def convert_chunk(docs: list[tuple[str, str, str | None]], task: Task) -> list[t
     return results
 
 
-def _current(target: str, digest: str) -> bool:
-    """An existing JSON output made from the same bytes by this tool version (as batch's resume)."""
+def _current(target: str, digest: str, started: float) -> bool:
+    """An existing JSON output made from the same bytes by this tool version (as batch's resume) before this
+    run: one written during it comes from an attempt whose result was lost with its worker, and is redone so
+    the summary counts it as converted."""
     from . import __version__
 
     text = storage.read_text(target)
@@ -76,18 +80,25 @@ def _current(target: str, digest: str) -> bool:
         head = json.loads(text) if text else {}
     except ValueError:
         return False
-    return head.get("tool_version") == __version__ and (head.get("source") or {}).get("sha256") == digest
+    if head.get("tool_version") != __version__ or (head.get("source") or {}).get("sha256") != digest:
+        return False
+    return storage.modified(target) < started
 
 
+@contextmanager
 def _client(scheduler: str | None, workers: int):
+    """A client of the given scheduler, of DASK_SCHEDULER_ADDRESS, or of a LocalCluster closed on exit."""
     import dask
-    from distributed import Client
+    from distributed import Client, LocalCluster
 
     address = scheduler or dask.config.get("scheduler-address", None)
     if address:
-        return Client(address)
-    return Client(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                  silence_logs=logging.ERROR)
+        with Client(address) as client:
+            yield client
+        return
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
+                      silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+        yield client
 
 
 def _known_in_sqlite(sink):
@@ -125,7 +136,7 @@ def run(inputs: list[str], out: str | None, fmt: str, fmt_in: str | None, worker
     dataset = Dataset(out, options_key(fmt_in, limits)) if fmt == "parquet" else None
     sink = None if fmt in ("json", "parquet") else make_sink(fmt, Path(out) if out else None, excel)
     known = dataset.known if dataset else _known_in_sqlite(sink) if fmt == "sqlite" else (lambda doc_id: None)
-    task = Task(fmt, out, fmt_in, limits, force)
+    task = Task(fmt, out, fmt_in, limits, force, time.time())
     summary, progress, started = Summary(), Progress(0), time.perf_counter()
     in_flight = {}  # future -> (its documents, its shard)
 

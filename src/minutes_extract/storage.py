@@ -158,6 +158,17 @@ def read_text(location: str) -> str | None:
         return None
 
 
+def modified(location: str) -> float:
+    """When the file was last written (epoch seconds); 0 where the store does not say."""
+    from fsspec.core import url_to_fs
+
+    fs, path = url_to_fs(location)
+    try:
+        return fs.modified(path).timestamp()
+    except (NotImplementedError, OSError):
+        return 0.0
+
+
 def listing(pattern: str) -> list[str]:
     """The files matching a glob pattern under a folder or URL, as locations of the same kind."""
     from fsspec.core import url_to_fs
