@@ -230,3 +230,23 @@ def test_clear_errors_and_no_dask_import_on_the_default_path(tmp_path):
     code = ("import sys; from minutes_extract.cli import main; "
             "print(sorted(m for m in ('dask', 'distributed', 'pyarrow', 'fsspec') if m in sys.modules))")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "[]"
+
+
+def test_ctrl_c_cancels_cleanly(tmp_path):
+    src = link_archive(tmp_path / "in", 100, copies=4)
+    out = tmp_path / "out"
+    exe = str(Path(sys.executable).with_name("minutes-extract"))
+    proc = subprocess.Popen([exe, "batch", str(src), "-o", str(out), "--engine", "dask", "--jobs", "2"],
+                            env={**os.environ, "DASK_SCHEDULER_ADDRESS": ""}, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.time() + 120
+    while time.time() < deadline and len(list(out.glob("*.json"))) < 5:
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGINT)  # as a terminal's Ctrl-C: the whole process group
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err.decode()
+    assert "Traceback" not in err.decode() and b"interrupted" in err
+    outputs = [p for p in out.glob("*.json") if p.name != "_summary.json"]
+    assert 0 < len(outputs) < 400 and not list(out.glob(".*tmp"))
+    for p in outputs:
+        json.loads(p.read_text())
