@@ -28,6 +28,7 @@ from .schema import Minutes
 
 CHUNK = {"parquet": 32}  # documents per task: Parquet shards want more rows
 DEFAULT_CHUNK = 8
+LISTED_FAILURES = 1000  # the summary names this many failures and counts the rest: memory stays flat
 
 
 @dataclass
@@ -153,8 +154,14 @@ def run(inputs: list[str], out: str | None, fmt: str, fmt_in: str | None, worker
             yield location, doc_id, None if force else known(doc_id)
         _set_total(progress, count)
 
+    unlisted = 0
+
     def record(outcome, digest, shard):
+        nonlocal unlisted
         summary.add(outcome)
+        if len(summary.failures) > LISTED_FAILURES:
+            summary.failures.pop()
+            unlisted += 1
         progress(outcome)
         if sink and outcome.payload:
             sink.accept(outcome)
@@ -207,6 +214,9 @@ def run(inputs: list[str], out: str | None, fmt: str, fmt_in: str | None, worker
         finally:
             progress.close()
             summary.seconds = time.perf_counter() - started
+            if unlisted:
+                summary.failures.append({"document": f"({unlisted} more)",
+                                         "reason": f"only the first {LISTED_FAILURES} failures are listed"})
             if sink:
                 sink.finish(summary)
             else:
