@@ -144,7 +144,7 @@ def run(inputs: list[str], out: str | None, fmt: str, fmt_in: str | None, worker
     sink = None if fmt in ("json", "parquet") else make_sink(fmt, Path(out) if out else None, excel)
     known = dataset.known if dataset else _known_in_sqlite(sink) if fmt == "sqlite" else (lambda doc_id: None)
     task = Task(fmt, out, fmt_in, limits, force, time.time())
-    summary, progress, started = Summary(), Progress(0), time.perf_counter()
+    summary, progress = Summary(), Progress(0)
     in_flight = {}  # future -> (its documents, its shard)
 
     def listing():
@@ -169,7 +169,7 @@ def run(inputs: list[str], out: str | None, fmt: str, fmt_in: str | None, worker
             dataset.record(outcome.doc_id, digest, shard)
 
     with _client(scheduler, workers) as client:
-        results = as_completed()
+        results = as_completed(with_results=True, raise_errors=False)  # gathered in the background
 
         def submit(docs):
             shard = dataset.next_shard() if dataset else None
@@ -177,7 +177,8 @@ def run(inputs: list[str], out: str | None, fmt: str, fmt_in: str | None, worker
             in_flight[fut] = (docs, shard)
             results.add(fut)
 
-        limit = 4 * max(1, sum(client.nthreads().values()))
+        limit = 8 * max(2, sum(client.nthreads().values()))
+        started = time.perf_counter()  # conversion time, the cluster started
         batches = _batches(listing(), CHUNK.get(fmt, DEFAULT_CHUNK))
         stop = False
         try:
@@ -186,24 +187,23 @@ def run(inputs: list[str], out: str | None, fmt: str, fmt_in: str | None, worker
                     submit(docs)
                 if not in_flight:
                     break
-                fut = next(results)
+                fut, result = next(results)
                 docs, shard = in_flight.pop(fut)
-                try:
-                    for outcome, digest in fut.result():
+                error = _error(result)
+                if error is None:
+                    for outcome, digest in result:
                         record(outcome, digest, shard)
                         stop = stop or (fail_fast and outcome.status == "failed")
-                except KilledWorker as exc:
-                    if len(docs) > 1:  # find the document that kills workers: one task each
-                        if shard:
-                            remove_shard(out, shard)
-                        for doc in docs:
-                            submit([doc])
-                    else:
-                        record(Outcome(docs[0][1], "failed", f"killed its worker each time it ran ({exc})"),
-                               None, None)
-                except Exception as exc:  # the task failed outside convert's own error handling
+                elif isinstance(error, KilledWorker) and len(docs) > 1:  # find the document: one task each
+                    if shard:
+                        remove_shard(out, shard)
+                    for doc in docs:
+                        submit([doc])
+                else:
+                    reason = (f"killed its worker each time it ran ({error})" if isinstance(error, KilledWorker)
+                              else f"task failed: {type(error).__name__}: {error}")
                     for _, doc_id, _ in docs:
-                        record(Outcome(doc_id, "failed", f"task failed: {type(exc).__name__}: {exc}"), None, None)
+                        record(Outcome(doc_id, "failed", reason), None, None)
                 fut.release()
                 if stop and in_flight:
                     client.cancel(list(in_flight))
@@ -224,6 +224,16 @@ def run(inputs: list[str], out: str | None, fmt: str, fmt_in: str | None, worker
                     dataset.finish()
                 write_summary(out, summary)
     return summary
+
+
+def _error(result) -> BaseException | None:
+    """The task's exception, from what as_completed(raise_errors=False) yields: (type, exception, traceback) or a
+    CancelledError; None when the task returned its outcomes."""
+    if isinstance(result, BaseException):
+        return result
+    if isinstance(result, tuple) and len(result) == 3 and isinstance(result[1], BaseException):
+        return result[1]
+    return None
 
 
 def _set_total(progress: Progress, total: int) -> None:
