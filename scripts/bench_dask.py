@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -33,12 +34,12 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, summary.failed
 
 
 def replicate(corpus: Path, n: int, folder: Path) -> None:
-    """n documents as symbolic links to the corpus's files, copy k of file f named c{k}-{f}."""
+    """n documents copied from the corpus's files (copy k of file f named c{k}-{f}; links would be one document)."""
     files = sorted(p for p in corpus.iterdir() if p.is_file())
     folder.mkdir()
     for k in range(n):
         src = files[k % len(files)]
-        (folder / f"c{k // len(files)}-{src.name}").symlink_to(src.resolve())
+        shutil.copyfile(src, folder / f"c{k // len(files)}-{src.name}")
 
 
 def batch(src: Path, out: Path, *extra: str) -> tuple[float, dict]:

@@ -2,6 +2,7 @@
 mid-run loses and duplicates nothing, a document that kills its worker is reported, fsspec URLs in and out."""
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -28,13 +29,15 @@ def batch(*args):
 
 
 def link_archive(folder: Path, n: int, copies: int = 1) -> Path:
-    """The first n archive documents, linked (not copied) into folder, `copies` times under different names."""
+    """The first n archive documents in a temporary folder: linked once, or copied `copies` times under different
+    names (links to one file are one document)."""
     docs = sorted(shared("archive").iterdir())[:n]
     folder.mkdir(parents=True)
-    for k in range(copies):
-        prefix = f"c{k}-" if copies > 1 else ""
-        for doc in docs:
-            (folder / (prefix + doc.name)).symlink_to(doc)
+    for doc in docs:
+        if copies == 1:
+            (folder / doc.name).symlink_to(doc)
+        for k in range(copies if copies > 1 else 0):
+            shutil.copyfile(doc, folder / f"c{k}-{doc.name}")
     return folder
 
 

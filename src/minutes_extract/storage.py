@@ -26,12 +26,14 @@ def _supported(name: str) -> bool:
 def iter_inputs(inputs: list[str]) -> Iterator[tuple[str, str]]:
     """(location, doc_id) for every supported input: folders (recursively), files, glob patterns, URLs and
     URL patterns, and `@LIST` (a local or remote text file naming one input per line). Folders are walked
-    lazily; an input named twice is listed once only when several inputs are given."""
-    seen: set[str] | None = set() if len(inputs) > 1 else None
+    lazily. As discover(), a local file reached twice (named twice, or through a symbolic link) is listed once,
+    which costs about 100 bytes per local file; URLs are only compared when several inputs are given."""
+    seen: set[str] = set()
     for spec in inputs:
         for location, doc_id in _expand(spec):
-            if seen is not None:
-                key = location if is_url(location) else str(Path(location).resolve())
+            url = is_url(location)
+            if not url or len(inputs) > 1:
+                key = location if url else str(Path(location).resolve())
                 if key in seen:
                     continue
                 seen.add(key)
