@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Benchmark of the Dask engine: documents/s of the process pool vs a Dask LocalCluster (2 workers each) on the
 archive replicated to --docs documents, and the client's peak memory listing and scheduling --paths synthetic
-paths (nonexistent files: each task fails fast on its worker, so the client's listing, scheduling and summary
-are what is measured; the LocalCluster's scheduler runs in the client process and is included).
+paths (nonexistent files in an @LIST, 64 per task: each task fails fast on its worker, so the client's listing,
+scheduling and summary are what is measured; the LocalCluster's scheduler runs in the client process and is
+included).
 
     nice .venv/bin/python scripts/bench_dask.py [--corpus ../shared/corpus/archive] [--docs 2000] [--paths 100000]
 
@@ -25,7 +26,9 @@ EXE = str(Path(sys.executable).with_name("minutes-extract"))
 
 MEMORY = """
 import resource, sys
+from minutes_extract import engine_dask
 from minutes_extract.engine_dask import run
+engine_dask.DEFAULT_CHUNK = 64  # fewer, emptier tasks: the client's listing and bookkeeping are what is measured
 from minutes_extract.readers import MAX_CHARS, MAX_PAGES
 summary = run([sys.argv[1]], None, "jsonl", None, 2, False, False, False,
               {"max_pages": MAX_PAGES, "max_chars": MAX_CHARS})
