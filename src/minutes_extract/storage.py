@@ -26,13 +26,15 @@ def _supported(name: str) -> bool:
 def iter_inputs(inputs: list[str]) -> Iterator[tuple[str, str]]:
     """(location, doc_id) for every supported input: folders (recursively), files, glob patterns, URLs and
     URL patterns, and `@LIST` (a local or remote text file naming one input per line). Folders are walked
-    lazily. As discover(), a local file reached twice (named twice, or through a symbolic link) is listed once,
-    which costs about 100 bytes per local file; URLs are only compared when several inputs are given."""
+    lazily. As discover(), a local file reached twice from folders and patterns (named twice, or through a
+    symbolic link) is listed once, which costs about 100 bytes per file; a list's entries and URLs are taken as
+    they are, and only compared when several inputs are given."""
     seen: set[str] = set()
     for spec in inputs:
+        listed = spec.startswith("@")
         for location, doc_id in _expand(spec):
             url = is_url(location)
-            if not url or len(inputs) > 1:
+            if len(inputs) > 1 or not (url or listed):
                 key = location if url else str(Path(location).resolve())
                 if key in seen:
                     continue
