@@ -229,7 +229,7 @@ def test_clear_errors_and_no_dask_import_on_the_default_path(tmp_path):
     assert "URLs and @LIST inputs need --engine dask" in batch("memory://x", "-o", tmp_path / "o").output
     (tmp_path / "empty").mkdir()
     result = batch(tmp_path / "empty", "-o", tmp_path / "o", "--engine", "dask")
-    assert result.exit_code == 1 and "no supported files" in result.output
+    assert result.exit_code == 2 and "no supported files" in result.output
     code = ("import sys; from minutes_extract.cli import main; "
             "print(sorted(m for m in ('dask', 'distributed', 'pyarrow', 'fsspec') if m in sys.modules))")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "[]"

@@ -28,9 +28,11 @@ from .schema import Minutes
 
 CHUNK = {"parquet": 32}  # documents per task: Parquet shards want more rows
 DEFAULT_CHUNK = 8
-# The embedded cluster's workers skip the statistical profiler and tick the event loop less often: on a busy
-# machine their threads otherwise take the GIL from the conversion (about 15% of the time here).
-QUIET_WORKERS = {"distributed.worker.profile.enabled": False, "distributed.admin.tick.interval": "1s"}
+# The embedded cluster: each worker holds two tasks, so it never waits for the scheduler between tasks (with the
+# default 1.1 a busy machine left workers idle two thirds of the time); workers skip the statistical profiler
+# and tick their event loop less often, threads that otherwise take the GIL from the conversion.
+EMBEDDED = {"distributed.scheduler.worker-saturation": 2.0, "distributed.worker.profile.enabled": False,
+            "distributed.admin.tick.interval": "1s"}
 LISTED_FAILURES = 1000  # the summary names this many failures and counts the rest: memory stays flat
 
 
@@ -103,7 +105,7 @@ def _client(scheduler: str | None, workers: int):
         return
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # workers inherit it: Ctrl-C is the client's
     try:
-        with dask.config.set(QUIET_WORKERS):
+        with dask.config.set(EMBEDDED):
             cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
                                    silence_logs=logging.ERROR, preload=["minutes_extract.pipeline"])
     finally:
@@ -265,5 +267,7 @@ def run_cli(inputs: list[str], out: str | None, fmt: str, fmt_in: str | None, wo
     except KeyboardInterrupt:
         click.echo("minutes-extract: interrupted; finished outputs are kept, nothing is half-written", err=True)
         sys.exit(130)
-    except (OSError, ValueError) as exc:  # no inputs, an unreachable scheduler or store, a bad URL
+    except FileNotFoundError as exc:  # no supported inputs, a missing @LIST: as the process pool says it
+        raise click.UsageError(str(exc)) from None
+    except (OSError, ValueError) as exc:  # an unreachable scheduler or store, a bad URL
         raise click.ClickException(str(exc)) from None
