@@ -328,7 +328,8 @@ class HtmlReports(JsonFiles):
 
 SINKS = {"json": JsonFiles, "jsonl": JsonLines, "csv": CsvTables, "sqlite": Sqlite, "ocd": OcdFiles,
          "html": HtmlReports}  # --format -> sink
-FILE_SINKS = {"json", "csv", "sqlite", "ocd", "html"}  # formats that need -o
+OUTPUT_FORMATS = [*SINKS, "parquet"]  # parquet's sink needs pyarrow (an extra): made on demand in make_sink
+FILE_SINKS = {"json", "csv", "sqlite", "ocd", "html", "parquet"}  # formats that need -o
 
 
 def make_sink(fmt: str, out: Path | None, excel: bool = False, **options) -> Sink:
@@ -337,6 +338,10 @@ def make_sink(fmt: str, out: Path | None, excel: bool = False, **options) -> Sin
         raise OutputError(f"--format {fmt} writes files: give -o a {'database' if fmt == 'sqlite' else 'folder'}")
     if fmt == "csv":
         return CsvTables(out, excel, **options)
+    if fmt == "parquet":  # pyarrow is an extra: imported only when chosen
+        from .parquet_sink import ParquetDataset
+
+        return ParquetDataset(out)
     return SINKS[fmt](out, **options)
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .batch_sinks import SINKS
+from .batch_sinks import OUTPUT_FORMATS, SINKS
 from .errors import InputError, OutputError, shown
 from .readers import FORMATS, MAX_CHARS, MAX_PAGES
 
@@ -186,11 +186,17 @@ Examples:
   minutes-extract batch 'archive/**/*.pdf' -o out/ --jobs 2 --timeout 60
 """)
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.Path(allow_dash=True, path_type=Path),
-              help="Output folder (json, csv), database file (sqlite) or file (jsonl; default or -: stdout).")
-@click.option("--format", "out_format", type=click.Choice(list(SINKS)), default="json", show_default=True,
-              help="ocd: Open Civic Data objects, one JSON file each, in -o; html: a review report per input "
-                   "(beside its JSON) and an index.html.")
+@click.option("-o", "--output",
+              help="Output folder (json, csv, parquet, ocd, html), database file (sqlite) or file (jsonl; default "
+                   "or -: stdout); with --engine dask, json and parquet outputs may be fsspec URLs (s3://, gs://).")
+@click.option("--format", "out_format", type=click.Choice(OUTPUT_FORMATS), default="json", show_default=True,
+              help="parquet: one folder of shards per table, for DuckDB & co.; ocd: Open Civic Data objects, one "
+                   "JSON file each; html: a review report per input (beside its JSON) and an index.html.")
+@click.option("--engine", type=click.Choice(["process", "dask"]), default="process", show_default=True,
+              help="process: a pool on this machine; dask: Dask tasks (pip install 'minutes-extract[dask]'), "
+                   "inputs may be fsspec URLs and @LIST files.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Dask scheduler (default: $DASK_SCHEDULER_ADDRESS, else a LocalCluster of --jobs workers).")
 @click.option("--timezone", callback=_timezone, help="OCD: the meetings' IANA time zone, for start and end times.")
 @click.option("--format-in", type=click.Choice(FORMATS), help="Input format for every file (default: sniffed).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1),
@@ -205,8 +211,8 @@ Examples:
               help="Refuse PDFs with more pages (0: no limit).")
 @click.option("--max-chars", type=click.IntRange(min=0), default=MAX_CHARS, show_default=True,
               help="Refuse documents with more characters of text (0: no limit).")
-def batch(inputs, output, out_format, timezone, format_in, jobs, timeout, force, fail_fast, excel, follow_symlinks,
-          max_pages, max_chars) -> None:
+def batch(inputs, output, out_format, engine, scheduler, timezone, format_in, jobs, timeout, force, fail_fast, excel,
+          follow_symlinks, max_pages, max_chars) -> None:
     """Convert many files: folders (recursively), files or glob patterns."""
     from .batch import capped_jobs, discover
     from .batch_sinks import FILE_SINKS, make_sink, report
@@ -214,13 +220,23 @@ def batch(inputs, output, out_format, timezone, format_in, jobs, timeout, force,
     def warn(message: str) -> None:
         click.echo(f"minutes-extract: {message}", err=True)
 
+    if out_format in FILE_SINKS and _to_stdout(output):
+        raise click.UsageError(f"--format {out_format} needs -o/--output")
+    limits = {"max_pages": max_pages, "max_chars": max_chars}
+    if engine == "dask":
+        from .engine_dask import run_cli
+
+        summary = run_cli(list(inputs), output, out_format, format_in, capped_jobs(jobs, warn), force, fail_fast,
+                          excel, limits, scheduler)
+        report(summary)
+        sys.exit(1 if summary.failed else 0)
+    if any("://" in spec or spec.startswith("@") for spec in (*inputs, output or "")):
+        raise click.UsageError("URLs and @LIST inputs need --engine dask")
+    output = Path(output) if output else None
     found = discover(list(inputs), follow_symlinks, warn)
     if not found:
         raise click.UsageError(f"no supported files in: {shown(' '.join(inputs))}")
-    if out_format in FILE_SINKS and _to_stdout(output):
-        raise click.UsageError(f"--format {out_format} needs -o/--output")
     try:
-        limits = {"max_pages": max_pages, "max_chars": max_chars}
         options = {"timezone": timezone} if out_format == "ocd" else {}
         sink = make_sink(out_format, output, excel, **options)
         summary = sink.run(found, capped_jobs(jobs, warn), timeout, force, fail_fast, format_in, limits)

@@ -1,4 +1,5 @@
-"""Flat tables of extracted records (one per kind), for CSV files and SQLite."""
+"""Flat tables of extracted records (one per kind), for CSV files, SQLite and Parquet; every record row says
+where it came from (span, line, page) and which rule made it."""
 from __future__ import annotations
 
 import json
@@ -9,19 +10,21 @@ from .schema import Minutes
 TABLES: dict[str, list[str]] = {
     "documents": ["doc_id", "path", "sha256", "format", "pages", "tool_version", "body", "date", "start_time",
                   "end_time", "location", "chair", "next_meetings"],
-    "items": ["doc_id", "seq", "number", "title", "text", "subheadings", "span_start", "span_end", "line", "page"],
+    "items": ["doc_id", "seq", "number", "title", "text", "subheadings", "span_start", "span_end", "line", "page",
+              "rule"],
     "attendees": ["doc_id", "seq", "name", "status", "title", "post_nominals", "role", "organisation", "initials",
-                  "grp", "span_start", "span_end", "line", "page"],
+                  "grp", "span_start", "span_end", "line", "page", "rule"],
     "actions": ["doc_id", "seq", "item", "text", "owners", "owner_refs", "unresolved_owners", "due", "span_start",
-                "span_end", "line", "page"],
+                "span_end", "line", "page", "rule"],
     "decisions": ["doc_id", "seq", "item", "kind", "text", "mover", "seconder", "votes_for", "votes_against",
-                  "votes_abstain", "votes_absent", "span_start", "span_end", "line", "page"],
-    "votes": ["doc_id", "seq", "decision_seq", "item", "name", "vote", "span_start", "span_end", "line", "page"],
-    "declarations": ["doc_id", "seq", "item", "name", "text", "span_start", "span_end", "line", "page"],
+                  "votes_abstain", "votes_absent", "span_start", "span_end", "line", "page", "rule"],
+    "votes": ["doc_id", "seq", "decision_seq", "item", "name", "vote", "span_start", "span_end", "line", "page",
+              "rule"],
+    "declarations": ["doc_id", "seq", "item", "name", "text", "span_start", "span_end", "line", "page", "rule"],
     "amounts": ["doc_id", "seq", "item", "value", "currency", "raw", "upper", "span_start", "span_end", "line",
-                "page"],
+                "page", "rule"],
     "dates": ["doc_id", "seq", "item", "date", "precision", "end_date", "raw", "span_start", "span_end", "line",
-              "page"],
+              "page", "rule"],
 }
 
 
@@ -30,7 +33,7 @@ def _cents(value: Decimal) -> str:
 
 
 def _where(r) -> dict:
-    return {"span_start": r.span[0], "span_end": r.span[1], "line": r.line, "page": r.page}
+    return {"span_start": r.span[0], "span_end": r.span[1], "line": r.line, "page": r.page, "rule": r.rule}
 
 
 def rows(doc_id: str, m: Minutes) -> dict[str, list[dict]]:
