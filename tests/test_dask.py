@@ -29,15 +29,13 @@ def batch(*args):
 
 
 def link_archive(folder: Path, n: int, copies: int = 1) -> Path:
-    """The first n archive documents in a temporary folder: linked once, or copied `copies` times under different
-    names (links to one file are one document)."""
+    """The first n archive documents copied into a temporary folder, `copies` times under different names when
+    more than once (input symlinks leading outside the folder are skipped, as a user's would be)."""
     docs = sorted(shared("archive").iterdir())[:n]
     folder.mkdir(parents=True)
     for doc in docs:
-        if copies == 1:
-            (folder / doc.name).symlink_to(doc)
-        for k in range(copies if copies > 1 else 0):
-            shutil.copyfile(doc, folder / f"c{k}-{doc.name}")
+        for k in range(copies):
+            shutil.copyfile(doc, folder / (f"c{k}-{doc.name}" if copies > 1 else doc.name))
     return folder
 
 
