@@ -147,3 +147,22 @@ def test_single_file_has_a_time_limit(tmp_path):
 def test_typo_in_a_path_is_one_line(tmp_path):
     result = CliRunner().invoke(main, [str(tmp_path / "typo.pdf")])
     assert result.exit_code == 1 and "no such file" in result.stderr
+
+
+def test_every_format_the_cli_offers_has_a_sink():
+    from minutes_extract.batch_sinks import SINKS
+    from minutes_extract.formats import BATCH_FORMATS, EXTRACT_FORMATS, FILE_FORMATS
+
+    assert set(SINKS) == set(EXTRACT_FORMATS) and set(BATCH_FORMATS) - set(SINKS) == {"parquet"}
+    assert FILE_FORMATS <= set(BATCH_FORMATS)
+
+
+def test_version_does_not_load_the_pipeline_or_the_sinks():
+    import subprocess
+    import sys
+
+    code = ("import sys; from minutes_extract.cli import main\n"
+            "try:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith('minutes_extract.')))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "pipeline" not in loaded and "batch_sinks" not in loaded and "schema" not in loaded

@@ -10,6 +10,7 @@ from pathlib import Path
 from .batch import Job, Outcome, Summary, resume_key, run, safe_output, within
 from .errors import OutputError, cannot_write, shown
 from .export import AtomicFile, write_atomic
+from .formats import FILE_FORMATS
 from .schema import Minutes
 from .tables import TABLES, rows
 
@@ -328,13 +329,12 @@ class HtmlReports(JsonFiles):
 
 SINKS = {"json": JsonFiles, "jsonl": JsonLines, "csv": CsvTables, "sqlite": Sqlite, "ocd": OcdFiles,
          "html": HtmlReports}  # --format -> sink
-OUTPUT_FORMATS = [*SINKS, "parquet"]  # parquet's sink needs pyarrow (an extra): made on demand in make_sink
-FILE_SINKS = {"json", "csv", "sqlite", "ocd", "html", "parquet"}  # formats that need -o
 
 
 def make_sink(fmt: str, out: Path | None, excel: bool = False, **options) -> Sink:
-    """The sink for an output format; a new format is one class and one entry in SINKS."""
-    if fmt in FILE_SINKS and (out is None or str(out) == "-"):
+    """The sink for an output format; a new format is one class, one entry in SINKS and its name in formats.py
+    (parquet's sink needs pyarrow, an extra: it is made on demand)."""
+    if fmt in FILE_FORMATS and (out is None or str(out) == "-"):
         raise OutputError(f"--format {fmt} writes files: give -o a {'database' if fmt == 'sqlite' else 'folder'}")
     if fmt == "csv":
         return CsvTables(out, excel, **options)

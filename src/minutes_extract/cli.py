@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .batch_sinks import OUTPUT_FORMATS, SINKS
 from .errors import InputError, OutputError, shown
+from .formats import BATCH_FORMATS, EXTRACT_FORMATS, FILE_FORMATS
 from .readers import FORMATS, MAX_CHARS, MAX_PAGES
 
 TIMEOUT = 120.0  # seconds per file, for one file as for a batch
@@ -65,7 +65,7 @@ def _to_stdout(output: Path | None) -> bool:
 @click.argument("source", type=click.Path(allow_dash=True, dir_okay=False, path_type=str))
 @click.option("-o", "--output", type=click.Path(allow_dash=True, path_type=Path),
               help="Write here (- for stdout, the default); a folder for csv, a database for sqlite.")
-@click.option("--format", "out_format", type=click.Choice(list(SINKS)), default="json",
+@click.option("--format", "out_format", type=click.Choice(EXTRACT_FORMATS), default="json",
               show_default=True, help="json: one indented document; jsonl: one line; csv: tables in the -o "
                                       "folder (this document's rows replaced, others kept); sqlite: rows in the -o "
                                       "database; ocd: Open Civic Data objects (a JSON array); html: the review "
@@ -189,7 +189,7 @@ Examples:
 @click.option("-o", "--output",
               help="Output folder (json, csv, parquet, ocd, html), database file (sqlite) or file (jsonl; default "
                    "or -: stdout); with --engine dask, json and parquet outputs may be fsspec URLs (s3://, gs://).")
-@click.option("--format", "out_format", type=click.Choice(OUTPUT_FORMATS), default="json", show_default=True,
+@click.option("--format", "out_format", type=click.Choice(BATCH_FORMATS), default="json", show_default=True,
               help="parquet: one folder of shards per table, for DuckDB & co.; ocd: Open Civic Data objects, one "
                    "JSON file each; html: a review report per input (beside its JSON) and an index.html.")
 @click.option("--engine", type=click.Choice(["process", "dask"]), default="process", show_default=True,
@@ -215,12 +215,12 @@ def batch(inputs, output, out_format, engine, scheduler, timezone, format_in, jo
           follow_symlinks, max_pages, max_chars) -> None:
     """Convert many files: folders (recursively), files or glob patterns."""
     from .batch import capped_jobs, discover
-    from .batch_sinks import FILE_SINKS, make_sink, report
+    from .batch_sinks import make_sink, report
 
     def warn(message: str) -> None:
         click.echo(f"minutes-extract: {message}", err=True)
 
-    if out_format in FILE_SINKS and _to_stdout(output):
+    if out_format in FILE_FORMATS and _to_stdout(output):
         raise click.UsageError(f"--format {out_format} needs -o/--output")
     limits = {"max_pages": max_pages, "max_chars": max_chars}
     if engine == "dask":
