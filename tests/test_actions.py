@@ -162,3 +162,14 @@ def test_action_lines_whatever_the_sentences_made_of_them():
 def test_action_item_headings_in_bold_and_owners_without_a_separator():
     text = "**Action items:**\n- @burn open an issue about the release\n- Ray fix the gate\n- Update the website\n"
     assert us_actions(text) == [("open an issue about the release", ["Dan Burnett"]), ("fix the gate", ["Ray Jones"])]
+
+
+def test_an_owner_outside_the_list_must_read_as_a_person():
+    text = ("Eclipse will issue trademarks to the members. The Eclipse Foundation will publish the bylaws. "
+            "Rich will start an email thread. Mandy advised that the deed was signed. Mandy will send it back. "
+            "Jane Doe will bring the keys. The chair welcomed Daphne Clements, Ray Cole and Tom Fox. "
+            "Daphne would ask the paper to attend. Councillor Agate and Pogmore will meet the manager.")
+    roster = Roster([parse_entry(e) for e in ("Richard Lau", "Ann Picha")])
+    got = [(t.text[:14], t.owners) for t in extract_actions(split(text), roster, text)]
+    assert got == [("Rich will star", ["Rich"]), ("Mandy will sen", ["Mandy"]), ("Jane Doe will ", ["Jane Doe"]),
+                   ("Daphne would a", ["Daphne"]), ("Councillor Aga", ["Agate", "Pogmore"])]

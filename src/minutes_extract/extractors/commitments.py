@@ -65,6 +65,7 @@ def word_set(key: str) -> frozenset[str]:
 
 
 _HEADING_LEAD = re.compile(r"^[^.:;,–]{2,40}?\s[–—-]\s")
+_ORG_WORDS = frozenset(words("organisation_words"))
 _REF_AT = re.compile(expand("{REF}"))
 _NAME_START = re.compile(r"\b(?:[A-Z]|the\s)|@")
 _CLAUSE_START = re.compile(r"(?:[;:,]\s+(?:and\s+|but\s+|then\s+)?|\s[-–]\s|\s(?:and|that|but)\s|ACTIONS?:\s)")
@@ -76,6 +77,8 @@ _QUALIFIED_ROLE = re.compile(rf"^(?:the\s+)?(?:[A-Z][a-z]+\s+){{1,2}}(?=(?:{alte
 _ROLE = re.compile(expand("{ROLE}"))
 _LOOSE_OWNER = re.compile(rf"^(?:the\s+)?{_TITLE_WORDS}s?\.?\s|^[A-Z]{{2,4}}$|^@[\w-]+$|"
                           r"^[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){0,2}$")
+_SPEAKER = re.compile(expand(r"^[ \t]*(?:[-*•][ \t]+)?({NAME})(?:[ \t]+{NAME})?[ \t]*:[ \t]|\b({NAME})\s+{SAY}\b|"
+                             r"(?<!\bthe )\b([A-Z][a-z]+)[ \t]+([A-Z][a-z'’-]+)(?=[ \t]*(?:,|\(|and\b|$))"), re.M)
 
 
 @dataclass
@@ -130,10 +133,38 @@ def resolve_ref(roster: Roster, ref: str) -> tuple[tuple[str, ...], bool]:
     return (bare if titled else ref,), False
 
 
-def resolve(roster: Roster, refs: list[str], strict: bool) -> tuple[list[str], list[str]] | None:
+def known_names(text: str, roster: Roster) -> frozenset[str]:
+    """The single names a document uses for people (lower case): attendees' first names, speakers' names that open
+    a line ('Ann: ...'), names before a reporting verb ('Mandy advised ...') and first names of full names in a
+    list ('welcomed Daphne Clements, Ray ...'); never from words next to an organisation word ('Eclipse
+    Foundation:')."""
+    names = {p.name.split()[0].lower() for p in roster.people if p.name.split()}
+    for m in _SPEAKER.finditer(text):
+        if _ORG_WORDS.isdisjoint(m.group().lower().replace(":", " ").split()):
+            names.add((m.group(1) or m.group(2) or m.group(3)).lower())
+    return frozenset(names)
+
+
+def person_like(ref: str, known: frozenset[str]) -> bool:
+    """Whether an owner outside the attendance list reads as a person: no organisation word in it ('Eclipse
+    Foundation'), and a title, a handle, initials, two name words, or one name the document uses for a person
+    (known_names) or that shortens an attendee's first name ('Rich' for Richard)."""
+    tokens = ref.split()
+    if any(t.strip(".,").lower() in _ORG_WORDS for t in tokens):
+        return False
+    if len(tokens) > 1 or ref.startswith("@") or re.fullmatch(r"[A-Z]{2,4}", ref):
+        return True
+    low = ref.lower()
+    return low in known or len(low) > 2 and any(n.startswith(low) for n in known)
+
+
+def resolve(roster: Roster, refs: list[str], strict: bool,
+            known: frozenset[str] | None = None) -> tuple[list[str], list[str]] | None:
     """Owners' names for refs and those left unresolved; None when a ref is plainly not a person (strict: every
-    ref must resolve)."""
+    ref must resolve; known: the document's known_names, and then an unresolved ref must be person_like)."""
     owners, unresolved = [], []
+    if known is not None and any(_TITLED_NAME.match(r) for r in refs):
+        known = None  # 'Councillor Agate and Pogmore': the title stands for every name of the group
     for ref in refs:
         clean = re.sub(r"^the\s+", "", ref.strip(), flags=re.I)
         if not clean or clean.lower() in word_set("not_owners"):
@@ -143,7 +174,7 @@ def resolve(roster: Roster, refs: list[str], strict: bool) -> tuple[list[str], l
             holders = roster.by_role(clean)
             names, ok = [holders[0].name] if len(holders) == 1 else [clean[0].upper() + clean[1:]], True
         if not ok:
-            if strict or not _LOOSE_OWNER.match(clean):
+            if strict or not _LOOSE_OWNER.match(clean) or known is not None and not person_like(clean, known):
                 return None
             unresolved.append(names[0])
         owners.extend(n for n in names if n not in owners)
@@ -190,8 +221,10 @@ def _cues() -> frozenset[str]:
     return frozenset(grammar()["cue_words"]["words"])
 
 
-def find(body: str, roster: Roster, marker: bool, antecedent: str | None = None, present: set[str] | None = None):
-    """The commitments in one sentence (body: the sentence after any ACTION marker; present: its cue_words)."""
+def find(body: str, roster: Roster, marker: bool, antecedent: str | None = None, present: set[str] | None = None,
+         known: frozenset[str] = frozenset()):
+    """The commitments in one sentence (body: the sentence after any ACTION marker; present: its cue_words;
+    known: the document's known_names)."""
     present = cue_words(body) if present is None else present
     seen: set[int] = set()
     heading = _HEADING_LEAD.match(body)  # 'NEW BUSINESS – Supervisor Liccar is going to ...': still the start
@@ -209,13 +242,13 @@ def find(body: str, roster: Roster, marker: bool, antecedent: str | None = None,
             positions = _name_starts(body, clause.anchor) if clause.at == "name" else starts[clause.at]
             matches = (clause.regex.match(body, pos) for pos in positions)
         for m in matches:
-            got = m and _commitment(m, clause, body, roster, marker, antecedent, seen, opening)
+            got = m and _commitment(m, clause, body, roster, marker, antecedent, seen, opening, known)
             if got:
                 yield got
 
 
 def _commitment(m: re.Match, clause: Clause, body: str, roster: Roster, marker: bool, antecedent: str | None,
-                seen: set[int], opening: int) -> Commitment | None:
+                seen: set[int], opening: int, known: frozenset[str]) -> Commitment | None:
     owner_at = m.start("owners") if clause.owner == "subject" else m.start()
     if owner_at in seen:
         return None
@@ -234,9 +267,10 @@ def _commitment(m: re.Match, clause: Clause, body: str, roster: Roster, marker: 
     future = how in _FUTURE
     inside = m.start() > opening
     strict = clause.resolve == "strict" or clause.resolve == "graded" and (future or inside) and not marker
-    got = resolve(roster, refs, strict)
+    loose_known = None if marker or clause.owner == "antecedent" else known  # a marker or 'He' says it is a person
+    got = resolve(roster, refs, strict, loose_known)
     if not got or not got[0]:
-        got = resolve(roster, refs, strict=False) if future and not inside and clause.owner == "subject" else None
+        got = resolve(roster, refs, False, loose_known) if future and not inside and clause.owner == "subject" else None
         if not got or not action:
             return None
     owners, unresolved = got
