@@ -173,3 +173,9 @@ def test_an_owner_outside_the_list_must_read_as_a_person():
     got = [(t.text[:14], t.owners) for t in extract_actions(split(text), roster, text)]
     assert got == [("Rich will star", ["Rich"]), ("Mandy will sen", ["Mandy"]), ("Jane Doe will ", ["Jane Doe"]),
                    ("Daphne would a", ["Daphne"]), ("Councillor Aga", ["Agate", "Pogmore"])]
+
+
+
+def test_adverbs_between_an_owner_and_the_modal():
+    text = "Ray very kindly agreed to replace the post. Ray very much hopes to see them."
+    assert [o for _, o in us_actions(text)] == [["Ray Jones"]]
