@@ -179,3 +179,10 @@ def test_an_owner_outside_the_list_must_read_as_a_person():
 def test_adverbs_between_an_owner_and_the_modal():
     text = "Ray very kindly agreed to replace the post. Ray very much hopes to see them."
     assert [o for _, o in us_actions(text)] == [["Ray Jones"]]
+
+
+def test_asked_that_and_directs_to_a_list():
+    text = ("The Council asked that the Parish Clerk check the budget. The Board directs Tom Whitmer to: (a) at his "
+            "discretion, take steps to enforce the licence; and (b) review it. The Council asked that the meeting be "
+            "moved.")
+    assert [o for _, o in us_actions(text)] == [["Peter King"], ["Tom Whitmer"]]
