@@ -186,3 +186,8 @@ def test_asked_that_and_directs_to_a_list():
             "discretion, take steps to enforce the licence; and (b) review it. The Council asked that the meeting be "
             "moved.")
     assert [o for _, o in us_actions(text)] == [["Peter King"], ["Tom Whitmer"]]
+
+
+def test_volunteering_to_take_on_a_role_is_a_task_agreeing_to_a_status_is_not():
+    text = "Jen and Valentine volunteered to be the initial maintainers. Ray agreed to be a signatory."
+    assert [o for _, o in us_actions(text)] == [["Jen Tan", "Valentine Lim"]]

@@ -70,6 +70,8 @@ _REF_AT = re.compile(expand("{REF}"))
 _NAME_START = re.compile(r"\b(?:[A-Z]|the\s)|@")
 _CLAUSE_START = re.compile(r"(?:[;:,]\s+(?:and\s+|but\s+|then\s+)?|\s[-–]\s|\s(?:and|that|but)\s|ACTIONS?:\s)")
 _FUTURE = {"will", "would", "shall", "is going to", "are going to", "’ll", "'ll", "is going to", "was going to"}
+_TAKES_ON = {"volunteered to", "kindly volunteered to", "offered to"}  # 'agreed to be a signatory' is a status
+_ROLE_TAKEN = re.compile(r"\s+(?:the|a|an|our|their)\s")
 _OWNER_SPLIT = re.compile(r"\s*(?:,|\band/or\b|\band\b|&|/)\s*")
 _TITLE_WORDS = rf"(?:{alternation('honorifics')}|{alternation('office_titles')})"
 _TITLED_NAME = re.compile(rf"^(?:the\s+)?(?:[A-Z][a-z]+\s+)?{_TITLE_WORDS}s?\.?\s+(?=[A-Z])")  # 'County Cllr. '
@@ -255,8 +257,9 @@ def _commitment(m: re.Match, clause: Clause, body: str, roster: Roster, marker: 
     verb = (m.groupdict().get("verb") or "").lower()
     how = (m.groupdict().get("how") or "").strip().lower()
     listed = m.groupdict().get("listed") is not None  # 'directs X to:' and the tasks listed after it
-    action = verb_stem(verb) in words("action_verbs") or listed
-    if clause.verbs != "none" and (verb in word_set("not_verbs") or verb.endswith("ing") and not action):
+    role = verb == "be" and how in _TAKES_ON and _ROLE_TAKEN.match(body, m.end())  # 'volunteered to be the chair'
+    action = verb_stem(verb) in words("action_verbs") or listed or bool(role)
+    if clause.verbs != "none" and not role and (verb in word_set("not_verbs") or verb.endswith("ing") and not action):
         return None
     if clause.verbs == "action" and not action or how == "should" and clause.verbs != "participle" and not action:
         return None
