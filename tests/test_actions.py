@@ -191,3 +191,11 @@ def test_asked_that_and_directs_to_a_list():
 def test_volunteering_to_take_on_a_role_is_a_task_agreeing_to_a_status_is_not():
     text = "Jen and Valentine volunteered to be the initial maintainers. Ray agreed to be a signatory."
     assert [o for _, o in us_actions(text)] == [["Jen Tan", "Valentine Lim"]]
+
+
+def test_requests_made_earlier_or_carried_out_at_once_are_no_tasks():
+    text = ("Following the last meeting the Parish Clerk was asked to investigate the cost of grit bins. "
+            "Ray was asked to provide his county update at this point. Jen was asked to present her report. "
+            "The Parish Clerk was asked to investigate the cost of salt. Ray was asked to provide a report next time.")
+    assert [t for t, _ in us_actions(text)] == ["The Parish Clerk was asked to investigate the cost of salt.",
+                                                "Ray was asked to provide a report next time."]

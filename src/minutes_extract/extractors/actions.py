@@ -157,8 +157,8 @@ def _from_unit(unit: Unit, roster: Roster, antecedent: str | None, known: frozen
     present = cue_words(body)
     if not marker and not has_cue(present):
         return None
-    if _DONE.search(body[:80]):
-        return None  # 'Myles had volunteered to ...': reported, not a task
+    if _DONE.search(body[:80]) or compiled("reported_request").search(body):
+        return None  # 'Myles had volunteered to ...', 'X was asked to give his update at this point': no task
     found = sorted(find(body, roster, bool(marker), antecedent, present, known), key=lambda c: c.start)
     end = unit.end
     inline = _inline_owner(body, roster) if not marker else None
