@@ -199,3 +199,12 @@ def test_requests_made_earlier_or_carried_out_at_once_are_no_tasks():
             "The Parish Clerk was asked to investigate the cost of salt. Ray was asked to provide a report next time.")
     assert [t for t, _ in us_actions(text)] == ["The Parish Clerk was asked to investigate the cost of salt.",
                                                 "Ray was asked to provide a report next time."]
+
+
+def test_a_whole_sentence_task_does_not_start_in_slide_text_run_into_it():
+    text = ("Foundation slides 6 Changes \x01 Principles – a mission statement [new] \x01 Reviews – archive inactive "
+            "projects as-written Following discussion, it was agreed that Ray would lead a working group. "
+            "It was agreed that Jen would book the hall.")
+    assert [t for t, _ in us_actions(text)] == [
+        "Following discussion, it was agreed that Ray would lead a working group.",
+        "It was agreed that Jen would book the hall."]

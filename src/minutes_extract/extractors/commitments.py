@@ -72,6 +72,8 @@ _CLAUSE_START = re.compile(r"(?:[;:,]\s+(?:and\s+|but\s+|then\s+)?|\s[-–]\s|\s
 _FUTURE = {"will", "would", "shall", "is going to", "are going to", "’ll", "'ll", "is going to", "was going to"}
 _TAKES_ON = {"volunteered to", "kindly volunteered to", "offered to"}  # 'agreed to be a signatory' is a status
 _ROLE_TAKEN = re.compile(r"\s+(?:the|a|an|our|their)\s")
+_BULLET = re.compile("[\x01•▪■◦\uf0b7]")
+_RESTART = re.compile("[\x01•▪■◦\uf0b7]\\s*|(?<=[a-z\\]”\"] )(?=[A-Z][a-z])")
 _OWNER_SPLIT = re.compile(r"\s*(?:,|\band/or\b|\band\b|&|/)\s*")
 _TITLE_WORDS = rf"(?:{alternation('honorifics')}|{alternation('office_titles')})"
 _TITLED_NAME = re.compile(rf"^(?:the\s+)?(?:[A-Z][a-z]+\s+)?{_TITLE_WORDS}s?\.?\s+(?=[A-Z])")  # 'County Cllr. '
@@ -285,4 +287,15 @@ def _commitment(m: re.Match, clause: Clause, body: str, roster: Roster, marker: 
     if clause.resolve == "titled" and unresolved and not all(_TITLED_NAME.match(r) for r in refs):
         return None  # an unknown plain name; a titled one ('County Cllr. J. Davies') is kept, flagged
     seen.add(owner_at)
-    return Commitment(owner_at if clause.span == "owner" else 0, owners, refs, unresolved, f"action.{clause.name}")
+    start = owner_at if clause.span == "owner" else _sentence_start(body, m.start())
+    return Commitment(start, owners, refs, unresolved, f"action.{clause.name}")
+
+
+def _sentence_start(body: str, at: int) -> int:
+    """Where a task that is its whole sentence starts: the sentence start, unless slide or list text ran into the
+    sentence (a bullet glyph, or over 300 characters before the match at 'at'); then the last place before the
+    match where a new sentence starts without its full stop ('... as-written Following discussion, it was agreed')."""
+    if at <= 300 and not _BULLET.search(body, 0, at):
+        return 0
+    starts = [m.end() for m in _RESTART.finditer(body, 0, at)]
+    return starts[-1] if starts else 0
