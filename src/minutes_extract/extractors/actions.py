@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 
 from ..lexicon import alternation, words
 from ..sentences import Unit
@@ -146,7 +147,8 @@ def _trailing_owner(unit: Unit, roster: Roster) -> tuple[list[str], list[str], l
     return got[0], split_refs(body), got[1]
 
 
-def _from_unit(unit: Unit, roster: Roster, antecedent: str | None, known: frozenset[str] = frozenset()) -> Task | None:
+def _from_unit(unit: Unit, roster: Roster, antecedent: str | None,
+               known: Callable[[], frozenset[str]] = frozenset) -> Task | None:
     """The task in one sentence: every commitment in it ('A agreed to X and the Clerk would Y') makes one task
     with all their owners; an ACTION marker makes a task even with no owner found (known: the document's
     known_names)."""

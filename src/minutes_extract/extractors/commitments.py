@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -137,19 +138,23 @@ def resolve_ref(roster: Roster, ref: str) -> tuple[tuple[str, ...], bool]:
     return (bare if titled else ref,), False
 
 
-def known_names(text: str, roster: Roster) -> frozenset[str]:
-    """The single names a document uses for people (lower case): attendees' first names, speakers' names that open
+def known_names(text: str, roster: Roster) -> Callable[[], frozenset[str]]:
+    """The single names a document uses for people (lower case), computed on first call (few documents need them):
+    attendees' first names, speakers' names that open
     a line ('Ann: ...'), names before a reporting verb ('Mandy advised ...') and first names of full names in a
     list ('welcomed Daphne Clements, Ray ...'); never from words next to an organisation word ('Eclipse
     Foundation:')."""
-    names = {p.name.split()[0].lower() for p in roster.people if p.name.split()}
-    for m in _SPEAKER.finditer(text):
-        if _ORG_WORDS.isdisjoint(m.group().lower().replace(":", " ").split()):
-            names.add((m.group(1) or m.group(2) or m.group(3)).lower())
-    return frozenset(names)
+    @lru_cache(maxsize=1)
+    def names() -> frozenset[str]:
+        found = {p.name.split()[0].lower() for p in roster.people if p.name.split()}
+        for m in _SPEAKER.finditer(text):
+            if _ORG_WORDS.isdisjoint(m.group().lower().replace(":", " ").split()):
+                found.add((m.group(1) or m.group(2) or m.group(3)).lower())
+        return frozenset(found)
+    return names
 
 
-def person_like(ref: str, known: frozenset[str]) -> bool:
+def person_like(ref: str, known: Callable[[], frozenset[str]]) -> bool:
     """Whether an owner outside the attendance list reads as a person: no organisation word in it ('Eclipse
     Foundation'), and a title, a handle, initials, two name words, or one name the document uses for a person
     (known_names) or that shortens an attendee's first name ('Rich' for Richard)."""
@@ -159,11 +164,12 @@ def person_like(ref: str, known: frozenset[str]) -> bool:
     if len(tokens) > 1 or ref.startswith("@") or re.fullmatch(r"[A-Z]{2,4}", ref):
         return True
     low = ref.lower()
-    return low in known or len(low) > 2 and any(n.startswith(low) for n in known)
+    names = known()
+    return low in names or len(low) > 2 and any(n.startswith(low) for n in names)
 
 
 def resolve(roster: Roster, refs: list[str], strict: bool,
-            known: frozenset[str] | None = None) -> tuple[list[str], list[str]] | None:
+            known: Callable[[], frozenset[str]] | None = None) -> tuple[list[str], list[str]] | None:
     """Owners' names for refs and those left unresolved; None when a ref is plainly not a person (strict: every
     ref must resolve; known: the document's known_names, and then an unresolved ref must be person_like)."""
     owners, unresolved = [], []
@@ -226,7 +232,7 @@ def _cues() -> frozenset[str]:
 
 
 def find(body: str, roster: Roster, marker: bool, antecedent: str | None = None, present: set[str] | None = None,
-         known: frozenset[str] = frozenset()):
+         known: Callable[[], frozenset[str]] = frozenset):
     """The commitments in one sentence (body: the sentence after any ACTION marker; present: its cue_words;
     known: the document's known_names)."""
     present = cue_words(body) if present is None else present
@@ -252,7 +258,7 @@ def find(body: str, roster: Roster, marker: bool, antecedent: str | None = None,
 
 
 def _commitment(m: re.Match, clause: Clause, body: str, roster: Roster, marker: bool, antecedent: str | None,
-                seen: set[int], opening: int, known: frozenset[str]) -> Commitment | None:
+                seen: set[int], opening: int, known: Callable[[], frozenset[str]]) -> Commitment | None:
     owner_at = m.start("owners") if clause.owner == "subject" else m.start()
     if owner_at in seen:
         return None
