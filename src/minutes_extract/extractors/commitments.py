@@ -67,7 +67,6 @@ def word_set(key: str) -> frozenset[str]:
 
 _HEADING_LEAD = re.compile(r"^[^.:;,–]{2,40}?\s[–—-]\s")
 _ORG_WORDS = frozenset(words("organisation_words"))
-_REF_AT = re.compile(expand("{REF}"))
 _NAME_START = re.compile(r"\b(?:[A-Z]|the\s)|@")
 _CLAUSE_START = re.compile(r"(?:[;:,]\s+(?:and\s+|but\s+|then\s+)?|\s[-–]\s|\s(?:and|that|but)\s|ACTIONS?:\s)")
 _FUTURE = {"will", "would", "shall", "is going to", "are going to", "’ll", "'ll", "is going to", "was going to"}
@@ -193,10 +192,9 @@ def resolve(roster: Roster, refs: list[str], strict: bool,
 
 def _clause_starts(body: str) -> list[int]:
     """Where a clause may start: the sentence start and after ';', ':', ',', ' - ', ' and ', ' that ', 'ACTION:',
-    where a name, a role or a handle follows."""
+    where a capital, 'the' or a handle follows (each clause's pattern parses the owner there once)."""
     return [pos for pos in [0] + [c.end() for c in _CLAUSE_START.finditer(body)]
-            if pos < len(body) and (body[pos].isupper() or body[pos] in "@(" or body.startswith("the ", pos))
-            and _REF_AT.match(body, pos)]
+            if pos < len(body) and (body[pos].isupper() or body[pos] in "@(" or body.startswith("the ", pos))]
 
 
 def _name_starts(body: str, anchor: re.Pattern) -> list[int]:
