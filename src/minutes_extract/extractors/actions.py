@@ -10,8 +10,8 @@ from collections.abc import Callable
 from ..lexicon import alternation, words
 from ..sentences import Unit
 from .action_lists import list_tasks
-from .commitments import (Commitment, Task, compiled, cue_words, expand, find, has_cue, known_names, resolve,
-                          split_refs, word_set)
+from .commitments import (Commitment, Task, compiled, cue_words, expand, find, grammar, has_cue, known_names,
+                          resolve, split_refs, word_set)
 from .roster import Roster
 
 _REF = expand("{REF}")
@@ -19,6 +19,7 @@ _OWNER_ROLE = rf"(?:[Tt]he\s+)?(?:{alternation('owner_roles')}|RFO|Clerk/RFO)"  
 _HON = alternation("honorifics")
 _DONE = re.compile(r"\b(?:had|has)\s+(?:\w+\s+)?(?:agreed|volunteered|undertaken|been asked|asked|requested|"
                    r"instructed)\b")
+_REPORTED_NEEDS = frozenset(grammar()["reported_request"]["needs"])
 _TAB_WORDS = re.compile(r"[a-z]\t+[a-z]")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _MARKER_LINE = re.compile(r"^[ \t]*ACTIONS?[ \t]*[:–—-][^\n]+", re.M)
@@ -159,7 +160,8 @@ def _from_unit(unit: Unit, roster: Roster, antecedent: str | None,
     present = cue_words(body)
     if not marker and not has_cue(present):
         return None
-    if _DONE.search(body[:80]) or compiled("reported_request").search(body):
+    if _DONE.search(body[:80]) or not _REPORTED_NEEDS.isdisjoint(present) and compiled("reported_request").search(
+            body):
         return None  # 'Myles had volunteered to ...', 'X was asked to give his update at this point': no task
     found = sorted(find(body, roster, bool(marker), antecedent, present, known), key=lambda c: c.start)
     end = unit.end
