@@ -208,3 +208,8 @@ def test_a_whole_sentence_task_does_not_start_in_slide_text_run_into_it():
     assert [t for t, _ in us_actions(text)] == [
         "Following discussion, it was agreed that Ray would lead a working group.",
         "It was agreed that Jen would book the hall."]
+
+
+def test_the_whole_meeting_agreeing_without_an_action_verb_is_a_decision_not_a_task():
+    text = "Councillors agreed to support the application. Councillors agreed to check the railings."
+    assert [t for t, _ in us_actions(text)] == ["Councillors agreed to check the railings."]

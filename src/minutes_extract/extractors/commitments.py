@@ -70,6 +70,8 @@ _ORG_WORDS = frozenset(words("organisation_words"))
 _NAME_START = re.compile(r"\b(?:[A-Z]|the\s)|@")
 _CLAUSE_START = re.compile(r"(?:[;:,]\s+(?:and\s+|but\s+|then\s+)?|\s[-–]\s|\s(?:and|that|but)\s|ACTIONS?:\s)")
 _FUTURE = {"will", "would", "shall", "is going to", "are going to", "’ll", "'ll", "is going to", "was going to"}
+_AGREEMENT = {"agreed to", "agrees to", "has agreed to"}
+_COLLECTIVE = {"All", "Councillors", "Members"}
 _TAKES_ON = {"volunteered to", "kindly volunteered to", "offered to"}  # 'agreed to be a signatory' is a status
 _ROLE_TAKEN = re.compile(r"\s+(?:the|a|an|our|their)\s")
 _BULLET = re.compile("[\x01•▪■◦\uf0b7]")
@@ -272,6 +274,8 @@ def _commitment(m: re.Match, clause: Clause, body: str, roster: Roster, marker: 
     if verb == "have" and not re.match(r"\s*a\s+look", body[m.end():]):
         return None
     refs = [antecedent] if clause.owner == "antecedent" else split_refs(m.group("owners"))
+    if how in _AGREEMENT and not action and all(r in _COLLECTIVE for r in refs):
+        return None  # 'Councillors agreed to support the application': the meeting's decision, not a task
     if clause.owner == "antecedent" and not resolve(roster, refs, strict=not _TITLED_NAME.match(antecedent)):
         return None  # the sentence opener it stands for is neither an attendee nor a titled name
     future = how in _FUTURE
