@@ -213,3 +213,10 @@ def test_a_whole_sentence_task_does_not_start_in_slide_text_run_into_it():
 def test_the_whole_meeting_agreeing_without_an_action_verb_is_a_decision_not_a_task():
     text = "Councillors agreed to support the application. Councillors agreed to check the railings."
     assert [t for t, _ in us_actions(text)] == ["Councillors agreed to check the railings."]
+
+
+def test_a_label_or_a_word_also_written_in_lower_case_is_no_persons_name():
+    text = ("Resolution: agreed. Resolution will adopt the standing orders as a resolution. Andy Shaw, Ray Cole and "
+            "Jo Bell were present. And would be sending the papers. Highways are to inspect the verge. "
+            "Andy will check the verge.")
+    assert [(t[:10], o) for t, o in us_actions(text)] == [("Andy will ", ["Andy"])]

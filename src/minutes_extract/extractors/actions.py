@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
 
 from ..lexicon import alternation, words
 from ..sentences import Unit
 from .action_lists import list_tasks
-from .commitments import (Commitment, Task, compiled, cue_words, expand, find, grammar, has_cue, known_names,
+from .commitments import (Commitment, Known, Task, compiled, cue_words, expand, find, grammar, has_cue, known_names,
                           resolve, split_refs, word_set)
 from .roster import Roster
 
@@ -149,7 +148,7 @@ def _trailing_owner(unit: Unit, roster: Roster) -> tuple[list[str], list[str], l
 
 
 def _from_unit(unit: Unit, roster: Roster, antecedent: str | None,
-               known: Callable[[], frozenset[str]] = frozenset) -> Task | None:
+               known: Known | None = None) -> Task | None:
     """The task in one sentence: every commitment in it ('A agreed to X and the Clerk would Y') makes one task
     with all their owners; an ACTION marker makes a task even with no owner found (known: the document's
     known_names)."""

@@ -12,6 +12,7 @@ from functools import lru_cache
 from ..lexicon import alternation, models_dir, words
 from .roster import Roster
 
+Known = Callable[[], tuple[frozenset[str], frozenset[str]]]  # known_names of a document, computed on first call
 _PLACEHOLDER = re.compile(r"\{(@?[A-Z_a-z]+)\}")
 
 
@@ -70,6 +71,7 @@ _ORG_WORDS = frozenset(words("organisation_words"))
 _NAME_START = re.compile(r"\b(?:[A-Z]|the\s)|@")
 _CLAUSE_START = re.compile(r"(?:[;:,]\s+(?:and\s+|but\s+|then\s+)?|\s[-–]\s|\s(?:and|that|but)\s|ACTIONS?:\s)")
 _FUTURE = {"will", "would", "shall", "is going to", "are going to", "’ll", "'ll", "is going to", "was going to"}
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]+")
 _AGREEMENT = {"agreed to", "agrees to", "has agreed to"}
 _COLLECTIVE = {"All", "Councillors", "Members"}
 _TAKES_ON = {"volunteered to", "kindly volunteered to", "offered to"}  # 'agreed to be a signatory' is a status
@@ -139,38 +141,42 @@ def resolve_ref(roster: Roster, ref: str) -> tuple[tuple[str, ...], bool]:
     return (bare if titled else ref,), False
 
 
-def known_names(text: str, roster: Roster) -> Callable[[], frozenset[str]]:
-    """The single names a document uses for people (lower case), computed on first call (few documents need them):
-    attendees' first names, speakers' names that open
-    a line ('Ann: ...'), names before a reporting verb ('Mandy advised ...') and first names of full names in a
-    list ('welcomed Daphne Clements, Ray ...'); never from words next to an organisation word ('Eclipse
-    Foundation:')."""
+def known_names(text: str, roster: Roster) -> Known:
+    """The single names a document uses for people (lower case) and the words it writes in lower case, computed
+    on first call (few documents need them). Names: attendees' first names, speakers' names that open a line ('Ann:
+    ...'), names before a reporting verb ('Mandy advised ...') and first names of full names in a list ('welcomed
+    Daphne Clements, Ray ...'); never next to an organisation word ('Eclipse Foundation:') nor a word the document
+    also writes in lower case ('Resolution: ...')."""
     @lru_cache(maxsize=1)
-    def names() -> frozenset[str]:
-        found = {p.name.split()[0].lower() for p in roster.people if p.name.split()}
+    def names() -> tuple[frozenset[str], frozenset[str]]:
+        lower = frozenset(_LOWER_WORD.findall(text))
+        found = set()
         for m in _SPEAKER.finditer(text):
             if _ORG_WORDS.isdisjoint(m.group().lower().replace(":", " ").split()):
                 found.add((m.group(1) or m.group(2) or m.group(3)).lower())
-        return frozenset(found)
+        found = {n for n in found if n not in lower}
+        found.update(p.name.split()[0].lower() for p in roster.people if p.name.split())
+        return frozenset(found), lower
     return names
 
 
-def person_like(ref: str, known: Callable[[], frozenset[str]]) -> bool:
+def person_like(ref: str, known: Known) -> bool:
     """Whether an owner outside the attendance list reads as a person: no organisation word in it ('Eclipse
     Foundation'), and a title, a handle, initials, two name words, or one name the document uses for a person
-    (known_names) or that shortens an attendee's first name ('Rich' for Richard)."""
+    (known_names) or that shortens an attendee's first name ('Rich' for Richard) and that it never writes in lower
+    case ('And would be sharing ...')."""
     tokens = ref.split()
     if any(t.strip(".,").lower() in _ORG_WORDS for t in tokens):
         return False
     if len(tokens) > 1 or ref.startswith("@") or re.fullmatch(r"[A-Z]{2,4}", ref):
         return True
     low = ref.lower()
-    names = known()
-    return low in names or len(low) > 2 and any(n.startswith(low) for n in names)
+    names, lower = known()
+    return low not in lower and (low in names or len(low) > 2 and any(n.startswith(low) for n in names))
 
 
 def resolve(roster: Roster, refs: list[str], strict: bool,
-            known: Callable[[], frozenset[str]] | None = None) -> tuple[list[str], list[str]] | None:
+            known: Known | None = None) -> tuple[list[str], list[str]] | None:
     """Owners' names for refs and those left unresolved; None when a ref is plainly not a person (strict: every
     ref must resolve; known: the document's known_names, and then an unresolved ref must be person_like)."""
     owners, unresolved = [], []
@@ -232,7 +238,7 @@ def _cues() -> frozenset[str]:
 
 
 def find(body: str, roster: Roster, marker: bool, antecedent: str | None = None, present: set[str] | None = None,
-         known: Callable[[], frozenset[str]] = frozenset):
+         known: Known | None = None):
     """The commitments in one sentence (body: the sentence after any ACTION marker; present: its cue_words;
     known: the document's known_names)."""
     present = cue_words(body) if present is None else present
@@ -258,7 +264,8 @@ def find(body: str, roster: Roster, marker: bool, antecedent: str | None = None,
 
 
 def _commitment(m: re.Match, clause: Clause, body: str, roster: Roster, marker: bool, antecedent: str | None,
-                seen: set[int], opening: int, known: Callable[[], frozenset[str]]) -> Commitment | None:
+                seen: set[int], opening: int,
+                known: Known | None) -> Commitment | None:
     owner_at = m.start("owners") if clause.owner == "subject" else m.start()
     if owner_at in seen:
         return None
@@ -288,6 +295,8 @@ def _commitment(m: re.Match, clause: Clause, body: str, roster: Roster, marker: 
         if not got or not action:
             return None
     owners, unresolved = got
+    if unresolved and len(refs) == 1 and how.startswith(("are ", "were ")) and refs[0].split()[-1] not in _COLLECTIVE:
+        return None  # 'Highways are to inspect': one name with a plural verb is a firm or a body
     if unresolved and how == "to" and not marker:
         return None  # 'Hope to see ...', 'Good to set ...': not a person
     if not marker and any(re.fullmatch(r"[A-Z]{3,}", u) for u in unresolved):
