@@ -194,7 +194,7 @@ def test_volunteering_to_take_on_a_role_is_a_task_agreeing_to_a_status_is_not():
 
 
 def test_requests_made_earlier_or_carried_out_at_once_are_no_tasks():
-    text = ("Following the last meeting the Parish Clerk was asked to investigate the cost of grit bins. "
+    text = ("Grit Bins: Following the last meeting the Parish Clerk was asked to investigate the cost of grit bins. "
             "Ray was asked to provide his county update at this point. Jen was asked to present her report. "
             "The Parish Clerk was asked to investigate the cost of salt. Ray was asked to provide a report next time.")
     assert [t for t, _ in us_actions(text)] == ["The Parish Clerk was asked to investigate the cost of salt.",
