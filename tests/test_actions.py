@@ -162,3 +162,61 @@ def test_action_lines_whatever_the_sentences_made_of_them():
 def test_action_item_headings_in_bold_and_owners_without_a_separator():
     text = "**Action items:**\n- @burn open an issue about the release\n- Ray fix the gate\n- Update the website\n"
     assert us_actions(text) == [("open an issue about the release", ["Dan Burnett"]), ("fix the gate", ["Ray Jones"])]
+
+
+def test_an_owner_outside_the_list_must_read_as_a_person():
+    text = ("Eclipse will issue trademarks to the members. The Eclipse Foundation will publish the bylaws. "
+            "Rich will start an email thread. Mandy advised that the deed was signed. Mandy will send it back. "
+            "Jane Doe will bring the keys. The chair welcomed Daphne Clements, Ray Cole and Tom Fox. "
+            "Daphne would ask the paper to attend. Councillor Agate and Pogmore will meet the manager.")
+    roster = Roster([parse_entry(e) for e in ("Richard Lau", "Ann Picha")])
+    got = [(t.text[:14], t.owners) for t in extract_actions(split(text), roster, text)]
+    assert got == [("Rich will star", ["Rich"]), ("Mandy will sen", ["Mandy"]), ("Jane Doe will ", ["Jane Doe"]),
+                   ("Daphne would a", ["Daphne"]), ("Councillor Aga", ["Agate", "Pogmore"])]
+
+
+
+def test_adverbs_between_an_owner_and_the_modal():
+    text = "Ray very kindly agreed to replace the post. Ray very much hopes to see them."
+    assert [o for _, o in us_actions(text)] == [["Ray Jones"]]
+
+
+def test_asked_that_and_directs_to_a_list():
+    text = ("The Council asked that the Parish Clerk check the budget. The Board directs Tom Whitmer to: (a) at his "
+            "discretion, take steps to enforce the licence; and (b) review it. The Council asked that the meeting be "
+            "moved.")
+    assert [o for _, o in us_actions(text)] == [["Peter King"], ["Tom Whitmer"]]
+
+
+def test_volunteering_to_take_on_a_role_is_a_task_agreeing_to_a_status_is_not():
+    text = "Jen and Valentine volunteered to be the initial maintainers. Ray agreed to be a signatory."
+    assert [o for _, o in us_actions(text)] == [["Jen Tan", "Valentine Lim"]]
+
+
+def test_requests_made_earlier_or_carried_out_at_once_are_no_tasks():
+    text = ("Grit Bins: Following the last meeting the Parish Clerk was asked to investigate the cost of grit bins. "
+            "Ray was asked to provide his county update at this point. Jen was asked to present her report. "
+            "The Parish Clerk was asked to investigate the cost of salt. Ray was asked to provide a report next time.")
+    assert [t for t, _ in us_actions(text)] == ["The Parish Clerk was asked to investigate the cost of salt.",
+                                                "Ray was asked to provide a report next time."]
+
+
+def test_a_whole_sentence_task_does_not_start_in_slide_text_run_into_it():
+    text = ("Foundation slides 6 Changes \x01 Principles – a mission statement [new] \x01 Reviews – archive inactive "
+            "projects as-written Following discussion, it was agreed that Ray would lead a working group. "
+            "It was agreed that Jen would book the hall.")
+    assert [t for t, _ in us_actions(text)] == [
+        "Following discussion, it was agreed that Ray would lead a working group.",
+        "It was agreed that Jen would book the hall."]
+
+
+def test_the_whole_meeting_agreeing_without_an_action_verb_is_a_decision_not_a_task():
+    text = "Councillors agreed to support the application. Councillors agreed to check the railings."
+    assert [t for t, _ in us_actions(text)] == ["Councillors agreed to check the railings."]
+
+
+def test_a_label_or_a_word_also_written_in_lower_case_is_no_persons_name():
+    text = ("Resolution: agreed. Resolution will adopt the standing orders as a resolution. Andy Shaw, Ray Cole and "
+            "Jo Bell were present. And would be sending the papers. Highways are to inspect the verge. "
+            "Andy will check the verge.")
+    assert [(t[:10], o) for t, o in us_actions(text)] == [("Andy will ", ["Andy"])]

@@ -9,8 +9,8 @@ from bisect import bisect_left
 from ..lexicon import alternation, words
 from ..sentences import Unit
 from .action_lists import list_tasks
-from .commitments import (Commitment, Task, compiled, cue_words, expand, find, has_cue, resolve, split_refs,
-                          word_set)
+from .commitments import (Commitment, Known, Task, compiled, cue_words, expand, find, grammar, has_cue, known_names,
+                          resolve, split_refs, word_set)
 from .roster import Roster
 
 _REF = expand("{REF}")
@@ -18,6 +18,7 @@ _OWNER_ROLE = rf"(?:[Tt]he\s+)?(?:{alternation('owner_roles')}|RFO|Clerk/RFO)"  
 _HON = alternation("honorifics")
 _DONE = re.compile(r"\b(?:had|has)\s+(?:\w+\s+)?(?:agreed|volunteered|undertaken|been asked|asked|requested|"
                    r"instructed)\b")
+_REPORTED_NEEDS = frozenset(grammar()["reported_request"]["needs"])
 _TAB_WORDS = re.compile(r"[a-z]\t+[a-z]")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _MARKER_LINE = re.compile(r"^[ \t]*ACTIONS?[ \t]*[:–—-][^\n]+", re.M)
@@ -28,6 +29,7 @@ def extract_actions(units: list[Unit], roster: Roster, text: str) -> list[Task]:
     tasks: list[Task] = []
     antecedent, paragraph = None, 0
     blank_lines = [m.start() for m in _BLANK_LINE.finditer(text)]
+    known = known_names(text, roster)
     for i, unit in enumerate(_lines(units, text)):
         if bisect_left(blank_lines, unit.start) != paragraph:  # a new paragraph: no pronoun reaches back past it
             paragraph, antecedent = bisect_left(blank_lines, unit.start), None
@@ -35,7 +37,7 @@ def extract_actions(units: list[Unit], roster: Roster, text: str) -> list[Task]:
         if owner_only and tasks and i:  # 'The Clerk to write to NCC.  ACTION: CLERK' - the sentence before
             _add_owners(tasks, owner_only, units, unit)
             continue
-        task = _from_unit(unit, roster, antecedent) or _bracketed(unit, roster)
+        task = _from_unit(unit, roster, antecedent, known) or _bracketed(unit, roster)
         if task:
             tasks.append(task)
         antecedent = _antecedent(unit.text, antecedent)
@@ -145,9 +147,11 @@ def _trailing_owner(unit: Unit, roster: Roster) -> tuple[list[str], list[str], l
     return got[0], split_refs(body), got[1]
 
 
-def _from_unit(unit: Unit, roster: Roster, antecedent: str | None) -> Task | None:
+def _from_unit(unit: Unit, roster: Roster, antecedent: str | None,
+               known: Known | None = None) -> Task | None:
     """The task in one sentence: every commitment in it ('A agreed to X and the Clerk would Y') makes one task
-    with all their owners; an ACTION marker makes a task even with no owner found."""
+    with all their owners; an ACTION marker makes a task even with no owner found (known: the document's
+    known_names)."""
     s = unit.text
     marker = compiled("marker").match(s)
     body = s[marker.end():] if marker else s
@@ -155,9 +159,10 @@ def _from_unit(unit: Unit, roster: Roster, antecedent: str | None) -> Task | Non
     present = cue_words(body)
     if not marker and not has_cue(present):
         return None
-    if _DONE.search(body[:80]):
-        return None  # 'Myles had volunteered to ...': reported, not a task
-    found = sorted(find(body, roster, bool(marker), antecedent, present), key=lambda c: c.start)
+    if _DONE.search(body[:80]) or not _REPORTED_NEEDS.isdisjoint(present) and compiled("reported_request").search(
+            body):
+        return None  # 'Myles had volunteered to ...', 'X was asked to give his update at this point': no task
+    found = sorted(find(body, roster, bool(marker), antecedent, present, known), key=lambda c: c.start)
     end = unit.end
     inline = _inline_owner(body, roster) if not marker else None
     if inline:  # '... to the council (Action: Clerk).': the owners named at the end

@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import alternation, models_dir, words
 from .roster import Roster
 
+Known = Callable[[], tuple[frozenset[str], frozenset[str]]]  # known_names of a document, computed on first call
 _PLACEHOLDER = re.compile(r"\{(@?[A-Z_a-z]+)\}")
 
 
@@ -65,10 +67,17 @@ def word_set(key: str) -> frozenset[str]:
 
 
 _HEADING_LEAD = re.compile(r"^[^.:;,–]{2,40}?\s[–—-]\s")
-_REF_AT = re.compile(expand("{REF}"))
+_ORG_WORDS = frozenset(words("organisation_words"))
 _NAME_START = re.compile(r"\b(?:[A-Z]|the\s)|@")
 _CLAUSE_START = re.compile(r"(?:[;:,]\s+(?:and\s+|but\s+|then\s+)?|\s[-–]\s|\s(?:and|that|but)\s|ACTIONS?:\s)")
 _FUTURE = {"will", "would", "shall", "is going to", "are going to", "’ll", "'ll", "is going to", "was going to"}
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]+")
+_AGREEMENT = {"agreed to", "agrees to", "has agreed to"}
+_COLLECTIVE = {"All", "Councillors", "Members"}
+_TAKES_ON = {"volunteered to", "kindly volunteered to", "offered to"}  # 'agreed to be a signatory' is a status
+_ROLE_TAKEN = re.compile(r"\s+(?:the|a|an|our|their)\s")
+_BULLET = re.compile("[\x01•▪■◦\uf0b7]")
+_RESTART = re.compile("[\x01•▪■◦\uf0b7]\\s*|(?<=[a-z\\]”\"] )(?=[A-Z][a-z])")
 _OWNER_SPLIT = re.compile(r"\s*(?:,|\band/or\b|\band\b|&|/)\s*")
 _TITLE_WORDS = rf"(?:{alternation('honorifics')}|{alternation('office_titles')})"
 _TITLED_NAME = re.compile(rf"^(?:the\s+)?(?:[A-Z][a-z]+\s+)?{_TITLE_WORDS}s?\.?\s+(?=[A-Z])")  # 'County Cllr. '
@@ -76,6 +85,8 @@ _QUALIFIED_ROLE = re.compile(rf"^(?:the\s+)?(?:[A-Z][a-z]+\s+){{1,2}}(?=(?:{alte
 _ROLE = re.compile(expand("{ROLE}"))
 _LOOSE_OWNER = re.compile(rf"^(?:the\s+)?{_TITLE_WORDS}s?\.?\s|^[A-Z]{{2,4}}$|^@[\w-]+$|"
                           r"^[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){0,2}$")
+_SPEAKER = re.compile(expand(r"^[ \t]*(?:[-*•][ \t]+)?({NAME})(?:[ \t]+{NAME})?[ \t]*:[ \t]|\b({NAME})\s+{SAY}\b|"
+                             r"(?<!\bthe )\b([A-Z][a-z]+)[ \t]+([A-Z][a-z'’-]+)(?=[ \t]*(?:,|\(|and\b|$))"), re.M)
 
 
 @dataclass
@@ -130,10 +141,47 @@ def resolve_ref(roster: Roster, ref: str) -> tuple[tuple[str, ...], bool]:
     return (bare if titled else ref,), False
 
 
-def resolve(roster: Roster, refs: list[str], strict: bool) -> tuple[list[str], list[str]] | None:
+def known_names(text: str, roster: Roster) -> Known:
+    """The single names a document uses for people (lower case) and the words it writes in lower case, computed
+    on first call (few documents need them). Names: attendees' first names, speakers' names that open a line ('Ann:
+    ...'), names before a reporting verb ('Mandy advised ...') and first names of full names in a list ('welcomed
+    Daphne Clements, Ray ...'); never next to an organisation word ('Eclipse Foundation:') nor a word the document
+    also writes in lower case ('Resolution: ...')."""
+    @lru_cache(maxsize=1)
+    def names() -> tuple[frozenset[str], frozenset[str]]:
+        lower = frozenset(_LOWER_WORD.findall(text))
+        found = set()
+        for m in _SPEAKER.finditer(text):
+            if _ORG_WORDS.isdisjoint(m.group().lower().replace(":", " ").split()):
+                found.add((m.group(1) or m.group(2) or m.group(3)).lower())
+        found = {n for n in found if n not in lower}
+        found.update(p.name.split()[0].lower() for p in roster.people if p.name.split())
+        return frozenset(found), lower
+    return names
+
+
+def person_like(ref: str, known: Known) -> bool:
+    """Whether an owner outside the attendance list reads as a person: no organisation word in it ('Eclipse
+    Foundation'), and a title, a handle, initials, two name words, or one name the document uses for a person
+    (known_names) or that shortens an attendee's first name ('Rich' for Richard) and that it never writes in lower
+    case ('And would be sharing ...')."""
+    tokens = ref.split()
+    if any(t.strip(".,").lower() in _ORG_WORDS for t in tokens):
+        return False
+    if len(tokens) > 1 or ref.startswith("@") or re.fullmatch(r"[A-Z]{2,4}", ref):
+        return True
+    low = ref.lower()
+    names, lower = known()
+    return low not in lower and (low in names or len(low) > 2 and any(n.startswith(low) for n in names))
+
+
+def resolve(roster: Roster, refs: list[str], strict: bool,
+            known: Known | None = None) -> tuple[list[str], list[str]] | None:
     """Owners' names for refs and those left unresolved; None when a ref is plainly not a person (strict: every
-    ref must resolve)."""
+    ref must resolve; known: the document's known_names, and then an unresolved ref must be person_like)."""
     owners, unresolved = [], []
+    if known is not None and any(_TITLED_NAME.match(r) for r in refs):
+        known = None  # 'Councillor Agate and Pogmore': the title stands for every name of the group
     for ref in refs:
         clean = re.sub(r"^the\s+", "", ref.strip(), flags=re.I)
         if not clean or clean.lower() in word_set("not_owners"):
@@ -143,7 +191,7 @@ def resolve(roster: Roster, refs: list[str], strict: bool) -> tuple[list[str], l
             holders = roster.by_role(clean)
             names, ok = [holders[0].name] if len(holders) == 1 else [clean[0].upper() + clean[1:]], True
         if not ok:
-            if strict or not _LOOSE_OWNER.match(clean):
+            if strict or not _LOOSE_OWNER.match(clean) or known is not None and not person_like(clean, known):
                 return None
             unresolved.append(names[0])
         owners.extend(n for n in names if n not in owners)
@@ -152,10 +200,9 @@ def resolve(roster: Roster, refs: list[str], strict: bool) -> tuple[list[str], l
 
 def _clause_starts(body: str) -> list[int]:
     """Where a clause may start: the sentence start and after ';', ':', ',', ' - ', ' and ', ' that ', 'ACTION:',
-    where a name, a role or a handle follows."""
+    where a capital, 'the' or a handle follows (each clause's pattern parses the owner there once)."""
     return [pos for pos in [0] + [c.end() for c in _CLAUSE_START.finditer(body)]
-            if pos < len(body) and (body[pos].isupper() or body[pos] in "@(" or body.startswith("the ", pos))
-            and _REF_AT.match(body, pos)]
+            if pos < len(body) and (body[pos].isupper() or body[pos] in "@(" or body.startswith("the ", pos))]
 
 
 def _name_starts(body: str, anchor: re.Pattern) -> list[int]:
@@ -190,8 +237,10 @@ def _cues() -> frozenset[str]:
     return frozenset(grammar()["cue_words"]["words"])
 
 
-def find(body: str, roster: Roster, marker: bool, antecedent: str | None = None, present: set[str] | None = None):
-    """The commitments in one sentence (body: the sentence after any ACTION marker; present: its cue_words)."""
+def find(body: str, roster: Roster, marker: bool, antecedent: str | None = None, present: set[str] | None = None,
+         known: Known | None = None):
+    """The commitments in one sentence (body: the sentence after any ACTION marker; present: its cue_words;
+    known: the document's known_names)."""
     present = cue_words(body) if present is None else present
     seen: set[int] = set()
     heading = _HEADING_LEAD.match(body)  # 'NEW BUSINESS – Supervisor Liccar is going to ...': still the start
@@ -209,37 +258,45 @@ def find(body: str, roster: Roster, marker: bool, antecedent: str | None = None,
             positions = _name_starts(body, clause.anchor) if clause.at == "name" else starts[clause.at]
             matches = (clause.regex.match(body, pos) for pos in positions)
         for m in matches:
-            got = m and _commitment(m, clause, body, roster, marker, antecedent, seen, opening)
+            got = m and _commitment(m, clause, body, roster, marker, antecedent, seen, opening, known)
             if got:
                 yield got
 
 
 def _commitment(m: re.Match, clause: Clause, body: str, roster: Roster, marker: bool, antecedent: str | None,
-                seen: set[int], opening: int) -> Commitment | None:
+                seen: set[int], opening: int,
+                known: Known | None) -> Commitment | None:
     owner_at = m.start("owners") if clause.owner == "subject" else m.start()
     if owner_at in seen:
         return None
     verb = (m.groupdict().get("verb") or "").lower()
     how = (m.groupdict().get("how") or "").strip().lower()
-    action = verb_stem(verb) in words("action_verbs")
-    if clause.verbs != "none" and (verb in word_set("not_verbs") or verb.endswith("ing") and not action):
+    listed = m.groupdict().get("listed") is not None  # 'directs X to:' and the tasks listed after it
+    role = verb == "be" and how in _TAKES_ON and _ROLE_TAKEN.match(body, m.end())  # 'volunteered to be the chair'
+    action = verb_stem(verb) in words("action_verbs") or listed or bool(role)
+    if clause.verbs != "none" and not role and (verb in word_set("not_verbs") or verb.endswith("ing") and not action):
         return None
     if clause.verbs == "action" and not action or how == "should" and clause.verbs != "participle" and not action:
         return None
     if verb == "have" and not re.match(r"\s*a\s+look", body[m.end():]):
         return None
     refs = [antecedent] if clause.owner == "antecedent" else split_refs(m.group("owners"))
+    if how in _AGREEMENT and not action and all(r in _COLLECTIVE for r in refs):
+        return None  # 'Councillors agreed to support the application': the meeting's decision, not a task
     if clause.owner == "antecedent" and not resolve(roster, refs, strict=not _TITLED_NAME.match(antecedent)):
         return None  # the sentence opener it stands for is neither an attendee nor a titled name
     future = how in _FUTURE
     inside = m.start() > opening
     strict = clause.resolve == "strict" or clause.resolve == "graded" and (future or inside) and not marker
-    got = resolve(roster, refs, strict)
+    loose_known = None if marker or clause.owner == "antecedent" else known  # a marker or 'He' says it is a person
+    got = resolve(roster, refs, strict, loose_known)
     if not got or not got[0]:
-        got = resolve(roster, refs, strict=False) if future and not inside and clause.owner == "subject" else None
+        got = resolve(roster, refs, False, loose_known) if future and not inside and clause.owner == "subject" else None
         if not got or not action:
             return None
     owners, unresolved = got
+    if unresolved and len(refs) == 1 and how.startswith(("are ", "were ")) and refs[0].split()[-1] not in _COLLECTIVE:
+        return None  # 'Highways are to inspect': one name with a plural verb is a firm or a body
     if unresolved and how == "to" and not marker:
         return None  # 'Hope to see ...', 'Good to set ...': not a person
     if not marker and any(re.fullmatch(r"[A-Z]{3,}", u) for u in unresolved):
@@ -247,4 +304,15 @@ def _commitment(m: re.Match, clause: Clause, body: str, roster: Roster, marker: 
     if clause.resolve == "titled" and unresolved and not all(_TITLED_NAME.match(r) for r in refs):
         return None  # an unknown plain name; a titled one ('County Cllr. J. Davies') is kept, flagged
     seen.add(owner_at)
-    return Commitment(owner_at if clause.span == "owner" else 0, owners, refs, unresolved, f"action.{clause.name}")
+    start = owner_at if clause.span == "owner" else _sentence_start(body, m.start())
+    return Commitment(start, owners, refs, unresolved, f"action.{clause.name}")
+
+
+def _sentence_start(body: str, at: int) -> int:
+    """Where a task that is its whole sentence starts: the sentence start, unless slide or list text ran into the
+    sentence (a bullet glyph, or over 300 characters before the match at 'at'); then the last place before the
+    match where a new sentence starts without its full stop ('... as-written Following discussion, it was agreed')."""
+    if at <= 300 and not _BULLET.search(body, 0, at):
+        return 0
+    starts = [m.end() for m in _RESTART.finditer(body, 0, at)]
+    return starts[-1] if starts else 0
