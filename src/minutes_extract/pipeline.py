@@ -1,7 +1,6 @@
 """The pipeline: read -> normalise -> segment -> extract -> validate. Each stage is a plain function."""
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from pathlib import Path
 
@@ -75,8 +74,7 @@ def extract_document(doc: Document) -> Minutes:
     units = [u for u in split(text, body_start, breaks=[s.start for s in segs])  # sentences, cut where items start
              if not (u.start in heading_end and u.end <= heading_end[u.start])]  # a heading is no action or decision
     tasks = extract_actions(units, roster, text)
-    resolutions = extract_decisions(units, text, [(t.start, t.end) for t in tasks if t.rule == "action.agreed-that"
-                                                  or re.match(r"It\s+was\s+agreed\s+that", t.text)],
+    resolutions = extract_decisions(units, text, [(t.start, t.end) for t in tasks if t.decided],
                                      roster, sum(f.status == "absent" for f in found), [s.start for s in segs])
     declared = extract_declarations(units, text, roster, [s.start for s in segs])
     dates = resolve(written_dates, text, year)

@@ -147,6 +147,9 @@ def _trailing_owner(unit: Unit, roster: Roster) -> tuple[list[str], list[str], l
     return got[0], split_refs(body), got[1]
 
 
+_AGREED_THAT = re.compile(r"It\s+was\s+agreed\s+that")
+
+
 def _from_unit(unit: Unit, roster: Roster, antecedent: str | None,
                known: Known | None = None) -> Task | None:
     """The task in one sentence: every commitment in it ('A agreed to X and the Clerk would Y') makes one task
@@ -176,7 +179,9 @@ def _from_unit(unit: Unit, roster: Roster, antecedent: str | None,
             refs += [x for x in c.refs if x not in refs]
             unresolved += [x for x in c.unresolved if x not in unresolved]
         rule = "action.marker" if marker else found[0].rule
-        return Task(body[found[0].start:].strip(), offset + found[0].start, end, owners, refs, unresolved, rule)
+        task = body[found[0].start:].strip()
+        return Task(task, offset + found[0].start, end, owners, refs, unresolved, rule,
+                    found[0].decided or bool(_AGREED_THAT.match(task)))
     if marker and body.strip():
         by = marker.group("by")
         refs = split_refs(by) if by else re.findall(r"\b[A-Z]{2,3}\b", body)

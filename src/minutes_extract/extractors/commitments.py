@@ -45,13 +45,15 @@ class Clause:
     verbs: str
     regex: re.Pattern
     anchor: re.Pattern | None
+    decided: bool  # the task is also what the meeting decided: its sentence is the task's, not a decision's
 
 
 @lru_cache(maxsize=None)
 def clauses() -> tuple[Clause, ...]:
     return tuple(Clause(c["name"], c["at"], frozenset(c.get("needs", ())), frozenset(c.get("needs_also", ())),
                         c["owner"], c["span"], c["resolve"], c["verbs"],
-                        re.compile(expand(c["pattern"])), re.compile(c["anchor"]) if c.get("anchor") else None)
+                        re.compile(expand(c["pattern"])), re.compile(c["anchor"]) if c.get("anchor") else None,
+                        c.get("decided", False))
                  for c in grammar()["clauses"])
 
 
@@ -92,7 +94,8 @@ _SPEAKER = re.compile(expand(r"^[ \t]*(?:[-*•][ \t]+)?({NAME})(?:[ \t]+{NAME})
 @dataclass
 class Task:
     """A task given to someone: its text and span, the owners' names, the references as written, those that
-    matched no attendee, and the rule that found it."""
+    matched no attendee, the rule that found it, and whether it is what the meeting decided ('It was agreed
+    that X would ...': the decisions extractor leaves such a sentence to the task)."""
     text: str
     start: int
     end: int
@@ -100,6 +103,7 @@ class Task:
     refs: list[str]
     unresolved: list[str]
     rule: str
+    decided: bool = False
 
 
 @dataclass(frozen=True)
@@ -109,6 +113,7 @@ class Commitment:
     refs: list[str]
     unresolved: list[str]
     rule: str
+    decided: bool = False
 
 
 def split_refs(owner_text: str) -> list[str]:
@@ -305,7 +310,7 @@ def _commitment(m: re.Match, clause: Clause, body: str, roster: Roster, marker: 
         return None  # an unknown plain name; a titled one ('County Cllr. J. Davies') is kept, flagged
     seen.add(owner_at)
     start = owner_at if clause.span == "owner" else _sentence_start(body, m.start())
-    return Commitment(start, owners, refs, unresolved, f"action.{clause.name}")
+    return Commitment(start, owners, refs, unresolved, f"action.{clause.name}", clause.decided)
 
 
 def _sentence_start(body: str, at: int) -> int:
