@@ -25,7 +25,7 @@ _DAY_FIRST = re.compile(
 _SP = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"
 _MONTH_FIRST = re.compile(
     rf"(?:{_WEEKDAY},?\s+)?{_MONTH}{_SP}(?P<day>\d{{1,2}})(?P<ord>{_ORD})(?![\d,.]\d|\d|\s*(?:am|pm)\b)"
-    rf"(?:\s*(?:-|–|&|and|to|/)\s*(?P<day2>\d{{1,2}}){_ORD}(?!\d))?"
+    rf"(?:\s*(?:-|–|&|and|to|(?P<slash>/))\s*(?P<day2>\d{{1,2}}){_ORD}(?!\d))?"
     rf"(?:(?:,|\s)\s*-?\s*(?P<year>\d{{4}}))?(?![\d:])", re.I)
 _NUMERIC = re.compile(r"(?<![\w/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,3})(?P=sep)(?P<year>\d{4}|\d{2})"
                       r"(?![\w/]|\.\d)")
@@ -144,17 +144,18 @@ def scan_dates(text: str, signals: Signals | None = None) -> list[Found]:
     covered = bytearray(len(text) + 1)  # characters already inside a date
 
     def add(m: re.Match, rule: str, year: int | None, month: int, day: int | None, day2: int | None = None,
-            may_be_month_year: bool = False) -> None:
-        if covered.find(1, m.start(), m.end()) != -1:
+            may_be_month_year: bool = False, end: int | None = None) -> None:
+        end = end or m.end()
+        if covered.find(1, m.start(), end) != -1:
             return
         if year is not None and day is not None and (_make(year, month, day) is None or
                                                      day2 is not None and _make(year, month, day2) is None):
             return
         if year is None and day is not None and (_make(2000, month, day) is None):  # 2000: 29 February exists
             return
-        found.append(Found(m.start(), m.end(), rule, year, month, day, day2, m.groupdict().get("weekday"),
+        found.append(Found(m.start(), end, rule, year, month, day, day2, m.groupdict().get("weekday"),
                            may_be_month_year))
-        covered[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+        covered[m.start():end] = b"\x01" * (end - m.start())
 
     windows = _month_windows(text)
     low = text.lower()
@@ -174,8 +175,12 @@ def scan_dates(text: str, signals: Signals | None = None) -> list[Found]:
         bare = not m.group("year") and not m.group("ord") and not m.group("weekday") and \
             not _IN_A_LIST.match(text, m.end()) and not _LIST_BEFORE.search(text, max(0, m.start() - 20), m.start())
         # 'Dec 18' may be December 2018; 'October 19, November 16' are days
-        add(m, "date.month-day", _year(m.group("year")), mo, int(m.group("day")),
-            int(m.group("day2")) if m.group("day2") else None, may_be_month_year=bare)
+        day2 = int(m.group("day2")) if m.group("day2") else None
+        end = None
+        if m.group("slash") and day2 != int(m.group("day")) + 1:  # 'October 7/8' is a weekend, '27/20' no range
+            day2, end = None, m.end("ord")
+        add(m, "date.month-day", _year(m.group("year")), mo, int(m.group("day")), day2, may_be_month_year=bare,
+            end=end)
     for m in _NUMERIC.finditer(text):
         if _item_number(text, m, signals):
             continue

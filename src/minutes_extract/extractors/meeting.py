@@ -188,14 +188,34 @@ def body(text: str, items: list[Segment]) -> str | None:
     ]
     for pattern in patterns:
         for m in re.finditer(pattern, head, re.I | re.M):
+            line_before = head[head.rfind("\n", 0, m.start()) + 1:m.start()]
+            if line_before.count("(") > line_before.count(")"):
+                continue  # '(Environmental Health Officer, King's Lynn Borough Council)' is someone's employer
             cleaned = _tidy_body(m.group("b"))
             if cleaned and (cleaned[0].isupper() or pattern.startswith("^#")) and "http" not in cleaned and \
                     not attendance_heading(cleaned.partition(":")[0]) and \
                     re.search(_BODY_WORDS.replace("|Meeting", ""), cleaned, re.I) and len(cleaned.split()) <= 14:
                 return cleaned
-    low = head.lower()
-    return next((name for name in sorted(_RULES["meeting_bodies"]["names"], key=len, reverse=True)
-                 if re.search(rf"\b{re.escape(name.lower())}\b", low)), None)
+    return _meeting_body(head)
+
+
+_NOT_A_NAME = {"minutes", "of", "the", "a", "an", "draft", "held", "at", "for"}
+
+
+def _meeting_body(head: str) -> str | None:
+    """A meeting that is its body ('Annual Parochial Church Meeting'), with the place named before it
+    ('Northwold Annual Parish Meeting')."""
+    for name in sorted(_RULES["meeting_bodies"]["names"], key=len, reverse=True):
+        m = re.search(rf"\b{re.escape(name)}\b", head, re.I)
+        if m:
+            before = head[max(0, m.start() - 60):m.start()].split()
+            place = []
+            for word in reversed(before[-3:]):
+                if not word[:1].isupper() or word.lower() in _NOT_A_NAME:
+                    break
+                place.insert(0, word)
+            return " ".join(place + [name])
+    return None
 
 
 def _tidy_body(b: str) -> str | None:
@@ -256,7 +276,8 @@ def next_meetings(text: str, items: list[Segment], dates: list[Mention], meeting
                     len(line) < 80 and not re.search(r"\b(?:is|was|are|were)\b", line):
                 regions.append((pos, pos + len(line)))
             pos += len(line) + 1
-    regions.extend(_sentence_around(text, m.start(), m.end()) for m in _next_cues(body).finditer(text))
+    regions.extend(_sentence_around(text, m.start(), m.end()) for m in _next_cues(body).finditer(text)
+                   if not re.search(r"\bminutes\s+of\b", text[max(0, m.start() - 60):m.start()], re.I))
     inside = bytearray(len(text) + 1)
     for a, b in regions:
         inside[a:b + 1] = b"\x01" * (b + 1 - a)
