@@ -58,3 +58,30 @@ def test_cut_title():
     assert cut_title("Apologies and Welcome There were no apologies received for absence.") == "Apologies and Welcome"
     assert cut_title("Clerk’s Report (Inc Matters Arising) The Clerk read out the following") == \
         "Clerk’s Report (Inc Matters Arising)"
+
+
+def test_capital_headings_that_run_on_are_the_items():
+    text = ("CRETE TOWNSHIP BOARD OF TRUSTEES MEETING JANUARY 11, 2023\n"
+            "The meeting was called to order by the Supervisor at 7 pm.\n"
+            "APPROVAL OF MINUTES:\nMotion to approve the minutes was made.\n"
+            "REPORTS:\nSupervisor Liccar\nSupervisor Liccar gave an update on the buses and the hall.\n"
+            "Building and Grounds –\n"
+            "OLD BUSINESS\nNEW BUSINESS – The supervisor will call a special meeting.\n"
+            "APPROVAL OF Town Fund Bills – Motion to approve the bills was made.\n")
+    assert [s.title for s in segment(text)] == ["APPROVAL OF MINUTES", "REPORTS", "OLD BUSINESS", "NEW BUSINESS",
+                                                "APPROVAL OF Town Fund Bills"]
+
+
+def test_a_list_restarting_inside_an_item_is_not_items():
+    text = ("1. Call to Order\nThe chair opened.\n2. Minutes\nApproved.\n3. Member Reports\nMembers reported:\n"
+            "1. Colorado is doing an audit\n2. New Hampshire counts ballots\n3. Texas uses Prime III\n"
+            "4. Administration\nNothing.\n")
+    assert [(s.number, s.title) for s in segment(text)] == [("1", "Call to Order"), ("2", "Minutes"),
+                                                            ("3", "Member Reports"), ("4", "Administration")]
+
+
+def test_rows_of_figures_are_not_items_and_headings_outnumber_a_short_list():
+    text = ("# Plenum Minutes\n\n## Reports\n\n### Finance\n- Cash in the bank\n\n### Memberships\n"
+            "1. Update on new members.\n2. Breakdown by tiers.\n\n| Tier | Count |\n| -- | -- |\n| 16 | 4 |\n"
+            "| 32 | 1 |\n| 64 | 18 |\n\n### Storage Boxes\n- Boxes are full.\n")
+    assert [s.title for s in segment(text)] == ["Finance", "Memberships", "Storage Boxes"]

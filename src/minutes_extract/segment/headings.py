@@ -105,6 +105,22 @@ def person_like(line: str) -> bool:
     return bool(_PERSON_LINE.match(line)) or line.split()[0].rstrip(".") in SENTENCE_OPENERS - {"The", "A", "An"}
 
 
+def _nested_lists(top: list[tuple[Line, str, str, str]]) -> set[int]:
+    """Line starts of numbered lists nested in an item: numbers that restart (1, 3, 4 after item 4) while the
+    item numbering resumes after them (5). Numbering that restarts for good (a new section) is kept."""
+    nums = [int(num) if num.isdigit() else None for _, num, _, _ in top]
+    nested, last, inside = set(), None, False
+    for k, n in enumerate(nums):
+        if n is None:
+            continue
+        inside = last is not None and (n < last or inside and n == last) and last + 1 in nums[k + 1:]
+        if inside:
+            nested.add(top[k][0].start)
+            continue
+        last = n
+    return nested
+
+
 def numbered_segments(text: str, lines: list[Line]) -> list[Segment]:
     numbered = _numbered_headings(lines)
     slash = _slash_headings(text)
@@ -116,7 +132,9 @@ def numbered_segments(text: str, lines: list[Line]) -> list[Segment]:
     if len(slash) >= max(2, len(top)):
         heads = [(pos, num, cut_title(title), "item.minute-number") for pos, num, title in slash]
     elif len(top) >= 2:
-        parents = {num for _, num, _, _ in top}
+        nested = _nested_lists(top)
+        numbered = [h for h in numbered if h[0].start not in nested]
+        parents = {num for ln, num, _, _ in top if ln.start not in nested}
         for ln, num, title, rule in numbered:
             if rule == "item.subnumbered" and num.split(".")[0] in parents:
                 continue  # '4.2' under item 4 is a sub-point of its item
@@ -142,8 +160,24 @@ def numbered_segments(text: str, lines: list[Line]) -> list[Segment]:
     return close(heads, len(text), text)
 
 
+_RUN_IN_CAPS = re.compile(r"^(?P<t>[A-Z][A-Z'’&/]+(?:\s+[A-Z][A-Z'’&/]+)*(?:\s+[A-Z][\w'’&/]*){0,4}?)"
+                          r"(?:\s*(?::|\s[–-])(?:\s|$)|\s*$)")
+
+
+def _caps_heading(line: str) -> str | None:
+    """A heading in capitals that opens a line and runs on into its minute ('OLD BUSINESS – Supervisor ...',
+    'APPROVAL OF Town Fund Bills – Motion ...', 'REPORTS:'); not a title line with a year."""
+    m = _RUN_IN_CAPS.match(line)
+    if not m or re.search(r"\b(?:19|20)\d\d\b", line[:80]):
+        return None
+    lead = m.group("t").split()
+    caps = [w for w in lead if is_upper(w) or w in ("OF", "&", "TO", "A")]
+    return m.group("t") if is_upper(lead[0]) and sum(map(len, caps)) >= 6 else None
+
+
 def heading_segments(text: str, lines: list[Line]) -> list[Segment]:
-    """Minutes with only stand-alone headings (no numbers): each heading after the attendance list."""
+    """Minutes with only stand-alone headings (no numbers): each heading after the attendance list. Where
+    three or more headings are in capitals, those are the items and the others sub-headings."""
     heads = []
     seen_attendance = False
     for i, ln in enumerate(lines):
@@ -154,6 +188,12 @@ def heading_segments(text: str, lines: list[Line]) -> list[Segment]:
         if (MD_HEADING.match(ln.text) or unnumbered_heading(lines, i)) and not person_like(t) and \
                 not meeting_detail(clean_title(t)):
             heads.append((ln.start, None, t, "item.heading"))
+        elif (caps := _caps_heading(ln.text)) and not MD_HEADING.match(ln.text):
+            heads.append((ln.start, None, caps, "item.caps-heading"))
+    capital = [h for h in heads if _caps_heading(h[2] + ":") or is_upper(h[2])]
+    if len(capital) >= 3:
+        first_sentence = re.search(r"^[^\n]*\w[^\n]*\s\w+[^\n]*\s\w+[^\n]*\.\s*$", text, re.M)
+        heads = [h for h in capital if not first_sentence or h[0] > first_sentence.start()]  # not the title
     if seen_attendance:
         first_att = next(ln.start for ln in lines if attendance_marker(ln.text.strip().lstrip("#").strip()))
         heads = [h for h in heads if h[0] > first_att]
