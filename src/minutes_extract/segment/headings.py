@@ -106,14 +106,15 @@ def person_like(line: str) -> bool:
 
 
 def _nested_lists(top: list[tuple[Line, str, str, str]]) -> set[int]:
-    """Line starts of numbered lists nested in an item: numbers that restart (1, 3, 4 after item 4) while the
-    item numbering resumes after them (5). Numbering that restarts for good (a new section) is kept."""
+    """Line starts of numbered lists nested in an item: numbers that restart at 1 (1, 3, 4 after item 4) while
+    the item numbering resumes after them (5). Numbering that restarts for good (a new section) and items
+    taken out of order (9, 8, 6, 7, 10) are kept."""
     nums = [int(num) if num.isdigit() else None for _, num, _, _ in top]
     nested, last, inside = set(), None, False
     for k, n in enumerate(nums):
         if n is None:
             continue
-        inside = last is not None and (n < last or inside and n == last) and last + 1 in nums[k + 1:]
+        inside = last is not None and (n == 1 < last or inside and n <= last) and last + 1 in nums[k + 1:]
         if inside:
             nested.add(top[k][0].start)
             continue
@@ -177,7 +178,8 @@ def _caps_heading(line: str) -> str | None:
 
 def heading_segments(text: str, lines: list[Line]) -> list[Segment]:
     """Minutes with only stand-alone headings (no numbers): each heading after the attendance list. Where
-    three or more headings are in capitals, those are the items and the others sub-headings."""
+    most headings (three or more) are in capitals, also those running on into their text, the capitals are
+    the items and the others sub-headings."""
     heads = []
     seen_attendance = False
     for i, ln in enumerate(lines):
@@ -191,9 +193,11 @@ def heading_segments(text: str, lines: list[Line]) -> list[Segment]:
         elif (caps := _caps_heading(ln.text)) and not MD_HEADING.match(ln.text):
             heads.append((ln.start, None, caps, "item.caps-heading"))
     capital = [h for h in heads if _caps_heading(h[2] + ":") or is_upper(h[2])]
-    if len(capital) >= 3:
+    if len(capital) >= 3 and 2 * len(capital) >= len(heads):
         first_sentence = re.search(r"^[^\n]*\w[^\n]*\s\w+[^\n]*\s\w+[^\n]*\.\s*$", text, re.M)
         heads = [h for h in capital if not first_sentence or h[0] > first_sentence.start()]  # not the title
+    else:
+        heads = [h for h in heads if h[3] != "item.caps-heading"]
     if seen_attendance:
         first_att = next(ln.start for ln in lines if attendance_marker(ln.text.strip().lstrip("#").strip()))
         heads = [h for h in heads if h[0] > first_att]
