@@ -85,3 +85,18 @@ def test_rows_of_figures_are_not_items_and_headings_outnumber_a_short_list():
             "1. Update on new members.\n2. Breakdown by tiers.\n\n| Tier | Count |\n| -- | -- |\n| 16 | 4 |\n"
             "| 32 | 1 |\n| 64 | 18 |\n\n### Storage Boxes\n- Boxes are full.\n")
     assert [s.title for s in segment(text)] == ["Finance", "Memberships", "Storage Boxes"]
+
+
+def test_agenda_titles_end_where_the_motion_starts_and_wrapped_titles_are_joined():
+    text = ("05-1101 1. ROLL CALL: Present: Brooks, Coleman, Hensley and Kiernan\nAbsent: Cownie.\n"
+            "05-1102 2. APPROVING AGENDA, AS PRESENTED AND/OR, AS AMENDED: Moved by\nHensley to adopt.\n"
+            "05-1136 3. Real estate documents for property at 2116 Grand Avenue for the Martin Luther\n"
+            "King, Parkway Project, $ 3,225 plus closing costs. Moved by Hensley to adopt. Motion Carried 6-1.\n"
+            "05-1145 4. Approving payment of $2,718.86 to Ahlers & Cooney, P.C. for bond counsel services\n"
+            "related to the Master Lease Program. Moved by Hensley to adopt.\n")
+    assert [(s.number, s.title) for s in segment(text)] == [
+        ("1", "ROLL CALL"), ("2", "APPROVING AGENDA, AS PRESENTED AND/OR, AS AMENDED"),
+        ("3", "Real estate documents for property at 2116 Grand Avenue for the Martin Luther King, Parkway Project, "
+              "$ 3,225 plus closing costs"),
+        ("4", "Approving payment of $2,718.86 to Ahlers & Cooney, P.C. for bond counsel services related to the "
+              "Master Lease Program")]

@@ -16,20 +16,43 @@ _SLASH = re.compile(r"(?<![\w/.£$])(?P<num>\d{1,3}/\d{2})(?![\w/])[.:]?\s+"
                     r"(?=(?P<title>[A-Z0-9“\"'‘(][^\n]{0,300}))")
 
 
+_MINUTE_OPENS = re.compile(r":\s+(?=(?:Moved|Seconded|Proposed|Motion|Present|Absent|Resolved|Approved|Carried)\b)")
+
+
+def _wrapped_title(lines: list[Line], k: int, title: str) -> str:
+    """A long heading wrapped onto the next lines (PDF agendas) joined up to its sentence's end or the motion
+    ('... Parkway Project, $ 3,225 plus closing costs. Moved by ...'); at most three lines."""
+    if len(lines[k].text) < 60 or title.endswith((".", ":", ";", "?")) or is_upper(title):
+        return title
+    for ln in lines[k + 1:k + 4]:
+        t = ln.text.strip()
+        if not t or _NUMBERED.match(ln.text) or is_upper(t) or t.split()[0] in SENTENCE_OPENERS:
+            break
+        stop = re.search(r"(?<=[a-z0-9)])\.\s|\bMoved\s+by\b|:\s", t + " ")
+        title += " " + (t[:stop.start() + (1 if t[stop.start()] == "." else 0)] if stop else t)
+        if stop:
+            break
+    return title.strip()
+
+
 def _numbered_headings(lines: list[Line]) -> list[tuple[Line, str, str, str]]:
-    """(line, number, title, rule) for lines opening with an item number in column 0."""
+    """(line, number, title, rule) for lines opening with an item number in column 0; a heading ends where
+    its motion or roll call starts ('ROLL CALL: Present: ...', '... the following: Moved by ...')."""
     found = []
     for ln in lines:
         m = _NUMBERED.match(ln.text)
         if not m:
             continue
         title = m.group("title").strip()
+        cut = _MINUTE_OPENS.search(title)
+        title = title[:cut.start()] if cut else title
         if re.match(r"^\d", title) and not re.match(r"^\d+[A-Za-z]", title):
             continue  # '2 October', '30.00', '4.4.5' are not headings
         caps = CAPS_LEAD.match(title)
         if not looks_like_title(title) and caps:
             title = caps.group(1)  # '1. PUBLIC FORUM A member of the public said ...'
-        if not looks_like_title(title) or re.search(r"\b(?:moved|seconded|proposed)\s+by\b", title, re.I):
+        if not looks_like_title(title, money_ok=True) or re.search(r"\b(?:moved|seconded|proposed)\s+by\b", title,
+                                                                  re.I):
             continue
         if m.group("ref"):  # 'Item 15/03/4 Members Declaration of Interest'
             found.append((ln, m.group("ref"), title.rstrip(":"), "item.minute-ref"))
@@ -134,13 +157,15 @@ def numbered_segments(text: str, lines: list[Line]) -> list[Segment]:
         heads = [(pos, num, cut_title(title), "item.minute-number") for pos, num, title in slash]
     elif len(top) >= 2:
         nested = _nested_lists(top)
+        index = {ln.start: k for k, ln in enumerate(lines)}
         numbered = [h for h in numbered if h[0].start not in nested]
         parents = {num for ln, num, _, _ in top if ln.start not in nested}
         for ln, num, title, rule in numbered:
             if rule == "item.subnumbered" and num.split(".")[0] in parents:
                 continue  # '4.2' under item 4 is a sub-point of its item
             run_on = re.search(r"[a-z)][.:]\s+[A-Z]", title) or len(title.split()) > 25
-            heads.append((ln.start, num, cut_title(title) if run_on else title, rule))
+            heads.append((ln.start, num, cut_title(title) if run_on else _wrapped_title(lines, index[ln.start], title),
+                          rule))
     if not heads:
         return []
     heads.sort()
