@@ -100,3 +100,10 @@ def test_agenda_titles_end_where_the_motion_starts_and_wrapped_titles_are_joined
               "$ 3,225 plus closing costs"),
         ("4", "Approving payment of $2,718.86 to Ahlers & Cooney, P.C. for bond counsel services related to the "
               "Master Lease Program")]
+
+
+def test_dotted_item_numbers_without_plain_top_numbers():
+    text = ("Minutes of the meeting\n\n21.01.01 Apologies for absence\nNone.\n21.01.02 Minutes of the last meeting\n"
+            "Approved.\n21.01.03 Finance\nThe balance was noted.\n21.01.03.1 Bank\nNoted.\n")
+    assert [(s.number, s.title) for s in segment(text)] == [
+        ("21.01.01", "Apologies for absence"), ("21.01.02", "Minutes of the last meeting"), ("21.01.03", "Finance")]

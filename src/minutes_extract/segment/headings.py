@@ -11,7 +11,7 @@ from .titles import (CAPS_LEAD, SENTENCE_OPENERS, TITLE_SMALL, VERBS, attendance
 
 _NUMBERED = re.compile(
     r"^\s?(?:\|\s*)?(?:(?:item|minute|min\.?)\s+(?P<ref>\d{1,4}(?:[/.]\d{1,4}){1,3})[.):]?\s+|(?:item\s+)?"
-    r"(?:\d{2,4}-\d{2,6}\s+)?(?P<num>\d{1,3}(?:\.\d{1,2})?)(?:[.):]?\s+|\s*[-–]\s+))(?P<title>\S.*)$", re.I)
+    r"(?:\d{2,4}-\d{2,6}\s+)?(?P<num>\d{1,3}(?:\.\d{1,2}){0,2})(?:[.):]?\s+|\s*[-–]\s+))(?P<title>\S.*)$", re.I)
 _SLASH = re.compile(r"(?<![\w/.£$])(?P<num>\d{1,3}/\d{2})(?![\w/])[.:]?\s+"
                     r"(?=(?P<title>[A-Z0-9“\"'‘(][^\n]{0,300}))")
 
@@ -153,6 +153,10 @@ def numbered_segments(text: str, lines: list[Line]) -> list[Segment]:
     if len(refs) >= 2:
         numbered = refs  # 'Item 15/03/4' minutes: their '1.' lines are sub-points
     top = [h for h in numbered if h[3] in ("item.numbered", "item.minute-ref")]
+    if len(top) < 2 and not refs:  # '21.01.03 Finance' or '1.1 Apologies' only: the shallowest numbers are items
+        depth = min((h[1].count(".") for h in numbered), default=0)
+        top = [(ln, num, title, "item.numbered") for ln, num, title, _ in numbered if num.count(".") == depth]
+        numbered = top if len(top) >= 2 else numbered
     if len(slash) >= max(2, len(top)):
         heads = [(pos, num, cut_title(title), "item.minute-number") for pos, num, title in slash]
     elif len(top) >= 2:
