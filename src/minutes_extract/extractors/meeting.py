@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..segment import Segment
 from ..segment.titles import attendance_heading
@@ -107,11 +108,12 @@ _TIME_AFTER_DATE = re.compile(rf"[ \t]*(?:,|at|@|from|-|–)?[ \t]*{_TIME}", re.
 
 
 def start_time(text: str, items: list[Segment], date: Mention | None = None) -> str | None:
-    """When the meeting began: a stated opening ('called to order at 7:40 PM', '## 20:06 Open'), else the
-    first time in the meeting's details that is not the next meeting's or the closing time, else a time
-    written right after the meeting's date ('May 9, 2005 4:30 PM')."""
+    """When the meeting began: an opening stated near the start ('called to order at 7:40 PM', '## 20:06 Open'),
+    else the first time in the meeting's details that is not the next meeting's or the closing time, else a
+    time written right after the meeting's date ('May 9, 2005 4:30 PM')."""
+    opening = text[:6000]  # the opening is stated near the start
     for _, rule in _START_RULES:
-        m = rule.search(text)
+        m = rule.search(opening)
         t = _first_time(m) if m else None
         if t:
             return t
@@ -238,9 +240,30 @@ _OPENS_WITH_DATE = re.compile(r"^[\s\-*•]*(?:(?:on|date|time|when)\b[:\s]*)?(?
                               rf"(?:\d|{_MONTHS})")
 
 
-def _next_cues(body: str | None) -> re.Pattern:
-    word = re.escape(body.split()[-1]) if body and body.split()[-1][:1].isupper() else r"(?!x)x"
-    return re.compile("|".join(f"(?:{c.replace('{BODY}', word)})" for c in _NEXT["sentence_cues"]), re.I)
+@lru_cache(maxsize=64)
+def _cue_pattern(word: str) -> re.Pattern:
+    """The sentence cues for a body word, for lower-cased text."""
+    cues = [c.lower() for c in _NEXT["sentence_cues"]]
+    assert not any(re.search(r"\\[SWDBAZN]", c) for c in _NEXT["sentence_cues"])  # safe to lower-case
+    return re.compile("|".join(f"(?:{c.replace('{body}', word)})" for c in cues))
+
+
+def _next_cues(text: str, body: str | None):
+    """Matches of the next-meeting sentence cues, searched only near 'meet' and 'AGM' (every cue names one)."""
+    word = re.escape(body.split()[-1].lower()) if body and body.split()[-1][:1].isupper() else r"(?!x)x"
+    pattern, low = _cue_pattern(word), text.lower()
+    if len(low) != len(text):
+        yield from re.compile(pattern.pattern, re.I).finditer(text)
+        return
+    windows: list[list[int]] = []
+    for m in re.finditer(r"meet|agm", low):
+        a, b = max(0, m.start() - 80), m.end() + 80
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = b
+        else:
+            windows.append([a, b])
+    for a, b in windows:
+        yield from pattern.finditer(low, a, b)
 
 
 def _next_sections(text: str, items: list[Segment]) -> list[tuple[int, int]]:
@@ -276,7 +299,7 @@ def next_meetings(text: str, items: list[Segment], dates: list[Mention], meeting
                     len(line) < 80 and not re.search(r"\b(?:is|was|are|were)\b", line):
                 regions.append((pos, pos + len(line)))
             pos += len(line) + 1
-    regions.extend(_sentence_around(text, m.start(), m.end()) for m in _next_cues(body).finditer(text)
+    regions.extend(_sentence_around(text, m.start(), m.end()) for m in _next_cues(text, body)
                    if not re.search(r"\bminutes\s+of\b", text[max(0, m.start() - 60):m.start()], re.I))
     inside = bytearray(len(text) + 1)
     for a, b in regions:

@@ -133,11 +133,12 @@ def _nested_lists(top: list[tuple[Line, str, str, str]]) -> set[int]:
     the item numbering resumes after them (5). Numbering that restarts for good (a new section) and items
     taken out of order (9, 8, 6, 7, 10) are kept."""
     nums = [int(num) if num.isdigit() else None for _, num, _, _ in top]
+    last_seen = {n: k for k, n in enumerate(nums)}
     nested, last, inside = set(), None, False
     for k, n in enumerate(nums):
         if n is None:
             continue
-        inside = last is not None and (n == 1 < last or inside and n <= last) and last + 1 in nums[k + 1:]
+        inside = last is not None and (n == 1 < last or inside and n <= last) and last_seen.get(last + 1, -1) > k
         if inside:
             nested.add(top[k][0].start)
             continue
