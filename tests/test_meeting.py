@@ -57,6 +57,7 @@ def test_time_after_the_date_and_a_motion_to_adjourn():
             "2. ADJOURN Moved by Hensley to adjourn at 5:38 P.M. Motion Carried 6-1.\n3. END\n")
     info = meeting(text)
     assert (info.body, info.start_time, info.end_time) == ("DES MOINES CITY COUNCIL", "16:30", "17:38")
+    assert meeting("SUMMARY OF DES MOINES CITY COUNCIL MEETING\nMay 9, 2005 4:30 PM\n").body == "DES MOINES CITY COUNCIL"
 
 
 def test_venue_within_and_a_meeting_that_is_its_own_body():

@@ -107,3 +107,9 @@ def test_dotted_item_numbers_without_plain_top_numbers():
             "Approved.\n21.01.03 Finance\nThe balance was noted.\n21.01.03.1 Bank\nNoted.\n")
     assert [(s.number, s.title) for s in segment(text)] == [
         ("21.01.01", "Apologies for absence"), ("21.01.02", "Minutes of the last meeting"), ("21.01.03", "Finance")]
+
+
+def test_a_house_number_wrapped_to_a_line_start_is_not_an_item():
+    text = ("1. ROLL CALL\nAll present.\n2. Licence for Hwang's Canton, Inc., Hai Hwang, President dba\n"
+            "100 E. Euclid, Suite 103; Renewal\n3. Licence for QuikTrip\nApproved.\n")
+    assert [s.number for s in segment(text)] == ["1", "2", "3"]

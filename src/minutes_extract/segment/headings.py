@@ -130,13 +130,18 @@ def person_like(line: str) -> bool:
 
 def _nested_lists(top: list[tuple[Line, str, str, str]]) -> set[int]:
     """Line starts of numbered lists nested in an item: numbers that restart at 1 (1, 3, 4 after item 4) while
-    the item numbering resumes after them (5). Numbering that restarts for good (a new section) and items
-    taken out of order (9, 8, 6, 7, 10) are kept."""
+    the item numbering resumes after them (5), and a figure far out of sequence (a house number wrapped to
+    the start of a line). Numbering that restarts for good (a new section) and items taken out of order (9,
+    8, 6, 7, 10) are kept."""
     nums = [int(num) if num.isdigit() else None for _, num, _, _ in top]
     last_seen = {n: k for k, n in enumerate(nums)}
     nested, last, inside = set(), None, False
     for k, n in enumerate(nums):
         if n is None:
+            continue
+        following = next((m for m in nums[k + 1:k + 2] if m is not None), None)
+        if n > (last or 0) + 10 and following is not None and following < n:
+            nested.add(top[k][0].start)  # '400 Robert D Ray Drive', '100 E. Euclid' between 9 and 12: an address
             continue
         inside = last is not None and (n == 1 < last or inside and n <= last) and last_seen.get(last + 1, -1) > k
         if inside:
