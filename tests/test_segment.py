@@ -113,3 +113,10 @@ def test_a_house_number_wrapped_to_a_line_start_is_not_an_item():
     text = ("1. ROLL CALL\nAll present.\n2. Licence for Hwang's Canton, Inc., Hai Hwang, President dba\n"
             "100 E. Euclid, Suite 103; Renewal\n3. Licence for QuikTrip\nApproved.\n")
     assert [s.number for s in segment(text)] == ["1", "2", "3"]
+
+
+def test_summary_and_addendum_sections_are_not_items():
+    text = ("# Minutes of the 5th meeting\n\n## Summary\n\nThree proposals were made:\n\n* SCP-010: Better Compilation\n"
+            "    * voted on and accepted\n\n## Proceedings\n\n### Activities\n\nWork went on.\n\n### Other business\n\n"
+            "None raised.\n\n## Addendum\n\nAfter the meeting a vote was found flawed.\n")
+    assert [s.title for s in segment(text)] == ["Activities", "Other business"]

@@ -229,7 +229,7 @@ def _tidy_body(b: str) -> str | None:
     b = re.sub(r"\s+(?:Working\s+|Annual\s+|Ordinary\s+|Extraordinary\s+|Special\s+)?(?:Meeting|AGM|Minutes)\b.*$",
                "", b, flags=re.I)
     b = re.sub(r",?\s+a\s+\w+\s+corporation.*$", "", b, flags=re.I)
-    b = re.sub(r"^(?:summary|report|record)\s+of\s+", "", b.strip(" ,.-–:"), flags=re.I)
+    b = re.sub(r"^(?:summary|report)\s+of\s+", "", b.strip(" ,.-–:"), flags=re.I)
     b = re.sub(r"^(?:the\s+)", "", b, flags=re.I)
     b = re.sub(r"\s+(?:AGM|held)$", "", b, flags=re.I).strip(" ,.-–:")
     return b or None
