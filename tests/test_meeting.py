@@ -47,7 +47,8 @@ def test_us_call_to_order_and_adjournment():
 
 
 def test_time_headings_and_venue_section():
-    text = "# Plenum 2021-01-19 Minutes\n\n## Venue\n- Zoom\n\n## 20:06 Open\n\n## Reports\n\nText.\n\n### 22:10 Close\n"
+    text = ("# Plenum 2021-01-19 Minutes\n\n## Venue\n- Zoom\n\n## 20:06 Open\n\n## Reports\n\nText.\n\n"
+            "### 22:10 Close\n")
     info = meeting(text)
     assert (info.start_time, info.end_time, info.location) == ("20:06", "22:10", "Zoom")
 
@@ -57,14 +58,16 @@ def test_time_after_the_date_and_a_motion_to_adjourn():
             "2. ADJOURN Moved by Hensley to adjourn at 5:38 P.M. Motion Carried 6-1.\n3. END\n")
     info = meeting(text)
     assert (info.body, info.start_time, info.end_time) == ("DES MOINES CITY COUNCIL", "16:30", "17:38")
-    assert meeting("SUMMARY OF DES MOINES CITY COUNCIL MEETING\nMay 9, 2005 4:30 PM\n").body == "DES MOINES CITY COUNCIL"
+    summary = meeting("SUMMARY OF DES MOINES CITY COUNCIL MEETING\nMay 9, 2005 4:30 PM\n")
+    assert summary.body == "DES MOINES CITY COUNCIL"
 
 
 def test_venue_within_and_a_meeting_that_is_its_own_body():
     text = ("Minutes of the Meeting of Garelochhead Community Council held at 7.30 p.m. within the New\n"
             "Church Hall at Garelochhead on Thursday 18 November 1999.\n")
     assert meeting(text).location == "New Church Hall"
-    text = "ST. MARY'S CHURCH, COGGES\nMINUTES OF THE ANNUAL PAROCHIAL CHURCH MEETING\nheld in the Church on 21 March 2019"
+    text = ("ST. MARY'S CHURCH, COGGES\nMINUTES OF THE ANNUAL PAROCHIAL CHURCH MEETING\n"
+            "held in the Church on 21 March 2019")
     assert meeting(text).body == "Annual Parochial Church Meeting"
 
 

@@ -116,7 +116,8 @@ def test_a_house_number_wrapped_to_a_line_start_is_not_an_item():
 
 
 def test_summary_and_addendum_sections_are_not_items():
-    text = ("# Minutes of the 5th meeting\n\n## Summary\n\nThree proposals were made:\n\n* SCP-010: Better Compilation\n"
+    text = ("# Minutes of the 5th meeting\n\n## Summary\n\nThree proposals were made:\n\n"
+            "* SCP-010: Better Compilation\n"
             "    * voted on and accepted\n\n## Proceedings\n\n### Activities\n\nWork went on.\n\n### Other business\n\n"
             "A grant was discussed.\n\n## Addendum\n\nAfter the meeting a vote was found flawed.\n")
     assert [s.title for s in segment(text)] == ["Activities", "Other business"]

@@ -155,7 +155,8 @@ def location(text: str, items: list[Segment]) -> str | None:
         _VENUE_SECTION.search(head)
     if m:
         return m.group("v").strip(" .")
-    m = re.search(rf"\bheld\s+(?:at\s+\d\S*(?:\s+[ap]\.?m\.?)?\s+)?(?:at|in|within)\s+(?P<v>[^\d\s].+?)(?=\s+(?:on|at|commencing|{_DAYS}|{_MONTHS})\b|\s*[,.]?\s*\n\n|"
+    m = re.search(rf"\bheld\s+(?:at\s+\d\S*(?:\s+[ap]\.?m\.?)?\s+)?(?:at|in|within)\s+(?P<v>[^\d\s].+?)"
+                  rf"(?=\s+(?:on|at|commencing|{_DAYS}|{_MONTHS})\b|\s*[,.]?\s*\n\n|"
                   rf"\s+\d|$)", head, re.I | re.S)
     if m and len(m.group("v")) < 120:
         return _tidy_place(m.group("v"))
@@ -277,7 +278,8 @@ def _next_sections(text: str, items: list[Segment]) -> list[tuple[int, int]]:
     return spans
 
 
-_SENTENCE_END = re.compile(r"\.(?=\s)|\n\s*\n|\n(?=\s*(?:[-*•#|]|\d{1,3}[.)]\s))")  # a stop, a blank line, a new entry
+# a stop, a blank line, a new entry
+_SENTENCE_END = re.compile(r"\.(?=\s)|\n\s*\n|\n(?=\s*(?:[-*•#|]|\d{1,3}[.)]\s))")
 
 
 def _sentence_around(text: str, a: int, b: int, reach: int = 200) -> tuple[int, int]:

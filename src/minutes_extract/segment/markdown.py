@@ -10,8 +10,8 @@ from .titles import attendance_heading, clean_title
 
 
 _DETAIL = re.compile(rule_table("meeting")["detail_headings"]["pattern"], re.I)
-_TIME_HEADING = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[-–:]?\s*(?:open|opening|start|close|closed|closing|"
-                           r"end|adjourn\w*)$", re.I)
+_TIME_HEADING = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[-–:]?\s*"
+                           r"(?:open|opening|start|close|closed|closing|end|adjourn\w*)$", re.I)
 _OUTSIDE = {h.lower() for h in rule_table("segment")["outside_proceedings"]}  # 'Summary', 'Addendum'
 _TITLE_HEADING = re.compile(r"^(?:minutes|notes)\s+(?:for|from)\b", re.I)
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
