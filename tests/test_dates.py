@@ -42,7 +42,7 @@ def test_two_digit_year_after_day_and_month():
 
 def test_item_numbers_are_not_dates():
     from minutes_extract.signals import Signals
-    text = "19.09.01 Apologies for absence\n19.09.02 Minutes\nThe report of 04.10.19 was noted."
+    text = "19.09.01 Apologies for absence\n19.09.02 Minutes\nThe report of 04.10.19 was noted. See Item 15/03/04."
     assert days(text, 2019) == [("2019-10-04", "04.10.19")]
     assert extract_dates(text, 2019, Signals(numbering="dotted")) == []
 

@@ -120,8 +120,11 @@ def _in_windows(pattern: re.Pattern, text: str, windows: list[tuple[int, int]], 
 
 
 def _item_number(text: str, m: re.Match, signals: Signals | None) -> bool:
-    """'19.09.01' is an item number (item 1 of September 2019's meeting), not a date: a dotted figure with a
-    two-digit year that opens a line, or any such figure in a document whose items are numbered that way."""
+    """'19.09.01' is an item number (item 1 of September 2019's meeting), not a date: a figure named as an item
+    or minute ('Item 15/03/04'), a dotted figure with a two-digit year that opens a line, or any such figure in
+    a document whose items are numbered that way."""
+    if re.search(r"\b(?:item|minute|min|ref|no)\.?\s*$", text[max(0, m.start() - 10):m.start()], re.I):
+        return True
     if m.group("sep") != "." or len(m.group("year")) != 2:
         return False
     if signals is not None and signals.numbering == "dotted":
