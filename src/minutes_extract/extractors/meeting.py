@@ -191,7 +191,7 @@ def body(text: str, items: list[Segment]) -> str | None:
     ]
     for pattern in patterns:
         for m in re.finditer(pattern, head, re.I | re.M):
-            line_before = head[head.rfind("\n", 0, m.start()) + 1:m.start()]
+            line_before = head[head.rfind("\n", 0, m.start()) + 1:m.end()]
             if line_before.count("(") > line_before.count(")"):
                 continue  # '(Environmental Health Officer, King's Lynn Borough Council)' is someone's employer
             cleaned = _tidy_body(m.group("b"))
