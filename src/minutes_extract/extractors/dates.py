@@ -229,11 +229,6 @@ def extract_dates(text: str, default_year: int | None, signals: Signals | None =
     return resolve(scan_dates(text, signals), text, default_year)
 
 
-def full_dates(text: str) -> list[Mention]:
-    """Dates that state their own year (for finding the meeting's date and year)."""
-    return stated_years(scan_dates(text), text)
-
-
 def stated_years(found: list[Found], text: str) -> list[Mention]:
     """The day-precision mentions among found dates that state their own year."""
     return resolve([f for f in found if f.year is not None and f.day is not None], text, None)
