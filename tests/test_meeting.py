@@ -79,3 +79,15 @@ def test_next_meetings_in_sections_and_sentences():
             "- 2017-12-14 20:00 tentative\n")
     got = next_meetings(text, [], extract_dates(text, 2017), "2017-09-21", "Technical Advisory Committee")
     assert [(d.date, t) for d, t in got] == [("2017-10-19", None), ("2017-11-16", None), ("2017-12-14", "20:00")]
+
+
+def test_body_never_from_an_item_heading_prose_or_a_person():
+    assert meeting("Councillors present: Cllr A Smith.\n\n1\\. PUBLIC FORUM A resident spoke.\n").body is None
+    assert meeting("Minutes of the meeting on 3 May 2001\n\n1\\. Potholes. Borough Council to be asked again.\n"
+                   "\n2\\. Seats. Agreed.\n").body is None
+    assert meeting("The AGM was held on 14 January.\n\nMrs Jane Dale Committee Member\n").body is None
+    assert meeting("The Chair opened by welcoming Ann Lee the Officer from the Borough Council, who spoke. "
+                   "She left.\n").body is None
+    assert meeting("Ann Lee wanted to tell the Council that the lamp was fixed.\n").body is None
+    assert meeting("Eastfield Village Council – Ordinary Meeting Tuesday 2nd April 2019, 7.30pm Village Hall\n"
+                   "\n1. Apologies\n").body == "Eastfield Village Council"

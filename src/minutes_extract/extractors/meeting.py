@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from ..segment import Segment
 from ..segment.titles import attendance_heading
+from ..lexicon import alternation
 from ..signals import rule_table
 from .dates import Found, Mention, commonest_year, scan_dates, stated_years
 
@@ -189,17 +190,44 @@ def body(text: str, items: list[Segment]) -> str | None:
         r"\b(?P<b>[A-Z][A-Z&'’ -]{2,60}?(?:COUNCIL|COMMITTEE|BOARD|PARTNERSHIP|TRUST|AUTHORITY|FORUM))\b",
         rf"^\s*(?P<b>[A-Z][^\n]{{3,80}}?{_BODY_WORDS})\b",
     ]
-    for pattern in patterns:
+    for k, pattern in enumerate(patterns):
         for m in re.finditer(pattern, head, re.I | re.M):
-            line_before = head[head.rfind("\n", 0, m.start()) + 1:m.end()]
+            line_start = head.rfind("\n", 0, m.start()) + 1
+            line_before = head[line_start:m.end()]
             if line_before.count("(") > line_before.count(")"):
                 continue  # '(Environmental Health Officer, King's Lynn Borough Council)' is someone's employer
+            if not _may_name_body(head, line_start, m.start("b"), phrase=k < 3):
+                continue
             cleaned = _tidy_body(m.group("b"))
-            if cleaned and (cleaned[0].isupper() or pattern.startswith("^#")) and "http" not in cleaned and \
+            if cleaned and _named(cleaned) and (cleaned[0].isupper() or pattern.startswith("^#")) and "http" not in cleaned and \
                     not attendance_heading(cleaned.partition(":")[0]) and \
                     re.search(_BODY_WORDS.replace("|Meeting", ""), cleaned, re.I) and len(cleaned.split()) <= 14:
                 return cleaned
     return _meeting_body(head)
+
+
+_ITEM_OPENING = re.compile(r"[\s*#|]*(?:\d{1,3}(?:[\\]?[.)]|/\d{1,2}(?:/\d{1,3})?)|[ivx]{1,4}[.)])(?:\s|$)", re.I)
+_PERSON = re.compile(rf"\s*(?:{alternation('honorifics')})\.?\s+[A-Z]")
+
+
+def _may_name_body(head: str, line_start: int, start: int, phrase: bool) -> bool:
+    """Whether a body found at `start` may be taken: never on an item's heading ('1. PUBLIC FORUM', '14/06/1
+    ...'), never a person ('Mrs Jane Smith Committee Member'); unless named by a phrase ('meeting of X',
+    'minutes of X meeting') only on a title line, not on a sentence."""
+    end = head.find("\n", start)
+    line = head[line_start:end if end != -1 else len(head)].strip()
+    if _ITEM_OPENING.match(line) or _PERSON.match(head, start):
+        return False
+    return phrase or not line.rstrip(" *_").endswith(".") and not re.search(r"[a-z]{2}[.;]\s+[A-Z]", line)
+
+
+_CONNECTIVES = {"of", "the", "and", "for", "on", "in", "at", "to", "de", "du", "la", "des", "und", "y", "e"}
+
+
+def _named(body: str) -> bool:
+    """A body's name holds no lower-case word but connectives ('Council of the Borough of X'); 'John Smith
+    wanted to advise the Council' is prose."""
+    return not any(w.isalpha() and w.islower() and w not in _CONNECTIVES for w in body.split())
 
 
 _NOT_A_NAME = {"minutes", "of", "the", "a", "an", "draft", "held", "at", "for"}
