@@ -91,3 +91,6 @@ def test_body_never_from_an_item_heading_prose_or_a_person():
     assert meeting("Ann Lee wanted to tell the Council that the lamp was fixed.\n").body is None
     assert meeting("Eastfield Village Council – Ordinary Meeting Tuesday 2nd April 2019, 7.30pm Village Hall\n"
                    "\n1. Apologies\n").body == "Eastfield Village Council"
+    assert meeting("Present: Cllr A Smith, Cllr B Jones\n\nBorough Council of Westshire No report sent.\n").body is None
+    assert meeting("**Eastfield Parish Council.** **Councillors are summoned to a meeting on** 3rd May 2013\n"
+                   ).body == "Eastfield Parish Council"

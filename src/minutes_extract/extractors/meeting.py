@@ -190,13 +190,14 @@ def body(text: str, items: list[Segment]) -> str | None:
         r"\b(?P<b>[A-Z][A-Z&'’ -]{2,60}?(?:COUNCIL|COMMITTEE|BOARD|PARTNERSHIP|TRUST|AUTHORITY|FORUM))\b",
         rf"^\s*(?P<b>[A-Z][^\n]{{3,80}}?{_BODY_WORDS})\b",
     ]
+    roll_at = _roll_start(head)
     for k, pattern in enumerate(patterns):
         for m in re.finditer(pattern, head, re.I | re.M):
             line_start = head.rfind("\n", 0, m.start()) + 1
             line_before = head[line_start:m.end()]
             if line_before.count("(") > line_before.count(")"):
                 continue  # '(Environmental Health Officer, King's Lynn Borough Council)' is someone's employer
-            if not _may_name_body(head, line_start, m.start("b"), phrase=k < 3):
+            if not _may_name_body(head, line_start, m.start("b"), k < 3, roll_at):
                 continue
             cleaned = _tidy_body(m.group("b"))
             if cleaned and _named(cleaned) and (cleaned[0].isupper() or pattern.startswith("^#")) and "http" not in cleaned and \
@@ -210,15 +211,24 @@ _ITEM_OPENING = re.compile(r"[\s*#|]*(?:\d{1,3}(?:[\\]?[.)]|/\d{1,2}(?:/\d{1,3})
 _PERSON = re.compile(rf"\s*(?:{alternation('honorifics')})\.?\s+[A-Z]")
 
 
-def _may_name_body(head: str, line_start: int, start: int, phrase: bool) -> bool:
+def _roll_start(head: str) -> int:
+    """Where the attendance list starts (a line labelled 'Present', 'Councillors present:', ...): the title
+    block ends there."""
+    for m in re.finditer(r"^[ \t*#_]*(?P<label>[^:\n*]{2,40})", head, re.M):
+        if attendance_heading(m.group("label")):
+            return m.start()
+    return len(head)
+
+
+def _may_name_body(head: str, line_start: int, start: int, phrase: bool, roll_at: int) -> bool:
     """Whether a body found at `start` may be taken: never on an item's heading ('1. PUBLIC FORUM', '14/06/1
     ...'), never a person ('Mrs Jane Smith Committee Member'); unless named by a phrase ('meeting of X',
-    'minutes of X meeting') only on a title line, not on a sentence."""
+    'minutes of X meeting') only in the title block before the attendance list, and not after a sentence."""
     end = head.find("\n", start)
     line = head[line_start:end if end != -1 else len(head)].strip()
     if _ITEM_OPENING.match(line) or _PERSON.match(head, start):
         return False
-    return phrase or not line.rstrip(" *_").endswith(".") and not re.search(r"[a-z]{2}[.;]\s+[A-Z]", line)
+    return phrase or start < roll_at and not re.search(r"[a-z]{2}[.;]\s+[A-Z]", head[line_start:start])
 
 
 _CONNECTIVES = {"of", "the", "and", "for", "on", "in", "at", "to", "de", "du", "la", "des", "und", "y", "e"}
