@@ -49,7 +49,7 @@ def test_item_numbers_are_not_dates():
 
 def test_numeric_dates_in_the_documents_order():
     from minutes_extract.signals import Signals
-    us, uk = Signals(locale="US", day_first=False), Signals(locale="UK", day_first=True)
+    us, uk = Signals(day_first=False), Signals(day_first=True)
     assert [d.date for d in extract_dates("program on 3/1/2022 and 25/3/2022", None, us)] == ["2022-03-01",
                                                                                             "2022-03-25"]
     assert [d.date for d in extract_dates("program on 3/1/2022", None, uk)] == ["2022-01-03"]

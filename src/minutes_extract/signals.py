@@ -1,5 +1,5 @@
 """Document signals, computed once per document and read by every extractor: which country the minutes come
-from (currency of a bare '$', order of numeric dates), how items are numbered, and the style of minutes.
+from (currency of a bare '$', order of numeric dates) and how items are numbered.
 The cues are data in models/signals.json."""
 from __future__ import annotations
 
@@ -18,13 +18,10 @@ _DOLLARS = {"USD", "SGD", "CAD", "AUD", "NZD", "HKD"}
 class Signals:
     """What the whole document says about how to read its parts."""
 
-    locale: str = "other"          # "UK", "US" or "other"
-    country: str | None = None     # the country whose cues won ('SG', 'CA', ...), None when no cue was found
     currency: str | None = None    # ISO code of the country's money: a bare '$', an unsigned money column
     day_first: bool | None = None  # numeric dates written day first (3/1/2022 = 3 January); None: not known
     numbering: str = "none"        # "dotted" ('21.01.03'), "lettered" ('5.a'), "slash" ('01/19'), "decimal"
                                    # ('4.2'), "plain" ('4.') or "none"
-    style: str = "other"           # "council", "technical", "board" or "other"
 
     def dollar(self) -> str:
         """The currency a bare '$' stands for."""
@@ -101,13 +98,11 @@ def numbering_scheme(text: str) -> str:
 
 
 def document_signals(text: str) -> Signals:
-    """The signals of one document (the words read once, then one pass per cue table)."""
+    """The signals of one document (the words read once, then one pass over the country cues)."""
     tokens = _TOKEN.findall(text)
     words, joined = set(tokens), f" {' '.join(tokens)} "
     country = _winner(words, joined, "countries")
     spec = _table()["countries"].get(country, {}) if country else {}
     order = _date_order(text)
-    return Signals(locale=country if country in ("UK", "US") else "other", country=country,
-                   currency=spec.get("currency"),
-                   day_first=order if order is not None else spec.get("day_first"),
-                   numbering=numbering_scheme(text), style=_winner(words, joined, "styles") or "other")
+    return Signals(currency=spec.get("currency"), day_first=order if order is not None else spec.get("day_first"),
+                   numbering=numbering_scheme(text))
