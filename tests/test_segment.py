@@ -121,3 +121,15 @@ def test_summary_and_addendum_sections_are_not_items():
             "    * voted on and accepted\n\n## Proceedings\n\n### Activities\n\nWork went on.\n\n### Other business\n\n"
             "A grant was discussed.\n\n## Addendum\n\nAfter the meeting a vote was found flawed.\n")
     assert [s.title for s in segment(text)] == ["Activities", "Other business"]
+
+
+def test_numbered_headings_that_run_on_into_their_minute():
+    text = ("Present: Cllr A Smith, Cllr B Jones\n\n"
+            "1. PUBLIC FORUM (15 MINUTES) A resident asked about the verges.\n"
+            "2. TO APPROVE THE MINUTES OF THE LAST MEETING held on 4th March were approved.\n"
+            "3. CORRESPONDENCE i. Newsletters: noted.\n"
+            "4 To Consider Matters Arising from the Minutes: Cllr Smith reported on the bus shelter repairs.\n"
+            "5 Correspondence Received: Two letters were read and noted by members.\n")
+    assert [(s.number, s.title) for s in segment(text)] == [
+        ("1", "PUBLIC FORUM (15 MINUTES)"), ("2", "TO APPROVE THE MINUTES OF THE LAST MEETING"),
+        ("3", "CORRESPONDENCE"), ("4", "To Consider Matters Arising from the Minutes"), ("5", "Correspondence Received")]

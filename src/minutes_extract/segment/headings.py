@@ -35,6 +35,35 @@ def _wrapped_title(lines: list[Line], k: int, title: str) -> str:
     return title.strip()
 
 
+_COLON_RUN_IN = re.compile(r"^(?P<t>[^:\n]{3,120}?):\s+(?=\S+(?:\s+\S+){3})")  # 'To Approve X: The minutes ...'
+_CAPS_TOKEN = re.compile(r"[^a-z]*[A-Z]{2}[^a-z]*|[-–&/:()\d]+")  # 'PUBLIC', 'MEMBERS’', '(15', '&', '2019'
+
+
+def _capitals_lead(title: str) -> str | None:
+    """The leading run of capitals of a heading that runs on, up to a word that opens its text ('PUBLIC FORUM
+    (15 MINUTES) A member ...', 'CORRESPONDENCE i. Newsletters ...', 'TO APPROVE THE MINUTES held on ...')."""
+    tokens = title.split()
+    k = 0
+    while k < len(tokens) and _CAPS_TOKEN.fullmatch(tokens[k]):
+        k += 1
+    nxt = tokens[k] if k < len(tokens) else ""
+    lead = " ".join(tokens[:k]).rstrip(" :–-(")
+    if k and len(re.sub(r"[^A-Z]", "", lead)) >= 4 and (nxt[:1].islower() or nxt in SENTENCE_OPENERS or
+                                                         nxt.rstrip(".)") in ("i", "a", "1")):
+        return lead
+    return None
+
+
+def _run_in_title(title: str) -> str:
+    """The heading of a numbered line that is no title as a whole: the words before a colon followed by text
+    ('To Approve the Minutes of 9 September: The minutes were ...') or its leading capitals ('SOLAR PANELS
+    Norfolk County Council said ...'); the title as written otherwise."""
+    if (m := _COLON_RUN_IN.match(title)) and looks_like_title(m.group("t")) and not attendance_heading(m.group("t")):
+        return m.group("t")
+    caps = CAPS_LEAD.match(title)
+    return caps.group(1) if caps else title
+
+
 def _numbered_headings(lines: list[Line]) -> list[tuple[Line, str, str, str]]:
     """(line, number, title, rule) for lines opening with an item number in column 0; a heading ends where
     its motion or roll call starts ('ROLL CALL: Present: ...', '... the following: Moved by ...')."""
@@ -48,9 +77,10 @@ def _numbered_headings(lines: list[Line]) -> list[tuple[Line, str, str, str]]:
         title = title[:cut.start()] if cut else title
         if re.match(r"^\d", title) and not re.match(r"^\d+[A-Za-z]", title):
             continue  # '2 October', '30.00', '4.4.5' are not headings
-        caps = CAPS_LEAD.match(title)
-        if not looks_like_title(title) and caps:
-            title = caps.group(1)  # '1. PUBLIC FORUM A member of the public said ...'
+        if lead := _capitals_lead(title):
+            title = lead
+        elif not looks_like_title(title):
+            title = _run_in_title(title)
         if not looks_like_title(title, money_ok=True) or re.search(r"\b(?:moved|seconded|proposed)\s+by\b", title,
                                                                   re.I):
             continue
