@@ -133,3 +133,10 @@ def test_numbered_headings_that_run_on_into_their_minute():
     assert [(s.number, s.title) for s in segment(text)] == [
         ("1", "PUBLIC FORUM (15 MINUTES)"), ("2", "TO APPROVE THE MINUTES OF THE LAST MEETING"),
         ("3", "CORRESPONDENCE"), ("4", "To Consider Matters Arising from the Minutes"), ("5", "Correspondence Received")]
+
+
+def test_action_column_cells_are_no_headings():
+    text = ("Present: Cllr A Smith\n\nWebsite\n\nThe site is being updated by the clerk this month.\n\nClerk\n\n"
+            "Footpaths\n\nThe path at the mill was reported blocked again.\n\nRC/AC GG Clerk\n\n"
+            "AOB\n\nNothing further was raised by members at the end.\n")
+    assert [s.title for s in segment(text)] == ["Website", "Footpaths", "AOB"]

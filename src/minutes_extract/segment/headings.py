@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import words
 from .base import Line, Segment, close, lines_of
 from .markdown import MD_HEADING, meeting_detail
 from .titles import (CAPS_LEAD, SENTENCE_OPENERS, TITLE_SMALL, VERBS, attendance_heading, clean_title, cut_title,
@@ -114,6 +115,14 @@ def _slash_headings(text: str) -> list[tuple[int, str, str]]:
     return chosen if len(chosen) >= 2 else []
 
 
+def owner_cell(text: str) -> bool:
+    """A cell of an action column: only roles and people's initials ('Clerk', 'Clerk Clerk', 'RC/AC GG AJ Clerk |')."""
+    tokens = [w for w in re.split(r"[\s/|,&]+", text) if w]
+    roles = sum(w.lower() in words("owner_roles") for w in tokens)
+    initials = sum(bool(re.fullmatch(r"[A-Z]{2,4}", w)) for w in tokens)
+    return roles + initials == len(tokens) and (roles > 0 or initials > 1)  # 'AOB', 'CCTV' alone are headings
+
+
 def unnumbered_heading(lines: list[Line], i: int) -> bool:
     """A short stand-alone heading line (bold or title-case in the source), not a wrapped sentence."""
     t = lines[i].text.strip()
@@ -123,7 +132,7 @@ def unnumbered_heading(lines: list[Line], i: int) -> bool:
         return False
     if re.search(r"[.!?]\s+\S", t) or re.search(r"\d{3,}", t) and not is_upper(t) or not t[0].isalpha():
         return False
-    if VERBS.search(t):
+    if VERBS.search(t) or owner_cell(t):
         return False  # 'Cllr A proposed acceptance, seconded by Cllr B' is a sentence, not a heading
     words_ = t.split()
     caps = sum(1 for w in words_ if w[:1].isupper() or w.lower() in TITLE_SMALL or not w[:1].isalpha())
