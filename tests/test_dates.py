@@ -42,14 +42,14 @@ def test_two_digit_year_after_day_and_month():
 
 def test_item_numbers_are_not_dates():
     from minutes_extract.signals import Signals
-    text = "19.09.01 Apologies for absence\n19.09.02 Minutes\nThe report of 04.10.19 was noted."
+    text = "19.09.01 Apologies for absence\n19.09.02 Minutes\nThe report of 04.10.19 was noted. See Item 15/03/04."
     assert days(text, 2019) == [("2019-10-04", "04.10.19")]
     assert extract_dates(text, 2019, Signals(numbering="dotted")) == []
 
 
 def test_numeric_dates_in_the_documents_order():
     from minutes_extract.signals import Signals
-    us, uk = Signals(locale="US", day_first=False), Signals(locale="UK", day_first=True)
+    us, uk = Signals(day_first=False), Signals(day_first=True)
     assert [d.date for d in extract_dates("program on 3/1/2022 and 25/3/2022", None, us)] == ["2022-03-01",
                                                                                             "2022-03-25"]
     assert [d.date for d in extract_dates("program on 3/1/2022", None, uk)] == ["2022-01-03"]
@@ -68,3 +68,20 @@ def test_one_scan_serves_the_year_and_the_spans():
     assert commonest_year(found) == 2021
     dates = resolve(found, text, 2021)
     assert [d.date for d in within(dates, text.index("the report"), len(text))] == ["2021-05-03", "2021-06-30"]
+
+
+def test_minute_references_and_outline_numbers_are_not_dates():
+    from minutes_extract.signals import Signals
+    text = ("Held on 3rd June 2014.\n14/06/10 Planning: noted.\n14/06/11 Finance: Resolved 14/05/09 stands.\n"
+            "The hall was booked for 20/06/14.\n4.4.4. 4.4.10 The tree was cut.")
+    assert days(text, 2014) == [("2014-06-03", "3rd June 2014"), ("2014-06-20", "20/06/14")]
+    assert days("Held 5 May 2019.\n19/05/03 Highways\n", 2019, ) == [("2019-05-05", "5 May 2019")]
+    assert days("Held 5 May 2019.\n12/05/18 Highways", 2019) == [("2019-05-05", "5 May 2019"),
+                                                                  ("2018-05-12", "12/05/18")]
+    assert [d.date for d in extract_dates("03/05/19 Highways report", 2019, Signals(numbering="slash"))] == []
+
+
+def test_month_labels_and_numbered_headings_are_no_days():
+    assert days("Income Jan-06 Feb-06 Mar-06 Apr-06", 2006) == []
+    assert days("Grant requests deferred to Feb\n7. BUDGET REVIEW\nOn Feb\n7 the hall opens.", 2019) == [
+        ("2019-02-07", "Feb\n7")]

@@ -47,7 +47,8 @@ def test_us_call_to_order_and_adjournment():
 
 
 def test_time_headings_and_venue_section():
-    text = "# Plenum 2021-01-19 Minutes\n\n## Venue\n- Zoom\n\n## 20:06 Open\n\n## Reports\n\nText.\n\n### 22:10 Close\n"
+    text = ("# Plenum 2021-01-19 Minutes\n\n## Venue\n- Zoom\n\n## 20:06 Open\n\n## Reports\n\nText.\n\n"
+            "### 22:10 Close\n")
     info = meeting(text)
     assert (info.start_time, info.end_time, info.location) == ("20:06", "22:10", "Zoom")
 
@@ -57,13 +58,16 @@ def test_time_after_the_date_and_a_motion_to_adjourn():
             "2. ADJOURN Moved by Hensley to adjourn at 5:38 P.M. Motion Carried 6-1.\n3. END\n")
     info = meeting(text)
     assert (info.body, info.start_time, info.end_time) == ("DES MOINES CITY COUNCIL", "16:30", "17:38")
+    summary = meeting("SUMMARY OF DES MOINES CITY COUNCIL MEETING\nMay 9, 2005 4:30 PM\n")
+    assert summary.body == "DES MOINES CITY COUNCIL"
 
 
 def test_venue_within_and_a_meeting_that_is_its_own_body():
     text = ("Minutes of the Meeting of Garelochhead Community Council held at 7.30 p.m. within the New\n"
             "Church Hall at Garelochhead on Thursday 18 November 1999.\n")
     assert meeting(text).location == "New Church Hall"
-    text = "ST. MARY'S CHURCH, COGGES\nMINUTES OF THE ANNUAL PAROCHIAL CHURCH MEETING\nheld in the Church on 21 March 2019"
+    text = ("ST. MARY'S CHURCH, COGGES\nMINUTES OF THE ANNUAL PAROCHIAL CHURCH MEETING\n"
+            "held in the Church on 21 March 2019")
     assert meeting(text).body == "Annual Parochial Church Meeting"
 
 
@@ -75,3 +79,18 @@ def test_next_meetings_in_sections_and_sentences():
             "- 2017-12-14 20:00 tentative\n")
     got = next_meetings(text, [], extract_dates(text, 2017), "2017-09-21", "Technical Advisory Committee")
     assert [(d.date, t) for d, t in got] == [("2017-10-19", None), ("2017-11-16", None), ("2017-12-14", "20:00")]
+
+
+def test_body_never_from_an_item_heading_prose_or_a_person():
+    assert meeting("Councillors present: Cllr A Smith.\n\n1\\. PUBLIC FORUM A resident spoke.\n").body is None
+    assert meeting("Minutes of the meeting on 3 May 2001\n\n1\\. Potholes. Borough Council to be asked again.\n"
+                   "\n2\\. Seats. Agreed.\n").body is None
+    assert meeting("The AGM was held on 14 January.\n\nMrs Jane Dale Committee Member\n").body is None
+    assert meeting("The Chair opened by welcoming Ann Lee the Officer from the Borough Council, who spoke. "
+                   "She left.\n").body is None
+    assert meeting("Ann Lee wanted to tell the Council that the lamp was fixed.\n").body is None
+    assert meeting("Eastfield Village Council – Ordinary Meeting Tuesday 2nd April 2019, 7.30pm Village Hall\n"
+                   "\n1. Apologies\n").body == "Eastfield Village Council"
+    assert meeting("Present: Cllr A Smith, Cllr B Jones\n\nBorough Council of Westshire No report sent.\n").body is None
+    assert meeting("**Eastfield Parish Council.** **Councillors are summoned to a meeting on** 3rd May 2013\n"
+                   ).body == "Eastfield Parish Council"

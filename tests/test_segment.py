@@ -58,3 +58,85 @@ def test_cut_title():
     assert cut_title("Apologies and Welcome There were no apologies received for absence.") == "Apologies and Welcome"
     assert cut_title("Clerk’s Report (Inc Matters Arising) The Clerk read out the following") == \
         "Clerk’s Report (Inc Matters Arising)"
+
+
+def test_capital_headings_that_run_on_are_the_items():
+    text = ("CRETE TOWNSHIP BOARD OF TRUSTEES MEETING JANUARY 11, 2023\n"
+            "The meeting was called to order by the Supervisor at 7 pm.\n"
+            "APPROVAL OF MINUTES:\nMotion to approve the minutes was made.\n"
+            "REPORTS:\nSupervisor Liccar\nSupervisor Liccar gave an update on the buses and the hall.\n"
+            "Building and Grounds –\n"
+            "OLD BUSINESS\nNEW BUSINESS – The supervisor will call a special meeting.\n"
+            "APPROVAL OF Town Fund Bills – Motion to approve the bills was made.\n")
+    assert [s.title for s in segment(text)] == ["APPROVAL OF MINUTES", "REPORTS", "OLD BUSINESS", "NEW BUSINESS",
+                                                "APPROVAL OF Town Fund Bills"]
+
+
+def test_a_list_restarting_inside_an_item_is_not_items():
+    text = ("1. Call to Order\nThe chair opened.\n2. Minutes\nApproved.\n3. Member Reports\nMembers reported:\n"
+            "1. Colorado is doing an audit\n2. New Hampshire counts ballots\n3. Texas uses Prime III\n"
+            "4. Administration\nNothing.\n")
+    assert [(s.number, s.title) for s in segment(text)] == [("1", "Call to Order"), ("2", "Minutes"),
+                                                            ("3", "Member Reports"), ("4", "Administration")]
+
+
+def test_rows_of_figures_are_not_items_and_headings_outnumber_a_short_list():
+    text = ("# Plenum Minutes\n\n## Reports\n\n### Finance\n- Cash in the bank\n\n### Memberships\n"
+            "1. Update on new members.\n2. Breakdown by tiers.\n\n| Tier | Count |\n| -- | -- |\n| 16 | 4 |\n"
+            "| 32 | 1 |\n| 64 | 18 |\n\n### Storage Boxes\n- Boxes are full.\n")
+    assert [s.title for s in segment(text)] == ["Finance", "Memberships", "Storage Boxes"]
+
+
+def test_agenda_titles_end_where_the_motion_starts_and_wrapped_titles_are_joined():
+    text = ("05-1101 1. ROLL CALL: Present: Brooks, Coleman, Hensley and Kiernan\nAbsent: Cownie.\n"
+            "05-1102 2. APPROVING AGENDA, AS PRESENTED AND/OR, AS AMENDED: Moved by\nHensley to adopt.\n"
+            "05-1136 3. Real estate documents for property at 2116 Grand Avenue for the Martin Luther\n"
+            "King, Parkway Project, $ 3,225 plus closing costs. Moved by Hensley to adopt. Motion Carried 6-1.\n"
+            "05-1145 4. Approving payment of $2,718.86 to Ahlers & Cooney, P.C. for bond counsel services\n"
+            "related to the Master Lease Program. Moved by Hensley to adopt.\n")
+    assert [(s.number, s.title) for s in segment(text)] == [
+        ("1", "ROLL CALL"), ("2", "APPROVING AGENDA, AS PRESENTED AND/OR, AS AMENDED"),
+        ("3", "Real estate documents for property at 2116 Grand Avenue for the Martin Luther King, Parkway Project, "
+              "$ 3,225 plus closing costs"),
+        ("4", "Approving payment of $2,718.86 to Ahlers & Cooney, P.C. for bond counsel services related to the "
+              "Master Lease Program")]
+
+
+def test_dotted_item_numbers_without_plain_top_numbers():
+    text = ("Minutes of the meeting\n\n21.01.01 Apologies for absence\nNone.\n21.01.02 Minutes of the last meeting\n"
+            "Approved.\n21.01.03 Finance\nThe balance was noted.\n21.01.03.1 Bank\nNoted.\n")
+    assert [(s.number, s.title) for s in segment(text)] == [
+        ("21.01.01", "Apologies for absence"), ("21.01.02", "Minutes of the last meeting"), ("21.01.03", "Finance")]
+
+
+def test_a_house_number_wrapped_to_a_line_start_is_not_an_item():
+    text = ("1. ROLL CALL\nAll present.\n2. Licence for Hwang's Canton, Inc., Hai Hwang, President dba\n"
+            "100 E. Euclid, Suite 103; Renewal\n3. Licence for QuikTrip\nApproved.\n")
+    assert [s.number for s in segment(text)] == ["1", "2", "3"]
+
+
+def test_summary_and_addendum_sections_are_not_items():
+    text = ("# Minutes of the 5th meeting\n\n## Summary\n\nThree proposals were made:\n\n"
+            "* SCP-010: Better Compilation\n"
+            "    * voted on and accepted\n\n## Proceedings\n\n### Activities\n\nWork went on.\n\n### Other business\n\n"
+            "A grant was discussed.\n\n## Addendum\n\nAfter the meeting a vote was found flawed.\n")
+    assert [s.title for s in segment(text)] == ["Activities", "Other business"]
+
+
+def test_numbered_headings_that_run_on_into_their_minute():
+    text = ("Present: Cllr A Smith, Cllr B Jones\n\n"
+            "1. PUBLIC FORUM (15 MINUTES) A resident asked about the verges.\n"
+            "2. TO APPROVE THE MINUTES OF THE LAST MEETING held on 4th March were approved.\n"
+            "3. CORRESPONDENCE i. Newsletters: noted.\n"
+            "4 To Consider Matters Arising from the Minutes: Cllr Smith reported on the bus shelter repairs.\n"
+            "5 Correspondence Received: Two letters were read and noted by members.\n")
+    assert [(s.number, s.title) for s in segment(text)] == [
+        ("1", "PUBLIC FORUM (15 MINUTES)"), ("2", "TO APPROVE THE MINUTES OF THE LAST MEETING"),
+        ("3", "CORRESPONDENCE"), ("4", "To Consider Matters Arising from the Minutes"), ("5", "Correspondence Received")]
+
+
+def test_action_column_cells_are_no_headings():
+    text = ("Present: Cllr A Smith\n\nWebsite\n\nThe site is being updated by the clerk this month.\n\nClerk\n\n"
+            "Footpaths\n\nThe path at the mill was reported blocked again.\n\nRC/AC GG Clerk\n\n"
+            "AOB\n\nNothing further was raised by members at the end.\n")
+    assert [s.title for s in segment(text)] == ["Website", "Footpaths", "AOB"]

@@ -4,18 +4,23 @@ from minutes_extract.signals import Signals, document_signals
 def test_us_township_minutes():
     s = document_signals("Crete Township Board. Meeting called to order. Trustee Elton moved; the program costs $500.\n"
                          "Roll Call: ayes 5. Crews went out on 2/17/2022.")
-    assert (s.locale, s.currency, s.day_first, s.style) == ("US", "USD", False, "council")
+    assert (s.currency, s.day_first) == ("USD", False)
 
 
 def test_uk_parish_minutes():
     s = document_signals("Stoke Ferry Parish Council. Cllr Smith sent apologies. The programme cost £40.\n"
                          "1. Apologies\n2. Minutes\n3. Finance")
-    assert (s.locale, s.currency, s.day_first, s.numbering) == ("UK", "GBP", True, "plain")
+    assert (s.currency, s.day_first, s.numbering) == ("GBP", True, "plain")
 
 
 def test_country_from_registries_and_symbols():
     s = document_signals("## Regulatory\n- IRAS filing done; ACRA returns signed. **$22.4K** in the bank")
-    assert (s.locale, s.country, s.currency, s.dollar()) == ("other", "SG", "SGD", "SGD")
+    assert (s.currency, s.dollar()) == ("SGD", "SGD")
+
+
+def test_any_state_or_province_names_the_country():
+    assert document_signals("Held at the Town Hall, Burlington, Vermont. Fees $20.").currency == "USD"
+    assert document_signals("Held in Regina, Saskatchewan. Fees $20.").dollar() == "CAD"
 
 
 def test_the_documents_own_dates_set_the_order():

@@ -25,11 +25,14 @@ _DAY_FIRST = re.compile(
 _SP = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"
 _MONTH_FIRST = re.compile(
     rf"(?:{_WEEKDAY},?\s+)?{_MONTH}{_SP}(?P<day>\d{{1,2}})(?P<ord>{_ORD})(?![\d,.]\d|\d|\s*(?:am|pm)\b)"
-    rf"(?:\s*(?:-|–|&|and|to|/)\s*(?P<day2>\d{{1,2}}){_ORD}(?!\d))?"
+    rf"(?:\s*(?:-|–|&|and|to|(?P<slash>/))\s*(?P<day2>\d{{1,2}}){_ORD}(?!\d))?"
     rf"(?:(?:,|\s)\s*-?\s*(?P<year>\d{{4}}))?(?![\d:])", re.I)
 _NUMERIC = re.compile(r"(?<![\w/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,3})(?P=sep)(?P<year>\d{4}|\d{2})"
                       r"(?![\w/]|\.\d)")
 _ISO = re.compile(r"(?<![\w/-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\w/]|-\d)")
+_MONTH_LABEL = re.compile(r"\b(?:jan|feb|ma[ry]|apr|ju[nl]|aug|sep|oct|nov|dec)[a-z]*\.?[-'’]$")  # 'Jan-'
+_LABEL_YEAR = re.compile(r"[-'’]\d{2}(?!\d)")  # the '-06' of a month label 'Feb-06'
+_NUMBERED_HEADING = re.compile(r"[.)]\s")  # '7. BUDGET' after a figure that opens a line
 _IN_A_LIST = re.compile(rf"\s*(?:,|and|&)\s*{_MONTH}\s*\d", re.I)
 _LIST_BEFORE = re.compile(rf"{_MONTH}\s*\d{{1,2}}\s*(?:,|and|&)\s*$", re.I)
 _MONTH_ONLY = re.compile(rf"(?<![\d\w]){_MONTH}\s+(?P<year>\d{{4}})(?!\d)", re.I)
@@ -119,14 +122,44 @@ def _in_windows(pattern: re.Pattern, text: str, windows: list[tuple[int, int]], 
                 yield m
 
 
+_REFERENCE_WORD = re.compile(r"\b(?:item|minute|min|ref|no|resolved|resolution|res)\.?:?\s*$", re.I)
+_OUTLINE_PREFIX = re.compile(r"[\s|#*\-\d.]*")  # what may stand before an item number on its line
+
+
 def _item_number(text: str, m: re.Match, signals: Signals | None) -> bool:
-    """'19.09.01' is an item number (item 1 of September 2019's meeting), not a date: a dotted figure with a
-    two-digit year that opens a line, or any such figure in a document whose items are numbered that way."""
-    if m.group("sep") != "." or len(m.group("year")) != 2:
-        return False
-    if signals is not None and signals.numbering == "dotted":
+    """'19.09.01' is an item number (item 1 of September 2019's meeting), not a date: a figure named as an item,
+    minute or resolution ('Item 15/03/04'), a figure with a two-digit year that opens a line (after nothing but
+    outline figures: '4.4.4. 4.4.10') written with dots or with the slashes of the document's own item numbers,
+    or any dotted such figure in a document whose items are numbered with dots."""
+    if _REFERENCE_WORD.search(text, max(0, m.start() - 14), m.start()):
         return True
-    return not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip(" \t|#-*")
+    if len(m.group("year")) != 2:
+        return False
+    sep = m.group("sep")
+    own = signals is not None and signals.numbering == {".": "dotted", "/": "slash"}.get(sep)  # items' form
+    if sep == "." and own:
+        return True
+    if sep != "." and not own:
+        return False
+    return bool(_OUTLINE_PREFIX.fullmatch(text, text.rfind("\n", 0, m.start()) + 1, m.start()))
+
+
+def _references(text: str, numeric: list[re.Match], signals: Signals | None, year: int | None) -> set[int]:
+    """Starts of numeric figures that are minute references, not dates: any `_item_number`; figures sharing
+    their first two parts with another that differs in the last ('14/06/10', '14/06/11': minutes 10 and 11 of
+    June 2014's meeting); a figure whose first part is the year of the document's written dates while its
+    date reading falls in another year ('14/11/12' in minutes of 2014)."""
+    short = [m for m in numeric if len(m.group("year")) == 2]  # references end in an item's two figures
+    lasts: dict[tuple[str, str, str], set[str]] = {}
+    for m in short:
+        lasts.setdefault((m.group("a"), m.group("sep"), m.group("b")), set()).add(m.group("year"))
+    out = {m.start() for m in numeric if _item_number(text, m, signals)}
+    for m in short:
+        a, b, y = m.group("a"), m.group("b"), m.group("year")
+        as_year = len(a) == 2 and year is not None and _year(a) == year and int(b) <= 12 and _year(y) != year
+        if as_year or len(lasts[(a, m.group("sep"), b)]) > 1:
+            out.add(m.start())
+    return out
 
 
 def _numeric(a: int, b: int, signals: Signals | None) -> tuple[int, int]:
@@ -144,17 +177,18 @@ def scan_dates(text: str, signals: Signals | None = None) -> list[Found]:
     covered = bytearray(len(text) + 1)  # characters already inside a date
 
     def add(m: re.Match, rule: str, year: int | None, month: int, day: int | None, day2: int | None = None,
-            may_be_month_year: bool = False) -> None:
-        if covered.find(1, m.start(), m.end()) != -1:
+            may_be_month_year: bool = False, end: int | None = None) -> None:
+        end = end or m.end()
+        if covered.find(1, m.start(), end) != -1:
             return
         if year is not None and day is not None and (_make(year, month, day) is None or
                                                      day2 is not None and _make(year, month, day2) is None):
             return
         if year is None and day is not None and (_make(2000, month, day) is None):  # 2000: 29 February exists
             return
-        found.append(Found(m.start(), m.end(), rule, year, month, day, day2, m.groupdict().get("weekday"),
+        found.append(Found(m.start(), end, rule, year, month, day, day2, m.groupdict().get("weekday"),
                            may_be_month_year))
-        covered[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+        covered[m.start():end] = b"\x01" * (end - m.start())
 
     windows = _month_windows(text)
     low = text.lower()
@@ -162,6 +196,9 @@ def scan_dates(text: str, signals: Signals | None = None) -> list[Found]:
     for m in _ISO.finditer(text):
         add(m, "date.iso", int(m.group("year")), int(m.group("month")), int(m.group("day")))
     for m in _in_windows(_DAY_FIRST, text, windows, low):
+        if _MONTH_LABEL.search(text[max(0, m.start() - 10):m.start()].lower()) and \
+                _LABEL_YEAR.match(text, m.end("month")):
+            continue  # 'Jan-06 Feb-06': month labels, the figure between them the year of one, never a day
         mo = MONTHS[m.group("month").lower().rstrip(".")]
         y = _year(m.group("year"))
         if m.group("year") and len(m.group("year").lstrip("'")) == 2 and not m.group("year").startswith("'"):
@@ -170,14 +207,22 @@ def scan_dates(text: str, signals: Signals | None = None) -> list[Found]:
         add(m, "date.day-month" if m.group("year") else "date.no-year", y, mo, int(m.group("day")),
             int(m.group("day2")) if m.group("day2") else None)
     for m in _in_windows(_MONTH_FIRST, text, windows, low):
+        if "\n" in text[m.end("month"):m.start("day")] and _NUMBERED_HEADING.match(text, m.end("ord")):
+            continue  # 'Feb' ending a line and '7. BUDGET REVIEW' opening the next: no date across the break
         mo = MONTHS[m.group("month").lower().rstrip(".")]
         bare = not m.group("year") and not m.group("ord") and not m.group("weekday") and \
             not _IN_A_LIST.match(text, m.end()) and not _LIST_BEFORE.search(text, max(0, m.start() - 20), m.start())
         # 'Dec 18' may be December 2018; 'October 19, November 16' are days
-        add(m, "date.month-day", _year(m.group("year")), mo, int(m.group("day")),
-            int(m.group("day2")) if m.group("day2") else None, may_be_month_year=bare)
-    for m in _NUMERIC.finditer(text):
-        if _item_number(text, m, signals):
+        day2 = int(m.group("day2")) if m.group("day2") else None
+        end = None
+        if m.group("slash") and day2 != int(m.group("day")) + 1:  # 'October 7/8' is a weekend, '27/20' no range
+            day2, end = None, m.end("ord")
+        add(m, "date.month-day", _year(m.group("year")), mo, int(m.group("day")), day2, may_be_month_year=bare,
+            end=end)
+    numeric = list(_NUMERIC.finditer(text))
+    references = _references(text, numeric, signals, commonest_year(found))
+    for m in numeric:
+        if m.start() in references:
             continue
         day, month = _numeric(int(m.group("a")), int(m.group("b")), signals)
         if month <= 12:
@@ -219,11 +264,6 @@ def resolve(found: list[Found], text: str, default_year: int | None) -> list[Men
 def extract_dates(text: str, default_year: int | None, signals: Signals | None = None) -> list[Mention]:
     """Every calendar date in the text; dates without a year take `default_year` (skipped if None)."""
     return resolve(scan_dates(text, signals), text, default_year)
-
-
-def full_dates(text: str) -> list[Mention]:
-    """Dates that state their own year (for finding the meeting's date and year)."""
-    return stated_years(scan_dates(text), text)
 
 
 def stated_years(found: list[Found], text: str) -> list[Mention]:

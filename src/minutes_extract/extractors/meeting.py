@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..segment import Segment
 from ..segment.titles import attendance_heading
+from ..lexicon import alternation
 from ..signals import rule_table
 from .dates import Found, Mention, commonest_year, scan_dates, stated_years
 
@@ -107,11 +109,12 @@ _TIME_AFTER_DATE = re.compile(rf"[ \t]*(?:,|at|@|from|-|–)?[ \t]*{_TIME}", re.
 
 
 def start_time(text: str, items: list[Segment], date: Mention | None = None) -> str | None:
-    """When the meeting began: a stated opening ('called to order at 7:40 PM', '## 20:06 Open'), else the
-    first time in the meeting's details that is not the next meeting's or the closing time, else a time
-    written right after the meeting's date ('May 9, 2005 4:30 PM')."""
+    """When the meeting began: an opening stated near the start ('called to order at 7:40 PM', '## 20:06 Open'),
+    else the first time in the meeting's details that is not the next meeting's or the closing time, else a
+    time written right after the meeting's date ('May 9, 2005 4:30 PM')."""
+    opening = text[:6000]  # the opening is stated near the start
     for _, rule in _START_RULES:
-        m = rule.search(text)
+        m = rule.search(opening)
         t = _first_time(m) if m else None
         if t:
             return t
@@ -153,7 +156,8 @@ def location(text: str, items: list[Segment]) -> str | None:
         _VENUE_SECTION.search(head)
     if m:
         return m.group("v").strip(" .")
-    m = re.search(rf"\bheld\s+(?:at\s+\d\S*(?:\s+[ap]\.?m\.?)?\s+)?(?:at|in|within)\s+(?P<v>[^\d\s].+?)(?=\s+(?:on|at|commencing|{_DAYS}|{_MONTHS})\b|\s*[,.]?\s*\n\n|"
+    m = re.search(rf"\bheld\s+(?:at\s+\d\S*(?:\s+[ap]\.?m\.?)?\s+)?(?:at|in|within)\s+(?P<v>[^\d\s].+?)"
+                  rf"(?=\s+(?:on|at|commencing|{_DAYS}|{_MONTHS})\b|\s*[,.]?\s*\n\n|"
                   rf"\s+\d|$)", head, re.I | re.S)
     if m and len(m.group("v")) < 120:
         return _tidy_place(m.group("v"))
@@ -186,16 +190,73 @@ def body(text: str, items: list[Segment]) -> str | None:
         r"\b(?P<b>[A-Z][A-Z&'’ -]{2,60}?(?:COUNCIL|COMMITTEE|BOARD|PARTNERSHIP|TRUST|AUTHORITY|FORUM))\b",
         rf"^\s*(?P<b>[A-Z][^\n]{{3,80}}?{_BODY_WORDS})\b",
     ]
-    for pattern in patterns:
+    roll_at = _roll_start(head)
+    for k, pattern in enumerate(patterns):
         for m in re.finditer(pattern, head, re.I | re.M):
+            line_start = head.rfind("\n", 0, m.start()) + 1
+            line_before = head[line_start:m.end()]
+            if line_before.count("(") > line_before.count(")"):
+                continue  # '(Environmental Health Officer, King's Lynn Borough Council)' is someone's employer
+            if not _may_name_body(head, line_start, m.start("b"), k < 3, roll_at):
+                continue
             cleaned = _tidy_body(m.group("b"))
-            if cleaned and (cleaned[0].isupper() or pattern.startswith("^#")) and "http" not in cleaned and \
+            if cleaned and _named(cleaned) and (cleaned[0].isupper() or pattern.startswith("^#")) and "http" not in cleaned and \
                     not attendance_heading(cleaned.partition(":")[0]) and \
                     re.search(_BODY_WORDS.replace("|Meeting", ""), cleaned, re.I) and len(cleaned.split()) <= 14:
                 return cleaned
-    low = head.lower()
-    return next((name for name in sorted(_RULES["meeting_bodies"]["names"], key=len, reverse=True)
-                 if re.search(rf"\b{re.escape(name.lower())}\b", low)), None)
+    return _meeting_body(head)
+
+
+_ITEM_OPENING = re.compile(r"[\s*#|]*(?:\d{1,3}(?:[\\]?[.)]|/\d{1,2}(?:/\d{1,3})?)|[ivx]{1,4}[.)])(?:\s|$)", re.I)
+_PERSON = re.compile(rf"\s*(?:{alternation('honorifics')})\.?\s+[A-Z]")
+
+
+def _roll_start(head: str) -> int:
+    """Where the attendance list starts (a line labelled 'Present', 'Councillors present:', ...): the title
+    block ends there."""
+    for m in re.finditer(r"^[ \t*#_]*(?P<label>[^:\n*]{2,40})", head, re.M):
+        if attendance_heading(m.group("label")):
+            return m.start()
+    return len(head)
+
+
+def _may_name_body(head: str, line_start: int, start: int, phrase: bool, roll_at: int) -> bool:
+    """Whether a body found at `start` may be taken: never on an item's heading ('1. PUBLIC FORUM', '14/06/1
+    ...'), never a person ('Mrs Jane Smith Committee Member'); unless named by a phrase ('meeting of X',
+    'minutes of X meeting') only in the title block before the attendance list, and not after a sentence."""
+    end = head.find("\n", start)
+    line = head[line_start:end if end != -1 else len(head)].strip()
+    if _ITEM_OPENING.match(line) or _PERSON.match(head, start):
+        return False
+    return phrase or start < roll_at and not re.search(r"[a-z]{2}[.;]\s+[A-Z]", head[line_start:start])
+
+
+_CONNECTIVES = {"of", "the", "and", "for", "on", "in", "at", "to", "de", "du", "la", "des", "und", "y", "e"}
+
+
+def _named(body: str) -> bool:
+    """A body's name holds no lower-case word but connectives ('Council of the Borough of X'); 'John Smith
+    wanted to advise the Council' is prose."""
+    return not any(w.isalpha() and w.islower() and w not in _CONNECTIVES for w in body.split())
+
+
+_NOT_A_NAME = {"minutes", "of", "the", "a", "an", "draft", "held", "at", "for"}
+
+
+def _meeting_body(head: str) -> str | None:
+    """A meeting that is its body ('Annual Parochial Church Meeting'), with the place named before it
+    ('Northwold Annual Parish Meeting')."""
+    for name in sorted(_RULES["meeting_bodies"]["names"], key=len, reverse=True):
+        m = re.search(rf"\b{re.escape(name)}\b", head, re.I)
+        if m:
+            before = head[max(0, m.start() - 60):m.start()].split()
+            place = []
+            for word in reversed(before[-3:]):
+                if not word[:1].isupper() or word.lower() in _NOT_A_NAME:
+                    break
+                place.insert(0, word)
+            return " ".join(place + [name])
+    return None
 
 
 def _tidy_body(b: str) -> str | None:
@@ -207,7 +268,8 @@ def _tidy_body(b: str) -> str | None:
     b = re.sub(r"\s+(?:Working\s+|Annual\s+|Ordinary\s+|Extraordinary\s+|Special\s+)?(?:Meeting|AGM|Minutes)\b.*$",
                "", b, flags=re.I)
     b = re.sub(r",?\s+a\s+\w+\s+corporation.*$", "", b, flags=re.I)
-    b = re.sub(r"^(?:the\s+)", "", b.strip(" ,.-–:"), flags=re.I)
+    b = re.sub(r"^(?:summary|report)\s+of\s+", "", b.strip(" ,.-–:"), flags=re.I)
+    b = re.sub(r"^(?:the\s+)", "", b, flags=re.I)
     b = re.sub(r"\s+(?:AGM|held)$", "", b, flags=re.I).strip(" ,.-–:")
     return b or None
 
@@ -218,9 +280,30 @@ _OPENS_WITH_DATE = re.compile(r"^[\s\-*•]*(?:(?:on|date|time|when)\b[:\s]*)?(?
                               rf"(?:\d|{_MONTHS})")
 
 
-def _next_cues(body: str | None) -> re.Pattern:
-    word = re.escape(body.split()[-1]) if body and body.split()[-1][:1].isupper() else r"(?!x)x"
-    return re.compile("|".join(f"(?:{c.replace('{BODY}', word)})" for c in _NEXT["sentence_cues"]), re.I)
+@lru_cache(maxsize=64)
+def _cue_pattern(word: str) -> re.Pattern:
+    """The sentence cues for a body word, for lower-cased text."""
+    cues = [c.lower() for c in _NEXT["sentence_cues"]]
+    assert not any(re.search(r"\\[SWDBAZN]", c) for c in _NEXT["sentence_cues"])  # safe to lower-case
+    return re.compile("|".join(f"(?:{c.replace('{body}', word)})" for c in cues))
+
+
+def _next_cues(text: str, body: str | None):
+    """Matches of the next-meeting sentence cues, searched only near 'meet' and 'AGM' (every cue names one)."""
+    word = re.escape(body.split()[-1].lower()) if body and body.split()[-1][:1].isupper() else r"(?!x)x"
+    pattern, low = _cue_pattern(word), text.lower()
+    if len(low) != len(text):
+        yield from re.compile(pattern.pattern, re.I).finditer(text)
+        return
+    windows: list[list[int]] = []
+    for m in re.finditer(r"meet|agm", low):
+        a, b = max(0, m.start() - 80), m.end() + 80
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = b
+        else:
+            windows.append([a, b])
+    for a, b in windows:
+        yield from pattern.finditer(low, a, b)
 
 
 def _next_sections(text: str, items: list[Segment]) -> list[tuple[int, int]]:
@@ -233,7 +316,8 @@ def _next_sections(text: str, items: list[Segment]) -> list[tuple[int, int]]:
     return spans
 
 
-_SENTENCE_END = re.compile(r"\.(?=\s)|\n\s*\n|\n(?=\s*(?:[-*•#|]|\d{1,3}[.)]\s))")  # a stop, a blank line, a new entry
+# a stop, a blank line, a new entry
+_SENTENCE_END = re.compile(r"\.(?=\s)|\n\s*\n|\n(?=\s*(?:[-*•#|]|\d{1,3}[.)]\s))")
 
 
 def _sentence_around(text: str, a: int, b: int, reach: int = 200) -> tuple[int, int]:
@@ -256,7 +340,8 @@ def next_meetings(text: str, items: list[Segment], dates: list[Mention], meeting
                     len(line) < 80 and not re.search(r"\b(?:is|was|are|were)\b", line):
                 regions.append((pos, pos + len(line)))
             pos += len(line) + 1
-    regions.extend(_sentence_around(text, m.start(), m.end()) for m in _next_cues(body).finditer(text))
+    regions.extend(_sentence_around(text, m.start(), m.end()) for m in _next_cues(text, body)
+                   if not re.search(r"\bminutes\s+of\b", text[max(0, m.start() - 60):m.start()], re.I))
     inside = bytearray(len(text) + 1)
     for a, b in regions:
         inside[a:b + 1] = b"\x01" * (b + 1 - a)

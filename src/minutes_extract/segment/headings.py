@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import words
 from .base import Line, Segment, close, lines_of
 from .markdown import MD_HEADING, meeting_detail
 from .titles import (CAPS_LEAD, SENTENCE_OPENERS, TITLE_SMALL, VERBS, attendance_heading, clean_title, cut_title,
@@ -11,25 +12,78 @@ from .titles import (CAPS_LEAD, SENTENCE_OPENERS, TITLE_SMALL, VERBS, attendance
 
 _NUMBERED = re.compile(
     r"^\s?(?:\|\s*)?(?:(?:item|minute|min\.?)\s+(?P<ref>\d{1,4}(?:[/.]\d{1,4}){1,3})[.):]?\s+|(?:item\s+)?"
-    r"(?:\d{2,4}-\d{2,6}\s+)?(?P<num>\d{1,3}(?:\.\d{1,2})?)(?:[.):]?\s+|\s*[-–]\s+))(?P<title>\S.*)$", re.I)
+    r"(?:\d{2,4}-\d{2,6}\s+)?(?P<num>\d{1,3}(?:\.\d{1,2}){0,2})(?:[.):]?\s+|\s*[-–]\s+))(?P<title>\S.*)$", re.I)
 _SLASH = re.compile(r"(?<![\w/.£$])(?P<num>\d{1,3}/\d{2})(?![\w/])[.:]?\s+"
                     r"(?=(?P<title>[A-Z0-9“\"'‘(][^\n]{0,300}))")
 
 
+_MINUTE_OPENS = re.compile(r":\s+(?=(?:Moved|Seconded|Proposed|Motion|Present|Absent|Resolved|Approved|Carried)\b)")
+
+
+def _wrapped_title(lines: list[Line], k: int, title: str) -> str:
+    """A long heading wrapped onto the next lines (PDF agendas) joined up to its sentence's end or the motion
+    ('... Parkway Project, $ 3,225 plus closing costs. Moved by ...'); at most three lines."""
+    if len(lines[k].text) < 60 or title.endswith((".", ":", ";", "?")) or is_upper(title):
+        return title
+    for ln in lines[k + 1:k + 4]:
+        t = ln.text.strip()
+        if not t or _NUMBERED.match(ln.text) or is_upper(t) or t.split()[0] in SENTENCE_OPENERS:
+            break
+        stop = re.search(r"(?<=[a-z0-9)])\.\s|\bMoved\s+by\b|:\s", t + " ")
+        title += " " + (t[:stop.start() + (1 if t[stop.start()] == "." else 0)] if stop else t)
+        if stop:
+            break
+    return title.strip()
+
+
+_COLON_RUN_IN = re.compile(r"^(?P<t>[^:\n]{3,120}?):\s+(?=\S+(?:\s+\S+){3})")  # 'To Approve X: The minutes ...'
+_CAPS_TOKEN = re.compile(r"[^a-z]*[A-Z]{2}[^a-z]*|[-–&/:()\d]+")  # 'PUBLIC', 'MEMBERS’', '(15', '&', '2019'
+
+
+def _capitals_lead(title: str) -> str | None:
+    """The leading run of capitals of a heading that runs on, up to a word that opens its text ('PUBLIC FORUM
+    (15 MINUTES) A member ...', 'CORRESPONDENCE i. Newsletters ...', 'TO APPROVE THE MINUTES held on ...')."""
+    tokens = title.split()
+    k = 0
+    while k < len(tokens) and _CAPS_TOKEN.fullmatch(tokens[k]):
+        k += 1
+    nxt = tokens[k] if k < len(tokens) else ""
+    lead = " ".join(tokens[:k]).rstrip(" :–-(")
+    if k and len(re.sub(r"[^A-Z]", "", lead)) >= 4 and (nxt[:1].islower() or nxt in SENTENCE_OPENERS or
+                                                         nxt.rstrip(".)") in ("i", "a", "1")):
+        return lead
+    return None
+
+
+def _run_in_title(title: str) -> str:
+    """The heading of a numbered line that is no title as a whole: the words before a colon followed by text
+    ('To Approve the Minutes of 9 September: The minutes were ...') or its leading capitals ('SOLAR PANELS
+    Norfolk County Council said ...'); the title as written otherwise."""
+    if (m := _COLON_RUN_IN.match(title)) and looks_like_title(m.group("t")) and not attendance_heading(m.group("t")):
+        return m.group("t")
+    caps = CAPS_LEAD.match(title)
+    return caps.group(1) if caps else title
+
+
 def _numbered_headings(lines: list[Line]) -> list[tuple[Line, str, str, str]]:
-    """(line, number, title, rule) for lines opening with an item number in column 0."""
+    """(line, number, title, rule) for lines opening with an item number in column 0; a heading ends where
+    its motion or roll call starts ('ROLL CALL: Present: ...', '... the following: Moved by ...')."""
     found = []
     for ln in lines:
         m = _NUMBERED.match(ln.text)
         if not m:
             continue
         title = m.group("title").strip()
+        cut = _MINUTE_OPENS.search(title)
+        title = title[:cut.start()] if cut else title
         if re.match(r"^\d", title) and not re.match(r"^\d+[A-Za-z]", title):
             continue  # '2 October', '30.00', '4.4.5' are not headings
-        caps = CAPS_LEAD.match(title)
-        if not looks_like_title(title) and caps:
-            title = caps.group(1)  # '1. PUBLIC FORUM A member of the public said ...'
-        if not looks_like_title(title) or re.search(r"\b(?:moved|seconded|proposed)\s+by\b", title, re.I):
+        if lead := _capitals_lead(title):
+            title = lead
+        elif not looks_like_title(title):
+            title = _run_in_title(title)
+        if not looks_like_title(title, money_ok=True) or re.search(r"\b(?:moved|seconded|proposed)\s+by\b", title,
+                                                                  re.I):
             continue
         if m.group("ref"):  # 'Item 15/03/4 Members Declaration of Interest'
             found.append((ln, m.group("ref"), title.rstrip(":"), "item.minute-ref"))
@@ -61,6 +115,14 @@ def _slash_headings(text: str) -> list[tuple[int, str, str]]:
     return chosen if len(chosen) >= 2 else []
 
 
+def owner_cell(text: str) -> bool:
+    """A cell of an action column: only roles and people's initials ('Clerk', 'Clerk Clerk', 'RC/AC GG AJ Clerk |')."""
+    tokens = [w for w in re.split(r"[\s/|,&]+", text) if w]
+    roles = sum(w.lower() in words("owner_roles") for w in tokens)
+    initials = sum(bool(re.fullmatch(r"[A-Z]{2,4}", w)) for w in tokens)
+    return roles + initials == len(tokens) and (roles > 0 or initials > 1)  # 'AOB', 'CCTV' alone are headings
+
+
 def unnumbered_heading(lines: list[Line], i: int) -> bool:
     """A short stand-alone heading line (bold or title-case in the source), not a wrapped sentence."""
     t = lines[i].text.strip()
@@ -70,7 +132,7 @@ def unnumbered_heading(lines: list[Line], i: int) -> bool:
         return False
     if re.search(r"[.!?]\s+\S", t) or re.search(r"\d{3,}", t) and not is_upper(t) or not t[0].isalpha():
         return False
-    if VERBS.search(t):
+    if VERBS.search(t) or owner_cell(t):
         return False  # 'Cllr A proposed acceptance, seconded by Cllr B' is a sentence, not a heading
     words_ = t.split()
     caps = sum(1 for w in words_ if w[:1].isupper() or w.lower() in TITLE_SMALL or not w[:1].isalpha())
@@ -105,6 +167,29 @@ def person_like(line: str) -> bool:
     return bool(_PERSON_LINE.match(line)) or line.split()[0].rstrip(".") in SENTENCE_OPENERS - {"The", "A", "An"}
 
 
+def _nested_lists(top: list[tuple[Line, str, str, str]]) -> set[int]:
+    """Line starts of numbered lists nested in an item: numbers that restart at 1 (1, 3, 4 after item 4) while
+    the item numbering resumes after them (5), and a figure far out of sequence (a house number wrapped to
+    the start of a line). Numbering that restarts for good (a new section) and items taken out of order (9,
+    8, 6, 7, 10) are kept."""
+    nums = [int(num) if num.isdigit() else None for _, num, _, _ in top]
+    last_seen = {n: k for k, n in enumerate(nums)}
+    nested, last, inside = set(), None, False
+    for k, n in enumerate(nums):
+        if n is None:
+            continue
+        following = next((m for m in nums[k + 1:k + 2] if m is not None), None)
+        if n > (last or 0) + 10 and following is not None and following < n:
+            nested.add(top[k][0].start)  # '400 Robert D Ray Drive', '100 E. Euclid' between 9 and 12: an address
+            continue
+        inside = last is not None and (n == 1 < last or inside and n <= last) and last_seen.get(last + 1, -1) > k
+        if inside:
+            nested.add(top[k][0].start)
+            continue
+        last = n
+    return nested
+
+
 def numbered_segments(text: str, lines: list[Line]) -> list[Segment]:
     numbered = _numbered_headings(lines)
     slash = _slash_headings(text)
@@ -113,15 +198,23 @@ def numbered_segments(text: str, lines: list[Line]) -> list[Segment]:
     if len(refs) >= 2:
         numbered = refs  # 'Item 15/03/4' minutes: their '1.' lines are sub-points
     top = [h for h in numbered if h[3] in ("item.numbered", "item.minute-ref")]
+    if len(top) < 2 and not refs:  # '21.01.03 Finance' or '1.1 Apologies' only: the shallowest numbers are items
+        depth = min((h[1].count(".") for h in numbered), default=0)
+        top = [(ln, num, title, "item.numbered") for ln, num, title, _ in numbered if num.count(".") == depth]
+        numbered = top if len(top) >= 2 else numbered
     if len(slash) >= max(2, len(top)):
         heads = [(pos, num, cut_title(title), "item.minute-number") for pos, num, title in slash]
     elif len(top) >= 2:
-        parents = {num for _, num, _, _ in top}
+        nested = _nested_lists(top)
+        index = {ln.start: k for k, ln in enumerate(lines)}
+        numbered = [h for h in numbered if h[0].start not in nested]
+        parents = {num for ln, num, _, _ in top if ln.start not in nested}
         for ln, num, title, rule in numbered:
             if rule == "item.subnumbered" and num.split(".")[0] in parents:
                 continue  # '4.2' under item 4 is a sub-point of its item
             run_on = re.search(r"[a-z)][.:]\s+[A-Z]", title) or len(title.split()) > 25
-            heads.append((ln.start, num, cut_title(title) if run_on else title, rule))
+            heads.append((ln.start, num, cut_title(title) if run_on else _wrapped_title(lines, index[ln.start], title),
+                          rule))
     if not heads:
         return []
     heads.sort()
@@ -142,8 +235,25 @@ def numbered_segments(text: str, lines: list[Line]) -> list[Segment]:
     return close(heads, len(text), text)
 
 
+_RUN_IN_CAPS = re.compile(r"^(?P<t>[A-Z][A-Z'’&/]+(?:\s+[A-Z][A-Z'’&/]+)*(?:\s+[A-Z][\w'’&/]*){0,4}?)"
+                          r"(?:\s*(?::|\s[–-])(?:\s|$)|\s*$)")
+
+
+def _caps_heading(line: str) -> str | None:
+    """A heading in capitals that opens a line and runs on into its minute ('OLD BUSINESS – Supervisor ...',
+    'APPROVAL OF Town Fund Bills – Motion ...', 'REPORTS:'); not a title line with a year."""
+    m = _RUN_IN_CAPS.match(line)
+    if not m or re.search(r"\b(?:19|20)\d\d\b", line[:80]):
+        return None
+    lead = m.group("t").split()
+    caps = [w for w in lead if is_upper(w) or w in ("OF", "&", "TO", "A")]
+    return m.group("t") if is_upper(lead[0]) and sum(map(len, caps)) >= 6 else None
+
+
 def heading_segments(text: str, lines: list[Line]) -> list[Segment]:
-    """Minutes with only stand-alone headings (no numbers): each heading after the attendance list."""
+    """Minutes with only stand-alone headings (no numbers): each heading after the attendance list. Where
+    most headings (three or more) are in capitals, also those running on into their text, the capitals are
+    the items and the others sub-headings."""
     heads = []
     seen_attendance = False
     for i, ln in enumerate(lines):
@@ -154,6 +264,14 @@ def heading_segments(text: str, lines: list[Line]) -> list[Segment]:
         if (MD_HEADING.match(ln.text) or unnumbered_heading(lines, i)) and not person_like(t) and \
                 not meeting_detail(clean_title(t)):
             heads.append((ln.start, None, t, "item.heading"))
+        elif (caps := _caps_heading(ln.text)) and not MD_HEADING.match(ln.text):
+            heads.append((ln.start, None, caps, "item.caps-heading"))
+    capital = [h for h in heads if _caps_heading(h[2] + ":") or is_upper(h[2])]
+    if len(capital) >= 3 and 2 * len(capital) >= len(heads):
+        first_sentence = re.search(r"^[^\n]*\w[^\n]*\s\w+[^\n]*\s\w+[^\n]*\.\s*$", text, re.M)
+        heads = [h for h in capital if not first_sentence or h[0] > first_sentence.start()]  # not the title
+    else:
+        heads = [h for h in heads if h[3] != "item.caps-heading"]
     if seen_attendance:
         first_att = next(ln.start for ln in lines if attendance_marker(ln.text.strip().lstrip("#").strip()))
         heads = [h for h in heads if h[0] > first_att]

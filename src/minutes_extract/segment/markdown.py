@@ -10,8 +10,9 @@ from .titles import attendance_heading, clean_title
 
 
 _DETAIL = re.compile(rule_table("meeting")["detail_headings"]["pattern"], re.I)
-_TIME_HEADING = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[-–:]?\s*(?:open|opening|start|close|closed|closing|"
-                           r"end|adjourn\w*)$", re.I)
+_TIME_HEADING = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[-–:]?\s*"
+                           r"(?:open|opening|start|close|closed|closing|end|adjourn\w*)$", re.I)
+_OUTSIDE = {h.lower() for h in rule_table("segment")["outside_proceedings"]}  # 'Summary', 'Addendum'
 _TITLE_HEADING = re.compile(r"^(?:minutes|notes)\s+(?:for|from)\b", re.I)
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 _BULLET = re.compile(r"^(\s*)(?:[-*+•]|\d{1,2}[.)])\s+(.*)$")
@@ -34,7 +35,8 @@ def markdown_segments(text: str, lines: list[Line]) -> list[Segment]:
         number, title = (numbered.group(1), numbered.group(2)) if numbered else (None, heading)
         if level == 1 and k == 0 or clean_title(title).lower() in boiler or "call to order" in title.lower() \
                 or attendance_heading(title) or re.search(r"\bvoting rights\b|\bpresent$", title, re.I) \
-                or meeting_detail(clean_title(title)) or _attendance_only(section):
+                or meeting_detail(clean_title(title)) or _attendance_only(section) \
+                or clean_title(title).lower() in _OUTSIDE:
             continue
         has_children = any(h[1] > level for h in headings[k + 1:k + 2])
         bullets = _top_bullets(section)

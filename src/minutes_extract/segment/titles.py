@@ -19,12 +19,14 @@ def is_upper(s: str) -> bool:
     return upper + lower >= 3 and upper > 4 * lower
 
 
-def looks_like_title(title: str, max_words: int = 16) -> bool:
-    """A short heading-like phrase, not a sentence of minutes."""
+def looks_like_title(title: str, max_words: int = 16, money_ok: bool = False) -> bool:
+    """A short heading-like phrase, not a sentence of minutes; with `money_ok`, a long numbered agenda title may
+    name a sum after its first words ('Approving payment of $2,718.86 to ...')."""
     t = title.strip()
     if not t or not (t[0].isupper() or t[0].isdigit() or t[0] in "“\"'‘("):
         return False
-    if re.search(r"[£$€]\s?\d", t) or re.match(rf"^\d*\s*(?:{MONTHS})\b", t, re.I):
+    if re.search(r"[£$€]\s?\d", t) and not (money_ok and len(t.split()) >= 10 and not re.search(
+            r"[£$€]\s?\d", " ".join(t.split()[:3]))) or re.match(rf"^\d*\s*(?:{MONTHS})\b", t, re.I):
         return False
     n = len(t.split())
     if is_upper(t):
