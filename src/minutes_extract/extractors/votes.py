@@ -12,7 +12,8 @@ _NUMBERS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "si
             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _N = r"(?<![£$€¥\d.,/-])(\d{1,3}|" + "|".join(_NUMBERS) + r")\b(?![.,/]\d)"  # a count, never money or a date
 _SP = r"[^\S\n]"  # a space within a line (no-break spaces too)
-_NOT_NAMES = r"(?:The|A|An|It|This|That|These|All|Motion|Moved|Mo|Mot|Seconded|Second|Upon|No|Those|Roll|Council|Board)"
+_NOT_NAMES = (r"(?:The|A|An|It|This|That|These|All|Motion|Moved|Mo|Mot|Seconded|Second|Upon|No|Those|Roll|Council|Board|"
+              r"Carried|Agreed|Approved|Proposed|Resolved|Unanimously|Unanimous|Passed)")
 
 
 @lru_cache(maxsize=None)
@@ -25,7 +26,7 @@ def _titles() -> str:
 def who_pattern() -> str:
     """A person as minutes write one: titles, then initials and a name of one or two capitalised words."""
     t = _titles()
-    return (rf"(?-i:(?:{t}\.?{_SP}+){{0,3}}(?!{_NOT_NAMES}\b(?!\.))(?:[A-Z]\.{_SP}*|[A-Z]{_SP}+(?=[A-Z])){{0,2}}"
+    return (rf"(?-i:(?:{t}\.?{_SP}+){{0,3}}(?!{_NOT_NAMES}\b(?!\.)|{t}\b)(?:[A-Z]\.{_SP}*|[A-Z]{_SP}+(?=[A-Z])){{0,2}}"
             rf"[A-Z][\w'’-]+(?:{_SP}+(?!{t}\b|{_NOT_NAMES}\b)[A-Z][\w'’-]+)?)")
 
 
@@ -40,7 +41,7 @@ def grammar() -> dict:
     raw = json.loads((models_dir() / "votes.json").read_text(encoding="utf-8"))
 
     def rules(entries):
-        return [(e["name"], _compile(e["pattern"])) for e in entries]
+        return [(e["name"], _compile(e["pattern"]), e.get("checked", False)) for e in entries]
 
     return {
         "mover": rules(raw["mover"]), "seconder": rules(raw["seconder"]), "figures": rules(raw["figures"]),
@@ -51,11 +52,12 @@ def grammar() -> dict:
     }
 
 
-def _first(rules, text: str) -> tuple[str, re.Match] | None:
-    for name, pattern in rules:
-        m = pattern.search(text)
-        if m:
-            return name, m
+def _first(rules, text: str, people: "People | None" = None) -> tuple[str, re.Match] | None:
+    """The first rule that matches (a 'checked' rule only when the name it reads is a person)."""
+    for name, pattern, checked in rules:
+        for m in pattern.finditer(text):
+            if not (checked and people and not people.is_person(m.group("who"))):
+                return name, m
     return None
 
 
@@ -117,7 +119,7 @@ def vote_of(text: str, roster=None, absent: int = 0) -> dict | None:
     them ('Motion Carried 6-1' with one member absent is six for), not votes against."""
     g, people, vote = grammar(), People(roster), {}
     for role in ("mover", "seconder"):
-        hit = _first(g[role], text)
+        hit = _first(g[role], text, people)
         if hit:
             vote[role] = people.name(hit[1].group("who"))
     named = {}
