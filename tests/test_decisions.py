@@ -72,3 +72,11 @@ def test_planning_objection_names_the_application_from_the_sentence_before():
             "Permission for One Dwelling\nSchool House\nSA19 7LY\nThe Council objects to the application due to density.")
     got = [t for t, _ in decisions(text)]
     assert got[1].startswith("E/32698 Proposed Outline") and "objects to the application" in got[1]
+
+
+def test_decisions_reported_or_taken_elsewhere_are_not_this_meetings():
+    text = ("The Council had agreed that this report should now go out for consultation. Councillor Bell informed "
+            "members that the Area Committee had decided to close the hall. Cllr Reed suggested a site visit, the "
+            "Parish Council agreed that this was a good idea.")
+    assert [t for t, _ in decisions(text)] == ["Cllr Reed suggested a site visit, the Parish Council agreed that this "
+                                               "was a good idea."]

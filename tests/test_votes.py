@@ -79,3 +79,16 @@ def test_moved_to_adopt_takes_in_the_record_it_adopts():
          {"mover": "Reed", "for": 6, "absent": 1}),
         ("(B) Hawthorne Park Shelter, receiving of bids. Moved by Reed to adopt. Motion Carried 5-2.",
          {"mover": "Reed", "for": 5, "against": 2})]
+
+
+def test_a_result_in_its_own_paragraph_closes_the_motion():
+    text = ("Asking for a motion to accept the glossary, Member Ortiz so moved, seconded by Member Vance.\n\n"
+            "The vote was called and the motion carried unanimously.\n\nPublic comment followed.")
+    ((got, vote),) = decisions(text)
+    assert got.endswith("carried unanimously.") and vote == {"mover": "Ortiz", "seconder": "Vance"}
+
+
+def test_the_minutes_are_approved_joins_the_motion():
+    text = ("Motion to approve the minutes of the December meeting was made by Trustee Elton, seconded by Trustee "
+            "Hodge. All were in favor. The minutes are approved as written.")
+    assert len(decisions(text)) == 1

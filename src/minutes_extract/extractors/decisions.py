@@ -23,19 +23,23 @@ _IMPERSONAL = re.compile(r"\b[Ii]t\s+was\s+(?:\w+ly\s+)?(?P<verb>agreed|resolved
 _BODY_ACT = re.compile(
     r"\b(?:Parish\s+|Town\s+|Community\s+|City\s+|the\s+)?(?:Council|Board|Committee|Partnership|Meeting|Members|"
     r"Councillors|Councillor[’']?s|TC|Group|Trustees|Directors|Panel|Forum)\s+(?:were\s+|was\s+|then\s+|also\s+|"
-    r"has\s+|have\s+|had\s+)?"
+    r"has\s+|have\s+)?"
     r"(?:\w+ly\s+)?(?P<verb>agreed|approved|resolved|decided|accepted|adopted|ratified|endorsed|objects?|supports?|"
     r"had no (?:objections?|comments?)|raised no objections?)\b")
 _BODY_AND = re.compile(r"\b(?:Council|Board|Committee|Partnership|Members|Councillors|TC|Trustees|Directors)\b"
                        r"[^.;]{0,60}?\b(?:and|then)\s+(?:\w+ly\s+)?(?P<verb>agreed|resolved|decided|approved)\b")
 _REPORTED = re.compile(r"\b(?:advised|reported|explained|said|informed|stated|mentioned|suggested|asked|queried|"
                        r"once|when|until|whether|if)\b", re.I)
+# '... informed members that the Area Committee had decided': a decision reported, not taken
+_REPORTED_CLAUSE = re.compile(r"\b(?:advised|reported|explained|said|told|informed|stated|mentioned|understood|heard)\b"
+                              r"[^.;]{0,40}\bthat\s+$", re.I)
 _OUTCOME_ONLY = re.compile(r"^(?:(?:no\s+discussion|no\s+objections?|no\s+further\s+discussion)[,.]?\s*)*"
                            r"(?:motion\s+(?:was\s+)?(?:passed|carried)|"
                            r"carried(?:\s+unanimously|\s+nem\.?\s*con\.?|\s+by\s+.*)?|"
                            r"agreed|approved|"
                            r"all\s+(?:were\s+)?in\s+favour|unanimously\s+agreed)\.?$|^[\w\s,]*seconded\.?$", re.I)
 _MOTION_RESULT = re.compile(r"^motion\s+(?:was\s+)?(?:carried|passed|lost|failed)\b", re.I)
+_OUTCOME_WORDS = re.compile(r"\b(?:carried|passe[sd]|lost|failed|defeated|in\s+favou?r|agreed|approved)\b", re.I)
 _RESULT_WORDS = re.compile(r"\b(?:carried|passe[sd]|lost|failed|defeated|seconded)\b", re.I)
 _VOTE = re.compile(r"\b(?:proposed|moved)\b.{0,120}?\bsecond(?:ed)?\b|\bseconded\b.{0,80}\b(?:agreed|approved|favour)|"
                    r"\ball\s+(?:were\s+)?in\s+favou?r\b|(?<!being )(?<!been )\bcarried\b(?!\s+out)|"
@@ -109,8 +113,9 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
         s = unit.text
         if i <= claimed:
             continue
-        if out and last_unit.get(len(out) - 1) == i - 1 and _same_block(text, units[i - 1].end, unit.start) \
-                and votes.follows(s):
+        if out and last_unit.get(len(out) - 1) == i - 1 and votes.follows(s) and (
+                _same_block(text, units[i - 1].end, unit.start) or votes.follows(s) == "outcome"
+                and out[-1].rule in ("decision.motion", "decision.vote") and not _OUTCOME_WORDS.search(out[-1].text)):
             out[-1].extend(unit)  # 'Member Hage seconded.', 'All were in favor.', 'Motion passes.'
             last_unit[len(out) - 1] = i
             continue
@@ -312,8 +317,9 @@ def _sentence_decision(s: str) -> tuple[str, str] | None:
     if m:
         return _kind(m.group("verb"), s), "decision.it-was-agreed"
     m = _BODY_ACT.search(s) or _BODY_AND.search(s) if _ACT_WORD.search(low) else None
-    if m and not re.search(r"\b(?:would|will|to)\s+(?:be\s+)?$", s[:m.start()]) and \
-            not re.search(r"\b(?:County|Borough|District|City|National|Government|Highways)\s*$", s[:m.start()]):
+    before = s[:m.start()] if m else ""
+    if m and not re.search(r"\b(?:would|will|to)\s+(?:be\s+)?$", before) and not _REPORTED_CLAUSE.search(before) \
+            and not re.search(r"\b(?:County|Borough|District|City|National|Government|Highways|Area)\s*$", before):
         return _kind(m.group("verb"), s), "decision.body-agreed"
     if re.search(r"\bagreed\s+to\s+be\b", s):
         return "agreed", "decision.agreed-to-be"

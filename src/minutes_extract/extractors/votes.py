@@ -12,8 +12,8 @@ _NUMBERS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "si
             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _N = r"(?<![£$€¥\d.,/-])(\d{1,3}|" + "|".join(_NUMBERS) + r")\b(?![.,/]\d)"  # a count, never money or a date
 _SP = r"[^\S\n]"  # a space within a line (no-break spaces too)
-_NOT_NAMES = (r"(?:The|A|An|It|This|That|These|All|Motion|Moved|Mo|Mot|Seconded|Second|Upon|No|Those|Roll|Council|Board|"
-              r"Carried|Agreed|Approved|Proposed|Resolved|Unanimously|Unanimous|Passed)")
+_NOT_NAMES = (r"(?:The|A|An|It|This|That|These|All|Motion|Moved|Mo|Mot|Seconded|Second|Upon|No|Those|Roll|"
+              r"Council|Board|Carried|Agreed|Approved|Proposed|Resolved|Unanimously|Unanimous|Passed)")
 
 
 @lru_cache(maxsize=None)
