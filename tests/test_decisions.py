@@ -80,3 +80,10 @@ def test_decisions_reported_or_taken_elsewhere_are_not_this_meetings():
             "Parish Council agreed that this was a good idea.")
     assert [t for t, _ in decisions(text)] == ["Cllr Reed suggested a site visit, the Parish Council agreed that this "
                                                "was a good idea."]
+
+
+def test_consent_true_record_and_fixed_issues():
+    text = ("Approved by General Consent. The minutes of the meeting held on 3 May were confirmed as a true record. "
+            "The problem with the street light was resolved last week. The Committee noted that in 2015 the Council "
+            "resolved to sell the land.")
+    assert [k for _, k in decisions(text)] == ["approved", "approved"]

@@ -49,8 +49,8 @@ def test_roll_call_names_are_counted_and_resolved():
 
 
 def test_openers_and_follow_ups():
-    assert motion("A motion was made to contribute $2,000 to the park district by Trustee Elton.") == "motion-to"
-    assert motion("Moved by Reed to adopt.") == "moved-by"
+    assert motion("A motion was made to contribute $2,000 to the park district by Trustee Elton.")["name"] == "motion-to"
+    assert motion("Moved by Reed to adopt.")["adopts_record"]
     assert motion("The Council moved on to the next item.") is None
     assert [follows(s) for s in ("Member Vance seconded.", "All were in favor.", "Motion passes.",
                                  "Upon voice vote, the motion carried unanimously.", "The minutes stand approved.",
@@ -92,3 +92,9 @@ def test_the_minutes_are_approved_joins_the_motion():
     text = ("Motion to approve the minutes of the December meeting was made by Trustee Elton, seconded by Trustee "
             "Hodge. All were in favor. The minutes are approved as written.")
     assert len(decisions(text)) == 1
+
+
+def test_a_proposal_is_a_motion_once_seconded():
+    text = "Cllr Hart proposed that the precept be set at £5,000. Seconded by Cllr Reed. All agreed."
+    assert decisions(text) == [(text, {"mover": "Hart", "seconder": "Reed"})]
+    assert decisions("Cllr Hart proposed that the precept be reviewed next year.") == []

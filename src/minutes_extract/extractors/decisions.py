@@ -31,12 +31,16 @@ _BODY_AND = re.compile(r"\b(?:Council|Board|Committee|Partnership|Members|Counci
 _REPORTED = re.compile(r"\b(?:advised|reported|explained|said|informed|stated|mentioned|suggested|asked|queried|"
                        r"once|when|until|whether|if)\b", re.I)
 # '... informed members that the Area Committee had decided': a decision reported, not taken
-_REPORTED_CLAUSE = re.compile(r"\b(?:advised|reported|explained|said|told|informed|stated|mentioned|understood|heard)\b"
+_REPORTED_CLAUSE = re.compile(r"\b(?:advised|reported|explained|said|told|informed|stated|mentioned|understood|heard|"
+                              r"noted|testified)\b"
                               r"[^.;]{0,40}\bthat\s+$", re.I)
+# '... noted that in 2015 the Council resolved to ...': an earlier decision quoted
+_EARLIER = re.compile(r"\b(?:in\s+(?:19|20)\d\d|previously|last\s+(?:year|month)|at\s+(?:its|their|the)\s+(?:last|"
+                      r"previous)\s+meeting)\b", re.I)
 _OUTCOME_ONLY = re.compile(r"^(?:(?:no\s+discussion|no\s+objections?|no\s+further\s+discussion)[,.]?\s*)*"
                            r"(?:motion\s+(?:was\s+)?(?:passed|carried)|"
                            r"carried(?:\s+unanimously|\s+nem\.?\s*con\.?|\s+by\s+.*)?|"
-                           r"agreed|approved|"
+                           r"agreed|approved|agreed\s+(?:unanimously|by\s+all(?:\s+present)?)|"
                            r"all\s+(?:were\s+)?in\s+favour|unanimously\s+agreed)\.?$|^[\w\s,]*seconded\.?$", re.I)
 _MOTION_RESULT = re.compile(r"^motion\s+(?:was\s+)?(?:carried|passed|lost|failed)\b", re.I)
 _OUTCOME_WORDS = re.compile(r"\b(?:carried|passe[sd]|lost|failed|defeated|in\s+favou?r|agreed|approved)\b", re.I)
@@ -148,8 +152,9 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
         if covered.find(1, unit.start, max(unit.start + 1, unit.end)) != -1:
             continue  # the sentence is an owned task ('It was agreed that X would ...')
         opener = votes.motion(s)
-        if opener:
-            claimed = _motion(units, i, opener, text, out, last_unit, item_starts)
+        last = _motion(units, i, opener, text, out, last_unit, item_starts) if opener else None
+        if last is not None:
+            claimed = last
             continue
         if _OUTCOME_ONLY.match(s) or _MOTION_RESULT.match(s):
             gap = i - last_unit.get(len(out) - 1, -99)
@@ -194,17 +199,18 @@ def _vote_text(text: str, spans: list[tuple[int, int]]) -> str:
     return " ".join(re.sub(r"\s*\n\s*(?=[A-Za-z ]{2,20}:)", "; ", chunk).split())
 
 
-def _motion(units: list[Unit], i: int, opener: str, text: str, out: list[Resolution], last_unit: dict[int, int],
-            item_starts: list[int]) -> int:
+def _motion(units: list[Unit], i: int, opener: dict, text: str, out: list[Resolution], last_unit: dict[int, int],
+            item_starts: list[int]) -> int | None:
     """Reads the motion opened at units[i] with the sentences that continue it (seconder, roll call, outcome)
-    as one decision; returns the index of its last unit. 'Moved by X to adopt.' takes in the record it adopts
+    as one decision; returns the index of its last unit (None when the sentence is no motion after all).
+    'Moved by X to adopt.' takes in the record it adopts
     (the text since the last decision, item start, blank line or lead-in ending in ':')."""
     j = i
     while j + 1 < len(units) and j - i < 8 and _same_block(text, units[j].end, units[j + 1].start) \
             and votes.follows(units[j + 1].text):
         j += 1
     start, end = units[i].start, units[j].end
-    if opener.startswith("moved-by"):
+    if opener.get("adopts_record"):
         k = bisect_left(item_starts, start + 1) - 1
         lo = max(out[-1].end if out else 0, item_starts[k] if k >= 0 else 0, start - 600)
         before = text[lo:start]
@@ -216,14 +222,14 @@ def _motion(units: list[Unit], i: int, opener: str, text: str, out: list[Resolut
         lead, start = " ".join(text[lo:start].split()), min(lo, start)
     else:
         lead = ""
-        if opener == "proposed-by" and out and last_unit.get(len(out) - 1) == i - 1 and \
+        if opener.get("joins_decision_before") and out and last_unit.get(len(out) - 1) == i - 1 and \
                 _same_block(text, out[-1].end, start) and not re.search(r"\b(?:that|to)\s", units[i].text):
             for unit in units[i:j + 1]:  # '... were approved. Proposed by A, seconded by B.'
                 out[-1].extend(unit)
             last_unit[len(out) - 1] = j
             return j
-        if opener == "proposed-by" and j == i and not re.search(r"\bsecond|\b(?:that|to)\s", units[i].text, re.I):
-            return i  # 'Proposed by James Belsey from Morgan Stanley.': who put a paper forward, not a motion
+        if opener.get("needs_support") and j == i and not re.search(r"\bsecond", units[i].text, re.I):
+            return None  # 'Proposed by James Belsey from Morgan Stanley.': who put a paper forward, not a motion
     body = " ".join([lead] * bool(lead) + [u.text for u in units[i:j + 1]])
     kind = _kind(None, body)
     _add(out, last_unit, j, Resolution(body, start, end, "agreed" if kind == "other" else kind, "decision.motion"),
@@ -295,7 +301,7 @@ def _parts(body: str, start: int, end: int, kind: str, rule: str) -> list[Resolu
 # screens lower-cased text for the words any decision rule needs (case-sensitive and factored: fast)
 _TRIGGER = re.compile(r"\b(?:a(?:pprov|gree|ccept|dopt|ppoint|genda)|resolv|carried|ratif|endors|elect|re(?:ject|fus)|"
                       r"defeat|lost|co-opt|taken as read|noted|o(?:bject|bservation)|support|mo(?:tion|ves)|consensus|"
-                      r"favou?r|vote|second|propos|decid|decision|comments|moved)")
+                      r"favou?r|vote|second|propos|decid|decision|comments|moved|record)")
 
 
 _ACT_WORD = re.compile(r"agreed|approved|resolved|decided|accepted|adopted|ratified|endorsed|object|support|"
@@ -304,9 +310,21 @@ _VOTE_WORD = re.compile(r"second|favou?r|carried|motion|voted|unanim")
 _MOTION_WORD = re.compile(r"motion|moves|consensus|agenda")
 
 
+# 'Approved by General Consent.', 'Adopted by consensus.' (a US agenda item's whole record)
+_BY_CONSENT = re.compile(r"^(?:Approved|Agreed|Adopted|Carried|Accepted)\s+by\s+(?:general\s+consent|unanimous\s+"
+                         r"consent|consensus|acclamation)\b", re.I)
+# 'The minutes ... were confirmed / signed as a true record'
+_TRUE_RECORD = re.compile(r"\b(?:confirmed|signed|approved|accepted|adopted|agreed|taken)\b[^.;]{0,40}?\bas\s+"
+                          r"(?:a\s+|an\s+)?(?:true|correct|accurate|fair)\s+(?:and\s+\w+\s+)?record", re.I)
+
+
 def _sentence_decision(s: str) -> tuple[str, str] | None:
     if len(s) < 8 or s.endswith("?") or not _TRIGGER.search(s.lower()):
         return None
+    if _BY_CONSENT.match(s):
+        return _kind(s.split()[0], s), "decision.by-consent"
+    if _TRUE_RECORD.search(s):
+        return "approved", "decision.true-record"
     if _PLANNING_REF.match(s) and re.search(r"\b(?:no\s+objections?|no\s+observations?|objects?|supports?)\b",
                                            s, re.I):
         return ("lost" if re.search(r"\bobjects?\b", s) else "approved"), "decision.observation"
@@ -318,7 +336,8 @@ def _sentence_decision(s: str) -> tuple[str, str] | None:
         return _kind(m.group("verb"), s), "decision.it-was-agreed"
     m = _BODY_ACT.search(s) or _BODY_AND.search(s) if _ACT_WORD.search(low) else None
     before = s[:m.start()] if m else ""
-    if m and not re.search(r"\b(?:would|will|to)\s+(?:be\s+)?$", before) and not _REPORTED_CLAUSE.search(before) \
+    if m and not _EARLIER.search(before) and not _REPORTED_CLAUSE.search(before) \
+            and not re.search(r"\b(?:would|will|to)\s+(?:be\s+)?$", before) \
             and not re.search(r"\b(?:County|Borough|District|City|National|Government|Highways|Area)\s*$", before):
         return _kind(m.group("verb"), s), "decision.body-agreed"
     if re.search(r"\bagreed\s+to\s+be\b", s):
@@ -326,8 +345,9 @@ def _sentence_decision(s: str) -> tuple[str, str] | None:
     passive = (" was " in low or " were " in low or " is " in low or " are " in low) and "apolog" not in low
     for m in _PASSIVE.finditer(s) if passive else ():  # accepting apologies is not a decision of substance
         if _FUTURE.search(s[:m.start() + len(m.group().split()[0]) + 1]) or _REPORTED.search(s[:m.start()]) \
-                or re.match(r"^It\s+was\s+(?:also\s+)?confirmed", s):
-            continue
+                or re.match(r"^It\s+was\s+(?:also\s+)?confirmed", s) \
+                or m.group("verb").lower() == "resolved" and not re.match(r"\s*(?:that|to|:)", s[m.end():]):
+            continue  # '... the problem was resolved last week': fixed, not decided
         return _kind(m.group("verb"), s), "decision.passive"
     if "noted" in low and _NOTED.search(s):
         return "noted", "decision.noted"

@@ -48,7 +48,7 @@ def grammar() -> dict:
         "counts": {k: rules(v) for k, v in raw["counts"].items()},
         "named": {k: rules(v) for k, v in raw["named_votes"].items() if not k.startswith("_")},
         "roll_call": _compile(raw["roll_call"]["pattern"]), "roll_votes": raw["roll_call"]["votes"],
-        "motion": rules(raw["motion"]), "follow": rules(raw["follow"]),
+        "motion": [(e, _compile(e["pattern"])) for e in raw["motion"]], "follow": rules(raw["follow"]),
     }
 
 
@@ -61,10 +61,10 @@ def _first(rules, text: str, people: "People | None" = None) -> tuple[str, re.Ma
     return None
 
 
-def motion(sentence: str) -> str | None:
-    """The rule by which a sentence opens a motion ('Motion to approve ...', 'Moved by X to adopt'), or None."""
-    hit = _first(grammar()["motion"], sentence)
-    return hit[0] if hit else None
+def motion(sentence: str) -> dict | None:
+    """The rule (its entry in votes.json, with its flags) by which a sentence opens a motion ('Motion to
+    approve ...', 'Moved by X to adopt'), or None."""
+    return next((rule for rule, pattern in grammar()["motion"] if pattern.search(sentence)), None)
 
 
 def follows(sentence: str) -> str | None:
