@@ -98,3 +98,9 @@ def test_a_proposal_is_a_motion_once_seconded():
     text = "Cllr Hart proposed that the precept be set at £5,000. Seconded by Cllr Reed. All agreed."
     assert decisions(text) == [(text, {"mover": "Hart", "seconder": "Reed"})]
     assert decisions("Cllr Hart proposed that the precept be reviewed next year.") == []
+
+
+def test_of_two_seconders_the_first_named_is_the_seconder():
+    roster = Roster([parse_entry("Omar Santos"), parse_entry("Christian Banse"), parse_entry("Denny Page")])
+    assert vote_of("Omar sets the motion to accept the framework. Christian and Denny seconded.", roster) == \
+        {"mover": "Omar Santos", "seconder": "Christian Banse"}
