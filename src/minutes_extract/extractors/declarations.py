@@ -42,7 +42,7 @@ def extract_declarations(units: list[Unit], text: str, roster=None, item_starts:
     sections = [m.start() for m in g["section"].finditer(text)]
     for unit in units:
         s = unit.text
-        rules = list(g["declaration"])
+        rules = list(g["declaration"]) if "declar" in s.lower() else []
         if _under_section(unit.start, sections, item_starts):
             rules += g["listed"]
         hits = sorted(((m.start(), name, m) for name, pattern in rules for m in pattern.finditer(s)),

@@ -23,11 +23,18 @@ def _titles() -> str:
 
 
 @lru_cache(maxsize=None)
+def _title_words() -> re.Pattern:
+    """One word of a title ('Cllr.', 'Mrs', 'Council', 'Member'), case-insensitive."""
+    words = {w.lower() for t in set(lexicon()["honorifics"]) | set(lexicon()["office_titles"]) for w in t.split()}
+    return re.compile(r"(?:" + "|".join(map(re.escape, sorted(words))) + r")\.?", re.I)
+
+
+@lru_cache(maxsize=None)
 def who_pattern() -> str:
     """A person as minutes write one: titles, then initials and a name of one or two capitalised words."""
     t = _titles()
-    return (rf"(?-i:(?:{t}\.?{_SP}+){{0,3}}(?!{_NOT_NAMES}\b(?!\.)|{t}\b)(?:[A-Z]\.{_SP}*|[A-Z]{_SP}+(?=[A-Z])){{0,2}}"
-            rf"[A-Z][\w'’-]+(?:{_SP}+(?!{t}\b|{_NOT_NAMES}\b)[A-Z][\w'’-]+)?)")
+    return (rf"(?-i:(?:{t}\.?{_SP}+){{0,3}}(?!{_NOT_NAMES}\b(?!\.))(?:[A-Z]\.{_SP}*|[A-Z]{_SP}+(?=[A-Z])){{0,2}}"
+            rf"[A-Z][\w'’-]+(?:{_SP}+(?!{_NOT_NAMES}\b)[A-Z][\w'’-]+)?)")  # People.name trims a title read as a name
 
 
 def _compile(pattern: str) -> re.Pattern:
@@ -61,9 +68,14 @@ def _first(rules, text: str, people: "People | None" = None) -> tuple[str, re.Ma
     return None
 
 
+_MOTION_WORD = re.compile(r"\bmo(?:t|v|\b)|propos", re.I)  # every motion opener has one (a fast screen)
+
+
 def motion(sentence: str) -> dict | None:
     """The rule (its entry in votes.json, with its flags) by which a sentence opens a motion ('Motion to
     approve ...', 'Moved by X to adopt'), or None."""
+    if not _MOTION_WORD.search(sentence):
+        return None
     return next((rule for rule, pattern in grammar()["motion"] if pattern.search(sentence)), None)
 
 
@@ -87,20 +99,34 @@ class People:
 
     def __init__(self, roster=None):
         self.roster = roster
-        self.titles = re.compile(rf"^(?:{_titles()}\.?\s+)+", re.I)
+        self.titles = _title_words()
 
     def name(self, ref: str) -> str:
-        ref = ref.strip(" .,;:")
-        bare = self.titles.sub("", ref) or ref
+        """'' when the reference is titles only ('Cllr Mrs')."""
+        ref, bare = self.split(ref)
+        if not bare:
+            return ""
         for form in (ref, bare) if self.roster is not None else ():
             names, ok = self.roster.resolve(form)
             if ok and len(names) == 1 and names[0] != "All":
                 return names[0]
         return bare
 
+    def split(self, ref: str) -> tuple[str, str]:
+        """The reference up to a second title ('Ryves Cllr' -> 'Ryves'), and its name without titles."""
+        words = ref.strip(" .,;:").split()
+        k = 0
+        while k < len(words) and self.titles.fullmatch(words[k]):
+            k += 1
+        end = next((j for j in range(k + 1, len(words)) if self.titles.fullmatch(words[j])), len(words))
+        return " ".join(words[:end]), " ".join(words[k:end])
+
     def is_person(self, ref: str) -> bool:
         """A titled reference ('Cllr Sharp', 'Trustee Elton'), or one the roster resolves."""
-        if self.titles.match(ref.strip()):
+        ref, bare = self.split(ref)
+        if not bare:
+            return False
+        if bare != ref:
             return True
         return self.roster is not None and self.roster.resolve(ref)[1] and self.roster.resolve(ref)[0] != ["All"]
 
@@ -109,7 +135,7 @@ def roll_call(text: str, roster=None) -> list[dict]:
     """Individual votes of a roll call ('Trustee Elton – yes, Trustee Hodge – yes'); empty below two."""
     g, people = grammar(), People(roster)
     calls = [{"name": people.name(m.group("who")), "vote": g["roll_votes"][m.group("vote").lower()]}
-             for m in g["roll_call"].finditer(text)]
+             for m in g["roll_call"].finditer(text) if people.name(m.group("who"))]
     return calls if len(calls) >= 2 else []
 
 
@@ -120,7 +146,7 @@ def vote_of(text: str, roster=None, absent: int = 0) -> dict | None:
     g, people, vote = grammar(), People(roster), {}
     for role in ("mover", "seconder"):
         hit = _first(g[role], text, people)
-        if hit:
+        if hit and people.name(hit[1].group("who")):
             vote[role] = people.name(hit[1].group("who"))
     named = {}
     for kind, rules in g["named"].items():
