@@ -52,7 +52,7 @@ def test_openers_and_follow_ups():
     assert motion("A motion was made to contribute $2,000 to the park district by Trustee Elton.")["name"] == "motion-to"
     assert motion("Moved by Reed to adopt.")["adopts_record"]
     assert motion("The Council moved on to the next item.") is None
-    assert [follows(s) for s in ("Member Vance seconded.", "All were in favor.", "Motion passes.",
+    assert [(follows(s) or {}).get("name") for s in ("Member Vance seconded.", "All were in favor.", "Motion passes.",
                                  "Upon voice vote, the motion carried unanimously.", "The minutes stand approved.",
                                  "The clerk read the letter.")] == \
         ["seconded", "all-in-favour", "outcome", "outcome", "stands", None]

@@ -117,9 +117,10 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
         s = unit.text
         if i <= claimed:
             continue
-        if out and last_unit.get(len(out) - 1) == i - 1 and votes.follows(s) and (
-                _same_block(text, units[i - 1].end, unit.start) or votes.follows(s) == "outcome"
-                and out[-1].rule in ("decision.motion", "decision.vote") and not _OUTCOME_WORDS.search(out[-1].text)):
+        follow = votes.follows(s) if out and last_unit.get(len(out) - 1) == i - 1 else None
+        if follow and (_same_block(text, units[i - 1].end, unit.start) or follow.get("result")
+                       and out[-1].rule in ("decision.motion", "decision.vote")
+                       and not _OUTCOME_WORDS.search(out[-1].text)):
             out[-1].extend(unit)  # 'Member Hage seconded.', 'All were in favor.', 'Motion passes.'
             last_unit[len(out) - 1] = i
             continue

@@ -12,8 +12,11 @@ _NUMBERS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "si
             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _N = r"(?<![£$€¥\d.,/-])(\d{1,3}|" + "|".join(_NUMBERS) + r")\b(?![.,/]\d)"  # a count, never money or a date
 _SP = r"[^\S\n]"  # a space within a line (no-break spaces too)
-_NOT_NAMES = (r"(?:The|A|An|It|This|That|These|All|Motion|Moved|Mo|Mot|Seconded|Second|Upon|No|Those|Roll|"
-              r"Council|Board|Carried|Agreed|Approved|Proposed|Resolved|Unanimously|Unanimous|Passed)")
+
+
+@lru_cache(maxsize=None)
+def _raw() -> dict:
+    return json.loads((models_dir() / "votes.json").read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=None)
@@ -32,9 +35,9 @@ def _title_words() -> re.Pattern:
 @lru_cache(maxsize=None)
 def who_pattern() -> str:
     """A person as minutes write one: titles, then initials and a name of one or two capitalised words."""
-    t = _titles()
-    return (rf"(?-i:(?:{t}\.?{_SP}+){{0,3}}(?!{_NOT_NAMES}\b(?!\.))(?:[A-Z]\.{_SP}*|[A-Z]{_SP}+(?=[A-Z])){{0,2}}"
-            rf"[A-Z][\w'’-]+(?:{_SP}+(?!{_NOT_NAMES}\b)[A-Z][\w'’-]+)?)")  # People.name trims a title read as a name
+    t, no = _titles(), "(?:" + "|".join(_raw()["not_names"]["words"]) + ")"
+    return (rf"(?-i:(?:{t}\.?{_SP}+){{0,3}}(?!{no}\b(?!\.))(?:[A-Z]\.{_SP}*|[A-Z]{_SP}+(?=[A-Z])){{0,2}}"
+            rf"[A-Z][\w'’-]+(?:{_SP}+(?!{no}\b)[A-Z][\w'’-]+)?)")  # People.name trims a title read as a name
 
 
 def _compile(pattern: str) -> re.Pattern:
@@ -45,7 +48,7 @@ def _compile(pattern: str) -> re.Pattern:
 @lru_cache(maxsize=None)
 def grammar() -> dict:
     """models/votes.json with every pattern compiled."""
-    raw = json.loads((models_dir() / "votes.json").read_text(encoding="utf-8"))
+    raw = _raw()
 
     def rules(entries):
         return [(e["name"], _compile(e["pattern"]), e.get("checked", False)) for e in entries]
@@ -55,7 +58,8 @@ def grammar() -> dict:
         "counts": {k: rules(v) for k, v in raw["counts"].items()},
         "named": {k: rules(v) for k, v in raw["named_votes"].items() if not k.startswith("_")},
         "roll_call": _compile(raw["roll_call"]["pattern"]), "roll_votes": raw["roll_call"]["votes"],
-        "motion": [(e, _compile(e["pattern"])) for e in raw["motion"]], "follow": rules(raw["follow"]),
+        "motion": [(e, _compile(e["pattern"])) for e in raw["motion"]],
+        "follow": [(e, _compile(e["pattern"])) for e in raw["follow"]],
     }
 
 
@@ -79,10 +83,10 @@ def motion(sentence: str) -> dict | None:
     return next((rule for rule, pattern in grammar()["motion"] if pattern.search(sentence)), None)
 
 
-def follows(sentence: str) -> str | None:
-    """The rule by which a sentence continues the motion before it (seconder, outcome, roll call), or None."""
-    hit = _first(grammar()["follow"], sentence)
-    return hit[0] if hit else None
+def follows(sentence: str) -> dict | None:
+    """The rule (its entry in votes.json) by which a sentence continues the motion or decision before it
+    (seconder, outcome, roll call), or None."""
+    return next((rule for rule, pattern in grammar()["follow"] if pattern.search(sentence)), None)
 
 
 def _number(word: str) -> int:
