@@ -87,3 +87,10 @@ def test_consent_true_record_and_fixed_issues():
             "The problem with the street light was resolved last week. The Committee noted that in 2015 the Council "
             "resolved to sell the land.")
     assert [k for _, k in decisions(text)] == ["approved", "approved"]
+
+
+def test_elections_declared_and_re_elected():
+    text = ("Nominations were received for Gerry Wait and James Webster, and Mr Kirby declared that Mr Wait and Mr "
+            "Webster had been duly elected. Jon Pretty and Seth Tisue were re-nominated and unanimously re-elected. "
+            "Cllr Reed declared an interest in item 5. The Chairman declared the meeting closed.")
+    assert [k for _, k in decisions(text)] == ["approved", "approved"]

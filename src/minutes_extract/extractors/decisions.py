@@ -15,8 +15,8 @@ _RESOLVED_INSIDE = re.compile(r"\b(?P<kw>RESOLVED|DECISION)\b\s*(?:THAT|that)?\s
 _LETTER_BEFORE = re.compile(r"\(?[b-z]\)\s*$")
 _LETTERED = re.compile(r"(?:^|(?<=[;.]\s)|(?<=\s))\(?[a-z]\)\s+|(?:^|\s)\(?[ivx]{1,4}\)\s+")
 _PASSIVE = re.compile(
-    r"\b(?<!not )(?:was|were|is|are)\s+(?:\w+ed\s+and\s+(?:all\s+)?)?"
-    r"(?:then\s+|duly\s+|also\s+|formally\s+|all\s+|therefore\s+)?(?:\w+ly\s+)?"
+    r"\b(?<!not )(?:was|were|is|are)\s+(?:[\w-]+ed\s+and\s+(?:all\s+)?)?"
+    r"(?:then\s+|duly\s+|also\s+|formally\s+|all\s+|therefore\s+|declared\s+)?(?:\w+ly\s+)?(?:re-)?"
     r"(?P<verb>approved|agreed|carried(?!\s+out)|adopted|accepted|ratified|endorsed|elected|resolved|rejected|"
     r"refused|defeated|lost|co-opted|appointed|taken\s+as\s+read)\b", re.I)
 _IMPERSONAL = re.compile(r"\b[Ii]t\s+was\s+(?:\w+ly\s+)?(?P<verb>agreed|resolved|decided|RESOLVED|proposed)\b")
@@ -302,7 +302,7 @@ def _parts(body: str, start: int, end: int, kind: str, rule: str) -> list[Resolu
 # screens lower-cased text for the words any decision rule needs (case-sensitive and factored: fast)
 _TRIGGER = re.compile(r"\b(?:a(?:pprov|gree|ccept|dopt|ppoint|genda)|resolv|carried|ratif|endors|elect|re(?:ject|fus)|"
                       r"defeat|lost|co-opt|taken as read|noted|o(?:bject|bservation)|support|mo(?:tion|ves)|consensus|"
-                      r"favou?r|vote|second|propos|decid|decision|comments|moved|record)")
+                      r"favou?r|vote|second|propos|decid|decision|comments|moved|record|declared)")
 
 
 _ACT_WORD = re.compile(r"agreed|approved|resolved|decided|accepted|adopted|ratified|endorsed|object|support|"
@@ -314,6 +314,8 @@ _MOTION_WORD = re.compile(r"motion|moves|consensus|agenda")
 # 'Approved by General Consent.', 'Adopted by consensus.' (a US agenda item's whole record)
 _BY_CONSENT = re.compile(r"^(?:Approved|Agreed|Adopted|Carried|Accepted)\s+by\s+(?:general\s+consent|unanimous\s+"
                          r"consent|consensus|acclamation)\b", re.I)
+# 'Mr Kirby declared that Mr Wait and Mr Webster had been duly elected': an election's result
+_DECLARED_ELECTED = re.compile(r"\bdeclared\b[^.;]{0,80}?\b(?:duly\s+)?(?:re-)?(?:elected|appointed)\b", re.I)
 # 'The minutes ... were confirmed / signed as a true record'
 _TRUE_RECORD = re.compile(r"\b(?:confirmed|signed|approved|accepted|adopted|agreed|taken)\b[^.;]{0,40}?\bas\s+"
                           r"(?:a\s+|an\s+)?(?:true|correct|accurate|fair)\s+(?:and\s+\w+\s+)?record", re.I)
@@ -326,6 +328,8 @@ def _sentence_decision(s: str) -> tuple[str, str] | None:
         return _kind(s.split()[0], s), "decision.by-consent"
     if _TRUE_RECORD.search(s):
         return "approved", "decision.true-record"
+    if _DECLARED_ELECTED.search(s):
+        return "approved", "decision.declared-elected"
     if _PLANNING_REF.match(s) and re.search(r"\b(?:no\s+objections?|no\s+observations?|objects?|supports?)\b",
                                            s, re.I):
         return ("lost" if re.search(r"\bobjects?\b", s) else "approved"), "decision.observation"
