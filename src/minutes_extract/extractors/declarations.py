@@ -27,7 +27,7 @@ class Declared:
 def _grammar() -> dict:
     raw = json.loads((models_dir() / "declarations.json").read_text(encoding="utf-8"))
     who = who_pattern()
-    whos = rf"(?P<whos>{who}(?:\s*(?:,|&|\band\b)\s*(?:both\s+)?{who})*)"
+    whos = rf"(?P<whos>{who}(?:\s*(?:,|&|\band\b)\s*(?:both\s+)?{who}){{0,5}})"  # bounded: linear time
 
     def rules(entries):
         return [(e["name"], re.compile(e["pattern"].replace("{WHOS}", whos), re.I)) for e in entries]
