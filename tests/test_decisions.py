@@ -1,4 +1,4 @@
-from minutes_extract.extractors.decisions import extract_decisions
+from minutes_extract.extractors.decisions import _sentence_decision, extract_decisions
 from minutes_extract.sentences import split
 
 
@@ -94,3 +94,25 @@ def test_elections_declared_and_re_elected():
             "Webster had been duly elected. Jon Pretty and Seth Tisue were re-nominated and unanimously re-elected. "
             "Cllr Reed declared an interest in item 5. The Chairman declared the meeting closed.")
     assert [k for _, k in decisions(text)] == ["approved", "approved"]
+
+
+def test_outcome_words_in_prose_are_no_decisions():
+    assert _sentence_decision("There was a row and tempers were lost on both sides.") is None
+    assert _sentence_decision("The work was carried about a week before.") is None
+    assert _sentence_decision("The motion was lost.") == ("lost", "decision.passive")
+    assert _sentence_decision("Proposed Cllr A, seconded Cllr B, carried.")[0] == "carried"
+
+
+def test_consensus_is_a_decision_only_when_reached():
+    assert _sentence_decision("Three weeks of debate without consensus.") is None
+    assert _sentence_decision("No consensus was reached on the release date.") is None
+    assert _sentence_decision("We had consensus to land the patch.") == ("agreed", "decision.motion")
+    assert _sentence_decision("The roadmap was adopted by consensus.") is not None
+
+
+def test_a_decision_dated_before_the_meeting_is_history():
+    assert _sentence_decision("In January 2010 it was agreed that the Clerk could spend up to £200.") is None
+    assert _sentence_decision("The Plan was approved in August 2010.") is None
+    assert _sentence_decision("The Plan was approved.") == ("approved", "decision.passive")
+    assert _sentence_decision("The minutes of the meeting held on 7 May 2018 were approved.")[0] == "approved"
+    assert _sentence_decision("It was agreed to hold the fete in August 2021.")[0] == "agreed"

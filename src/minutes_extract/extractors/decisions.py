@@ -35,8 +35,16 @@ _REPORTED_CLAUSE = re.compile(r"\b(?:advised|reported|explained|said|told|inform
                               r"noted|testified)\b"
                               r"[^.;]{0,40}\bthat\s+$", re.I)
 # '... noted that in 2015 the Council resolved to ...': an earlier decision quoted
-_EARLIER = re.compile(r"\b(?:in\s+(?:19|20)\d\d|previously|last\s+(?:year|month)|at\s+(?:its|their|the)\s+(?:last|"
-                      r"previous)\s+meeting)\b", re.I)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATED = (rf"\b(?:in|on|during)\s+(?:(?:early|late|mid)[\s-]+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH}\s+"
+          rf"(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d\b|\bin\s+(?:19|20)\d\d\b")
+_EARLIER = re.compile(rf"^\s*(?:\w+\s+){{0,2}}?{_DATED}|\bin\s+(?:19|20)\d\d\b|\b(?:previously|last\s+(?:year|month)|(?:at|in)\s+(?:its|their|the)\s+(?:last|"
+                      rf"previous)\s+meeting)\b", re.I)
+# '... was approved in August 2010', 'agreed last year': the decision verb dated in the past is history
+_DATED_AFTER = re.compile(rf"^\s*(?:\w+ly\s+)?(?:{_DATED}|\blast\s+(?:year|month))", re.I)
+# 'carried' and 'lost' decide only a motion, or end their clause ('tempers were lost', 'the work was carried ...')
+_VOTE_SUBJECT = re.compile(r"\b(?:motion|proposal|amendment|resolution|vote|recommendation|nomination)s?\b", re.I)
+_CLAUSE_END = re.compile(r"\s*(?:$|[.;,:)]|unanimously\b|nem\b|by\s|with\s|\d)", re.I)
 _OUTCOME_ONLY = re.compile(r"^(?:(?:no\s+discussion|no\s+objections?|no\s+further\s+discussion)[,.]?\s*)*"
                            r"(?:motion\s+(?:was\s+)?(?:passed|carried)|"
                            r"carried(?:\s+unanimously|\s+nem\.?\s*con\.?|\s+by\s+.*)?|"
@@ -46,19 +54,21 @@ _MOTION_RESULT = re.compile(r"^motion\s+(?:was\s+)?(?:carried|passed|lost|failed
 _OUTCOME_WORDS = re.compile(r"\b(?:carried|passe[sd]|lost|failed|defeated|in\s+favou?r|agreed|approved)\b", re.I)
 _RESULT_WORDS = re.compile(r"\b(?:carried|passe[sd]|lost|failed|defeated|seconded)\b", re.I)
 _VOTE = re.compile(r"\b(?:proposed|moved)\b.{0,120}?\bsecond(?:ed)?\b|\bseconded\b.{0,80}\b(?:agreed|approved|favour)|"
-                   r"\ball\s+(?:were\s+)?in\s+favou?r\b|(?<!being )(?<!been )\bcarried\b(?!\s+out)|"
+                   r"\ball\s+(?:were\s+)?in\s+favou?r\b|(?<!being )(?<!been )\bcarried\b(?!\s+out)(?=\s*(?:$|[.;,:)(–-]|unanimously|nem\b|by\s|with\s|\d|and\s))|"
                    r"\bthose\s+in\s+favou?r\b|\bin\s+favou?r\s+(?:were|was)\b|\bvoted\b|"
                    r"\bmotion\s+(?:was\s+)?(?:passed|carried|lost|"
                    r"defeated)\b|\bunanimous(?:ly)?\b.{0,40}\b(?:agreed|approved|consent|resolved)", re.I | re.S)
 _MOTION = re.compile(r"\b(?:sets?|set|moves?|moved|makes?|made|puts?)\s+(?:the\s+|a\s+)?motion\s+to\b|\bmoves\s+to\b|"
-                     r"\bconsensus\b|\b(?:take|taken|remove|removed)\s+(?:it\s+)?(?:off|from)\s+(?:the\s+)?agenda\b",
+                     r"(?<!no\s)(?<!without\s)(?<!lack\sof\s)\b(?:(?:had|reached|was|is|have)\s+(?:a\s+)?consensus|"
+                     r"consensus\s+(?:was\s+|is\s+)?(?:reached|to|that|on|and)|by\s+consensus)\b|"
+                     r"\b(?:take|taken|remove|removed)\s+(?:it\s+)?(?:off|from)\s+(?:the\s+)?agenda\b",
                      re.I)
 _OBSERVATION = re.compile(r"^(?:no\s+objections?|no\s+observations?|objects?|support(?:ed)?|no\s+comments?|"
                           r"approved|refused|supported by)\b", re.I)
 _FUTURE = re.compile(r"\b(?:to|should|would|will|may|might|could|must|can)\s+(?:\w+\s+)?be\s+$|\b(?:has|had|have)\s+"
                      r"(?:now\s+|already\s+)?been\s+$|\bif\s", re.I)
 _NOTED = re.compile(r"\bbe\s+noted\b|^(?:this|it|these|which)\s+(?:was|were)\s+noted\.?$|\b(?:was|were)\s+noted\.?$|"
-                    r"\bnoted\s+with\s+(?:satisfaction|thanks|concern)|\bthe\s+forward\s+list\s+was\s+noted", re.I)
+                    r"\bnoted\s+with\s+(?:satisfaction|thanks|concern)", re.I)
 _PLANNING_ANY = re.compile(r"\b(?:[A-Z]{1,3}/\d{3,6}(?:/\w+)?|\d{2}/\d{4,6}/\w+)\b")
 _PLANNING_REF = re.compile(r"^\s*(?:[-•]\s*)?(?:[A-Z]{1,3}/\d{3,6}(?:/\w+)?|\d{2}/\d{4,6}/\w+)\b")
 KINDS = {"resolved": "resolved", "decided": "resolved", "decision": "resolved", "agreed": "agreed",
@@ -337,11 +347,13 @@ def _sentence_decision(s: str) -> tuple[str, str] | None:
         return ("lost" if re.match(r"objects?\b", s, re.I) else "approved"), "decision.observation"
     low = s.lower()
     m = _IMPERSONAL.search(s) if "it was" in low else None
+    if m and _history(s, m):
+        return None
     if m:
         return _kind(m.group("verb"), s), "decision.it-was-agreed"
     m = _BODY_ACT.search(s) or _BODY_AND.search(s) if _ACT_WORD.search(low) else None
     before = s[:m.start()] if m else ""
-    if m and not _EARLIER.search(before) and not _REPORTED_CLAUSE.search(before) \
+    if m and not _history(s, m) and not _REPORTED_CLAUSE.search(before) \
             and not re.search(r"\b(?:would|will|to)\s+(?:be\s+)?$", before) \
             and not re.search(r"\b(?:County|Borough|District|City|National|Government|Highways|Area)\s*$", before):
         return _kind(m.group("verb"), s), "decision.body-agreed"
@@ -353,6 +365,9 @@ def _sentence_decision(s: str) -> tuple[str, str] | None:
                 or re.match(r"^It\s+was\s+(?:also\s+)?confirmed", s) \
                 or m.group("verb").lower() == "resolved" and not re.match(r"\s*(?:that|to|:)", s[m.end():]):
             continue  # '... the problem was resolved last week': fixed, not decided
+        if m.group("verb").lower() in ("carried", "lost", "defeated") and not _VOTE_SUBJECT.search(s) \
+                and not _CLAUSE_END.match(s[m.end():]) or _history(s, m):
+            continue
         return _kind(m.group("verb"), s), "decision.passive"
     if "noted" in low and _NOTED.search(s):
         return "noted", "decision.noted"
@@ -363,6 +378,12 @@ def _sentence_decision(s: str) -> tuple[str, str] | None:
     if re.match(r"^(?:Supported|Approved|Agreed|Refused)\s+by\s+the\b", s):
         return _kind(s.split()[0], s), "decision.by-body"
     return None
+
+
+def _history(s: str, m: re.Match) -> bool:
+    """The decision verb at m is dated before this meeting ('In January 2010 it was agreed', 'was approved in
+    August 2010', 'at the last meeting the Board resolved')."""
+    return bool(_EARLIER.search(s, 0, m.start()) or _DATED_AFTER.match(s[m.end():]))
 
 
 def _planning_context(units: list[Unit], i: int) -> str | None:
