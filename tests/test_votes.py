@@ -104,3 +104,40 @@ def test_of_two_seconders_the_first_named_is_the_seconder():
     roster = Roster([parse_entry("Omar Santos"), parse_entry("Christian Banse"), parse_entry("Denny Page")])
     assert vote_of("Omar sets the motion to accept the framework. Christian and Denny seconded.", roster) == \
         {"mover": "Omar Santos", "seconder": "Christian Banse"}
+
+
+def test_uk_parish_proposer_forms():
+    assert vote_of("Prop. Mrs. Lewis, 2nd Mr. Patterson.") == {"mover": "Lewis", "seconder": "Patterson"}
+    assert vote_of("It was prop. Mr. Bonnett, 2nd Mrs. Lewis that the hall be booked.") == \
+        {"mover": "Bonnett", "seconder": "Lewis"}
+    assert vote_of("Nominated by Ray Tate and seconded by Mandy Lee that Tim Reed be re-elected.") == \
+        {"mover": "Ray Tate", "seconder": "Mandy Lee"}
+    assert vote_of("RT proposed acceptance as a correct record, seconded ML.") == {"seconder": "ML"}
+    assert vote_of("The report was seconded in principle.") is None  # 'seconded' + a lower-case word names nobody
+    assert vote_of("Approved. Motioned by Eric and seconded by Troy.") == {"mover": "Eric", "seconder": "Troy"}
+
+
+def test_bulleted_motion_and_its_follow_ups():
+    text = ("Allan set forth the following motions:\n  o Motion for this group to finish the conversion to JSON.\n"
+            "  o Eric seconded the motion.\n  o No objections. Motion has been approved and passed.\n")
+    got = extract_decisions(split(text), text, [])
+    assert [d.text for d in got] == ["o Motion for this group to finish the conversion to JSON. o Eric seconded the "
+                                     "motion. o No objections. Motion has been approved and passed."]
+    assert motion("Motion for the record.") is None
+    assert follows("Motion has been approved and passed.")["name"] == "outcome"
+
+
+def test_proposer_then_seconder_sentence_is_one_motion():
+    text = "Proposed by Michael Prentice. Seconded by Brian Harris that the Constitution be approved."
+    got = extract_decisions(split(text), text, [])
+    assert [(d.vote, d.kind) for d in got] == \
+        [({"mover": "Michael Prentice", "seconder": "Brian Harris"}, "approved")]
+    alone = "Proposed by James Bell from Acme Bank."
+    assert extract_decisions(split(alone), alone, []) == []  # who put a paper forward
+
+
+def test_a_motion_made_at_another_meeting_is_not_this_meetings():
+    text = "Art suggested, in the last meeting, that we pause and made a motion to move to a maintenance mode."
+    assert extract_decisions(split(text), text, []) == []
+    text = "Troy moves for the approval of the charter. Lou seconds. Motion carried."
+    assert [(d.text, d.kind) for d in extract_decisions(split(text), text, [])] == [(text, "carried")]

@@ -19,7 +19,7 @@ _PASSIVE = re.compile(
     r"(?:then\s+|duly\s+|also\s+|formally\s+|all\s+|therefore\s+|declared\s+)?(?:\w+ly\s+)?(?:re-)?"
     r"(?P<verb>approved|agreed|carried(?!\s+out)|adopted|accepted|ratified|endorsed|elected|resolved|rejected|"
     r"refused|defeated|lost|co-opted|appointed|taken\s+as\s+read)\b", re.I)
-_IMPERSONAL = re.compile(r"\b[Ii]t\s+was\s+(?:\w+ly\s+)?(?P<verb>agreed|resolved|decided|RESOLVED|proposed)\b")
+_IMPERSONAL = re.compile(r"\b[Ii]t\s+was\s+(?:\w+ly\s+)?(?P<verb>agreed|resolved|decided|RESOLVED|proposed|prop(?=\.))\b")
 _BODY_ACT = re.compile(
     r"\b(?:Parish\s+|Town\s+|Community\s+|City\s+|the\s+)?(?:Council|Board|Committee|Partnership|Meeting|Members|"
     r"Councillors|Councillor[’']?s|TC|Group|Trustees|Directors|Panel|Forum)\s+(?:were\s+|was\s+|then\s+|also\s+|"
@@ -38,8 +38,10 @@ _REPORTED_CLAUSE = re.compile(r"\b(?:advised|reported|explained|said|told|inform
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATED = (rf"\b(?:in|on|during)\s+(?:(?:early|late|mid)[\s-]+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH}\s+"
           rf"(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d\b|\bin\s+(?:19|20)\d\d\b")
-_EARLIER = re.compile(rf"^\s*(?:\w+\s+){{0,2}}?{_DATED}|\bin\s+(?:19|20)\d\d\b|\b(?:previously|last\s+(?:year|month)|(?:at|in)\s+(?:its|their|the)\s+(?:last|"
-                      rf"previous)\s+meeting)\b", re.I)
+_OTHER_MEETING = r"\b(?:at|in|during)\s+(?:its|their|the|our)\s+(?:last|previous|prior)\s+meeting\b"
+_EARLIER = re.compile(rf"^\s*(?:\w+\s+){{0,2}}?{_DATED}|\bin\s+(?:19|20)\d\d\b|\b(?:previously|last\s+(?:year|month))\b|"
+                      rf"{_OTHER_MEETING}", re.I)
+_AT_OTHER_MEETING = re.compile(_OTHER_MEETING, re.I)  # 'X suggested, in the last meeting, ... a motion to ...'
 # '... was approved in August 2010', 'agreed last year': the decision verb dated in the past is history
 _DATED_AFTER = re.compile(rf"^\s*(?:\w+ly\s+)?(?:{_DATED}|\blast\s+(?:year|month))", re.I)
 # 'carried' and 'lost' decide only a motion, or end their clause ('tempers were lost', 'the work was carried ...')
@@ -216,6 +218,8 @@ def _motion(units: list[Unit], i: int, opener: dict, text: str, out: list[Resolu
     as one decision; returns the index of its last unit (None when the sentence is no motion after all).
     'Moved by X to adopt.' takes in the record it adopts
     (the text since the last decision, item start, blank line or lead-in ending in ':')."""
+    if _AT_OTHER_MEETING.search(units[i].text):
+        return None
     j = i
     while j + 1 < len(units) and j - i < 8 and _same_block(text, units[j].end, units[j + 1].start) \
             and votes.follows(units[j + 1].text):
@@ -239,8 +243,11 @@ def _motion(units: list[Unit], i: int, opener: dict, text: str, out: list[Resolu
                 out[-1].extend(unit)
             last_unit[len(out) - 1] = j
             return j
-        if opener.get("needs_support") and j == i and not re.search(r"\bsecond", units[i].text, re.I):
-            return None  # 'Proposed by James Belsey from Morgan Stanley.': who put a paper forward, not a motion
+        if opener.get("needs_support") and j == i and not re.search(r"\bsecond|\b2nd\b", units[i].text, re.I):
+            if not (j + 1 < len(units) and _same_block(text, units[j].end, units[j + 1].start)
+                    and re.match(r"\s*second(?:ed)?\b", units[j + 1].text, re.I)):
+                return None  # 'Proposed by X from Y.' alone: who put a paper forward, not a motion
+            j, end = j + 1, units[j + 1].end  # 'Proposed by A. Seconded by B that ...': one motion
     body = " ".join([lead] * bool(lead) + [u.text for u in units[i:j + 1]])
     kind = _kind(None, body)
     _add(out, last_unit, j, Resolution(body, start, end, "agreed" if kind == "other" else kind, "decision.motion"),
@@ -312,7 +319,7 @@ def _parts(body: str, start: int, end: int, kind: str, rule: str) -> list[Resolu
 # screens lower-cased text for the words any decision rule needs (case-sensitive and factored: fast)
 _TRIGGER = re.compile(r"\b(?:a(?:pprov|gree|ccept|dopt|ppoint|genda)|resolv|carried|ratif|endors|elect|re(?:ject|fus)|"
                       r"defeat|lost|co-opt|taken as read|noted|o(?:bject|bservation)|support|mo(?:tion|ves)|consensus|"
-                      r"favou?r|vote|second|propos|decid|decision|comments|moved|record|declared)")
+                      r"favou?r|vote|second|2nd|prop(?:os|\.)|nominat|decid|decision|comments|moved|record|declared)")
 
 
 _ACT_WORD = re.compile(r"agreed|approved|resolved|decided|accepted|adopted|ratified|endorsed|object|support|"
@@ -332,7 +339,7 @@ _TRUE_RECORD = re.compile(r"\b(?:confirmed|signed|approved|accepted|adopted|agre
 
 
 def _sentence_decision(s: str) -> tuple[str, str] | None:
-    if len(s) < 8 or s.endswith("?") or not _TRIGGER.search(s.lower()):
+    if len(s) < 8 or s.endswith("?") or not _TRIGGER.search(s.lower()) or _AT_OTHER_MEETING.search(s):
         return None
     if _BY_CONSENT.match(s):
         return _kind(s.split()[0], s), "decision.by-consent"

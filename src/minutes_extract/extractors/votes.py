@@ -72,7 +72,8 @@ def _first(rules, text: str, people: "People | None" = None) -> tuple[str, re.Ma
     return None
 
 
-_MOTION_WORD = re.compile(r"\bmo(?:t|v|\b)|propos", re.I)  # every motion opener has one (a fast screen)
+_MOTION_WORD = re.compile(r"\bmo(?:t|v|\b)|propos|prop\.|nominat", re.I)  # every motion opener has one (a fast screen)
+_BULLET = re.compile(r"^[o•◦▪·*–-]\s+")  # a list glyph before a sentence ('o Eric seconded the motion.')
 
 
 def motion(sentence: str) -> dict | None:
@@ -80,12 +81,14 @@ def motion(sentence: str) -> dict | None:
     approve ...', 'Moved by X to adopt'), or None."""
     if not _MOTION_WORD.search(sentence):
         return None
+    sentence = _BULLET.sub("", sentence)
     return next((rule for rule, pattern in grammar()["motion"] if pattern.search(sentence)), None)
 
 
 def follows(sentence: str) -> dict | None:
     """The rule (its entry in votes.json) by which a sentence continues the motion or decision before it
     (seconder, outcome, roll call), or None."""
+    sentence = _BULLET.sub("", sentence)
     return next((rule for rule, pattern in grammar()["follow"] if pattern.search(sentence)), None)
 
 
