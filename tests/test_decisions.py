@@ -116,3 +116,34 @@ def test_a_decision_dated_before_the_meeting_is_history():
     assert _sentence_decision("The Plan was approved.") == ("approved", "decision.passive")
     assert _sentence_decision("The minutes of the meeting held on 7 May 2018 were approved.")[0] == "approved"
     assert _sentence_decision("It was agreed to hold the fete in August 2021.")[0] == "agreed"
+
+
+def test_headline_outcomes():
+    assert _sentence_decision("Agenda approved") == ("approved", "decision.headline")
+    assert _sentence_decision("Previous minutes approved unchanged as published.") == ("approved", "decision.headline")
+    assert _sentence_decision("Cllr Smith approved.") is None  # a person, not a headline
+    assert _sentence_decision("Apologies accepted.") is None
+    assert _sentence_decision("The budget was not approved because it was late.") is None
+
+
+def test_an_outcome_opening_an_item_decides_its_title():
+    text = "## 3. Approval of Agenda\nApproved. Motioned by Eric and seconded by Denny.\n## 4. Budget\nIt was discussed."
+    starts = [0, text.index("## 4")]
+    heading_ends = [text.index("\n", k) for k in starts]
+    units = [u for u in split(text, breaks=starts) if not any(k <= u.start < e for k, e in zip(starts, heading_ends))]
+    got = extract_decisions(units, text, [], item_starts=starts)
+    assert [(d.text, d.rule) for d in got] == \
+        [("Approval of Agenda: Approved. Motioned by Eric and seconded by Denny.", "decision.item-outcome")]
+
+
+def test_board_instructs_directs_authorises():
+    text = ("The Board hereby instructs each project to publish a plan. The Board authorized the office to support the "
+            "event. The Board directs the Executive Director to report. The Director gave directions to the hall.")
+    assert [d.kind for d in extract_decisions(split(text), text, [])] == ["resolved"] * 3
+
+
+def test_resolved_label_with_its_reference():
+    text = "Resolved 14/06/9.01\nThat the bank balances be received and adopted.\n\nResolved 14/06/10.03 The deed was signed."
+    assert decisions(text) == [("That the bank balances be received and adopted.", "resolved"),
+                               ("The deed was signed.", "resolved")]
+    assert decisions("Resolved issues with the printer were discussed.") == []

@@ -34,7 +34,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word.lower().rstrip(".") in _ABBREVIATIONS or bool(re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word))
 
 
-_HEADING_LINE = re.compile(r"^[ \t]*(?:\d{1,3}[.)]?\s+|\d{1,3}/\d{2}\s+)?[A-Z][A-Z0-9 ,&/'’()–-]{3,}[ \t]*$", re.M)
+_HEADING_LINE = re.compile(r"^[ \t]*(?:(?:\d{1,3}[.)]?\s+|\d{1,3}/\d{2}\s+)?[A-Z][A-Z0-9 ,&/'’()–-]{3,}|#{1,6}[ \t].*)[ \t]*$",
+                           re.M)  # upper-case or markdown headings
 
 
 def split(text: str, start: int = 0, end: int | None = None, breaks: list[int] = ()) -> list[Unit]:

@@ -3,13 +3,14 @@ lost, proposals seconded, planning observations; with mover, seconder and vote c
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ..sentences import Unit
 from . import votes
 
-_RESOLVED = re.compile(r"^\s*(?:(?P<kw>RESOLVED|Resolved|DECISION|Decision|DECIDED|AGREED|Agreed)\b\s*(?:THAT|that)?"
+_RESOLVED = re.compile(r"^\s*(?:(?P<kw>RESOLVED|Resolved|DECISION|Decision|DECIDED|AGREED|Agreed)\b\s*"
+                       r"(?P<ref>\d{1,4}(?:[/.]\d{1,4})+\b\s*)?(?:THAT|that)?"
                        r"\s*[:,–-]?\s*)")
 _RESOLVED_INSIDE = re.compile(r"\b(?P<kw>RESOLVED|DECISION)\b\s*(?:THAT|that)?\s*[:,–-]\s*")
 _LETTER_BEFORE = re.compile(r"\(?[b-z]\)\s*$")
@@ -24,7 +25,8 @@ _BODY_ACT = re.compile(
     r"\b(?:Parish\s+|Town\s+|Community\s+|City\s+|the\s+)?(?:Council|Board|Committee|Partnership|Meeting|Members|"
     r"Councillors|Councillor[’']?s|TC|Group|Trustees|Directors|Panel|Forum)\s+(?:were\s+|was\s+|then\s+|also\s+|"
     r"has\s+|have\s+)?"
-    r"(?:\w+ly\s+)?(?P<verb>agreed|approved|resolved|decided|accepted|adopted|ratified|endorsed|objects?|supports?|"
+    r"(?:\w+ly\s+|hereby\s+)?(?P<verb>agreed|approved|resolved|decided|accepted|adopted|ratified|endorsed|objects?|supports?|"
+    r"instruct(?:s|ed)?|direct(?:s|ed)?(?=\s+(?:the|its|each|all|that)\b)|authori[sz](?:es|ed|e)|"
     r"had no (?:objections?|comments?)|raised no objections?)\b")
 _BODY_AND = re.compile(r"\b(?:Council|Board|Committee|Partnership|Members|Councillors|TC|Trustees|Directors)\b"
                        r"[^.;]{0,60}?\b(?:and|then)\s+(?:\w+ly\s+)?(?P<verb>agreed|resolved|decided|approved)\b")
@@ -76,7 +78,8 @@ _PLANNING_REF = re.compile(r"^\s*(?:[-•]\s*)?(?:[A-Z]{1,3}/\d{3,6}(?:/\w+)?|\d
 KINDS = {"resolved": "resolved", "decided": "resolved", "decision": "resolved", "agreed": "agreed",
          "approved": "approved", "adopted": "approved", "accepted": "approved", "ratified": "approved",
          "confirmed": "approved", "endorsed": "approved", "elected": "approved", "appointed": "approved",
-         "co-opted": "approved", "supported": "approved", "carried": "carried", "lost": "lost", "defeated": "lost",
+         "co-opted": "approved", "supported": "approved", "instructed": "resolved", "directed": "resolved",
+         "authorised": "resolved", "authorized": "resolved", "carried": "carried", "lost": "lost", "defeated": "lost",
          "rejected": "lost", "refused": "lost", "noted": "noted", "deferred": "agreed"}
 
 
@@ -140,12 +143,12 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
         if not (pending_marker or lettered) and not (k < len(hits) and hits[k] < unit.end):
             continue  # no decision word in this sentence
         m = _RESOLVED.match(s)
-        if not (m and m.group("kw") and (m.group("kw").isupper() or ":" in m.group() or "," in m.group())):
+        if not (m and m.group("kw") and (m.group("kw").isupper() or m.group("ref") or re.search("[:,]", m.group()))):
             m = _RESOLVED_INSIDE.search(s)
         if m and m.group("kw"):
             body = s[m.end():].strip()
             if not body:
-                pending_marker = m.group("kw").isupper() or ":" in m.group()
+                pending_marker = m.group("kw").isupper() or ":" in m.group() or bool(m.group("ref"))
                 continue  # 'Agreed' alone after a proposal: the proposal is the decision
             out.extend(_parts(body, unit.start + m.end(), unit.end, _kind(m.group("kw"), body),
                               "decision.resolved"))
@@ -170,6 +173,11 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
             claimed = last
             continue
         if _OUTCOME_ONLY.match(s) or _MOTION_RESULT.match(s):
+            title = _opens_item(units, i, text, item_starts)
+            if title:  # '3. Approval of Agenda' / 'Approved.': the outcome of the item it opens
+                out.append(Resolution(f"{title}: {s}", unit.start, unit.end, _kind(None, s), "decision.item-outcome"))
+                last_unit[len(out) - 1] = i
+                continue
             gap = i - last_unit.get(len(out) - 1, -99)
             if out and (gap <= 3 or gap <= 8 and out[-1].rule in ("decision.motion", "decision.vote")):
                 out[-1].spans.append((unit.start, unit.end))  # 'Motion passed.' after the motion and its discussion
@@ -204,6 +212,16 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
     for r in out:
         r.vote = votes.vote_of(_vote_text(text, r.spans), roster, absent)
     return out
+
+
+def _opens_item(units: list[Unit], i: int, text: str, item_starts: list[int]) -> str | None:
+    """The title of the item whose first sentence is units[i] (None when a sentence comes before it)."""
+    k = bisect_right(item_starts, units[i].start) - 1
+    if k < 0 or i and units[i - 1].end > item_starts[k]:
+        return None
+    line = text[item_starts[k]:text.find("\n", item_starts[k]) % (len(text) + 1)]
+    title = re.sub(r"^[#*\s]*(?:\d{1,3}(?:\.\d{1,3})*[.)]?\s+)?", "", line).strip(" *#:")
+    return title if 2 < len(title) < 100 and title not in units[i].text else None
 
 
 def _vote_text(text: str, spans: list[tuple[int, int]]) -> str:
@@ -319,11 +337,11 @@ def _parts(body: str, start: int, end: int, kind: str, rule: str) -> list[Resolu
 # screens lower-cased text for the words any decision rule needs (case-sensitive and factored: fast)
 _TRIGGER = re.compile(r"\b(?:a(?:pprov|gree|ccept|dopt|ppoint|genda)|resolv|carried|ratif|endors|elect|re(?:ject|fus)|"
                       r"defeat|lost|co-opt|taken as read|noted|o(?:bject|bservation)|support|mo(?:tion|ves)|consensus|"
-                      r"favou?r|vote|second|2nd|prop(?:os|\.)|nominat|decid|decision|comments|moved|record|declared)")
+                      r"favou?r|vote|second|2nd|instruct|direct|authori|prop(?:os|\.)|nominat|decid|decision|comments|moved|record|declared)")
 
 
 _ACT_WORD = re.compile(r"agreed|approved|resolved|decided|accepted|adopted|ratified|endorsed|object|support|"
-                       r"no comment")
+                       r"instruct|direct|authori|no comment")
 _VOTE_WORD = re.compile(r"second|favou?r|carried|motion|voted|unanim")
 _MOTION_WORD = re.compile(r"motion|moves|consensus|agenda")
 
@@ -331,6 +349,10 @@ _MOTION_WORD = re.compile(r"motion|moves|consensus|agenda")
 # 'Approved by General Consent.', 'Adopted by consensus.' (a US agenda item's whole record)
 _BY_CONSENT = re.compile(r"^(?:Approved|Agreed|Adopted|Carried|Accepted)\s+by\s+(?:general\s+consent|unanimous\s+"
                          r"consent|consensus|acclamation)\b", re.I)
+# 'Agenda approved.', 'Previous minutes approved unchanged as published.': a headline without its 'was'
+_HEADLINE = re.compile(r"^(?-i:[A-Z])[\w'’-]*(?:\s+(?!(?:was|were|is|are|has|have|had|be|not)\b)[\w'’-]+){0,4}\s+"
+                       r"(?P<verb>approved|adopted|accepted|ratified|carried)"
+                       r"(?:\s+(?:unchanged|unanimously|as\s+\w+|without\s+\w+|with\s+\w+|by\s+\w+|\w+ly))*\.?$", re.I)
 # 'Mr Kirby declared that Mr Wait and Mr Webster had been duly elected': an election's result
 _DECLARED_ELECTED = re.compile(r"\bdeclared\b[^.;]{0,80}?\b(?:duly\s+)?(?:re-)?(?:elected|appointed)\b", re.I)
 # 'The minutes ... were confirmed / signed as a true record'
@@ -382,6 +404,9 @@ def _sentence_decision(s: str) -> tuple[str, str] | None:
         return _kind(None, s), "decision.vote"
     if _MOTION_WORD.search(low) and _MOTION.search(s):
         return "agreed", "decision.motion"
+    m = _HEADLINE.match(s) if "apolog" not in low else None
+    if m and not votes.title_word(s.split()[0]):  # 'Cllr Smith approved' is a person, not a headline
+        return _kind(m.group("verb"), s), "decision.headline"
     if re.match(r"^(?:Supported|Approved|Agreed|Refused)\s+by\s+the\b", s):
         return _kind(s.split()[0], s), "decision.by-body"
     return None

@@ -33,6 +33,12 @@ def _title_words() -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
+def title_word(word: str) -> bool:
+    """True for one word of a title ('Cllr.', 'Mrs', 'Member')."""
+    return bool(_title_words().fullmatch(word))
+
+
+@lru_cache(maxsize=None)
 def who_pattern() -> str:
     """A person as minutes write one: titles, then initials and a name of one or two capitalised words."""
     t, no = _titles(), "(?:" + "|".join(_raw()["not_names"]["words"]) + ")"
