@@ -141,3 +141,21 @@ def test_a_motion_made_at_another_meeting_is_not_this_meetings():
     assert extract_decisions(split(text), text, []) == []
     text = "Troy moves for the approval of the charter. Lou seconds. Motion carried."
     assert [(d.text, d.kind) for d in extract_decisions(split(text), text, [])] == [(text, "carried")]
+
+
+def test_a_motion_replaces_the_one_before_only_when_amended():
+    text = ("Thomas moves to add a licence field.\nOmar suggests to modify the motion to make it optional.\n"
+            "Thomas agrees and moves to add a licence field as an optional field.\nOmar seconded. Motion passed.")
+    assert [d.text for d in extract_decisions(split(text), text, [])] == \
+        ["Thomas agrees and moves to add a licence field as an optional field. Omar seconded. Motion passed."]
+    text = ("Thomas moves to add a licence field to the document.\nOmar asks about the field.\n"
+            "Thomas moves to add a licence field to the summary.\nOmar seconded. Motion passed.")
+    assert len(extract_decisions(split(text), text, [])) == 2  # two motions on one topic stay two
+
+
+def test_moved_by_takes_in_its_whole_numbered_record():
+    text = ("items approved at the meeting.\n98-3478 2. APPROVING AGENDA, AS PRESENTED: Moved by Hensley to adopt. "
+            "Motion Carried 5-2.\n")
+    start = text.index("98-3478")
+    got = extract_decisions(split(text, breaks=[start]), text, [], item_starts=[start])
+    assert got[0].text.startswith("98-3478 2. APPROVING AGENDA") and got[0].vote["mover"] == "Hensley"

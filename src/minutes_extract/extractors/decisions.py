@@ -246,11 +246,14 @@ def _motion(units: list[Unit], i: int, opener: dict, text: str, out: list[Resolu
     if opener.get("adopts_record"):
         k = bisect_left(item_starts, start + 1) - 1
         lo = max(out[-1].end if out else 0, item_starts[k] if k >= 0 else 0, start - 600)
+        if lo == start - 600 and lo and text[lo - 1] != "\n":
+            lo = text.find("\n", lo, start) + 1 or lo  # a record cut by the look-back starts at its next line
         before = text[lo:start]
         own_line = before.rfind("\n") + 1  # a record line is where the record starts, unless it is the motion's own
-        records = [m.start() for m in _RECORD_LINE.finditer(before, 0, own_line)]
+        records = [m.start() - lo for m in _RECORD_LINE.finditer(text, lo, lo + own_line)]  # whole lines only
         blank = max((m.end() for m in _PARAGRAPH_END.finditer(before)), default=0)
-        lo += max(blank, before.rfind(":\n") + 2, records[-1] if records else 0, 0)
+        lead_in = before.rfind(":\n") + 2 if ":\n" in before else 0  # after a lead-in ending in ':'
+        lo += max(blank, lead_in, records[-1] if records else 0)
         lo += len(text[lo:start]) - len(text[lo:start].lstrip())
         lead, start = " ".join(text[lo:start].split()), min(lo, start)
     else:
@@ -285,6 +288,10 @@ def _same_block(text: str, a: int, b: int) -> bool:
     return "\n\n" not in text[a:b] and "\n\t\n" not in text[a:b]
 
 
+# the motion before is amended or restated, so the later one replaces it
+_AMENDED = re.compile(r"\b(?:amend|modif|chang|revis|restat|reword|withdr[ae]w)\w*\s+(?:\w+\s+){0,3}?motion\b|"
+                      r"\bmotion\s+(?:as\s+|was\s+|is\s+)?(?:amended|modified|revised|restated|reworded)\b|"
+                      r"\bas\s+amended\b|\bamended\s+motion\b", re.I)
 _ELECTED = re.compile(r"\b(?:elected|appointed|co-opted)\b")
 _VOTE_ONLY = re.compile(r"^(?:proposed[.:]?\s*)?(?:by\s+)?(?:Cllr\.?|Councillor|Mr|Mrs|Ms|Dr)\s+[^.,]{2,40},?\s+"
                         r"seconded\b", re.I)
@@ -300,20 +307,14 @@ def _add(out: list[Resolution], last_unit: dict[int, int], i: int, new: Resoluti
             new.spans = prev.spans + new.spans
             out.pop()  # 'X was proposed by A, seconded by B. X was duly elected.': keep the outcome
         elif gap <= 4 and prev.rule == new.rule == "decision.motion" and len(prev.spans) == 1 and \
-                not _RESULT_WORDS.search(prev.text) and _overlap(prev.text, new.text) >= 0.6:
-            out.pop()  # 'Thomas moves to add X.' ... 'Thomas agrees and moves to add X as an optional field.'
+                not _RESULT_WORDS.search(prev.text) and _AMENDED.search(text, prev.end, new.end):
+            out.pop()  # 'A moves to add X.' 'B suggests to modify the motion ...' 'A agrees and moves to add X as ...'
         elif gap <= 2 and new.rule == "decision.vote" and _VOTE_ONLY.match(new.text) and \
                 "\n\n" not in text[prev.end:new.start]:
             prev.spans.append((prev.spans[-1][1], new.end))  # '... approved. Cllr A, Seconded Cllr B, ...'
             return
     out.append(new)
     last_unit[len(out) - 1] = i
-
-
-def _overlap(a: str, b: str) -> float:
-    """Share of a's words that b repeats."""
-    wa, wb = set(re.findall(r"\w+", a.lower())), set(re.findall(r"\w+", b.lower()))
-    return len(wa & wb) / len(wa) if wa else 0.0
 
 
 def _same_paragraph(text: str, a: int, b: int) -> bool:
