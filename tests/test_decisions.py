@@ -55,7 +55,7 @@ def test_chained_passive_and_long_no_objections():
 
 
 def test_restated_motion_keeps_the_amended_one_and_vote_lines_join_their_decision():
-    text = ("- Thomas moves to add a license identifier for CSAF v2.1.\n- Omar suggests to make it optional.\n"
+    text = ("- Thomas moves to add a license identifier for CSAF v2.1.\n- Omar suggests to amend the motion to make it optional.\n"
             "- Thomas agrees and moves to add a license identifier for CSAF v2.1 as an optional field.\n"
             "- Omar seconded.\n- Sonny comments.\n- Christian notes the presets.\n- No further discussion. Motion passed.")
     got = extract_decisions(split(text), text, [])
