@@ -147,3 +147,10 @@ def test_resolved_label_with_its_reference():
     assert decisions(text) == [("That the bank balances be received and adopted.", "resolved"),
                                ("The deed was signed.", "resolved")]
     assert decisions("Resolved issues with the printer were discussed.") == []
+
+
+def test_accepting_apologies_is_no_decision():
+    text = "Apologies were received from Cllr Anderson and Cllr Brown. These were accepted. The budget was approved."
+    assert decisions(text) == [("The budget was approved.", "approved")]
+    text = "The new bench was installed. This was approved."
+    assert decisions(text) == [("The new bench was installed. This was approved.", "approved")]

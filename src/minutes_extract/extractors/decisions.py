@@ -199,6 +199,8 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
                 continue
             text_out = f"{ref} {s}" if ref else s
         elif re.match(r"^(?:This|These|It|That)\s", s) and i and units[i - 1].end > unit.start - 3:
+            if "apolog" in units[i - 1].text.lower():
+                continue  # 'Apologies were received from A and B. These were accepted.': not a decision of substance
             if out and last_unit.get(len(out) - 1) == i - 1 and not s.startswith("It "):
                 out[-1].extend(unit)  # '... voted in favor. This was sufficient, so the proposal is accepted.'
                 out[-1].kind, last_unit[len(out) - 1] = kind, i
