@@ -154,3 +154,13 @@ def test_accepting_apologies_is_no_decision():
     assert decisions(text) == [("The budget was approved.", "approved")]
     text = "The new bench was installed. This was approved."
     assert decisions(text) == [("The new bench was installed. This was approved.", "approved")]
+
+
+def test_resolved_label_skips_tables_and_a_title_line_runs_into_its_outcome():
+    assert decisions("Resolved 14/06/9.02\n| Payee | Amount |\n\nResolved 14/06/9.03\nIt was agreed to buy a bench.") \
+        == [("It was agreed to buy a bench.", "resolved")]
+    assert _sentence_decision("It was unanimously carried that further action should be taken.")[0] == "carried"
+    text = "3. Approval of Minutes from Previous Meetings\nApproved. Motioned by Eric and seconded by Troy.\n"
+    units = [u for u in split(text, breaks=[0]) if u.text != "3."]  # the title line runs into 'Approved.'
+    assert [d.text for d in extract_decisions(units, text, [], item_starts=[0])] == \
+        ["Approval of Minutes from Previous Meetings: Approved. Motioned by Eric and seconded by Troy."]

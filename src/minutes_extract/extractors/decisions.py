@@ -48,7 +48,7 @@ _AT_OTHER_MEETING = re.compile(_OTHER_MEETING, re.I)  # 'X suggested, in the las
 _DATED_AFTER = re.compile(rf"^\s*(?:\w+ly\s+)?(?:{_DATED}|\blast\s+(?:year|month))", re.I)
 # 'carried' and 'lost' decide only a motion, or end their clause ('tempers were lost', 'the work was carried ...')
 _VOTE_SUBJECT = re.compile(r"\b(?:motion|proposal|amendment|resolution|vote|recommendation|nomination)s?\b", re.I)
-_CLAUSE_END = re.compile(r"\s*(?:$|[.;,:)]|unanimously\b|nem\b|by\s|with\s|\d)", re.I)
+_CLAUSE_END = re.compile(r"\s*(?:$|[.;,:)]|unanimously\b|nem\b|by\s|with\s|that\s|\d)", re.I)
 _OUTCOME_ONLY = re.compile(r"^(?:(?:no\s+discussion|no\s+objections?|no\s+further\s+discussion)[,.]?\s*)*"
                            r"(?:motion\s+(?:was\s+)?(?:passed|carried)|"
                            r"carried(?:\s+unanimously|\s+nem\.?\s*con\.?|\s+by\s+.*)?|"
@@ -147,8 +147,10 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
             m = _RESOLVED_INSIDE.search(s)
         if m and m.group("kw"):
             body = s[m.end():].strip()
+            if m.groupdict().get("ref") and covered.find(1, unit.start, unit.end) != -1:
+                continue  # 'Resolved 14/06/3.01 It was agreed that the Clerk would ...': an owned task
             if not body:
-                pending_marker = m.group("kw").isupper() or ":" in m.group() or bool(m.group("ref"))
+                pending_marker = m.group("kw").isupper() or ":" in m.group() or bool(m.groupdict().get("ref"))
                 continue  # 'Agreed' alone after a proposal: the proposal is the decision
             out.extend(_parts(body, unit.start + m.end(), unit.end, _kind(m.group("kw"), body),
                               "decision.resolved"))
@@ -162,6 +164,8 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
         lettered = False
         if pending_marker:
             pending_marker = False
+            if not re.match(r"[\"'“(]?[A-Za-z]", s) or covered.find(1, unit.start, unit.end) != -1:
+                continue  # a table or an owned task after the label
             out.extend(_parts(s, unit.start, unit.end, "resolved", "decision.resolved"))
             last_unit[len(out) - 1] = i
             continue
@@ -172,12 +176,12 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
         if last is not None:
             claimed = last
             continue
+        title, rest = _opens_item(units, i, text, item_starts)
+        if title and _OUTCOME_ONLY.match(rest):  # '3. Approval of Agenda' / 'Approved.': the item's outcome
+            out.append(Resolution(f"{title}: {rest}", unit.start, unit.end, _kind(None, rest), "decision.item-outcome"))
+            last_unit[len(out) - 1] = i
+            continue
         if _OUTCOME_ONLY.match(s) or _MOTION_RESULT.match(s):
-            title = _opens_item(units, i, text, item_starts)
-            if title:  # '3. Approval of Agenda' / 'Approved.': the outcome of the item it opens
-                out.append(Resolution(f"{title}: {s}", unit.start, unit.end, _kind(None, s), "decision.item-outcome"))
-                last_unit[len(out) - 1] = i
-                continue
             gap = i - last_unit.get(len(out) - 1, -99)
             if out and (gap <= 3 or gap <= 8 and out[-1].rule in ("decision.motion", "decision.vote")):
                 out[-1].spans.append((unit.start, unit.end))  # 'Motion passed.' after the motion and its discussion
@@ -216,14 +220,18 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
     return out
 
 
-def _opens_item(units: list[Unit], i: int, text: str, item_starts: list[int]) -> str | None:
-    """The title of the item whose first sentence is units[i] (None when a sentence comes before it)."""
+def _opens_item(units: list[Unit], i: int, text: str, item_starts: list[int]) -> tuple[str, str]:
+    """(the item's title, the sentence) when units[i] is the first sentence of its item, its title line included
+    or not ('Approval of Agenda Approved.' -> ('Approval of Agenda', 'Approved.')); ('', '') otherwise."""
     k = bisect_right(item_starts, units[i].start) - 1
     if k < 0 or i and units[i - 1].end > item_starts[k]:
-        return None
-    line = text[item_starts[k]:text.find("\n", item_starts[k]) % (len(text) + 1)]
-    title = re.sub(r"^[#*\s]*(?:\d{1,3}(?:\.\d{1,3})*[.)]?\s+)?", "", line).strip(" *#:")
-    return title if 2 < len(title) < 100 and title not in units[i].text else None
+        return "", ""
+    line_end = text.find("\n", item_starts[k]) % (len(text) + 1)
+    title = " ".join(re.sub(r"^[#*\s]*(?:\d{1,3}(?:\.\d{1,3})*[.)]?\s+)?", "", text[item_starts[k]:line_end]).split())
+    rest = units[i].text
+    if units[i].start < line_end:  # the sentence runs on from the title line
+        rest = rest[len(title):].strip() if rest.startswith(title) else ""
+    return (title.strip(" *#:"), rest) if 2 < len(title) < 100 and rest else ("", "")
 
 
 def _vote_text(text: str, spans: list[tuple[int, int]]) -> str:
@@ -382,7 +390,7 @@ def _sentence_decision(s: str) -> tuple[str, str] | None:
     if m and _history(s, m):
         return None
     if m:
-        return _kind(m.group("verb"), s), "decision.it-was-agreed"
+        return _kind(m.group("verb"), s) if m.group("verb") != "prop" else "agreed", "decision.it-was-agreed"
     m = _BODY_ACT.search(s) or _BODY_AND.search(s) if _ACT_WORD.search(low) else None
     before = s[:m.start()] if m else ""
     if m and not _history(s, m) and not _REPORTED_CLAUSE.search(before) \
