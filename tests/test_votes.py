@@ -159,3 +159,10 @@ def test_moved_by_takes_in_its_whole_numbered_record():
     start = text.index("98-3478")
     got = extract_decisions(split(text, breaks=[start]), text, [], item_starts=[start])
     assert got[0].text.startswith("98-3478 2. APPROVING AGENDA") and got[0].vote["mover"] == "Hensley"
+
+
+def test_single_letter_initials_and_titles_without_a_space():
+    assert vote_of("Proposed by Cllr A Smith, seconded by Mrs. Jones.") == {"mover": "A Smith", "seconder": "Jones"}
+    assert vote_of("It was prop. Mr.Bonnett, 2nd Mr. Ward that the seat be removed.") == \
+        {"mover": "Bonnett", "seconder": "Ward"}
+    assert vote_of("A Motion was made by Cllr Smith, seconded by A. Jones.") == {"mover": "Smith", "seconder": "A. Jones"}

@@ -40,9 +40,10 @@ def title_word(word: str) -> bool:
 
 @lru_cache(maxsize=None)
 def who_pattern() -> str:
-    """A person as minutes write one: titles, then initials and a name of one or two capitalised words."""
+    """A person as minutes write one: titles, then initials and a name of one or two capitalised words
+    ('A' is an initial only before a name: 'Cllr A Smith', not 'A Motion')."""
     t, no = _titles(), "(?:" + "|".join(_raw()["not_names"]["words"]) + ")"
-    return (rf"(?-i:(?:{t}\.?{_SP}+){{0,3}}(?!{no}\b(?!\.))(?:[A-Z]\.{_SP}*|[A-Z]{_SP}+(?=[A-Z])){{0,2}}"
+    return (rf"(?-i:(?:{t}(?:\.{_SP}*|{_SP}+)){{0,3}}(?!{no}\b(?!\.|(?<=\bA){_SP}+(?!{no}\b)[A-Z][a-z]))(?:[A-Z]\.{_SP}*|[A-Z]{_SP}+(?=[A-Z])){{0,2}}"
             rf"[A-Z][\w'’-]+(?:{_SP}+(?!{no}\b)[A-Z][\w'’-]+)?)")  # People.name trims a title read as a name
 
 
@@ -127,7 +128,7 @@ class People:
 
     def split(self, ref: str) -> tuple[str, str]:
         """The reference up to a second title ('Ryves Cllr' -> 'Ryves'), and its name without titles."""
-        words = ref.strip(" .,;:").split()
+        words = re.sub(r"(?<=[a-z]\.)(?=[A-Z])", " ", ref.strip(" .,;:")).split()  # 'Mr.Bonnett'
         k = 0
         while k < len(words) and self.titles.fullmatch(words[k]):
             k += 1
