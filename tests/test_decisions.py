@@ -164,3 +164,11 @@ def test_resolved_label_skips_tables_and_a_title_line_runs_into_its_outcome():
     units = [u for u in split(text, breaks=[0]) if u.text != "3."]  # the title line runs into 'Approved.'
     assert [d.text for d in extract_decisions(units, text, [], item_starts=[0])] == \
         ["Approval of Minutes from Previous Meetings: Approved. Motioned by Eric and seconded by Troy."]
+
+
+def test_what_was_raised_at_the_last_meeting_is_not_dated_history():
+    assert _sentence_decision("Following an issue raised at the last meeting it was agreed to discuss the expenses.") \
+        == ("agreed", "decision.it-was-agreed")
+    assert _sentence_decision("At the last meeting it was agreed to buy a bench.") is None
+    assert decisions("Mr Preston also attended. It was agreed to donate £100.") == \
+        [("It was agreed to donate £100.", "agreed")]

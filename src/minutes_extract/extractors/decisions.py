@@ -20,12 +20,14 @@ _PASSIVE = re.compile(
     r"(?:then\s+|duly\s+|also\s+|formally\s+|all\s+|therefore\s+|declared\s+)?(?:\w+ly\s+)?(?:re-)?"
     r"(?P<verb>approved|agreed|carried(?!\s+out)|adopted|accepted|ratified|endorsed|elected|resolved|rejected|"
     r"refused|defeated|lost|co-opted|appointed|taken\s+as\s+read)\b", re.I)
-_IMPERSONAL = re.compile(r"\b[Ii]t\s+was\s+(?:\w+ly\s+)?(?P<verb>agreed|resolved|decided|RESOLVED|proposed|prop(?=\.))\b")
+_IMPERSONAL = re.compile(r"\b[Ii]t\s+was\s+(?:\w+ly\s+)?"
+                         r"(?P<verb>agreed|resolved|decided|RESOLVED|proposed|prop(?=\.))\b")
 _BODY_ACT = re.compile(
     r"\b(?:Parish\s+|Town\s+|Community\s+|City\s+|the\s+)?(?:Council|Board|Committee|Partnership|Meeting|Members|"
     r"Councillors|Councillor[’']?s|TC|Group|Trustees|Directors|Panel|Forum)\s+(?:were\s+|was\s+|then\s+|also\s+|"
     r"has\s+|have\s+)?"
-    r"(?:\w+ly\s+|hereby\s+)?(?P<verb>agreed|approved|resolved|decided|accepted|adopted|ratified|endorsed|objects?|supports?|"
+    r"(?:\w+ly\s+|hereby\s+)?(?P<verb>agreed|approved|resolved|decided|accepted|adopted|ratified|endorsed|"
+    r"objects?|supports?|"
     r"instruct(?:s|ed)?|direct(?:s|ed)?(?=\s+(?:the|its|each|all|that)\b)|authori[sz](?:es|ed|e)|"
     r"had no (?:objections?|comments?)|raised no objections?)\b")
 _BODY_AND = re.compile(r"\b(?:Council|Board|Committee|Partnership|Members|Councillors|TC|Trustees|Directors)\b"
@@ -40,8 +42,11 @@ _REPORTED_CLAUSE = re.compile(r"\b(?:advised|reported|explained|said|told|inform
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATED = (rf"\b(?:in|on|during)\s+(?:(?:early|late|mid)[\s-]+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH}\s+"
           rf"(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d\b|\bin\s+(?:19|20)\d\d\b")
-_OTHER_MEETING = r"\b(?:at|in|during)\s+(?:its|their|the|our)\s+(?:last|previous|prior)\s+meeting\b"
-_EARLIER = re.compile(rf"^\s*(?:\w+\s+){{0,2}}?{_DATED}|\bin\s+(?:19|20)\d\d\b|\b(?:previously|last\s+(?:year|month))\b|"
+# 'at the last meeting' dates a decision, unless it dates what was raised there ('an issue raised at the last meeting')
+_OTHER_MEETING = (r"(?<!raised\s)(?<!discussed\s)(?<!mentioned\s)(?<!reported\s)(?<!deferred\s)(?<!held\s)"
+                  r"\b(?:at|in|during)\s+(?:its|their|the|our)\s+(?:last|previous|prior)\s+meeting\b")
+_EARLIER = re.compile(rf"^\s*(?:\w+\s+){{0,2}}?{_DATED}|\bin\s+(?:19|20)\d\d\b|"
+                      rf"\b(?:previously|last\s+(?:year|month))\b|"
                       rf"{_OTHER_MEETING}", re.I)
 _AT_OTHER_MEETING = re.compile(_OTHER_MEETING, re.I)  # 'X suggested, in the last meeting, ... a motion to ...'
 # '... was approved in August 2010', 'agreed last year': the decision verb dated in the past is history
@@ -58,7 +63,9 @@ _MOTION_RESULT = re.compile(r"^motion\s+(?:was\s+)?(?:carried|passed|lost|failed
 _OUTCOME_WORDS = re.compile(r"\b(?:carried|passe[sd]|lost|failed|defeated|in\s+favou?r|agreed|approved)\b", re.I)
 _RESULT_WORDS = re.compile(r"\b(?:carried|passe[sd]|lost|failed|defeated|seconded)\b", re.I)
 _VOTE = re.compile(r"\b(?:proposed|moved)\b.{0,120}?\bsecond(?:ed)?\b|\bseconded\b.{0,80}\b(?:agreed|approved|favour)|"
-                   r"\ball\s+(?:were\s+)?in\s+favou?r\b|(?<!being )(?<!been )\bcarried\b(?!\s+out)(?=\s*(?:$|[.;,:)(–-]|unanimously|nem\b|by\s|with\s|\d|and\s))|"
+                   r"\ball\s+(?:were\s+)?in\s+favou?r\b|"
+                   r"(?<!being )(?<!been )\bcarried\b(?!\s+out)"
+                   r"(?=\s*(?:$|[.;,:)(–-]|unanimously|nem\b|by\s|with\s|\d|and\s))|"
                    r"\bthose\s+in\s+favou?r\b|\bin\s+favou?r\s+(?:were|was)\b|\bvoted\b|"
                    r"\bmotion\s+(?:was\s+)?(?:passed|carried|lost|"
                    r"defeated)\b|\bunanimous(?:ly)?\b.{0,40}\b(?:agreed|approved|consent|resolved)", re.I | re.S)
@@ -202,7 +209,8 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
                     not re.match(r"no\s+objections?\b.{25,}", s, re.I):
                 continue
             text_out = f"{ref} {s}" if ref else s
-        elif re.match(r"^(?:This|These|It|That)\s", s) and i and units[i - 1].end > unit.start - 3:
+        elif re.match(r"^(?:This|These|It|That)\s", s) and i and units[i - 1].end > unit.start - 3 and \
+                rule != "decision.it-was-agreed":  # 'It was agreed ...' says what it agrees
             if "apolog" in units[i - 1].text.lower():
                 continue  # 'Apologies were received from A and B. These were accepted.': not a decision of substance
             if out and last_unit.get(len(out) - 1) == i - 1 and not s.startswith("It "):
@@ -348,7 +356,8 @@ def _parts(body: str, start: int, end: int, kind: str, rule: str) -> list[Resolu
 # screens lower-cased text for the words any decision rule needs (case-sensitive and factored: fast)
 _TRIGGER = re.compile(r"\b(?:a(?:pprov|gree|ccept|dopt|ppoint|genda)|resolv|carried|ratif|endors|elect|re(?:ject|fus)|"
                       r"defeat|lost|co-opt|taken as read|noted|o(?:bject|bservation)|support|mo(?:tion|ves)|consensus|"
-                      r"favou?r|vote|second|2nd|instruct|direct|authori|prop(?:os|\.)|nominat|decid|decision|comments|moved|record|declared)")
+                      r"favou?r|vote|second|2nd|instruct|direct|authori|prop(?:os|\.)|nominat|decid|decision|comments|"
+                      r"moved|record|declared)")
 
 
 _ACT_WORD = re.compile(r"agreed|approved|resolved|decided|accepted|adopted|ratified|endorsed|object|support|"

@@ -43,7 +43,8 @@ def who_pattern() -> str:
     """A person as minutes write one: titles, then initials and a name of one or two capitalised words
     ('A' is an initial only before a name: 'Cllr A Smith', not 'A Motion')."""
     t, no = _titles(), "(?:" + "|".join(_raw()["not_names"]["words"]) + ")"
-    return (rf"(?-i:(?:{t}(?:\.{_SP}*|{_SP}+)){{0,3}}(?!{no}\b(?!\.|(?<=\bA){_SP}+(?!{no}\b)[A-Z][a-z]))(?:[A-Z]\.{_SP}*|[A-Z]{_SP}+(?=[A-Z])){{0,2}}"
+    return (rf"(?-i:(?:{t}(?:\.{_SP}*|{_SP}+)){{0,3}}(?!{no}\b(?!\.|(?<=\bA){_SP}+(?!{no}\b)[A-Z][a-z]))"
+            rf"(?:[A-Z]\.{_SP}*|[A-Z]{_SP}+(?=[A-Z])){{0,2}}"
             rf"[A-Z][\w'’-]+(?:{_SP}+(?!{no}\b)[A-Z][\w'’-]+)?)")  # People.name trims a title read as a name
 
 
