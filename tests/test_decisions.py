@@ -1,4 +1,4 @@
-from minutes_extract.extractors.decisions import extract_decisions
+from minutes_extract.extractors.decisions import _sentence_decision, extract_decisions
 from minutes_extract.sentences import split
 
 
@@ -55,7 +55,7 @@ def test_chained_passive_and_long_no_objections():
 
 
 def test_restated_motion_keeps_the_amended_one_and_vote_lines_join_their_decision():
-    text = ("- Thomas moves to add a license identifier for CSAF v2.1.\n- Omar suggests to make it optional.\n"
+    text = ("- Thomas moves to add a license identifier for CSAF v2.1.\n- Omar suggests to amend the motion to make it optional.\n"
             "- Thomas agrees and moves to add a license identifier for CSAF v2.1 as an optional field.\n"
             "- Omar seconded.\n- Sonny comments.\n- Christian notes the presets.\n- No further discussion. Motion passed.")
     got = extract_decisions(split(text), text, [])
@@ -72,3 +72,103 @@ def test_planning_objection_names_the_application_from_the_sentence_before():
             "Permission for One Dwelling\nSchool House\nSA19 7LY\nThe Council objects to the application due to density.")
     got = [t for t, _ in decisions(text)]
     assert got[1].startswith("E/32698 Proposed Outline") and "objects to the application" in got[1]
+
+
+def test_decisions_reported_or_taken_elsewhere_are_not_this_meetings():
+    text = ("The Council had agreed that this report should now go out for consultation. Councillor Bell informed "
+            "members that the Area Committee had decided to close the hall. Cllr Reed suggested a site visit, the "
+            "Parish Council agreed that this was a good idea.")
+    assert [t for t, _ in decisions(text)] == ["Cllr Reed suggested a site visit, the Parish Council agreed that this "
+                                               "was a good idea."]
+
+
+def test_consent_true_record_and_fixed_issues():
+    text = ("Approved by General Consent. The minutes of the meeting held on 3 May were confirmed as a true record. "
+            "The problem with the street light was resolved last week. The Committee noted that in 2015 the Council "
+            "resolved to sell the land.")
+    assert [k for _, k in decisions(text)] == ["approved", "approved"]
+
+
+def test_elections_declared_and_re_elected():
+    text = ("Nominations were received for Gerry Wait and James Webster, and Mr Kirby declared that Mr Wait and Mr "
+            "Webster had been duly elected. Jon Pretty and Seth Tisue were re-nominated and unanimously re-elected. "
+            "Cllr Reed declared an interest in item 5. The Chairman declared the meeting closed.")
+    assert [k for _, k in decisions(text)] == ["approved", "approved"]
+
+
+def test_outcome_words_in_prose_are_no_decisions():
+    assert _sentence_decision("There was a row and tempers were lost on both sides.") is None
+    assert _sentence_decision("The work was carried about a week before.") is None
+    assert _sentence_decision("The motion was lost.") == ("lost", "decision.passive")
+    assert _sentence_decision("Proposed Cllr A, seconded Cllr B, carried.")[0] == "carried"
+
+
+def test_consensus_is_a_decision_only_when_reached():
+    assert _sentence_decision("Three weeks of debate without consensus.") is None
+    assert _sentence_decision("No consensus was reached on the release date.") is None
+    assert _sentence_decision("We had consensus to land the patch.") == ("agreed", "decision.motion")
+    assert _sentence_decision("The roadmap was adopted by consensus.") is not None
+
+
+def test_a_decision_dated_before_the_meeting_is_history():
+    assert _sentence_decision("In January 2010 it was agreed that the Clerk could spend up to £200.") is None
+    assert _sentence_decision("The Plan was approved in August 2010.") is None
+    assert _sentence_decision("The Plan was approved.") == ("approved", "decision.passive")
+    assert _sentence_decision("The minutes of the meeting held on 7 May 2018 were approved.")[0] == "approved"
+    assert _sentence_decision("It was agreed to hold the fete in August 2021.")[0] == "agreed"
+
+
+def test_headline_outcomes():
+    assert _sentence_decision("Agenda approved") == ("approved", "decision.headline")
+    assert _sentence_decision("Previous minutes approved unchanged as published.") == ("approved", "decision.headline")
+    assert _sentence_decision("Cllr Smith approved.") is None  # a person, not a headline
+    assert _sentence_decision("Apologies accepted.") is None
+    assert _sentence_decision("The budget was not approved because it was late.") is None
+
+
+def test_an_outcome_opening_an_item_decides_its_title():
+    text = "## 3. Approval of Agenda\nApproved. Motioned by Eric and seconded by Denny.\n## 4. Budget\nIt was discussed."
+    starts = [0, text.index("## 4")]
+    heading_ends = [text.index("\n", k) for k in starts]
+    units = [u for u in split(text, breaks=starts) if not any(k <= u.start < e for k, e in zip(starts, heading_ends))]
+    got = extract_decisions(units, text, [], item_starts=starts)
+    assert [(d.text, d.rule) for d in got] == \
+        [("Approval of Agenda: Approved. Motioned by Eric and seconded by Denny.", "decision.item-outcome")]
+
+
+def test_board_instructs_directs_authorises():
+    text = ("The Board hereby instructs each project to publish a plan. The Board authorized the office to support the "
+            "event. The Board directs the Executive Director to report. The Director gave directions to the hall.")
+    assert [d.kind for d in extract_decisions(split(text), text, [])] == ["resolved"] * 3
+
+
+def test_resolved_label_with_its_reference():
+    text = "Resolved 14/06/9.01\nThat the bank balances be received and adopted.\n\nResolved 14/06/10.03 The deed was signed."
+    assert decisions(text) == [("That the bank balances be received and adopted.", "resolved"),
+                               ("The deed was signed.", "resolved")]
+    assert decisions("Resolved issues with the printer were discussed.") == []
+
+
+def test_accepting_apologies_is_no_decision():
+    text = "Apologies were received from Cllr Anderson and Cllr Brown. These were accepted. The budget was approved."
+    assert decisions(text) == [("The budget was approved.", "approved")]
+    text = "The new bench was installed. This was approved."
+    assert decisions(text) == [("The new bench was installed. This was approved.", "approved")]
+
+
+def test_resolved_label_skips_tables_and_a_title_line_runs_into_its_outcome():
+    assert decisions("Resolved 14/06/9.02\n| Payee | Amount |\n\nResolved 14/06/9.03\nIt was agreed to buy a bench.") \
+        == [("It was agreed to buy a bench.", "resolved")]
+    assert _sentence_decision("It was unanimously carried that further action should be taken.")[0] == "carried"
+    text = "3. Approval of Minutes from Previous Meetings\nApproved. Motioned by Eric and seconded by Troy.\n"
+    units = [u for u in split(text, breaks=[0]) if u.text != "3."]  # the title line runs into 'Approved.'
+    assert [d.text for d in extract_decisions(units, text, [], item_starts=[0])] == \
+        ["Approval of Minutes from Previous Meetings: Approved. Motioned by Eric and seconded by Troy."]
+
+
+def test_what_was_raised_at_the_last_meeting_is_not_dated_history():
+    assert _sentence_decision("Following an issue raised at the last meeting it was agreed to discuss the expenses.") \
+        == ("agreed", "decision.it-was-agreed")
+    assert _sentence_decision("At the last meeting it was agreed to buy a bench.") is None
+    assert decisions("Mr Preston also attended. It was agreed to donate £100.") == \
+        [("It was agreed to donate £100.", "agreed")]

@@ -32,3 +32,19 @@ def test_listed_under_a_declarations_heading():
 def test_no_declarations_and_not_people():
     assert declared("No declarations of interest were made. Members were reminded to declare any interests.") == []
     assert declared("Northwold Sports and Social Club declared an interest in the grant.") == []
+
+
+def test_disclosed_and_has_an_interest():
+    text = ("Cllr Peake disclosed an interest in Item 8. Cllr Lee has an interest in item 7. "
+            "Mr Ward has an interest in local history.")
+    got = extract_declarations(split(text), text)
+    assert [(d.name, d.item, d.rule) for d in got] == [("Peake", "8", "declaration.who-declared"),
+                                                       ("Lee", "7", "declaration.who-has-interest")]
+
+
+def test_item_first_lines_under_the_heading():
+    text = ("4. DECLARATIONS OF INTEREST\nThe following were made:\nAgenda Item 10, new houses at Mill Lane - County "
+            "Cllr. J. Davies and Cllr. G. Evans\n5. MATTERS ARISING\nItem 4 was discussed - Cllr Smith said no.")
+    starts = [0, text.index("5. MATTERS")]
+    got = extract_declarations(split(text, breaks=starts), text, None, starts)
+    assert [(d.name, d.item) for d in got] == [("J. Davies", "10"), ("G. Evans", "10")]

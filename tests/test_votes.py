@@ -49,10 +49,10 @@ def test_roll_call_names_are_counted_and_resolved():
 
 
 def test_openers_and_follow_ups():
-    assert motion("A motion was made to contribute $2,000 to the park district by Trustee Elton.") == "motion-to"
-    assert motion("Moved by Reed to adopt.") == "moved-by"
+    assert motion("A motion was made to contribute $2,000 to the park district by Trustee Elton.")["name"] == "motion-to"
+    assert motion("Moved by Reed to adopt.")["adopts_record"]
     assert motion("The Council moved on to the next item.") is None
-    assert [follows(s) for s in ("Member Vance seconded.", "All were in favor.", "Motion passes.",
+    assert [(follows(s) or {}).get("name") for s in ("Member Vance seconded.", "All were in favor.", "Motion passes.",
                                  "Upon voice vote, the motion carried unanimously.", "The minutes stand approved.",
                                  "The clerk read the letter.")] == \
         ["seconded", "all-in-favour", "outcome", "outcome", "stands", None]
@@ -79,3 +79,90 @@ def test_moved_to_adopt_takes_in_the_record_it_adopts():
          {"mover": "Reed", "for": 6, "absent": 1}),
         ("(B) Hawthorne Park Shelter, receiving of bids. Moved by Reed to adopt. Motion Carried 5-2.",
          {"mover": "Reed", "for": 5, "against": 2})]
+
+
+def test_a_result_in_its_own_paragraph_closes_the_motion():
+    text = ("Asking for a motion to accept the glossary, Member Ortiz so moved, seconded by Member Vance.\n\n"
+            "The vote was called and the motion carried unanimously.\n\nPublic comment followed.")
+    ((got, vote),) = decisions(text)
+    assert got.endswith("carried unanimously.") and vote == {"mover": "Ortiz", "seconder": "Vance"}
+
+
+def test_the_minutes_are_approved_joins_the_motion():
+    text = ("Motion to approve the minutes of the December meeting was made by Trustee Elton, seconded by Trustee "
+            "Hodge. All were in favor. The minutes are approved as written.")
+    assert len(decisions(text)) == 1
+
+
+def test_a_proposal_is_a_motion_once_seconded():
+    text = "Cllr Hart proposed that the precept be set at £5,000. Seconded by Cllr Reed. All agreed."
+    assert decisions(text) == [(text, {"mover": "Hart", "seconder": "Reed"})]
+    assert decisions("Cllr Hart proposed that the precept be reviewed next year.") == []
+
+
+def test_of_two_seconders_the_first_named_is_the_seconder():
+    roster = Roster([parse_entry("Omar Santos"), parse_entry("Christian Banse"), parse_entry("Denny Page")])
+    assert vote_of("Omar sets the motion to accept the framework. Christian and Denny seconded.", roster) == \
+        {"mover": "Omar Santos", "seconder": "Christian Banse"}
+
+
+def test_uk_parish_proposer_forms():
+    assert vote_of("Prop. Mrs. Lewis, 2nd Mr. Patterson.") == {"mover": "Lewis", "seconder": "Patterson"}
+    assert vote_of("It was prop. Mr. Bonnett, 2nd Mrs. Lewis that the hall be booked.") == \
+        {"mover": "Bonnett", "seconder": "Lewis"}
+    assert vote_of("Nominated by Ray Tate and seconded by Mandy Lee that Tim Reed be re-elected.") == \
+        {"mover": "Ray Tate", "seconder": "Mandy Lee"}
+    assert vote_of("RT proposed acceptance as a correct record, seconded ML.") == {"seconder": "ML"}
+    assert vote_of("The report was seconded in principle.") is None  # 'seconded' + a lower-case word names nobody
+    assert vote_of("Approved. Motioned by Eric and seconded by Troy.") == {"mover": "Eric", "seconder": "Troy"}
+
+
+def test_bulleted_motion_and_its_follow_ups():
+    text = ("Allan set forth the following motions:\n  o Motion for this group to finish the conversion to JSON.\n"
+            "  o Eric seconded the motion.\n  o No objections. Motion has been approved and passed.\n")
+    got = extract_decisions(split(text), text, [])
+    assert [d.text for d in got] == ["o Motion for this group to finish the conversion to JSON. o Eric seconded the "
+                                     "motion. o No objections. Motion has been approved and passed."]
+    assert motion("Motion for the record.") is None
+    assert follows("Motion has been approved and passed.")["name"] == "outcome"
+
+
+def test_proposer_then_seconder_sentence_is_one_motion():
+    text = "Proposed by Michael Prentice. Seconded by Brian Harris that the Constitution be approved."
+    got = extract_decisions(split(text), text, [])
+    assert [(d.vote, d.kind) for d in got] == \
+        [({"mover": "Michael Prentice", "seconder": "Brian Harris"}, "approved")]
+    alone = "Proposed by James Bell from Acme Bank."
+    assert extract_decisions(split(alone), alone, []) == []  # who put a paper forward
+
+
+def test_a_motion_made_at_another_meeting_is_not_this_meetings():
+    text = "Art suggested, in the last meeting, that we pause and made a motion to move to a maintenance mode."
+    assert extract_decisions(split(text), text, []) == []
+    text = "Troy moves for the approval of the charter. Lou seconds. Motion carried."
+    assert [(d.text, d.kind) for d in extract_decisions(split(text), text, [])] == [(text, "carried")]
+
+
+def test_a_motion_replaces_the_one_before_only_when_amended():
+    text = ("Thomas moves to add a licence field.\nOmar suggests to modify the motion to make it optional.\n"
+            "Thomas agrees and moves to add a licence field as an optional field.\nOmar seconded. Motion passed.")
+    assert [d.text for d in extract_decisions(split(text), text, [])] == \
+        ["Thomas agrees and moves to add a licence field as an optional field. Omar seconded. Motion passed."]
+    text = ("Thomas moves to add a licence field to the document.\nOmar asks about the field.\n"
+            "Thomas moves to add a licence field to the summary.\nOmar seconded. Motion passed.")
+    assert len(extract_decisions(split(text), text, [])) == 2  # two motions on one topic stay two
+
+
+def test_moved_by_takes_in_its_whole_numbered_record():
+    text = ("items approved at the meeting.\n98-3478 2. APPROVING AGENDA, AS PRESENTED: Moved by Hensley to adopt. "
+            "Motion Carried 5-2.\n")
+    start = text.index("98-3478")
+    got = extract_decisions(split(text, breaks=[start]), text, [], item_starts=[start])
+    assert got[0].text.startswith("98-3478 2. APPROVING AGENDA") and got[0].vote["mover"] == "Hensley"
+
+
+def test_single_letter_initials_and_titles_without_a_space():
+    assert vote_of("Proposed by Cllr A Smith, seconded by Mrs. Jones.") == {"mover": "A Smith", "seconder": "Jones"}
+    assert vote_of("It was prop. Mr.Bonnett, 2nd Mr. Ward that the seat be removed.") == \
+        {"mover": "Bonnett", "seconder": "Ward"}
+    assert vote_of("A Motion was made by Cllr Smith, seconded by A. Jones.") == {"mover": "Smith", "seconder": "A. Jones"}

@@ -3,60 +3,90 @@ lost, proposals seconded, planning observations; with mover, seconder and vote c
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ..sentences import Unit
 from . import votes
 
-_RESOLVED = re.compile(r"^\s*(?:(?P<kw>RESOLVED|Resolved|DECISION|Decision|DECIDED|AGREED|Agreed)\b\s*(?:THAT|that)?"
+_RESOLVED = re.compile(r"^\s*(?:(?P<kw>RESOLVED|Resolved|DECISION|Decision|DECIDED|AGREED|Agreed)\b\s*"
+                       r"(?P<ref>\d{1,4}(?:[/.]\d{1,4})+\b\s*)?(?:THAT|that)?"
                        r"\s*[:,–-]?\s*)")
 _RESOLVED_INSIDE = re.compile(r"\b(?P<kw>RESOLVED|DECISION)\b\s*(?:THAT|that)?\s*[:,–-]\s*")
 _LETTER_BEFORE = re.compile(r"\(?[b-z]\)\s*$")
 _LETTERED = re.compile(r"(?:^|(?<=[;.]\s)|(?<=\s))\(?[a-z]\)\s+|(?:^|\s)\(?[ivx]{1,4}\)\s+")
 _PASSIVE = re.compile(
-    r"\b(?<!not )(?:was|were|is|are)\s+(?:\w+ed\s+and\s+(?:all\s+)?)?"
-    r"(?:then\s+|duly\s+|also\s+|formally\s+|all\s+|therefore\s+)?(?:\w+ly\s+)?"
+    r"\b(?<!not )(?:was|were|is|are)\s+(?:[\w-]+ed\s+and\s+(?:all\s+)?)?"
+    r"(?:then\s+|duly\s+|also\s+|formally\s+|all\s+|therefore\s+|declared\s+)?(?:\w+ly\s+)?(?:re-)?"
     r"(?P<verb>approved|agreed|carried(?!\s+out)|adopted|accepted|ratified|endorsed|elected|resolved|rejected|"
     r"refused|defeated|lost|co-opted|appointed|taken\s+as\s+read)\b", re.I)
-_IMPERSONAL = re.compile(r"\b[Ii]t\s+was\s+(?:\w+ly\s+)?(?P<verb>agreed|resolved|decided|RESOLVED|proposed)\b")
+_IMPERSONAL = re.compile(r"\b[Ii]t\s+was\s+(?:\w+ly\s+)?"
+                         r"(?P<verb>agreed|resolved|decided|RESOLVED|proposed|prop(?=\.))\b")
 _BODY_ACT = re.compile(
     r"\b(?:Parish\s+|Town\s+|Community\s+|City\s+|the\s+)?(?:Council|Board|Committee|Partnership|Meeting|Members|"
     r"Councillors|Councillor[’']?s|TC|Group|Trustees|Directors|Panel|Forum)\s+(?:were\s+|was\s+|then\s+|also\s+|"
-    r"has\s+|have\s+|had\s+)?"
-    r"(?:\w+ly\s+)?(?P<verb>agreed|approved|resolved|decided|accepted|adopted|ratified|endorsed|objects?|supports?|"
+    r"has\s+|have\s+)?"
+    r"(?:\w+ly\s+|hereby\s+)?(?P<verb>agreed|approved|resolved|decided|accepted|adopted|ratified|endorsed|"
+    r"objects?|supports?|"
+    r"instruct(?:s|ed)?|direct(?:s|ed)?(?=\s+(?:the|its|each|all|that)\b)|authori[sz](?:es|ed|e)|"
     r"had no (?:objections?|comments?)|raised no objections?)\b")
 _BODY_AND = re.compile(r"\b(?:Council|Board|Committee|Partnership|Members|Councillors|TC|Trustees|Directors)\b"
                        r"[^.;]{0,60}?\b(?:and|then)\s+(?:\w+ly\s+)?(?P<verb>agreed|resolved|decided|approved)\b")
 _REPORTED = re.compile(r"\b(?:advised|reported|explained|said|informed|stated|mentioned|suggested|asked|queried|"
                        r"once|when|until|whether|if)\b", re.I)
+# '... informed members that the Area Committee had decided': a decision reported, not taken
+_REPORTED_CLAUSE = re.compile(r"\b(?:advised|reported|explained|said|told|informed|stated|mentioned|understood|heard|"
+                              r"noted|testified)\b"
+                              r"[^.;]{0,40}\bthat\s+$", re.I)
+# '... noted that in 2015 the Council resolved to ...': an earlier decision quoted
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATED = (rf"\b(?:in|on|during)\s+(?:(?:early|late|mid)[\s-]+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH}\s+"
+          rf"(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d\b|\bin\s+(?:19|20)\d\d\b")
+# 'at the last meeting' dates a decision, unless it dates what was raised there ('an issue raised at the last meeting')
+_OTHER_MEETING = (r"(?<!raised\s)(?<!discussed\s)(?<!mentioned\s)(?<!reported\s)(?<!deferred\s)(?<!held\s)"
+                  r"\b(?:at|in|during)\s+(?:its|their|the|our)\s+(?:last|previous|prior)\s+meeting\b")
+_EARLIER = re.compile(rf"^\s*(?:\w+\s+){{0,2}}?{_DATED}|\bin\s+(?:19|20)\d\d\b|"
+                      rf"\b(?:previously|last\s+(?:year|month))\b|"
+                      rf"{_OTHER_MEETING}", re.I)
+_AT_OTHER_MEETING = re.compile(_OTHER_MEETING, re.I)  # 'X suggested, in the last meeting, ... a motion to ...'
+# '... was approved in August 2010', 'agreed last year': the decision verb dated in the past is history
+_DATED_AFTER = re.compile(rf"^\s*(?:\w+ly\s+)?(?:{_DATED}|\blast\s+(?:year|month))", re.I)
+# 'carried' and 'lost' decide only a motion, or end their clause ('tempers were lost', 'the work was carried ...')
+_VOTE_SUBJECT = re.compile(r"\b(?:motion|proposal|amendment|resolution|vote|recommendation|nomination)s?\b", re.I)
+_CLAUSE_END = re.compile(r"\s*(?:$|[.;,:)]|unanimously\b|nem\b|by\s|with\s|that\s|\d)", re.I)
 _OUTCOME_ONLY = re.compile(r"^(?:(?:no\s+discussion|no\s+objections?|no\s+further\s+discussion)[,.]?\s*)*"
                            r"(?:motion\s+(?:was\s+)?(?:passed|carried)|"
                            r"carried(?:\s+unanimously|\s+nem\.?\s*con\.?|\s+by\s+.*)?|"
-                           r"agreed|approved|"
+                           r"agreed|approved|agreed\s+(?:unanimously|by\s+all(?:\s+present)?)|"
                            r"all\s+(?:were\s+)?in\s+favour|unanimously\s+agreed)\.?$|^[\w\s,]*seconded\.?$", re.I)
 _MOTION_RESULT = re.compile(r"^motion\s+(?:was\s+)?(?:carried|passed|lost|failed)\b", re.I)
+_OUTCOME_WORDS = re.compile(r"\b(?:carried|passe[sd]|lost|failed|defeated|in\s+favou?r|agreed|approved)\b", re.I)
 _RESULT_WORDS = re.compile(r"\b(?:carried|passe[sd]|lost|failed|defeated|seconded)\b", re.I)
 _VOTE = re.compile(r"\b(?:proposed|moved)\b.{0,120}?\bsecond(?:ed)?\b|\bseconded\b.{0,80}\b(?:agreed|approved|favour)|"
-                   r"\ball\s+(?:were\s+)?in\s+favou?r\b|(?<!being )(?<!been )\bcarried\b(?!\s+out)|"
+                   r"\ball\s+(?:were\s+)?in\s+favou?r\b|"
+                   r"(?<!being )(?<!been )\bcarried\b(?!\s+out)"
+                   r"(?=\s*(?:$|[.;,:)(–-]|unanimously|nem\b|by\s|with\s|\d|and\s))|"
                    r"\bthose\s+in\s+favou?r\b|\bin\s+favou?r\s+(?:were|was)\b|\bvoted\b|"
                    r"\bmotion\s+(?:was\s+)?(?:passed|carried|lost|"
                    r"defeated)\b|\bunanimous(?:ly)?\b.{0,40}\b(?:agreed|approved|consent|resolved)", re.I | re.S)
 _MOTION = re.compile(r"\b(?:sets?|set|moves?|moved|makes?|made|puts?)\s+(?:the\s+|a\s+)?motion\s+to\b|\bmoves\s+to\b|"
-                     r"\bconsensus\b|\b(?:take|taken|remove|removed)\s+(?:it\s+)?(?:off|from)\s+(?:the\s+)?agenda\b",
+                     r"(?<!no\s)(?<!without\s)(?<!lack\sof\s)\b(?:(?:had|reached|was|is|have)\s+(?:a\s+)?consensus|"
+                     r"consensus\s+(?:was\s+|is\s+)?(?:reached|to|that|on|and)|by\s+consensus)\b|"
+                     r"\b(?:take|taken|remove|removed)\s+(?:it\s+)?(?:off|from)\s+(?:the\s+)?agenda\b",
                      re.I)
 _OBSERVATION = re.compile(r"^(?:no\s+objections?|no\s+observations?|objects?|support(?:ed)?|no\s+comments?|"
                           r"approved|refused|supported by)\b", re.I)
 _FUTURE = re.compile(r"\b(?:to|should|would|will|may|might|could|must|can)\s+(?:\w+\s+)?be\s+$|\b(?:has|had|have)\s+"
                      r"(?:now\s+|already\s+)?been\s+$|\bif\s", re.I)
 _NOTED = re.compile(r"\bbe\s+noted\b|^(?:this|it|these|which)\s+(?:was|were)\s+noted\.?$|\b(?:was|were)\s+noted\.?$|"
-                    r"\bnoted\s+with\s+(?:satisfaction|thanks|concern)|\bthe\s+forward\s+list\s+was\s+noted", re.I)
+                    r"\bnoted\s+with\s+(?:satisfaction|thanks|concern)", re.I)
 _PLANNING_ANY = re.compile(r"\b(?:[A-Z]{1,3}/\d{3,6}(?:/\w+)?|\d{2}/\d{4,6}/\w+)\b")
 _PLANNING_REF = re.compile(r"^\s*(?:[-•]\s*)?(?:[A-Z]{1,3}/\d{3,6}(?:/\w+)?|\d{2}/\d{4,6}/\w+)\b")
 KINDS = {"resolved": "resolved", "decided": "resolved", "decision": "resolved", "agreed": "agreed",
          "approved": "approved", "adopted": "approved", "accepted": "approved", "ratified": "approved",
          "confirmed": "approved", "endorsed": "approved", "elected": "approved", "appointed": "approved",
-         "co-opted": "approved", "supported": "approved", "carried": "carried", "lost": "lost", "defeated": "lost",
+         "co-opted": "approved", "supported": "approved", "instructed": "resolved", "directed": "resolved",
+         "authorised": "resolved", "authorized": "resolved", "carried": "carried", "lost": "lost", "defeated": "lost",
          "rejected": "lost", "refused": "lost", "noted": "noted", "deferred": "agreed"}
 
 
@@ -109,8 +139,10 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
         s = unit.text
         if i <= claimed:
             continue
-        if out and last_unit.get(len(out) - 1) == i - 1 and _same_block(text, units[i - 1].end, unit.start) \
-                and votes.follows(s):
+        follow = votes.follows(s) if out and last_unit.get(len(out) - 1) == i - 1 else None
+        if follow and (_same_block(text, units[i - 1].end, unit.start) or follow.get("result")
+                       and out[-1].rule in ("decision.motion", "decision.vote")
+                       and not _OUTCOME_WORDS.search(out[-1].text)):
             out[-1].extend(unit)  # 'Member Hage seconded.', 'All were in favor.', 'Motion passes.'
             last_unit[len(out) - 1] = i
             continue
@@ -118,12 +150,14 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
         if not (pending_marker or lettered) and not (k < len(hits) and hits[k] < unit.end):
             continue  # no decision word in this sentence
         m = _RESOLVED.match(s)
-        if not (m and m.group("kw") and (m.group("kw").isupper() or ":" in m.group() or "," in m.group())):
+        if not (m and m.group("kw") and (m.group("kw").isupper() or m.group("ref") or re.search("[:,]", m.group()))):
             m = _RESOLVED_INSIDE.search(s)
         if m and m.group("kw"):
             body = s[m.end():].strip()
+            if m.groupdict().get("ref") and covered.find(1, unit.start, unit.end) != -1:
+                continue  # 'Resolved 14/06/3.01 It was agreed that the Clerk would ...': an owned task
             if not body:
-                pending_marker = m.group("kw").isupper() or ":" in m.group()
+                pending_marker = m.group("kw").isupper() or ":" in m.group() or bool(m.groupdict().get("ref"))
                 continue  # 'Agreed' alone after a proposal: the proposal is the decision
             out.extend(_parts(body, unit.start + m.end(), unit.end, _kind(m.group("kw"), body),
                               "decision.resolved"))
@@ -137,14 +171,22 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
         lettered = False
         if pending_marker:
             pending_marker = False
+            if not re.match(r"[\"'“(]?[A-Za-z]", s) or covered.find(1, unit.start, unit.end) != -1:
+                continue  # a table or an owned task after the label
             out.extend(_parts(s, unit.start, unit.end, "resolved", "decision.resolved"))
             last_unit[len(out) - 1] = i
             continue
         if covered.find(1, unit.start, max(unit.start + 1, unit.end)) != -1:
             continue  # the sentence is an owned task ('It was agreed that X would ...')
         opener = votes.motion(s)
-        if opener:
-            claimed = _motion(units, i, opener, text, out, last_unit, item_starts)
+        last = _motion(units, i, opener, text, out, last_unit, item_starts) if opener else None
+        if last is not None:
+            claimed = last
+            continue
+        title, rest = _opens_item(units, i, text, item_starts)
+        if title and _OUTCOME_ONLY.match(rest):  # '3. Approval of Agenda' / 'Approved.': the item's outcome
+            out.append(Resolution(f"{title}: {rest}", unit.start, unit.end, _kind(None, rest), "decision.item-outcome"))
+            last_unit[len(out) - 1] = i
             continue
         if _OUTCOME_ONLY.match(s) or _MOTION_RESULT.match(s):
             gap = i - last_unit.get(len(out) - 1, -99)
@@ -167,7 +209,10 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
                     not re.match(r"no\s+objections?\b.{25,}", s, re.I):
                 continue
             text_out = f"{ref} {s}" if ref else s
-        elif re.match(r"^(?:This|These|It|That)\s", s) and i and units[i - 1].end > unit.start - 3:
+        elif re.match(r"^(?:This|These|It|That)\s", s) and i and units[i - 1].end > unit.start - 3 and \
+                rule != "decision.it-was-agreed":  # 'It was agreed ...' says what it agrees
+            if "apolog" in units[i - 1].text.lower():
+                continue  # 'Apologies were received from A and B. These were accepted.': not a decision of substance
             if out and last_unit.get(len(out) - 1) == i - 1 and not s.startswith("It "):
                 out[-1].extend(unit)  # '... voted in favor. This was sufficient, so the proposal is accepted.'
                 out[-1].kind, last_unit[len(out) - 1] = kind, i
@@ -183,42 +228,65 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
     return out
 
 
+def _opens_item(units: list[Unit], i: int, text: str, item_starts: list[int]) -> tuple[str, str]:
+    """(the item's title, the sentence) when units[i] is the first sentence of its item, its title line included
+    or not ('Approval of Agenda Approved.' -> ('Approval of Agenda', 'Approved.')); ('', '') otherwise."""
+    k = bisect_right(item_starts, units[i].start) - 1
+    if k < 0 or i and units[i - 1].end > item_starts[k]:
+        return "", ""
+    line_end = text.find("\n", item_starts[k]) % (len(text) + 1)
+    title = " ".join(re.sub(r"^[#*\s]*(?:\d{1,3}(?:\.\d{1,3})*[.)]?\s+)?", "", text[item_starts[k]:line_end]).split())
+    rest = units[i].text
+    if units[i].start < line_end:  # the sentence runs on from the title line
+        rest = rest[len(title):].strip() if rest.startswith(title) else ""
+    return (title.strip(" *#:"), rest) if 2 < len(title) < 100 and rest else ("", "")
+
+
 def _vote_text(text: str, spans: list[tuple[int, int]]) -> str:
     """The text a decision's vote is read from: its spans, lines joined, labelled lines kept apart."""
     chunk = " ".join(text[a:b] for a, b in spans)
     return " ".join(re.sub(r"\s*\n\s*(?=[A-Za-z ]{2,20}:)", "; ", chunk).split())
 
 
-def _motion(units: list[Unit], i: int, opener: str, text: str, out: list[Resolution], last_unit: dict[int, int],
-            item_starts: list[int]) -> int:
+def _motion(units: list[Unit], i: int, opener: dict, text: str, out: list[Resolution], last_unit: dict[int, int],
+            item_starts: list[int]) -> int | None:
     """Reads the motion opened at units[i] with the sentences that continue it (seconder, roll call, outcome)
-    as one decision; returns the index of its last unit. 'Moved by X to adopt.' takes in the record it adopts
+    as one decision; returns the index of its last unit (None when the sentence is no motion after all).
+    'Moved by X to adopt.' takes in the record it adopts
     (the text since the last decision, item start, blank line or lead-in ending in ':')."""
+    if _AT_OTHER_MEETING.search(units[i].text):
+        return None
     j = i
     while j + 1 < len(units) and j - i < 8 and _same_block(text, units[j].end, units[j + 1].start) \
             and votes.follows(units[j + 1].text):
         j += 1
     start, end = units[i].start, units[j].end
-    if opener.startswith("moved-by"):
+    if opener.get("adopts_record"):
         k = bisect_left(item_starts, start + 1) - 1
         lo = max(out[-1].end if out else 0, item_starts[k] if k >= 0 else 0, start - 600)
+        if lo == start - 600 and lo and text[lo - 1] != "\n":
+            lo = text.find("\n", lo, start) + 1 or lo  # a record cut by the look-back starts at its next line
         before = text[lo:start]
         own_line = before.rfind("\n") + 1  # a record line is where the record starts, unless it is the motion's own
-        records = [m.start() for m in _RECORD_LINE.finditer(before, 0, own_line)]
+        records = [m.start() - lo for m in _RECORD_LINE.finditer(text, lo, lo + own_line)]  # whole lines only
         blank = max((m.end() for m in _PARAGRAPH_END.finditer(before)), default=0)
-        lo += max(blank, before.rfind(":\n") + 2, records[-1] if records else 0, 0)
+        lead_in = before.rfind(":\n") + 2 if ":\n" in before else 0  # after a lead-in ending in ':'
+        lo += max(blank, lead_in, records[-1] if records else 0)
         lo += len(text[lo:start]) - len(text[lo:start].lstrip())
         lead, start = " ".join(text[lo:start].split()), min(lo, start)
     else:
         lead = ""
-        if opener == "proposed-by" and out and last_unit.get(len(out) - 1) == i - 1 and \
+        if opener.get("joins_decision_before") and out and last_unit.get(len(out) - 1) == i - 1 and \
                 _same_block(text, out[-1].end, start) and not re.search(r"\b(?:that|to)\s", units[i].text):
             for unit in units[i:j + 1]:  # '... were approved. Proposed by A, seconded by B.'
                 out[-1].extend(unit)
             last_unit[len(out) - 1] = j
             return j
-        if opener == "proposed-by" and j == i and not re.search(r"\bsecond|\b(?:that|to)\s", units[i].text, re.I):
-            return i  # 'Proposed by James Belsey from Morgan Stanley.': who put a paper forward, not a motion
+        if opener.get("needs_support") and j == i and not re.search(r"\bsecond|\b2nd\b", units[i].text, re.I):
+            if not (j + 1 < len(units) and _same_block(text, units[j].end, units[j + 1].start)
+                    and re.match(r"\s*second(?:ed)?\b", units[j + 1].text, re.I)):
+                return None  # 'Proposed by X from Y.' alone: who put a paper forward, not a motion
+            j, end = j + 1, units[j + 1].end  # 'Proposed by A. Seconded by B that ...': one motion
     body = " ".join([lead] * bool(lead) + [u.text for u in units[i:j + 1]])
     kind = _kind(None, body)
     _add(out, last_unit, j, Resolution(body, start, end, "agreed" if kind == "other" else kind, "decision.motion"),
@@ -238,6 +306,10 @@ def _same_block(text: str, a: int, b: int) -> bool:
     return "\n\n" not in text[a:b] and "\n\t\n" not in text[a:b]
 
 
+# the motion before is amended or restated, so the later one replaces it
+_AMENDED = re.compile(r"\b(?:amend|modif|chang|revis|restat|reword|withdr[ae]w)\w*\s+(?:\w+\s+){0,3}?motion\b|"
+                      r"\bmotion\s+(?:as\s+|was\s+|is\s+)?(?:amended|modified|revised|restated|reworded)\b|"
+                      r"\bas\s+amended\b|\bamended\s+motion\b", re.I)
 _ELECTED = re.compile(r"\b(?:elected|appointed|co-opted)\b")
 _VOTE_ONLY = re.compile(r"^(?:proposed[.:]?\s*)?(?:by\s+)?(?:Cllr\.?|Councillor|Mr|Mrs|Ms|Dr)\s+[^.,]{2,40},?\s+"
                         r"seconded\b", re.I)
@@ -253,20 +325,14 @@ def _add(out: list[Resolution], last_unit: dict[int, int], i: int, new: Resoluti
             new.spans = prev.spans + new.spans
             out.pop()  # 'X was proposed by A, seconded by B. X was duly elected.': keep the outcome
         elif gap <= 4 and prev.rule == new.rule == "decision.motion" and len(prev.spans) == 1 and \
-                not _RESULT_WORDS.search(prev.text) and _overlap(prev.text, new.text) >= 0.6:
-            out.pop()  # 'Thomas moves to add X.' ... 'Thomas agrees and moves to add X as an optional field.'
+                not _RESULT_WORDS.search(prev.text) and _AMENDED.search(text, prev.end, new.end):
+            out.pop()  # 'A moves to add X.' 'B suggests to modify the motion ...' 'A agrees and moves to add X as ...'
         elif gap <= 2 and new.rule == "decision.vote" and _VOTE_ONLY.match(new.text) and \
                 "\n\n" not in text[prev.end:new.start]:
             prev.spans.append((prev.spans[-1][1], new.end))  # '... approved. Cllr A, Seconded Cllr B, ...'
             return
     out.append(new)
     last_unit[len(out) - 1] = i
-
-
-def _overlap(a: str, b: str) -> float:
-    """Share of a's words that b repeats."""
-    wa, wb = set(re.findall(r"\w+", a.lower())), set(re.findall(r"\w+", b.lower()))
-    return len(wa & wb) / len(wa) if wa else 0.0
 
 
 def _same_paragraph(text: str, a: int, b: int) -> bool:
@@ -290,18 +356,39 @@ def _parts(body: str, start: int, end: int, kind: str, rule: str) -> list[Resolu
 # screens lower-cased text for the words any decision rule needs (case-sensitive and factored: fast)
 _TRIGGER = re.compile(r"\b(?:a(?:pprov|gree|ccept|dopt|ppoint|genda)|resolv|carried|ratif|endors|elect|re(?:ject|fus)|"
                       r"defeat|lost|co-opt|taken as read|noted|o(?:bject|bservation)|support|mo(?:tion|ves)|consensus|"
-                      r"favou?r|vote|second|propos|decid|decision|comments|moved)")
+                      r"favou?r|vote|second|2nd|instruct|direct|authori|prop(?:os|\.)|nominat|decid|decision|comments|"
+                      r"moved|record|declared)")
 
 
 _ACT_WORD = re.compile(r"agreed|approved|resolved|decided|accepted|adopted|ratified|endorsed|object|support|"
-                       r"no comment")
+                       r"instruct|direct|authori|no comment")
 _VOTE_WORD = re.compile(r"second|favou?r|carried|motion|voted|unanim")
 _MOTION_WORD = re.compile(r"motion|moves|consensus|agenda")
 
 
+# 'Approved by General Consent.', 'Adopted by consensus.' (a US agenda item's whole record)
+_BY_CONSENT = re.compile(r"^(?:Approved|Agreed|Adopted|Carried|Accepted)\s+by\s+(?:general\s+consent|unanimous\s+"
+                         r"consent|consensus|acclamation)\b", re.I)
+# 'Agenda approved.', 'Previous minutes approved unchanged as published.': a headline without its 'was'
+_HEADLINE = re.compile(r"^(?-i:[A-Z])[\w'’-]*(?:\s+(?!(?:was|were|is|are|has|have|had|be|not)\b)[\w'’-]+){0,4}\s+"
+                       r"(?P<verb>approved|adopted|accepted|ratified|carried)"
+                       r"(?:\s+(?:unchanged|unanimously|as\s+\w+|without\s+\w+|with\s+\w+|by\s+\w+|\w+ly))*\.?$", re.I)
+# 'Mr Kirby declared that Mr Wait and Mr Webster had been duly elected': an election's result
+_DECLARED_ELECTED = re.compile(r"\bdeclared\b[^.;]{0,80}?\b(?:duly\s+)?(?:re-)?(?:elected|appointed)\b", re.I)
+# 'The minutes ... were confirmed / signed as a true record'
+_TRUE_RECORD = re.compile(r"\b(?:confirmed|signed|approved|accepted|adopted|agreed|taken)\b[^.;]{0,40}?\bas\s+"
+                          r"(?:a\s+|an\s+)?(?:true|correct|accurate|fair)\s+(?:and\s+\w+\s+)?record", re.I)
+
+
 def _sentence_decision(s: str) -> tuple[str, str] | None:
-    if len(s) < 8 or s.endswith("?") or not _TRIGGER.search(s.lower()):
+    if len(s) < 8 or s.endswith("?") or not _TRIGGER.search(s.lower()) or _AT_OTHER_MEETING.search(s):
         return None
+    if _BY_CONSENT.match(s):
+        return _kind(s.split()[0], s), "decision.by-consent"
+    if _TRUE_RECORD.search(s):
+        return "approved", "decision.true-record"
+    if _DECLARED_ELECTED.search(s):
+        return "approved", "decision.declared-elected"
     if _PLANNING_REF.match(s) and re.search(r"\b(?:no\s+objections?|no\s+observations?|objects?|supports?)\b",
                                            s, re.I):
         return ("lost" if re.search(r"\bobjects?\b", s) else "approved"), "decision.observation"
@@ -309,18 +396,26 @@ def _sentence_decision(s: str) -> tuple[str, str] | None:
         return ("lost" if re.match(r"objects?\b", s, re.I) else "approved"), "decision.observation"
     low = s.lower()
     m = _IMPERSONAL.search(s) if "it was" in low else None
+    if m and _history(s, m):
+        return None
     if m:
-        return _kind(m.group("verb"), s), "decision.it-was-agreed"
+        return _kind(m.group("verb"), s) if m.group("verb") != "prop" else "agreed", "decision.it-was-agreed"
     m = _BODY_ACT.search(s) or _BODY_AND.search(s) if _ACT_WORD.search(low) else None
-    if m and not re.search(r"\b(?:would|will|to)\s+(?:be\s+)?$", s[:m.start()]) and \
-            not re.search(r"\b(?:County|Borough|District|City|National|Government|Highways)\s*$", s[:m.start()]):
+    before = s[:m.start()] if m else ""
+    if m and not _history(s, m) and not _REPORTED_CLAUSE.search(before) \
+            and not re.search(r"\b(?:would|will|to)\s+(?:be\s+)?$", before) \
+            and not re.search(r"\b(?:County|Borough|District|City|National|Government|Highways|Area)\s*$", before):
         return _kind(m.group("verb"), s), "decision.body-agreed"
     if re.search(r"\bagreed\s+to\s+be\b", s):
         return "agreed", "decision.agreed-to-be"
     passive = (" was " in low or " were " in low or " is " in low or " are " in low) and "apolog" not in low
     for m in _PASSIVE.finditer(s) if passive else ():  # accepting apologies is not a decision of substance
         if _FUTURE.search(s[:m.start() + len(m.group().split()[0]) + 1]) or _REPORTED.search(s[:m.start()]) \
-                or re.match(r"^It\s+was\s+(?:also\s+)?confirmed", s):
+                or re.match(r"^It\s+was\s+(?:also\s+)?confirmed", s) \
+                or m.group("verb").lower() == "resolved" and not re.match(r"\s*(?:that|to|:)", s[m.end():]):
+            continue  # '... the problem was resolved last week': fixed, not decided
+        if m.group("verb").lower() in ("carried", "lost", "defeated") and not _VOTE_SUBJECT.search(s) \
+                and not _CLAUSE_END.match(s[m.end():]) or _history(s, m):
             continue
         return _kind(m.group("verb"), s), "decision.passive"
     if "noted" in low and _NOTED.search(s):
@@ -329,9 +424,18 @@ def _sentence_decision(s: str) -> tuple[str, str] | None:
         return _kind(None, s), "decision.vote"
     if _MOTION_WORD.search(low) and _MOTION.search(s):
         return "agreed", "decision.motion"
+    m = _HEADLINE.match(s) if "apolog" not in low else None
+    if m and not votes.title_word(s.split()[0]):  # 'Cllr Smith approved' is a person, not a headline
+        return _kind(m.group("verb"), s), "decision.headline"
     if re.match(r"^(?:Supported|Approved|Agreed|Refused)\s+by\s+the\b", s):
         return _kind(s.split()[0], s), "decision.by-body"
     return None
+
+
+def _history(s: str, m: re.Match) -> bool:
+    """The decision verb at m is dated before this meeting ('In January 2010 it was agreed', 'was approved in
+    August 2010', 'at the last meeting the Board resolved')."""
+    return bool(_EARLIER.search(s, 0, m.start()) or _DATED_AFTER.match(s[m.end():]))
 
 
 def _planning_context(units: list[Unit], i: int) -> str | None:

@@ -27,7 +27,7 @@ class Declared:
 def _grammar() -> dict:
     raw = json.loads((models_dir() / "declarations.json").read_text(encoding="utf-8"))
     who = who_pattern()
-    whos = rf"(?P<whos>{who}(?:\s*(?:,|&|\band\b)\s*(?:both\s+)?{who})*)"
+    whos = rf"(?P<whos>{who}(?:\s*(?:,|&|\band\b)\s*(?:both\s+)?{who}){{0,5}})"  # bounded: linear time
 
     def rules(entries):
         return [(e["name"], re.compile(e["pattern"].replace("{WHOS}", whos), re.I)) for e in entries]
@@ -36,13 +36,16 @@ def _grammar() -> dict:
             "section": re.compile(raw["section"]["pattern"], re.I), "item": re.compile(raw["item"]["pattern"], re.I)}
 
 
+_SCREEN = re.compile(r"declar|disclos|register|interest", re.I)  # a word every declaration rule needs
+
+
 def extract_declarations(units: list[Unit], text: str, roster=None, item_starts: list[int] = ()) -> list[Declared]:
     """Each declaration: one per declarer, with the clause that states it."""
     g, people, out = _grammar(), People(roster), []
     sections = [m.start() for m in g["section"].finditer(text)]
     for unit in units:
         s = unit.text
-        rules = list(g["declaration"])
+        rules = list(g["declaration"]) if _SCREEN.search(s) else []
         if _under_section(unit.start, sections, item_starts):
             rules += g["listed"]
         hits = sorted(((m.start(), name, m) for name, pattern in rules for m in pattern.finditer(s)),
@@ -50,7 +53,7 @@ def extract_declarations(units: list[Unit], text: str, roster=None, item_starts:
         for k, (a, name, m) in enumerate(hits):
             b = hits[k + 1][0] if k + 1 < len(hits) else len(s)
             clause = s[min(a, m.start("whos")):b].strip(" ,;")
-            item = g["item"].search(s, m.end(), b)
+            item = g["item"].search(s, m.end(), b) or g["item"].search(s, m.start(), m.start("whos"))
             for who in g["who"].finditer(m.group("whos")):
                 if not people.is_person(who.group()):
                     continue  # 'Northwold Sports and Social Club and both Cllr Sharp ...'

@@ -12,7 +12,11 @@ _NUMBERS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "si
             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _N = r"(?<![£$€¥\d.,/-])(\d{1,3}|" + "|".join(_NUMBERS) + r")\b(?![.,/]\d)"  # a count, never money or a date
 _SP = r"[^\S\n]"  # a space within a line (no-break spaces too)
-_NOT_NAMES = r"(?:The|A|An|It|This|That|These|All|Motion|Moved|Mo|Mot|Seconded|Second|Upon|No|Those|Roll|Council|Board)"
+
+
+@lru_cache(maxsize=None)
+def _raw() -> dict:
+    return json.loads((models_dir() / "votes.json").read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=None)
@@ -22,11 +26,26 @@ def _titles() -> str:
 
 
 @lru_cache(maxsize=None)
+def _title_words() -> re.Pattern:
+    """One word of a title ('Cllr.', 'Mrs', 'Council', 'Member'), case-insensitive."""
+    words = {w.lower() for t in set(lexicon()["honorifics"]) | set(lexicon()["office_titles"]) for w in t.split()}
+    return re.compile(r"(?:" + "|".join(map(re.escape, sorted(words))) + r")\.?", re.I)
+
+
+@lru_cache(maxsize=None)
+def title_word(word: str) -> bool:
+    """True for one word of a title ('Cllr.', 'Mrs', 'Member')."""
+    return bool(_title_words().fullmatch(word))
+
+
+@lru_cache(maxsize=None)
 def who_pattern() -> str:
-    """A person as minutes write one: titles, then initials and a name of one or two capitalised words."""
-    t = _titles()
-    return (rf"(?-i:(?:{t}\.?{_SP}+){{0,3}}(?!{_NOT_NAMES}\b(?!\.))(?:[A-Z]\.{_SP}*|[A-Z]{_SP}+(?=[A-Z])){{0,2}}"
-            rf"[A-Z][\w'’-]+(?:{_SP}+(?!{t}\b|{_NOT_NAMES}\b)[A-Z][\w'’-]+)?)")
+    """A person as minutes write one: titles, then initials and a name of one or two capitalised words
+    ('A' is an initial only before a name: 'Cllr A Smith', not 'A Motion')."""
+    t, no = _titles(), "(?:" + "|".join(_raw()["not_names"]["words"]) + ")"
+    return (rf"(?-i:(?:{t}(?:\.{_SP}*|{_SP}+)){{0,3}}(?!{no}\b(?!\.|(?<=\bA){_SP}+(?!{no}\b)[A-Z][a-z]))"
+            rf"(?:[A-Z]\.{_SP}*|[A-Z]{_SP}+(?=[A-Z])){{0,2}}"
+            rf"[A-Z][\w'’-]+(?:{_SP}+(?!{no}\b)[A-Z][\w'’-]+)?)")  # People.name trims a title read as a name
 
 
 def _compile(pattern: str) -> re.Pattern:
@@ -37,38 +56,48 @@ def _compile(pattern: str) -> re.Pattern:
 @lru_cache(maxsize=None)
 def grammar() -> dict:
     """models/votes.json with every pattern compiled."""
-    raw = json.loads((models_dir() / "votes.json").read_text(encoding="utf-8"))
+    raw = _raw()
 
     def rules(entries):
-        return [(e["name"], _compile(e["pattern"])) for e in entries]
+        return [(e["name"], _compile(e["pattern"]), e.get("checked", False)) for e in entries]
 
     return {
         "mover": rules(raw["mover"]), "seconder": rules(raw["seconder"]), "figures": rules(raw["figures"]),
         "counts": {k: rules(v) for k, v in raw["counts"].items()},
         "named": {k: rules(v) for k, v in raw["named_votes"].items() if not k.startswith("_")},
         "roll_call": _compile(raw["roll_call"]["pattern"]), "roll_votes": raw["roll_call"]["votes"],
-        "motion": rules(raw["motion"]), "follow": rules(raw["follow"]),
+        "motion": [(e, _compile(e["pattern"])) for e in raw["motion"]],
+        "follow": [(e, _compile(e["pattern"])) for e in raw["follow"]],
     }
 
 
-def _first(rules, text: str) -> tuple[str, re.Match] | None:
-    for name, pattern in rules:
-        m = pattern.search(text)
-        if m:
-            return name, m
+def _first(rules, text: str, people: "People | None" = None) -> tuple[str, re.Match] | None:
+    """The first rule that matches (a 'checked' rule only when the name it reads is a person)."""
+    for name, pattern, checked in rules:
+        for m in pattern.finditer(text):
+            if not (checked and people and not people.is_person(m.group("who"))):
+                return name, m
     return None
 
 
-def motion(sentence: str) -> str | None:
-    """The rule by which a sentence opens a motion ('Motion to approve ...', 'Moved by X to adopt'), or None."""
-    hit = _first(grammar()["motion"], sentence)
-    return hit[0] if hit else None
+_MOTION_WORD = re.compile(r"\bmo(?:t|v|\b)|propos|prop\.|nominat", re.I)  # every motion opener has one (a fast screen)
+_BULLET = re.compile(r"^[o•◦▪·*–-]\s+")  # a list glyph before a sentence ('o Eric seconded the motion.')
 
 
-def follows(sentence: str) -> str | None:
-    """The rule by which a sentence continues the motion before it (seconder, outcome, roll call), or None."""
-    hit = _first(grammar()["follow"], sentence)
-    return hit[0] if hit else None
+def motion(sentence: str) -> dict | None:
+    """The rule (its entry in votes.json, with its flags) by which a sentence opens a motion ('Motion to
+    approve ...', 'Moved by X to adopt'), or None."""
+    if not _MOTION_WORD.search(sentence):
+        return None
+    sentence = _BULLET.sub("", sentence)
+    return next((rule for rule, pattern in grammar()["motion"] if pattern.search(sentence)), None)
+
+
+def follows(sentence: str) -> dict | None:
+    """The rule (its entry in votes.json) by which a sentence continues the motion or decision before it
+    (seconder, outcome, roll call), or None."""
+    sentence = _BULLET.sub("", sentence)
+    return next((rule for rule, pattern in grammar()["follow"] if pattern.search(sentence)), None)
 
 
 def _number(word: str) -> int:
@@ -85,20 +114,34 @@ class People:
 
     def __init__(self, roster=None):
         self.roster = roster
-        self.titles = re.compile(rf"^(?:{_titles()}\.?\s+)+", re.I)
+        self.titles = _title_words()
 
     def name(self, ref: str) -> str:
-        ref = ref.strip(" .,;:")
-        bare = self.titles.sub("", ref) or ref
+        """'' when the reference is titles only ('Cllr Mrs')."""
+        ref, bare = self.split(ref)
+        if not bare:
+            return ""
         for form in (ref, bare) if self.roster is not None else ():
             names, ok = self.roster.resolve(form)
             if ok and len(names) == 1 and names[0] != "All":
                 return names[0]
         return bare
 
+    def split(self, ref: str) -> tuple[str, str]:
+        """The reference up to a second title ('Ryves Cllr' -> 'Ryves'), and its name without titles."""
+        words = re.sub(r"(?<=[a-z]\.)(?=[A-Z])", " ", ref.strip(" .,;:")).split()  # 'Mr.Bonnett'
+        k = 0
+        while k < len(words) and self.titles.fullmatch(words[k]):
+            k += 1
+        end = next((j for j in range(k + 1, len(words)) if self.titles.fullmatch(words[j])), len(words))
+        return " ".join(words[:end]), " ".join(words[k:end])
+
     def is_person(self, ref: str) -> bool:
         """A titled reference ('Cllr Sharp', 'Trustee Elton'), or one the roster resolves."""
-        if self.titles.match(ref.strip()):
+        ref, bare = self.split(ref)
+        if not bare:
+            return False
+        if bare != ref:
             return True
         return self.roster is not None and self.roster.resolve(ref)[1] and self.roster.resolve(ref)[0] != ["All"]
 
@@ -107,7 +150,7 @@ def roll_call(text: str, roster=None) -> list[dict]:
     """Individual votes of a roll call ('Trustee Elton – yes, Trustee Hodge – yes'); empty below two."""
     g, people = grammar(), People(roster)
     calls = [{"name": people.name(m.group("who")), "vote": g["roll_votes"][m.group("vote").lower()]}
-             for m in g["roll_call"].finditer(text)]
+             for m in g["roll_call"].finditer(text) if people.name(m.group("who"))]
     return calls if len(calls) >= 2 else []
 
 
@@ -117,8 +160,8 @@ def vote_of(text: str, roster=None, absent: int = 0) -> dict | None:
     them ('Motion Carried 6-1' with one member absent is six for), not votes against."""
     g, people, vote = grammar(), People(roster), {}
     for role in ("mover", "seconder"):
-        hit = _first(g[role], text)
-        if hit:
+        hit = _first(g[role], text, people)
+        if hit and people.name(hit[1].group("who")):
             vote[role] = people.name(hit[1].group("who"))
     named = {}
     for kind, rules in g["named"].items():
