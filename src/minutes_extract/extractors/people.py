@@ -190,8 +190,8 @@ def parse_entry(entry: str, title: str | None = None, allow_single: bool = False
     nick = [d.strip() for d in notes if re.fullmatch(r"[a-z][\w.-]+", d.strip()) and d.strip() not in _REASONS]
     person.organisation = organisation
     person.handle = handle.group(1) if handle else nick[0] if nick else None  # '@addaleax', 'Brian (redbeard)'
-    stated = [d.strip() for d in notes if re.fullmatch(r"[A-Z]{2,4}", d.strip())]
-    person.stated_initials = stated[0] if stated else None
+    stated = [d.strip() for d in notes if _matches_initials(d.strip(), name)]
+    person.stated_initials = stated[0] if stated else None  # '(RC)'; '(IBM)' is an organisation
     descriptors = [d.strip() for d in notes if d.strip().lower() not in _REASONS and d.strip() not in stated + nick]
     if trailing:
         descriptors.append(trailing)
@@ -204,15 +204,25 @@ def parse_entry(entry: str, title: str | None = None, allow_single: bool = False
     return person
 
 
+def _matches_initials(note: str, name: list[str]) -> bool:
+    """'(RC)' after Ray Cole: two to four capitals that begin with the first name's initial and end with the
+    surname's ('(KL)', '(KJL)' for K J Loydall)."""
+    return bool(re.fullmatch(r"[A-Z]{2,4}", note)) and note[0] == name[0][0].upper() and \
+        note[-1] == name[-1][0].upper()
+
+
 def describe(person: Person, text: str) -> None:
     """Adds a role or organisation from a descriptor ('Chair', 'Leicestershire Police', 'invited, from X')."""
     text = text.strip(" ,.;")
     if not text or text.lower() in _REASONS:
         return
-    parts = [p.strip() for p in re.split(r",\s*(?:from\s+(?:the\s+)?)?", text) if p.strip()]
+    parts = [p.strip() for p in re.split(r",(?!\s*(?:Inc|Ltd|LLC|Corp|plc|GmbH)\b)\s*(?:from\s+(?:the\s+)?)?", text)
+             if p.strip()]  # 'FireEye, Inc.' is one organisation
     for part in parts:
         if describes_role(part) and not (describes_organisation(part) and not re.search(r"chair|clerk", part, re.I)):
             person.role = person.role or part
+        elif re.search(r"\d", part):
+            continue  # a note on the attendance ('December 13th only', '6 committee members')
         elif describes_organisation(part) or part[:1].isupper():
             person.organisation = person.organisation or part
         else:
@@ -264,7 +274,7 @@ def _chunks(text: str, singles: bool = False) -> list[str]:
             chunks.append(acc)
     merged: list[str] = []
     for chunk in (c.strip(" .") for c in chunks):
-        chunk = re.sub(r"\s+(?:and|&)$|^(?:and|&)\s+", "", chunk)
+        chunk = re.sub(r"(?:^|\s+)(?:and|&|also|plus)$|^(?:and|&|also|plus)\s+", "", chunk, flags=re.I)  # 'ALSO'
         if not chunk:
             continue
         if merged and _HONORIFIC_RE.fullmatch(merged[-1] + " "):
@@ -274,6 +284,7 @@ def _chunks(text: str, singles: bool = False) -> list[str]:
     return merged
 
 
+_COMMA = "\x1f"  # a comma inside brackets while a list is split ('(FireEye, Inc.)')
 _PLURAL_TITLE = re.compile(
     rf"^\s*(?P<t>Councillors|Cllrs|(?:{alternation('office_titles')})s|(?:Alder|Select|Council)(?:wo)?men)\.?\s+(?=[A-Z])", re.I)
 _PLACE_TITLE = re.compile(  # 'Eden District Councillor A Armstrong': the place names the council, not a person
@@ -296,7 +307,7 @@ def parse_list(text: str, title: str | None = None) -> list[Person]:
     all ('Cllr Sue Lintern Chair Cllr Jim McNeill Vice Chair ...'). Descriptor chunks ('Footpath Warden',
     'Borough Council of ...') attach to the person before them."""
     text = _GLUED_TITLE.sub(r"\1. ", re.sub(r"\([^()]*vacanc[^()]*\)", " ", text, flags=re.I))
-    text = _PUBLIC.sub("", re.sub(r"\([^()]*\)", lambda m: m.group().replace(",", ";;").replace(" and ", " + "),
+    text = _PUBLIC.sub("", re.sub(r"\([^()]*\)", lambda m: m.group().replace(",", _COMMA).replace(" and ", " + "),
                                   text))
     m = _PLURAL_TITLE.match(text)
     if m:  # 'Councillors A, B and C', 'Trustees Elton, Picha and Hodge'
@@ -305,7 +316,7 @@ def parse_list(text: str, title: str | None = None) -> list[Person]:
     people: list[Person] = []
     text = _PLACE_TITLE.sub(lambda m: f"; {m['title']} {m['name']} ({m['place']} {m['area']} Council);", text)
     for chunk in _chunks(text, singles=bool(title) or bool(_PLURAL_ANYWHERE.search(text))):
-        chunk = chunk.replace(";;", ",").replace(" + ", " and ").strip(" .")
+        chunk = chunk.replace(_COMMA, ",").replace(" + ", " and ").strip(" .")
         plural = _PLURAL_TITLE.match(chunk)
         if plural:  # '..., Council Members Jones, Brown and Lee': the title goes on to the untitled names after it
             title = _singular(plural.group("t"))
