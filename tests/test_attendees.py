@@ -226,3 +226,10 @@ def test_table_rows_headed_by_an_attendance_label_and_slash_separated_lists():
 
 def test_names_with_several_particles():
     assert parse_entry("Maria de la Cruz (Secretary)").name == "Maria de la Cruz"
+
+
+def test_a_sentence_after_an_inline_list_ends_it():
+    text = "Present: Cole, Reed and Lee. Absent: Marsh. Hardy arrived at 7:32 p.m.\n\n1. Minutes\nApproved.\n"
+    assert people(text) == [("Cole", "present"), ("Reed", "present"), ("Lee", "present"), ("Marsh", "absent")]
+    assert people("Present: Cllr. Ann Cole, Prof. Tom Reed.\n\n1. Minutes\nApproved.\n") == [
+        ("Ann Cole", "present"), ("Tom Reed", "present")]

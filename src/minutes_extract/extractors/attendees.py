@@ -88,6 +88,26 @@ def _clean(text: str) -> str:
     return re.sub(r"\bUser:", "", text.replace("\t", " "))
 
 
+_SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s+(?=[A-Z])")
+_TITLES = {w.lower() for w in words("honorifics")}
+_COMING_GOING = re.compile(r"\b(?:arrived|left|joined|departed)\b", re.I)
+
+
+def _list_part(text: str) -> str:
+    """The list at the start of a text that may go on in sentences: later sentences are kept only while they read as
+    more entries ('Absent: Gatto. Sheumaker arrived at 7:32' -> 'Gatto'); a title's full stop ('Cllr. A') is no
+    sentence end."""
+    pieces, pos = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if text[:m.start()].rsplit(None, 1)[-1].lower() not in _TITLES:
+            pieces.append(text[pos:m.start()])
+            pos = m.end()
+    pieces.append(text[pos:])
+    keep = [pieces[0]] + list(takewhile(lambda x: not _EXPLAIN.search(x) and not _COMING_GOING.search(x) and
+                                        len(_PROSE_WORD.findall(x)) < 4, pieces[1:]))
+    return ", ".join(keep)
+
+
 def _short_names(chunks: list[str], strict: bool) -> list[Person] | None:
     """A roll of first names, surnames or handles ('Martin, TC, Brian (redbeard), Dan Barlow'; 'alice, bob (@bob)'):
     each chunk one or two words; None when the chunks do not read so. Lower-case handles only after a marker
@@ -233,10 +253,7 @@ def _is_group(label: str) -> bool:
 
 def _entry_people(t: str) -> tuple[list[Person], str | None]:
     """The people on one line of an attendance section, and the status the line states ('Trustee Elton - absent')."""
-    pieces = re.split(r"(?<=[a-z]{3})(?<!Cllr|Revd|Prof|Insp|Supt)\.\s+(?=[A-Z])", re.sub(r"^(?:[-*•]\s+|:\s*)", "", t))
-    keep = [pieces[0]] + list(takewhile(lambda x: not _EXPLAIN.search(x) and len(_PROSE_WORD.findall(x)) < 4,
-                                        pieces[1:]))  # '... and 3 Members of the Public. Mr X was also present.'
-    entry = _clean(", ".join(keep))
+    entry = _clean(_list_part(re.sub(r"^(?:[-*•]\s+|:\s*)", "", t)))  # '... Public. Mr X was also present.'
     status = None
     m = _ENTRY_STATUS.search(entry)
     if m and m.start() > 0:
@@ -374,8 +391,8 @@ def _inline_markers(text, start, preamble_end, found, line_start: bool = False) 
                 for p in extra:
                     found.append(Found(p, status_of(head), head, para + 2, para + 2 + len(follow),
                                        "attendee.inline"))
-        chunk = re.split(r"(?<=[a-z]{2})\.\s+(?:There|The|It)\s|\s\d{1,3}\.\s+(?=[A-Z])",  # '... There were 3',
-                         text[m.end():end])[0]  # or the next item's number in text run together
+        chunk = _list_part(re.split(r"\s\d{1,3}\.\s+(?=[A-Z])", text[m.end():end])[0])  # the next item's
+        # number in text run together ends the list
         for p in _list_people(chunk.strip(" |"), strict=False):
             found.append(Found(p, status_of(head), head, m.start(), end, "attendee.inline"))
 
