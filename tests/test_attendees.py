@@ -233,3 +233,14 @@ def test_a_sentence_after_an_inline_list_ends_it():
     assert people(text) == [("Cole", "present"), ("Reed", "present"), ("Lee", "present"), ("Marsh", "absent")]
     assert people("Present: Cllr. Ann Cole, Prof. Tom Reed.\n\n1. Minutes\nApproved.\n") == [
         ("Ann Cole", "present"), ("Tom Reed", "present")]
+
+
+def test_inline_list_going_on_one_entry_per_paragraph():
+    text = ("Present: Ms Ann Lee (Health Officer, Westshire District Council)\n\nMr Bob Cole (Parish Council)\n\n"
+            "Mrs Pat Hood (Village representative)\n\nRiverside Hall\n\n1. Apologies\nNone.\n")
+    found = extract_attendees(text, segment(text))
+    assert [(f.person.name, f.person.role, f.person.organisation) for f in found] == [
+        ("Ann Lee", "Health Officer", "Westshire District Council"), ("Bob Cole", None, "Parish Council"),
+        ("Pat Hood", "Village representative", None)]
+    text = "Present: Mr A Cole (Chairman)\n\nMrs B Reed\n\nApologies Were received from PC Jackson\n\n1. Minutes\nDone.\n"
+    assert people(text)[:3] == [("A Cole", "present"), ("B Reed", "present"), ("Jackson", "apologies")]

@@ -383,18 +383,33 @@ def _inline_markers(text, start, preamble_end, found, line_start: bool = False) 
         para = text.find("\n\n", m.end())
         if para != -1 and para < end:
             end = para
-            nxt = text.find("\n\n", para + 2)
-            follow = text[para + 2:nxt if nxt != -1 else preamble_end].strip()
-            if follow and len(follow) < 120 and not _EXPLAIN.search(follow.split("–")[0]) and \
-                    ":" not in follow and not follow.split("\n")[0].isupper() and not _NONE.match(text[m.end():para]):
-                extra = _list_people(follow)
-                for p in extra:
-                    found.append(Found(p, status_of(head), head, para + 2, para + 2 + len(follow),
-                                       "attendee.inline"))
         chunk = _list_part(re.split(r"\s\d{1,3}\.\s+(?=[A-Z])", text[m.end():end])[0])  # the next item's
         # number in text run together ends the list
         for p in _list_people(chunk.strip(" |"), strict=False):
             found.append(Found(p, status_of(head), head, m.start(), end, "attendee.inline"))
+        if end == para and not _NONE.match(text[m.end():para]):
+            _paragraph_entries(text, para + 2, len(text), head, found)
+
+
+def _paragraph_entries(text, pos, end, head, found) -> None:
+    """The paragraphs after an inline list that go on with it ('Present: Ms A Lee (Clerk)' / blank / 'Mr B Cole
+    (Warden)' / ...): short single lines with no label, sentence or attendance heading, each after the first
+    written like the one before (with or without a title); the first other paragraph ends the list."""
+    with_title = None
+    while pos < end:
+        nxt = text.find("\n\n", pos)
+        nxt = end if nxt == -1 or nxt > end else nxt
+        follow = text[pos:nxt].strip()
+        if not follow or len(follow) >= 120 or "\n" in follow or ":" in follow or follow.isupper() or \
+                _EXPLAIN.search(follow.split("–")[0]) or with_title not in (None, titled(follow)) or \
+                re.match(rf"(?:{_HEADS})\b", follow, re.I):  # 'Apologies Were received from ...'
+            return
+        people, with_title = _list_people(follow), titled(follow)
+        if not people:
+            return
+        for p in people:
+            found.append(Found(p, status_of(head), head, pos, nxt, "attendee.inline"))
+        pos = nxt + 2
 
 
 def _tables(lines, found) -> None:
