@@ -65,6 +65,8 @@ def test_bracketed_capitals_are_initials_only_when_they_fit_the_name():
     ann = parse_entry("Ann Marsh (IBM)")
     assert (ann.stated_initials, ann.organisation, ann.initials) == (None, "IBM", "AM")
     assert parse_entry("Tom Reed (Acme, Inc.)").organisation == "Acme, Inc"
+    assert parse_entry("Dave Hill (DHI)").stated_initials == "DHI"
+    assert parse_entry("Dave Hill (DAH)").stated_initials is None
 
 
 def test_notes_and_connectives_are_not_descriptors():

@@ -205,10 +205,12 @@ def parse_entry(entry: str, title: str | None = None, allow_single: bool = False
 
 
 def _matches_initials(note: str, name: list[str]) -> bool:
-    """'(RC)' after Ray Cole: two to four capitals that begin with the first name's initial and end with the
-    surname's ('(KL)', '(KJL)' for K J Loydall)."""
-    return bool(re.fullmatch(r"[A-Z]{2,4}", note)) and note[0] == name[0][0].upper() and \
-        note[-1] == name[-1][0].upper()
+    """'(RC)' after Ray Cole: two to four capitals taken in order from the name, the first name's initial first
+    and the surname's initial among them ('(KL)', '(KJL)' for K J Loydall, '(DHO)' for Dave Horkan)."""
+    if not re.fullmatch(r"[A-Z]{2,4}", note) or note[0] != name[0][0].upper() or len(name) < 2:
+        return False
+    rest = iter("".join(name[1:]).upper())
+    return name[-1][0].upper() in note[1:] and all(c in rest for c in note[1:])
 
 
 def describe(person: Person, text: str) -> None:
