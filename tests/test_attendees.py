@@ -243,4 +243,23 @@ def test_inline_list_going_on_one_entry_per_paragraph():
         ("Ann Lee", "Health Officer", "Westshire District Council"), ("Bob Cole", None, "Parish Council"),
         ("Pat Hood", "Village representative", None)]
     text = "Present: Mr A Cole (Chairman)\n\nMrs B Reed\n\nApologies Were received from PC Jackson\n\n1. Minutes\nDone.\n"
-    assert people(text)[:3] == [("A Cole", "present"), ("B Reed", "present"), ("Jackson", "apologies")]
+    assert sorted(people(text)) == [("A Cole", "present"), ("B Reed", "present"), ("Jackson", "apologies")]
+
+
+def test_apologies_inside_a_numbered_item():
+    text = ("Present: Cllr A Cole, Cllr B Reed\n\n1 To Consider Apologies for Absence: Apologies were received from "
+            "Cllr Mrs S Lane and Borough Councillor C Hart\n\n2 To Approve the Minutes\nApproved.\n")
+    assert people(text)[2:] == [("S Lane", "apologies"), ("C Hart", "apologies")]
+    text = ("Present: Cllr A Cole\n\n1. Apologies\n\nApologies for absence were received before the meeting from "
+            "Cllr Dean and Cllr Ford.\n\n2. Minutes\nApproved.\n")
+    assert people(text)[1:] == [("Dean", "apologies"), ("Ford", "apologies")]
+    text = "PRESENT: Cllr A Cole\n\n3\\. ACCEPTANCE OF APOLOGIES FOR ABSENCE Cllrs M. Peel and R. Cross.\n\n4\\. MINUTES\n"
+    assert sorted(people(text)) == [("A Cole", "present"), ("M Peel", "apologies"), ("R Cross", "apologies")]
+    text = "**1.** **Apologies for absence** Mr F Eagle, Miss A Moor\n\n**2.** **Minutes**\nApproved.\n"
+    assert people(text) == [("F Eagle", "apologies"), ("A Moor", "apologies")]
+    text = ("Those attending Mr A Cole, Mrs B Reed,\n\nMr C Hart\n\nApologies were received from Mr D Lee and PC Jones\n\n"
+            "Election of Officers\n\nMr Cole introduced himself to the meeting.\n\nMinutes\nApproved.\n")
+    assert sorted(people(text)) == [("A Cole", "present"), ("B Reed", "present"), ("C Hart", "present"),
+                                    ("D Lee", "apologies"), ("Jones", "apologies")]
+    text = "Present: Cllr A Cole\n\n2. To Consider Apologies for Absence: Apologies from Cllr B Reed\n\nPolice Matters\n\n"
+    assert people(text) == [("A Cole", "present"), ("B Reed", "apologies")]

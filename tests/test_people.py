@@ -76,3 +76,9 @@ def test_notes_and_connectives_are_not_descriptors():
     people = parse_list("Mrs N Cole (Clerk) ALSO Cllr M Reed, Ms A Lee (Warden, Westshire District Council)")
     assert [(p.name, p.role, p.organisation) for p in people] == [
         ("N Cole", "Clerk", None), ("M Reed", None, None), ("A Lee", "Warden", "Westshire District Council")]
+
+
+def test_reasons_for_absence_are_not_roles():
+    from minutes_extract.extractors.people import parse_list
+    people = parse_list("Kit Hale (personal reasons), Ann Cole – away on business, Jim Neal (Vice Chair)")
+    assert [(p.name, p.role) for p in people] == [("Kit Hale", None), ("Ann Cole", None), ("Jim Neal", "Vice Chair")]

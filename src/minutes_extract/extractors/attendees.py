@@ -26,19 +26,26 @@ _MARKER_NO_COLON = re.compile(rf"^[ \t]*(?P<head>{_PRESENT})[ \t]+(?=(?:Cllr|Cou
 _HEADING_LINE = re.compile(rf"^\s*(?:#+\s*|[-*•]\s+)?(?:\d+(?:\.\d+)*\.?\s+)?[*_]{{0,2}}(?P<head>(?:{_HEADS}|"
                            rf"(?:(?!(?:all|by|were|was|agreed|not)\b)[A-Z][a-z]+\s+){{1,3}}(?:present|attending|"
                            rf"in attendance)){_MODE})[*_]{{0,2}}\s*:?\s*[*_]{{0,2}}\s*$", re.I)
-# 'PRESENT C Lyne - Acting Chairperson', '1. APOLOGIES A Horne': an upper-case heading with the first entry after it
-_CAPS_HEADING = re.compile(rf"^[ \t]*(?:\d{{1,3}}[.)]?[ \t]+)?(?P<head>{_HEADS})[ \t]+(?P<rest>[A-Z].*)$", re.I)
+# 'PRESENT C Lyne - Acting Chairperson', '1. APOLOGIES A Horne', '3. ACCEPTANCE OF APOLOGIES FOR ABSENCE Cllrs A, B',
+# '**1.** **Apologies for absence** Mr F Eglington': a heading set off by upper case or bold, or followed by a titled
+# name, with the first entry after it
+_CAPS_HEADING = re.compile(rf"^[ \t]*(?:[*_]{{0,2}}\d{{1,3}}\\?[.)]?[*_]{{0,2}}[ \t]+)?(?P<bold>[*_]{{2}})?"
+                           rf"(?P<lead>(?:[A-Z]+[ \t]+){{0,3}}?)(?P<head>{_HEADS})(?(bold)[*_]{{2}})[ \t]+"
+                           rf"(?P<rest>[A-Z].*)$", re.I)
 # 'Participating remotely were:', 'Not present:', '- Guests: Ann Lee': a group inside an attendance section
 _LABEL = re.compile(r"^[ \t]*(?:[-*•][ \t]+)?(?P<label>[A-Za-z][A-Za-z ,/&'’-]{0,60}?)[ \t]*:[ \t]*(?P<rest>.*)$")
 _HEAD_WORDS = tuple({w[:6] for key in ("present_headings", "apology_headings", "absent_headings")  # a quick test
                      for w in " ".join(words(key)).replace(",", " ").split() if len(w) >= 5} | {"roll"})
 _BULLET = re.compile(r"^\s*[-*•]\s")
+_STARTS_HEADING = re.compile(rf"(?:{_HEADS})\b", re.I)
 _GROUP_WORD = re.compile(rf"\b{alternation('attendance_group_words')}\b", re.I)
 _ENTRY_STATUS = re.compile(r"\s*(?:[-–:,]\s*)?\(?(?P<st>present|absent|excused|apologies|remote(?:ly)?|"
                            r"arrived[^)]*)\)?\.?$", re.I)  # 'Trustee Elton - absent'
-_APOLOGY_SENTENCE = re.compile(
-    r"\bApologies(?:\s+for\s+absence)?\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:received|given|submitted|"
-    r"tendered|sent|noted|accepted)?(?:\s+and\s+(?:accepted|noted|approved))?\s*(?:from|by|:)\s*(?P<list>.+)", re.I)
+_APOLOGY_SENTENCE = re.compile(  # 'Apologies for absence were received before the meeting from ...'
+    r"\bApologies(?:\s+(?:for|of)\s+absence)?\s+(?:(?:were|had\s+been|have\s+been)\s+)?(?:(?:received|given|"
+    r"submitted|tendered|sent|noted|accepted|provided)(?:\s+and\s+(?:accepted|noted|approved))?"
+    r"(?:\s+(?!from\b)[a-z]+){0,4}?\s+(?:from|by|for)\b|\s*(?:from|by)\b|\s*:(?!\s*Apologies\b))\s*(?P<list>.+)",
+    re.I)
 _PRESENT_SENTENCE = re.compile(  # 'Present were ...', 'Board members present were Trustee Elton, ...'
     r"^(?:Also\s+)?(?:(?:Board|Council|Committee|Commission|Staff)\s+)?(?:members?\s+|officers?\s+)?(?:also\s+)?"
     r"(?:present|in\s+attendance|attending)(?:\s+at\s+[^:.]{3,60}?)?\s+(?:was|were)\s+(?!the following)(?P<list>.+)",
@@ -225,15 +232,17 @@ def extract_attendees(text: str, items: list[Segment]) -> list[Found]:
     _inline_markers(text, 0, preamble_end, found)
     for seg in items[:3]:  # 'ROLL CALL: Present: Coleman, Flagg ...', '## Time and Location' / 'Members Present: ...'
         _inline_markers(text, seg.start, seg.end, found,
-                        line_start=not re.search(r"roll call|attendance|present|apolog", seg.title, re.I))
+                        line_start=not re.search(r"roll call|attendance|present|apolog", _heading(text, seg), re.I))
     _tables(lines, found)
     starts = [ln.start for ln in lines]
     for seg in items:
-        if re.search(r"apolog|attendance|absen", seg.title, re.I):
+        heading = _heading(text, seg)
+        if re.search(r"apolog|attendance|absen", heading, re.I) and not re.search(r":\s*\S", heading) and \
+                len(heading.split()) <= 2 * len(seg.title.split()) + 4:  # not when the heading line holds the list
             _apology_item(lines, starts, seg, found)
     region_end = preamble_end
     for seg in items[:6]:
-        if _ATTENDANCE_TITLE.search(seg.title):
+        if _ATTENDANCE_TITLE.search(_heading(text, seg)):
             region_end = max(region_end, seg.end)
     units = split(text, 0, region_end)
     for unit in units:
@@ -241,6 +250,12 @@ def extract_attendees(text: str, items: list[Segment]) -> list[Found]:
     if not any(f.status == "present" for f in found):
         _all_present(lines, units, found)
     return _dedupe(found)
+
+
+def _heading(text: str, seg: Segment) -> str:
+    """An item's title with the rest of its heading line ('To Consider' + ' Apologies for Absence: ...')."""
+    end = text.find("\n", seg.start, seg.start + 200)
+    return seg.title + " " + text[seg.start:end if end != -1 else seg.start + 200]
 
 
 def _is_role(label: str) -> bool:
@@ -260,7 +275,7 @@ def _entry_people(t: str) -> tuple[list[Person], str | None]:
         status = status_of(m.group("st")) if not m.group("st").lower().startswith(("remote", "arrived")) \
             else "present"
         entry = entry[:m.start()]
-    if _EXPLAIN.search(entry) or len(_PROSE_WORD.findall(re.sub(r"\([^()]*\)", " ", entry))) >= 4 and "," not in entry:
+    if _EXPLAIN.search(entry) or len(_PROSE_WORD.findall(re.sub(r"\([^()]*\)", " ", entry))) >= 3 and "," not in entry:
         return [], None  # a sentence, not an entry ('Inability to register attendees due to ...')
     bullet_pair = bool(_BULLET.match(t)) and entry.count(",") == 1  # '- James Belsey, Morgan Stanley'
     single = ("," not in entry or "(" in entry or bullet_pair) and " and " not in entry and entry.count("(") < 2 \
@@ -283,7 +298,9 @@ def _heading_sections(lines, found) -> None:
             continue
         m = _HEADING_LINE.match(lines[i].text)
         caps = None if m else _CAPS_HEADING.match(lines[i].text)
-        if caps and not (caps.group("head").isupper() and not caps.group("rest").isupper()):
+        if caps and (caps.group("rest").isupper() or not ((caps.group("lead") + caps.group("head")).isupper() or
+                                                           not caps.group("lead") and (caps.group("bold") or
+                                                                                       titled(caps.group("rest"))))):
             caps = None
         if not (m or caps) or m and _BULLET.match(lines[i].text) and not _nested_below(lines, i):
             i += 1
@@ -294,7 +311,7 @@ def _heading_sections(lines, found) -> None:
             people, said = _entry_people(caps.group("rest"))
             for p in people:
                 found.append(Found(p, said or status, group, lines[i].start, lines[i].end, "attendee.section"))
-        i = _walk_section(lines, i + 1, status, group, found)
+        i = _walk_section(lines, i + 1, status, group, found, titled(caps.group("rest")) if caps else None)
 
 
 def _nested_below(lines, i) -> bool:
@@ -304,8 +321,10 @@ def _nested_below(lines, i) -> bool:
     return bool(_BULLET.match(nxt)) and len(nxt) - len(nxt.lstrip()) > indent
 
 
-def _walk_section(lines, i, status, group, found) -> int:
-    """Reads entries from line i on; returns the index of the line that ends the section."""
+def _walk_section(lines, i, status, group, found, with_title: bool | None = None) -> int:
+    """Reads entries from line i on; returns the index of the line that ends the section: a heading, a label, a
+    line that opens with a heading of another status, a line that is no entry, or (with_title: the heading line
+    held a first entry with a title) a line without a title ('Election of Officers')."""
     listing, prev = False, i
     for j in range(i, len(lines)):
         ln = lines[j]
@@ -331,6 +350,9 @@ def _walk_section(lines, i, status, group, found) -> int:
             t = label.group("rest").strip()
             if not t:
                 continue
+        head = _STARTS_HEADING.match(t)
+        if head and status_of(head.group()) != status or with_title and not titled(t):
+            return j  # 'Apologies were received from ...' after a present list; 'Election of Officers'
         if listing and "," not in t and not lines[prev].text.rstrip().endswith(","):
             return j  # a paragraph list ends with its line ('Present' / 'A, B, C' / 'Audio Log')
         people, said = _entry_people(t)
@@ -385,10 +407,12 @@ def _inline_markers(text, start, preamble_end, found, line_start: bool = False) 
             end = para
         chunk = _list_part(re.split(r"\s\d{1,3}\.\s+(?=[A-Z])", text[m.end():end])[0])  # the next item's
         # number in text run together ends the list
+        lead = _APOLOGY_SENTENCE.match(chunk)
+        chunk = lead.group("list") if lead else chunk  # 'Apologies for Absence: Apologies were received from ...'
         for p in _list_people(chunk.strip(" |"), strict=False):
             found.append(Found(p, status_of(head), head, m.start(), end, "attendee.inline"))
         if end == para and not _NONE.match(text[m.end():para]):
-            _paragraph_entries(text, para + 2, len(text), head, found)
+            _paragraph_entries(text, para + 2, preamble_end, head, found)
 
 
 def _paragraph_entries(text, pos, end, head, found) -> None:
@@ -396,13 +420,13 @@ def _paragraph_entries(text, pos, end, head, found) -> None:
     (Warden)' / ...): short single lines with no label, sentence or attendance heading, each after the first
     written like the one before (with or without a title); the first other paragraph ends the list."""
     with_title = None
-    while pos < end:
+    while pos < end or with_title is None:  # the first paragraph may lie past the end of the preamble
         nxt = text.find("\n\n", pos)
-        nxt = end if nxt == -1 or nxt > end else nxt
+        nxt = len(text) if nxt == -1 else nxt
         follow = text[pos:nxt].strip()
         if not follow or len(follow) >= 120 or "\n" in follow or ":" in follow or follow.isupper() or \
                 _EXPLAIN.search(follow.split("–")[0]) or with_title not in (None, titled(follow)) or \
-                re.match(rf"(?:{_HEADS})\b", follow, re.I):  # 'Apologies Were received from ...'
+                _STARTS_HEADING.match(follow):  # 'Apologies Were received from ...'
             return
         people, with_title = _list_people(follow), titled(follow)
         if not people:
@@ -439,7 +463,7 @@ def _apology_item(lines, starts, seg, found) -> None:
         t = ln.text.strip()
         if not t:
             continue
-        p = parse_entry(t) if re.search(r"\)$", t) or len(t.split()) <= 5 else None
+        p = parse_entry(t) if (t.endswith(")") or len(t.split()) <= 5) and not t.endswith(":") else None
         if not p or _EXPLAIN.search(t):
             break
         found.append(Found(p, "apologies", seg.title, ln.start, ln.end, "attendee.apologies-item"))

@@ -15,6 +15,9 @@ _NOT_NAMES = {"the", "and", "members", "member", "public", "none", "no", "nil", 
 _REASONS = {"illness", "ill", "work", "work commitments", "holiday", "on holiday", "personal", "family", "unwell",
             "sick", "leave", "prior engagement", "other commitments", "sickness"}
 
+_REASON = re.compile(r"[a-z].*\b(?:reasons?|commitments?|illness|holiday|unwell|business|engagement|meeting)\b|"
+                     r"(?:and|or|for|with)\b")  # 'personal reasons', 'away on business', 'prior to the meeting'
+
 
 @dataclass
 class Person:
@@ -216,7 +219,7 @@ def _matches_initials(note: str, name: list[str]) -> bool:
 def describe(person: Person, text: str) -> None:
     """Adds a role or organisation from a descriptor ('Chair', 'Leicestershire Police', 'invited, from X')."""
     text = text.strip(" ,.;")
-    if not text or text.lower() in _REASONS:
+    if not text or text.lower() in _REASONS or _REASON.match(text):
         return
     parts = [p.strip() for p in re.split(r",(?!\s*(?:Inc|Ltd|LLC|Corp|plc|GmbH)\b)\s*(?:from\s+(?:the\s+)?)?", text)
              if p.strip()]  # 'FireEye, Inc.' is one organisation
