@@ -263,3 +263,8 @@ def test_apologies_inside_a_numbered_item():
                                     ("D Lee", "apologies"), ("Jones", "apologies")]
     text = "Present: Cllr A Cole\n\n2. To Consider Apologies for Absence: Apologies from Cllr B Reed\n\nPolice Matters\n\n"
     assert people(text) == [("A Cole", "present"), ("B Reed", "apologies")]
+
+
+def test_namespace_prefixes_glued_to_names_are_dropped():
+    assert people("Attendees: Contributor:Ann Cole, Wiki:Bob Reed\n\n## Notes\nText.\n") == [
+        ("Ann Cole", "present"), ("Bob Reed", "present")]

@@ -36,6 +36,7 @@ _CAPS_HEADING = re.compile(rf"^[ \t]*(?:[*_]{{0,2}}\d{{1,3}}\\?[.)]?[*_]{{0,2}}[
 _LABEL = re.compile(r"^[ \t]*(?:[-*•][ \t]+)?(?P<label>[A-Za-z][A-Za-z ,/&'’-]{0,60}?)[ \t]*:[ \t]*(?P<rest>.*)$")
 _HEAD_WORDS = tuple({w[:6] for key in ("present_headings", "apology_headings", "absent_headings")  # a quick test
                      for w in " ".join(words(key)).replace(",", " ").split() if len(w) >= 5} | {"roll"})
+_NAMESPACE = re.compile(rf"(?<![\w/])(?!(?:{_HEADS})\b)[A-Z][a-z]+:(?=[A-Z][\w.-])")  # wiki 'User:Katie'
 _BULLET = re.compile(r"^\s*[-*•]\s")
 _STARTS_HEADING = re.compile(rf"(?:{_HEADS})\b", re.I)
 _GROUP_WORD = re.compile(rf"\b{alternation('attendance_group_words')}\b", re.I)
@@ -88,11 +89,11 @@ def status_of(heading: str) -> str:
 
 
 def _clean(text: str) -> str:
-    """Tabs between words (PDF text) as spaces; wiki user prefixes ('User:Katie') dropped."""
+    """Tabs between words (PDF text) as spaces; namespace prefixes glued to a name ('User:Katie') dropped."""
     text = re.sub(r"\.\s+(?=(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\b)", ", ", text)  # 'Mr. A Halls. Mr. R Thompson'
     text = re.sub(r"(?<![\w@])\+(?=\w)", "", text)  # IRC voice marks: '+Manu_Sporny'
     text = re.sub(r"(?<=[a-z])_(?=[A-Z])", " ", text)  # IRC names: 'Joe_Andrieu'
-    return re.sub(r"\bUser:", "", text.replace("\t", " "))
+    return _NAMESPACE.sub("", text.replace("\t", " "))
 
 
 _SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s+(?=[A-Z])")
