@@ -82,3 +82,5 @@ def test_reasons_for_absence_are_not_roles():
     from minutes_extract.extractors.people import parse_list
     people = parse_list("Kit Hale (personal reasons), Ann Cole – away on business, Jim Neal (Vice Chair)")
     assert [(p.name, p.role) for p in people] == [("Kit Hale", None), ("Ann Cole", None), ("Jim Neal", "Vice Chair")]
+    people = parse_list("Cllr Ann Hale (illness) and for Cllr Bob Lee (work commitment)")
+    assert [(p.name, p.role) for p in people] == [("Ann Hale", None), ("Bob Lee", None)]

@@ -268,7 +268,7 @@ def _chunks(text: str, singles: bool = False) -> list[str]:
     chunks: list[str] = []
     for part in _PARTS.split(text):
         for sub in _HONORIFIC_BOUNDARY.split(part):
-            pieces = re.split(r"\s+(?:and|&)\s+", sub)
+            pieces = re.split(r"\s+(?:and|&)\s+(?:(?:for|from)\s+)?", sub)  # "A (ill) and for B"
             acc = pieces[0]
             for piece in pieces[1:]:
                 if _person_shaped(piece, singles) and not describes_organisation(acc):
