@@ -168,7 +168,8 @@ def _walk_section(lines, i, status, group, found, with_title: bool | None = None
         if head and status_of(head.group()) != status or with_title and not titled(t):
             return j  # 'Apologies were received from ...' after a present list; 'Election of Officers'
         if listing and "," not in t and not lines[prev].text.rstrip().endswith(","):
-            return j  # a paragraph list ends with its line ('Present' / 'A, B, C' / 'Audio Log')
+            return j  # a list keeps its form: after a line of comma-separated names a bare line is something else
+            # ('Present' / 'A, B, C' / 'Audio Log')
         people, said = _entry_people(t)
         if not people:
             if re.match(r"^[-*•]\s", t):
