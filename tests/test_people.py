@@ -84,3 +84,9 @@ def test_reasons_for_absence_are_not_roles():
     assert [(p.name, p.role) for p in people] == [("Kit Hale", None), ("Ann Cole", None), ("Jim Neal", "Vice Chair")]
     people = parse_list("Cllr Ann Hale (illness) and for Cllr Bob Lee (work commitment)")
     assert [(p.name, p.role) for p in people] == [("Ann Hale", None), ("Bob Lee", None)]
+
+
+def test_titles_with_full_stops_and_glued_titles():
+    assert (parse_entry("P.C. P Smith").name, parse_entry("P.C. P Smith").title) == ("P Smith", "P.C.")
+    assert (parse_entry("D.S. Hart").name, parse_entry("D.S. Hart").title) == ("D.S Hart", None)
+    assert (parse_entry("Mr.Lionel Hale").name, parse_entry("T.Manley").name) == ("Lionel Hale", "T Manley")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..lexicon import alternation, words
+from ..lexicon import alternation, lexicon, words
 
 PARTICLES = {"de", "van", "von", "der", "den", "du", "da", "di", "la", "le", "del", "della", "dos", "ter", "ten", "st"}
 _NOT_NAMES = {"the", "and", "members", "member", "public", "none", "no", "nil", "all", "councillors", "vacancy",
@@ -138,13 +138,20 @@ def take_name(tokens: list[str]) -> tuple[list[str], list[str]]:
     return name, tokens[i:]
 
 
+# 'P.C. P Smith': a title written with full stops, when a name with an initial or given name follows ('D.S. Hart'
+# is a name with initials)
+_DOTTED_TITLE = re.compile(r"^(?:[A-Z]\.){1,3}[A-Z]?\.?\s+")
+_SHORT_TITLES = {w for w in lexicon()["honorifics"] if w.isupper()} - {"CC", "BC"}  # 'PC', 'PCSO', 'DC'
+
+
 def leading_titles(text: str) -> tuple[list[str], str]:
     """Splits the titles off a name: 'Cllr Mrs M Leamon' -> (['Cllr', 'Mrs'], 'M Leamon'); an office title
     ('Trustee', 'Supervisor', 'Council Member') counts when a capitalised name follows it."""
     titles = []
     while True:
-        m = _HONORIFIC_RE.match(text)
-        if m and m.group().strip():
+        m = _HONORIFIC_RE.match(text) or _DOTTED_TITLE.match(text)
+        if m and m.group().strip() and (m.re is _HONORIFIC_RE or m.group().replace(".", "").strip() in _SHORT_TITLES
+                                        and len(take_name(text[m.end():].split())[0]) >= 2):
             titles.append(m.group().strip())
             text = text[m.end():]
             continue
@@ -161,6 +168,7 @@ def leading_titles(text: str) -> tuple[list[str], str]:
 def parse_entry(entry: str, title: str | None = None, allow_single: bool = False) -> Person | None:
     """One attendance entry: 'Councillor K J Loydall JP (Chair)', 'Insp. M Cawley (Leicestershire Police)',
     'Anna Henningsen @addaleax (TSC)', 'Cllr. R. Crisp - Chair', 'Helen Richardson (Parish Clerk)'."""
+    entry = re.sub(r"\b([A-Z])\.(?=[A-Z][a-z])", r"\1. ", _GLUED_TITLE.sub(r"\1. ", entry))  # 'Mr.Lee', 'T.Lee'
     handle = re.search(r"@([\w-]+)", entry)
     text = re.sub(r"@[\w-]+", " ", entry)
     notes = re.findall(r"\(([^()]*)\)", text)
