@@ -268,3 +268,8 @@ def test_apologies_inside_a_numbered_item():
 def test_namespace_prefixes_glued_to_names_are_dropped():
     assert people("Attendees: Contributor:Ann Cole, Wiki:Bob Reed\n\n## Notes\nText.\n") == [
         ("Ann Cole", "present"), ("Bob Reed", "present")]
+
+
+def test_a_section_list_wrapped_after_and():
+    text = "PRESENT\nCouncillors Ann Cole, Bob Reed and\nCounty Councillor Tom Hart.\n1. WELCOME\nText.\n"
+    assert people(text) == [("Ann Cole", "present"), ("Bob Reed", "present"), ("Tom Hart", "present")]

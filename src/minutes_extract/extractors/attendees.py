@@ -167,8 +167,9 @@ def _walk_section(lines, i, status, group, found, with_title: bool | None = None
         head = _STARTS_HEADING.match(t)
         if head and status_of(head.group()) != status or with_title and not titled(t):
             return j  # 'Apologies were received from ...' after a present list; 'Election of Officers'
-        if listing and "," not in t and not lines[prev].text.rstrip().endswith(","):
-            return j  # a list keeps its form: after a line of comma-separated names a bare line is something else
+        if listing and "," not in t and not re.search(r"(?:,|&|\band)$", lines[prev].text.rstrip()):
+            return j  # a list keeps its form: after a line of comma-separated names a bare line is something else,
+            # unless the line before ends in ',', '&' or 'and' (the list wraps)
             # ('Present' / 'A, B, C' / 'Audio Log')
         people, said = _entry_people(t)
         if not people:
