@@ -273,3 +273,8 @@ def test_namespace_prefixes_glued_to_names_are_dropped():
 def test_a_section_list_wrapped_after_and():
     text = "PRESENT\nCouncillors Ann Cole, Bob Reed and\nCounty Councillor Tom Hart.\n1. WELCOME\nText.\n"
     assert people(text) == [("Ann Cole", "present"), ("Bob Reed", "present"), ("Tom Hart", "present")]
+
+
+def test_a_list_that_ends_with_the_public_is_complete():
+    text = "Attendance: Cllr A Cole, Cllr B Reed, Members of the public 5\n\nEmergency Exits\n\nMembers were told.\n"
+    assert people(text) == [("A Cole", "present"), ("B Reed", "present")]

@@ -30,6 +30,7 @@ _LABEL = re.compile(r"^[ \t]*(?:[-*•][ \t]+)?(?P<label>[A-Za-z][A-Za-z ,/&'’
 _HEAD_WORDS = tuple({w[:6] for key in ("present_headings", "apology_headings", "absent_headings")  # a quick test
                      for w in " ".join(words(key)).replace(",", " ").split() if len(w) >= 5} | {"roll"})
 _BULLET = re.compile(r"^\s*[-*•]\s")
+_PUBLIC_LAST = re.compile(r"\bpublic\W*\d*\W*$", re.I)  # '... Members of the public 5': the public come last
 _STARTS_HEADING = re.compile(rf"(?:{HEADS})\b", re.I)
 _GROUP_WORD = re.compile(rf"\b{alternation('attendance_group_words')}\b", re.I)
 _ENTRY_STATUS = re.compile(r"\s*(?:[-–:,]\s*)?\(?(?P<st>present|absent|excused|apologies|remote(?:ly)?|"
@@ -228,7 +229,7 @@ def _inline_markers(text, start, preamble_end, found, line_start: bool = False) 
         chunk = lead.group("list") if lead else chunk  # 'Apologies for Absence: Apologies were received from ...'
         for p in list_people(chunk.strip(" |"), strict=False):
             found.append(Found(p, status_of(head), head, m.start(), end, "attendee.inline"))
-        if end == para and not NONE.match(text[m.end():para]):
+        if end == para and not NONE.match(text[m.end():para]) and not _PUBLIC_LAST.search(text[m.end():para]):
             _paragraph_entries(text, para + 2, preamble_end, head, found)
 
 
