@@ -15,8 +15,10 @@ _NOT_NAMES = {"the", "and", "members", "member", "public", "none", "no", "nil", 
 _REASONS = {"illness", "ill", "work", "work commitments", "holiday", "on holiday", "personal", "family", "unwell",
             "sick", "leave", "prior engagement", "other commitments", "sickness"}
 
+# a reason for absence written as prose after a name: 'personal reasons', 'away on business', 'prior to the meeting'
 _REASON = re.compile(r"[a-z].*\b(?:reasons?|commitments?|illness|holiday|unwell|business|engagement|meeting)\b|"
-                     r"(?:and|or|for|with)\b")  # 'personal reasons', 'away on business', 'prior to the meeting'
+                     r"(?:and|or|for|with)\b")
+_COMPANY_SUFFIX = r"(?:Inc|Ltd|LLC|Corp|plc|GmbH)\b"  # 'FireEye, Inc.' is one organisation
 
 
 @dataclass
@@ -141,7 +143,8 @@ def take_name(tokens: list[str]) -> tuple[list[str], list[str]]:
 # 'P.C. P Smith': a title written with full stops, when a name with an initial or given name follows ('D.S. Hart'
 # is a name with initials)
 _DOTTED_TITLE = re.compile(r"^(?:[A-Z]\.){1,3}[A-Z]?\.?\s+")
-_SHORT_TITLES = {w for w in lexicon()["honorifics"] if w.isupper()} - {"CC", "BC"}  # 'PC', 'PCSO', 'DC'
+# 'PC', 'PCSO', 'DC'; not 'B.C.' / 'C.C.' (more often a person's initials than a councillor's title)
+_SHORT_TITLES = {w for w in lexicon()["honorifics"] if w.isupper()} - {"CC", "BC"}
 
 
 def leading_titles(text: str) -> tuple[list[str], str]:
@@ -229,8 +232,7 @@ def describe(person: Person, text: str) -> None:
     text = text.strip(" ,.;")
     if not text or text.lower() in _REASONS or _REASON.match(text):
         return
-    parts = [p.strip() for p in re.split(r",(?!\s*(?:Inc|Ltd|LLC|Corp|plc|GmbH)\b)\s*(?:from\s+(?:the\s+)?)?", text)
-             if p.strip()]  # 'FireEye, Inc.' is one organisation
+    parts = [p.strip() for p in re.split(rf",(?!\s*{_COMPANY_SUFFIX})\s*(?:from\s+(?:the\s+)?)?", text) if p.strip()]
     for part in parts:
         if describes_role(part) and not (describes_organisation(part) and not re.search(r"chair|clerk", part, re.I)):
             person.role = person.role or part
