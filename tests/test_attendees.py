@@ -226,3 +226,55 @@ def test_table_rows_headed_by_an_attendance_label_and_slash_separated_lists():
 
 def test_names_with_several_particles():
     assert parse_entry("Maria de la Cruz (Secretary)").name == "Maria de la Cruz"
+
+
+def test_a_sentence_after_an_inline_list_ends_it():
+    text = "Present: Cole, Reed and Lee. Absent: Marsh. Hardy arrived at 7:32 p.m.\n\n1. Minutes\nApproved.\n"
+    assert people(text) == [("Cole", "present"), ("Reed", "present"), ("Lee", "present"), ("Marsh", "absent")]
+    assert people("Present: Cllr. Ann Cole, Prof. Tom Reed.\n\n1. Minutes\nApproved.\n") == [
+        ("Ann Cole", "present"), ("Tom Reed", "present")]
+
+
+def test_inline_list_going_on_one_entry_per_paragraph():
+    text = ("Present: Ms Ann Lee (Health Officer, Westshire District Council)\n\nMr Bob Cole (Parish Council)\n\n"
+            "Mrs Pat Hood (Village representative)\n\nRiverside Hall\n\n1. Apologies\nNone.\n")
+    found = extract_attendees(text, segment(text))
+    assert [(f.person.name, f.person.role, f.person.organisation) for f in found] == [
+        ("Ann Lee", "Health Officer", "Westshire District Council"), ("Bob Cole", None, "Parish Council"),
+        ("Pat Hood", "Village representative", None)]
+    text = "Present: Mr A Cole (Chairman)\n\nMrs B Reed\n\nApologies Were received from PC Jackson\n\n1. Minutes\nDone.\n"
+    assert sorted(people(text)) == [("A Cole", "present"), ("B Reed", "present"), ("Jackson", "apologies")]
+
+
+def test_apologies_inside_a_numbered_item():
+    text = ("Present: Cllr A Cole, Cllr B Reed\n\n1 To Consider Apologies for Absence: Apologies were received from "
+            "Cllr Mrs S Lane and Borough Councillor C Hart\n\n2 To Approve the Minutes\nApproved.\n")
+    assert people(text)[2:] == [("S Lane", "apologies"), ("C Hart", "apologies")]
+    text = ("Present: Cllr A Cole\n\n1. Apologies\n\nApologies for absence were received before the meeting from "
+            "Cllr Dean and Cllr Ford.\n\n2. Minutes\nApproved.\n")
+    assert people(text)[1:] == [("Dean", "apologies"), ("Ford", "apologies")]
+    text = "PRESENT: Cllr A Cole\n\n3\\. ACCEPTANCE OF APOLOGIES FOR ABSENCE Cllrs M. Peel and R. Cross.\n\n4\\. MINUTES\n"
+    assert sorted(people(text)) == [("A Cole", "present"), ("M Peel", "apologies"), ("R Cross", "apologies")]
+    text = "**1.** **Apologies for absence** Mr F Eagle, Miss A Moor\n\n**2.** **Minutes**\nApproved.\n"
+    assert people(text) == [("F Eagle", "apologies"), ("A Moor", "apologies")]
+    text = ("Those attending Mr A Cole, Mrs B Reed,\n\nMr C Hart\n\nApologies were received from Mr D Lee and PC Jones\n\n"
+            "Election of Officers\n\nMr Cole introduced himself to the meeting.\n\nMinutes\nApproved.\n")
+    assert sorted(people(text)) == [("A Cole", "present"), ("B Reed", "present"), ("C Hart", "present"),
+                                    ("D Lee", "apologies"), ("Jones", "apologies")]
+    text = "Present: Cllr A Cole\n\n2. To Consider Apologies for Absence: Apologies from Cllr B Reed\n\nPolice Matters\n\n"
+    assert people(text) == [("A Cole", "present"), ("B Reed", "apologies")]
+
+
+def test_namespace_prefixes_glued_to_names_are_dropped():
+    assert people("Attendees: Contributor:Ann Cole, Wiki:Bob Reed\n\n## Notes\nText.\n") == [
+        ("Ann Cole", "present"), ("Bob Reed", "present")]
+
+
+def test_a_section_list_wrapped_after_and():
+    text = "PRESENT\nCouncillors Ann Cole, Bob Reed and\nCounty Councillor Tom Hart.\n1. WELCOME\nText.\n"
+    assert people(text) == [("Ann Cole", "present"), ("Bob Reed", "present"), ("Tom Hart", "present")]
+
+
+def test_a_list_that_ends_with_the_public_is_complete():
+    text = "Attendance: Cllr A Cole, Cllr B Reed, Members of the public 5\n\nEmergency Exits\n\nMembers were told.\n"
+    assert people(text) == [("A Cole", "present"), ("B Reed", "present")]

@@ -57,3 +57,36 @@ def test_people_named_with_a_title_in_the_text_resolve_but_are_not_attendees():
     assert resolve("Councillor Bell", roster) == (["Mary Bell"], True)
     assert resolve("Picha", roster) == (["Picha"], True)
     assert resolve("Bell", Roster([parse_entry("Ann Bell")], text)) == (["Ann Bell"], True)  # attendees first
+
+
+def test_bracketed_capitals_are_initials_only_when_they_fit_the_name():
+    ray = parse_entry("Ray Cole (RC)")
+    assert (ray.stated_initials, ray.organisation) == ("RC", None)
+    ann = parse_entry("Ann Marsh (IBM)")
+    assert (ann.stated_initials, ann.organisation, ann.initials) == (None, "IBM", "AM")
+    assert parse_entry("Tom Reed (Acme, Inc.)").organisation == "Acme, Inc"
+    assert parse_entry("Dave Hill (DHI)").stated_initials == "DHI"
+    assert parse_entry("Dave Hill (DAH)").stated_initials is None
+
+
+def test_notes_and_connectives_are_not_descriptors():
+    from minutes_extract.extractors.people import parse_list
+    tom = parse_entry("Tom Reed (NCC) – March 3rd only")
+    assert (tom.organisation, tom.role) == ("NCC", None)
+    people = parse_list("Mrs N Cole (Clerk) ALSO Cllr M Reed, Ms A Lee (Warden, Westshire District Council)")
+    assert [(p.name, p.role, p.organisation) for p in people] == [
+        ("N Cole", "Clerk", None), ("M Reed", None, None), ("A Lee", "Warden", "Westshire District Council")]
+
+
+def test_reasons_for_absence_are_not_roles():
+    from minutes_extract.extractors.people import parse_list
+    people = parse_list("Kit Hale (personal reasons), Ann Cole – away on business, Jim Neal (Vice Chair)")
+    assert [(p.name, p.role) for p in people] == [("Kit Hale", None), ("Ann Cole", None), ("Jim Neal", "Vice Chair")]
+    people = parse_list("Cllr Ann Hale (illness) and for Cllr Bob Lee (work commitment)")
+    assert [(p.name, p.role) for p in people] == [("Ann Hale", None), ("Bob Lee", None)]
+
+
+def test_titles_with_full_stops_and_glued_titles():
+    assert (parse_entry("P.C. P Smith").name, parse_entry("P.C. P Smith").title) == ("P Smith", "P.C.")
+    assert (parse_entry("D.S. Hart").name, parse_entry("D.S. Hart").title) == ("D.S Hart", None)
+    assert (parse_entry("Mr.Lionel Hale").name, parse_entry("T.Manley").name) == ("Lionel Hale", "T Manley")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..lexicon import alternation, words
+from ..lexicon import alternation, lexicon, words
 
 PARTICLES = {"de", "van", "von", "der", "den", "du", "da", "di", "la", "le", "del", "della", "dos", "ter", "ten", "st"}
 _NOT_NAMES = {"the", "and", "members", "member", "public", "none", "no", "nil", "all", "councillors", "vacancy",
@@ -14,6 +14,11 @@ _NOT_NAMES = {"the", "and", "members", "member", "public", "none", "no", "nil", 
               "county", "borough", "district", "parish", "city", "vice", "deputy"}
 _REASONS = {"illness", "ill", "work", "work commitments", "holiday", "on holiday", "personal", "family", "unwell",
             "sick", "leave", "prior engagement", "other commitments", "sickness"}
+
+# a reason for absence written as prose after a name: 'personal reasons', 'away on business', 'prior to the meeting'
+_REASON = re.compile(r"[a-z].*\b(?:reasons?|commitments?|illness|holiday|unwell|business|engagement|meeting)\b|"
+                     r"(?:and|or|for|with)\b")
+_COMPANY_SUFFIX = r"(?:Inc|Ltd|LLC|Corp|plc|GmbH)\b"  # 'FireEye, Inc.' is one organisation
 
 
 @dataclass
@@ -135,13 +140,21 @@ def take_name(tokens: list[str]) -> tuple[list[str], list[str]]:
     return name, tokens[i:]
 
 
+# 'P.C. P Smith': a title written with full stops, when a name with an initial or given name follows ('D.S. Hart'
+# is a name with initials)
+_DOTTED_TITLE = re.compile(r"^(?:[A-Z]\.){1,3}[A-Z]?\.?\s+")
+# 'PC', 'PCSO', 'DC'; not 'B.C.' / 'C.C.' (more often a person's initials than a councillor's title)
+_SHORT_TITLES = {w for w in lexicon()["honorifics"] if w.isupper()} - {"CC", "BC"}
+
+
 def leading_titles(text: str) -> tuple[list[str], str]:
     """Splits the titles off a name: 'Cllr Mrs M Leamon' -> (['Cllr', 'Mrs'], 'M Leamon'); an office title
     ('Trustee', 'Supervisor', 'Council Member') counts when a capitalised name follows it."""
     titles = []
     while True:
-        m = _HONORIFIC_RE.match(text)
-        if m and m.group().strip():
+        m = _HONORIFIC_RE.match(text) or _DOTTED_TITLE.match(text)
+        if m and m.group().strip() and (m.re is _HONORIFIC_RE or m.group().replace(".", "").strip() in _SHORT_TITLES
+                                        and len(take_name(text[m.end():].split())[0]) >= 2):
             titles.append(m.group().strip())
             text = text[m.end():]
             continue
@@ -158,6 +171,7 @@ def leading_titles(text: str) -> tuple[list[str], str]:
 def parse_entry(entry: str, title: str | None = None, allow_single: bool = False) -> Person | None:
     """One attendance entry: 'Councillor K J Loydall JP (Chair)', 'Insp. M Cawley (Leicestershire Police)',
     'Anna Henningsen @addaleax (TSC)', 'Cllr. R. Crisp - Chair', 'Helen Richardson (Parish Clerk)'."""
+    entry = re.sub(r"\b([A-Z])\.(?=[A-Z][a-z])", r"\1. ", _GLUED_TITLE.sub(r"\1. ", entry))  # 'Mr.Lee', 'T.Lee'
     handle = re.search(r"@([\w-]+)", entry)
     text = re.sub(r"@[\w-]+", " ", entry)
     notes = re.findall(r"\(([^()]*)\)", text)
@@ -190,8 +204,8 @@ def parse_entry(entry: str, title: str | None = None, allow_single: bool = False
     nick = [d.strip() for d in notes if re.fullmatch(r"[a-z][\w.-]+", d.strip()) and d.strip() not in _REASONS]
     person.organisation = organisation
     person.handle = handle.group(1) if handle else nick[0] if nick else None  # '@addaleax', 'Brian (redbeard)'
-    stated = [d.strip() for d in notes if re.fullmatch(r"[A-Z]{2,4}", d.strip())]
-    person.stated_initials = stated[0] if stated else None
+    stated = [d.strip() for d in notes if _matches_initials(d.strip(), name)]
+    person.stated_initials = stated[0] if stated else None  # '(RC)'; '(IBM)' is an organisation
     descriptors = [d.strip() for d in notes if d.strip().lower() not in _REASONS and d.strip() not in stated + nick]
     if trailing:
         descriptors.append(trailing)
@@ -204,15 +218,26 @@ def parse_entry(entry: str, title: str | None = None, allow_single: bool = False
     return person
 
 
+def _matches_initials(note: str, name: list[str]) -> bool:
+    """'(RC)' after Ray Cole: two to four capitals taken in order from the name, the first name's initial first
+    and the surname's initial among them ('(KL)', '(KJL)' for K J Loydall, '(DHO)' for Dave Horkan)."""
+    if not re.fullmatch(r"[A-Z]{2,4}", note) or note[0] != name[0][0].upper() or len(name) < 2:
+        return False
+    rest = iter("".join(name[1:]).upper())
+    return name[-1][0].upper() in note[1:] and all(c in rest for c in note[1:])
+
+
 def describe(person: Person, text: str) -> None:
     """Adds a role or organisation from a descriptor ('Chair', 'Leicestershire Police', 'invited, from X')."""
     text = text.strip(" ,.;")
-    if not text or text.lower() in _REASONS:
+    if not text or text.lower() in _REASONS or _REASON.match(text):
         return
-    parts = [p.strip() for p in re.split(r",\s*(?:from\s+(?:the\s+)?)?", text) if p.strip()]
+    parts = [p.strip() for p in re.split(rf",(?!\s*{_COMPANY_SUFFIX})\s*(?:from\s+(?:the\s+)?)?", text) if p.strip()]
     for part in parts:
         if describes_role(part) and not (describes_organisation(part) and not re.search(r"chair|clerk", part, re.I)):
             person.role = person.role or part
+        elif re.search(r"\d", part):
+            continue  # a note on the attendance ('December 13th only', '6 committee members')
         elif describes_organisation(part) or part[:1].isupper():
             person.organisation = person.organisation or part
         else:
@@ -253,7 +278,7 @@ def _chunks(text: str, singles: bool = False) -> list[str]:
     chunks: list[str] = []
     for part in _PARTS.split(text):
         for sub in _HONORIFIC_BOUNDARY.split(part):
-            pieces = re.split(r"\s+(?:and|&)\s+", sub)
+            pieces = re.split(r"\s+(?:and|&)\s+(?:(?:for|from)\s+)?", sub)  # "A (ill) and for B"
             acc = pieces[0]
             for piece in pieces[1:]:
                 if _person_shaped(piece, singles) and not describes_organisation(acc):
@@ -264,7 +289,7 @@ def _chunks(text: str, singles: bool = False) -> list[str]:
             chunks.append(acc)
     merged: list[str] = []
     for chunk in (c.strip(" .") for c in chunks):
-        chunk = re.sub(r"\s+(?:and|&)$|^(?:and|&)\s+", "", chunk)
+        chunk = re.sub(r"(?:^|\s+)(?:and|&|also|plus)$|^(?:and|&|also|plus)\s+", "", chunk, flags=re.I)  # 'ALSO'
         if not chunk:
             continue
         if merged and _HONORIFIC_RE.fullmatch(merged[-1] + " "):
@@ -274,6 +299,7 @@ def _chunks(text: str, singles: bool = False) -> list[str]:
     return merged
 
 
+_COMMA = "\x1f"  # a comma inside brackets while a list is split ('(FireEye, Inc.)')
 _PLURAL_TITLE = re.compile(
     rf"^\s*(?P<t>Councillors|Cllrs|(?:{alternation('office_titles')})s|(?:Alder|Select|Council)(?:wo)?men)\.?\s+(?=[A-Z])", re.I)
 _PLACE_TITLE = re.compile(  # 'Eden District Councillor A Armstrong': the place names the council, not a person
@@ -296,7 +322,7 @@ def parse_list(text: str, title: str | None = None) -> list[Person]:
     all ('Cllr Sue Lintern Chair Cllr Jim McNeill Vice Chair ...'). Descriptor chunks ('Footpath Warden',
     'Borough Council of ...') attach to the person before them."""
     text = _GLUED_TITLE.sub(r"\1. ", re.sub(r"\([^()]*vacanc[^()]*\)", " ", text, flags=re.I))
-    text = _PUBLIC.sub("", re.sub(r"\([^()]*\)", lambda m: m.group().replace(",", ";;").replace(" and ", " + "),
+    text = _PUBLIC.sub("", re.sub(r"\([^()]*\)", lambda m: m.group().replace(",", _COMMA).replace(" and ", " + "),
                                   text))
     m = _PLURAL_TITLE.match(text)
     if m:  # 'Councillors A, B and C', 'Trustees Elton, Picha and Hodge'
@@ -305,7 +331,7 @@ def parse_list(text: str, title: str | None = None) -> list[Person]:
     people: list[Person] = []
     text = _PLACE_TITLE.sub(lambda m: f"; {m['title']} {m['name']} ({m['place']} {m['area']} Council);", text)
     for chunk in _chunks(text, singles=bool(title) or bool(_PLURAL_ANYWHERE.search(text))):
-        chunk = chunk.replace(";;", ",").replace(" + ", " and ").strip(" .")
+        chunk = chunk.replace(_COMMA, ",").replace(" + ", " and ").strip(" .")
         plural = _PLURAL_TITLE.match(chunk)
         if plural:  # '..., Council Members Jones, Brown and Lee': the title goes on to the untitled names after it
             title = _singular(plural.group("t"))

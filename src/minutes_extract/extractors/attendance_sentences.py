@@ -1,0 +1,88 @@
+"""Attendance written as sentences: 'Apologies were received from ...', 'Present were ...', 'X was absent',
+'X took the chair', and 'All members were present' with the members named in the masthead."""
+from __future__ import annotations
+
+import re
+
+from .attendance_lists import Found, list_people, status_of, PROSE_WORD
+from .people import Person, describes_organisation, parse_entry
+
+APOLOGY_SENTENCE = re.compile(  # 'Apologies for absence were received before the meeting from ...'
+    r"\bApologies(?:\s+(?:for|of)\s+absence)?\s+(?:(?:were|had\s+been|have\s+been)\s+)?(?:(?:received|given|"
+    r"submitted|tendered|sent|noted|accepted|provided)(?:\s+and\s+(?:accepted|noted|approved))?"
+    r"(?:\s+(?!from\b)[a-z]+){0,4}?\s+(?:from|by|for)\b|\s*(?:from|by)\b|\s*:(?!\s*Apologies\b))\s*(?P<list>.+)",
+    re.I)
+_PRESENT_SENTENCE = re.compile(  # 'Present were ...', 'Board members present were Trustee Elton, ...'
+    r"^(?:Also\s+)?(?:(?:Board|Council|Committee|Commission|Staff)\s+)?(?:members?\s+|officers?\s+)?(?:also\s+)?"
+    r"(?:present|in\s+attendance|attending)(?:\s+at\s+[^:.]{3,60}?)?\s+(?:was|were)\s+(?!the following)(?P<list>.+)",
+    re.I)
+_SENT_APOLOGIES = re.compile(  # 'Cllr Smith and Mrs Jones sent their apologies.'
+    r"^(?P<list>[A-Z][^.;:]{2,120}?)\s+(?:had\s+)?(?:sent|gave|tendered|offered|submitted)\s+(?:(?:his|her|their)\s+)?"
+    r"apologies\b", re.I)
+# 'Roll call: Trustees Elton, Picha and Hodge were present.', 'Clerk Buiter was also present.'
+_WERE_PRESENT = re.compile(
+    r"^(?:(?:Roll\s+call|Attendance)\s*[:-]\s*)?(?P<list>[A-Z].*?)\s+(?:was|were)\s+(?:also\s+|all\s+)?"
+    r"(?P<st>present|absent|excused|in\s+attendance)\b[^.]{0,40}\.?$", re.I)
+_ALL_PRESENT = re.compile(r"\ball\s+(?:(?:board|committee|council|commission)\s+)?members\s+(?:were\s+)?present\b",
+                          re.I)
+
+
+def read_sentences(unit, found) -> None:
+    low = unit.text.lower()
+    if "apolog" not in low and "present" not in low and "chair" not in low and "attendance" not in low and \
+            "absent" not in low and "excused" not in low:
+        return
+    m = APOLOGY_SENTENCE.search(unit.text)
+    if m:
+        chunk = re.split(r"\s-\s|;", m.group("list").rstrip("."))[0]
+        chunk = re.split(r"\b(?:who|as|due to|because)\b", chunk)[0]
+        for p in list_people(chunk):
+            found.append(Found(p, "apologies", "apologies", unit.start, unit.end, "attendee.apologies-sentence"))
+    m = _PRESENT_SENTENCE.match(unit.text)
+    if m:
+        for p in list_people(m.group("list").rstrip(".")):
+            found.append(Found(p, "present", "present", unit.start, unit.end, "attendee.present-sentence"))
+    m = None if m else _WERE_PRESENT.match(unit.text.strip())
+    if m and len(PROSE_WORD.findall(m.group("list"))) <= 1 and not re.search(r"\b(?:all|every)\b", m.group("list"),
+                                                                              re.I) \
+            and len(re.findall(r"\b[A-Z]{3,}\b", m.group("list"))) < 2:
+        status = status_of(m.group("st"))
+        for p in list_people(m.group("list")):
+            found.append(Found(p, status, m.group("st").lower(), unit.start, unit.end, "attendee.present-sentence"))
+    m = _SENT_APOLOGIES.match(unit.text.strip())
+    if m and len(PROSE_WORD.findall(m.group("list"))) <= 1:
+        for p in list_people(m.group("list")):
+            found.append(Found(p, "apologies", "apologies", unit.start, unit.end, "attendee.apologies-sentence"))
+    m = re.search(r"\b(?P<who>(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+(?:[A-Z]\.?\s+){0,2}[A-Z][\w'-]+)\s+"
+                  r"(?:took|was in|chaired)\s+the\s+[Cc]hair", unit.text)
+    if m:
+        p = parse_entry(m.group("who"))
+        if p:
+            p.role = "Chair"
+            found.append(Found(p, "present", "chair", unit.start, unit.end, "attendee.took-chair"))
+
+
+def all_present(lines, units, found) -> None:
+    """'All members were present': the members are the block of names the document lists before (a masthead
+    roster: 'Christopher Jerdonek, Chair' / 'Carl Hage' / ...), when it lists one of three or more."""
+    said = next((u for u in units if _ALL_PRESENT.search(u.text)), None)
+    if said is None:
+        return
+    block: list[tuple[Person, object]] = []
+    for ln in lines:
+        if ln.start >= said.start:
+            break
+        t = ln.text.strip()
+        if not t:
+            continue
+        p = parse_entry(t) if len(t.split()) <= 6 and not re.search(r"\d", t) else None
+        if p and len(p.tokens) >= 2 and not describes_organisation(p.name) and \
+                t[:len(p.name)] == p.name and re.fullmatch(r"(?:,\s*[\w -]+)?", t[len(p.name):].strip()):
+            block.append((p, ln))
+            continue
+        if len(block) >= 3:
+            break
+        block = []
+    if len(block) >= 3:
+        for p, ln in block:
+            found.append(Found(p, "present", "members", ln.start, ln.end, "attendee.all-present"))
