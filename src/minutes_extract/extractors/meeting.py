@@ -200,7 +200,8 @@ def body(text: str, items: list[Segment]) -> str | None:
             if not _may_name_body(head, line_start, m.start("b"), k < 3, roll_at):
                 continue
             cleaned = _tidy_body(m.group("b"))
-            if cleaned and _named(cleaned) and (cleaned[0].isupper() or pattern.startswith("^#")) and "http" not in cleaned and \
+            if cleaned and _named(cleaned) and (cleaned[0].isupper() or pattern.startswith("^#")) and \
+                    "http" not in cleaned and \
                     not attendance_heading(cleaned.partition(":")[0]) and \
                     re.search(_BODY_WORDS.replace("|Meeting", ""), cleaned, re.I) and len(cleaned.split()) <= 14:
                 return cleaned
@@ -385,7 +386,8 @@ def next_meetings(text: str, items: list[Segment], dates: list[Mention], meeting
     for d in dates:
         if d.precision != "day" or d.date in seen or (meeting and d.date <= meeting):
             continue
-        if inside[d.start] and inside[min(d.end, len(text)) - 1] and not _UNSETTLED.search(_paragraph(text, d.start, d.end)):
+        if inside[d.start] and inside[min(d.end, len(text)) - 1] and \
+                not _UNSETTLED.search(_paragraph(text, d.start, d.end)):
             seen.add(d.date)
             tm = re.match(rf"\s*(?:,|at|from|commencing)?\s*{_TIME}", text[d.end:d.end + 30], re.I)
             out.append((d, hhmm(tm) if tm else None))
