@@ -94,3 +94,15 @@ def test_body_never_from_an_item_heading_prose_or_a_person():
     assert meeting("Present: Cllr A Smith, Cllr B Jones\n\nBorough Council of Westshire No report sent.\n").body is None
     assert meeting("**Eastfield Parish Council.** **Councillors are summoned to a meeting on** 3rd May 2013\n"
                    ).body == "Eastfield Parish Council"
+
+
+def test_next_meetings_of_other_bodies_and_unsettled_dates_are_not_ours():
+    from minutes_extract.extractors.dates import extract_dates
+    from minutes_extract.extractors.meeting import next_meetings
+    text = ("9 Reports: • SNAP Meeting held last evening set priorities. The next meeting will be on Wednesday "
+            "2 December at 7pm. • The hall roof is fixed.\n\n"
+            "10 Items for the next meeting Agenda: the bins.\n\nMONDAY 13th MAY 2019 at 7pm, Village Hall\n\n"
+            "## Next Meetings\n\nThe meeting in December falls at Christmas (December 27th). The options are to "
+            "meet earlier or skip December.\n\nThe next meeting of the Council will be on 10 June 2019.\n")
+    got = next_meetings(text, [], extract_dates(text, 2019), "2019-04-02", "Eastfield Parish Council")
+    assert [d.date for d, _ in got] == ["2019-06-10"]

@@ -132,7 +132,8 @@ def test_numbered_headings_that_run_on_into_their_minute():
             "5 Correspondence Received: Two letters were read and noted by members.\n")
     assert [(s.number, s.title) for s in segment(text)] == [
         ("1", "PUBLIC FORUM (15 MINUTES)"), ("2", "TO APPROVE THE MINUTES OF THE LAST MEETING"),
-        ("3", "CORRESPONDENCE"), ("4", "To Consider Matters Arising from the Minutes"), ("5", "Correspondence Received")]
+        ("3", "CORRESPONDENCE"), ("4", "To Consider Matters Arising from the Minutes"),
+        ("5", "Correspondence Received")]
 
 
 def test_action_column_cells_are_no_headings():

@@ -200,7 +200,8 @@ def body(text: str, items: list[Segment]) -> str | None:
             if not _may_name_body(head, line_start, m.start("b"), k < 3, roll_at):
                 continue
             cleaned = _tidy_body(m.group("b"))
-            if cleaned and _named(cleaned) and (cleaned[0].isupper() or pattern.startswith("^#")) and "http" not in cleaned and \
+            if cleaned and _named(cleaned) and (cleaned[0].isupper() or pattern.startswith("^#")) and \
+                    "http" not in cleaned and \
                     not attendance_heading(cleaned.partition(":")[0]) and \
                     re.search(_BODY_WORDS.replace("|Meeting", ""), cleaned, re.I) and len(cleaned.split()) <= 14:
                 return cleaned
@@ -276,8 +277,11 @@ def _tidy_body(b: str) -> str | None:
 
 _NEXT = _RULES["next_meeting"]
 _NEXT_TITLE = re.compile(_NEXT["section_titles"], re.I)
-_OPENS_WITH_DATE = re.compile(r"^[\s\-*•]*(?:(?:on|date|time|when)\b[:\s]*)?(?:the\s+)?(?:[A-Z][a-z]+day,?\s+)?"
-                              rf"(?:\d|{_MONTHS})")
+_MONTH_WORD = (r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+               r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
+_OPENS_WITH_DATE = re.compile(r"^[\s\-*•]*(?:(?:on|date|time|when)\b[:\s]*)?(?:the\s+)?"
+                              rf"(?:[A-Z][a-zA-Z]*(?:day|DAY),?\s+)?(?:\d{{1,4}}[/.-]\d|"
+                              rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}|{_MONTH_WORD})")
 
 
 @lru_cache(maxsize=64)
@@ -306,18 +310,23 @@ def _next_cues(text: str, body: str | None):
         yield from pattern.finditer(low, a, b)
 
 
-def _next_sections(text: str, items: list[Segment]) -> list[tuple[int, int]]:
-    """Items and markdown headings about the next meeting: (start, end) of their text."""
-    spans = [(s.start, s.end) for s in items if _NEXT_TITLE.search(s.title)]
+_AGENDA_TITLE = re.compile(r"\b(?:agenda|items?)\b", re.I)  # 'Items for the agenda of the next meeting'
+
+
+def _next_sections(text: str, items: list[Segment]) -> list[tuple[int, int, bool]]:
+    """Items and markdown headings about the next meeting: (start, end) of their text, and whether the heading
+    is about items for its agenda (then only lines that open with a date give its date)."""
+    spans = [(s.start, s.end, bool(_AGENDA_TITLE.search(s.title))) for s in items if _NEXT_TITLE.search(s.title)]
     for m in re.finditer(r"^#{1,6}[ \t]+(?P<t>[^\n]*)$", text, re.M):
         if _NEXT_TITLE.search(m.group("t")):
             nxt = text.find("\n#", m.end(), m.end() + 400)
-            spans.append((m.start(), nxt if nxt != -1 else min(len(text), m.end() + 400)))
+            spans.append((m.start(), nxt if nxt != -1 else min(len(text), m.end() + 400),
+                          bool(_AGENDA_TITLE.search(m.group("t")))))
     return spans
 
 
-# a stop, a blank line, a new entry
-_SENTENCE_END = re.compile(r"\.(?=\s)|\n\s*\n|\n(?=\s*(?:[-*•#|]|\d{1,3}[.)]\s))")
+# a stop, a blank line, a new entry (on a new line or a bullet within the line)
+_SENTENCE_END = re.compile(r"\.(?=\s)|\n\s*\n|\n(?=\s*(?:[-*•#|]|\d{1,3}[.)]\s))|\s•(?=\s)")
 
 
 def _sentence_around(text: str, a: int, b: int, reach: int = 200) -> tuple[int, int]:
@@ -327,21 +336,49 @@ def _sentence_around(text: str, a: int, b: int, reach: int = 200) -> tuple[int, 
     return lo, stop.start() if stop else min(len(text), b + reach)
 
 
+_ENTRY_START = re.compile(r"•|\n\s*\n|\n\s*[-*]\s")
+_NAMED_MEETING = re.compile(r"\b(?P<name>(?:[A-Z][\w&'’-]*\s+){1,4})Meeting\b")
+_UNSETTLED = re.compile(r"\b(?:skip(?:s|ped|ping)?|cancel(?:s|led|ed)?|will\s+not\s+be|options?)\b", re.I)
+
+
+def _paragraph(text: str, a: int, b: int) -> str:
+    """The paragraph (between blank lines, up to ~300 characters either side) around text[a:b], else its
+    sentence."""
+    lo, hi = text.rfind("\n\n", max(0, a - 300), a), text.find("\n\n", b, b + 300)
+    if lo == -1 or hi == -1:
+        lo, hi = _sentence_around(text, a, b)
+    return text[lo:hi]
+
+
+def _other_meeting_before(text: str, at: int, body: str | None) -> bool:
+    """Whether the entry (bullet or paragraph) holding a next-meeting cue first names another body's meeting
+    ('SNAP Meeting held last evening ... The next meeting will be on ...'): its next meeting is not ours."""
+    start = max((m.end() for m in _ENTRY_START.finditer(text, max(0, at - 400), at)), default=max(0, at - 400))
+    ours = set(body.lower().split()) if body else set()
+    for m in _NAMED_MEETING.finditer(text, start, at):
+        words_ = [w for w in m.group("name").split() if w.lower() not in _NOT_A_NAME | {"next", "last", "this"}]
+        if words_ and not {w.lower() for w in words_} <= ours:
+            return True
+    return False
+
+
 def next_meetings(text: str, items: list[Segment], dates: list[Mention], meeting: str | None,
                   body: str | None = None) -> list:
     """Dates given for the next meeting(s): in a 'Date of next meeting' item or section (lines that open with a
     date, short plain lines, lines about the meeting), or in a sentence about the body's coming meetings; only
     dates after the meeting's own."""
     regions = []
-    for a, b in _next_sections(text, items):
+    for a, b, agenda in _next_sections(text, items):
         pos = a
         for line in text[a:b].split("\n"):
-            if _OPENS_WITH_DATE.match(line) or re.search(r"meeting|held", line, re.I) or \
-                    len(line) < 80 and not re.search(r"\b(?:is|was|are|were)\b", line):
+            if _OPENS_WITH_DATE.match(line) or not agenda and (re.search(r"meeting|held", line, re.I) or
+                                                               len(line) < 80 and not re.search(
+                                                                   r"\b(?:is|was|are|were)\b", line)):
                 regions.append((pos, pos + len(line)))
             pos += len(line) + 1
     regions.extend(_sentence_around(text, m.start(), m.end()) for m in _next_cues(text, body)
-                   if not re.search(r"\bminutes\s+of\b", text[max(0, m.start() - 60):m.start()], re.I))
+                   if not re.search(r"\bminutes\s+of\b", text[max(0, m.start() - 60):m.start()], re.I)
+                   and not _other_meeting_before(text, m.start(), body))
     inside = bytearray(len(text) + 1)
     for a, b in regions:
         inside[a:b + 1] = b"\x01" * (b + 1 - a)
@@ -349,7 +386,8 @@ def next_meetings(text: str, items: list[Segment], dates: list[Mention], meeting
     for d in dates:
         if d.precision != "day" or d.date in seen or (meeting and d.date <= meeting):
             continue
-        if inside[d.start] and inside[min(d.end, len(text)) - 1]:
+        if inside[d.start] and inside[min(d.end, len(text)) - 1] and \
+                not _UNSETTLED.search(_paragraph(text, d.start, d.end)):
             seen.add(d.date)
             tm = re.match(rf"\s*(?:,|at|from|commencing)?\s*{_TIME}", text[d.end:d.end + 30], re.I)
             out.append((d, hhmm(tm) if tm else None))
