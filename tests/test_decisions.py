@@ -172,3 +172,10 @@ def test_what_was_raised_at_the_last_meeting_is_not_dated_history():
     assert _sentence_decision("At the last meeting it was agreed to buy a bench.") is None
     assert decisions("Mr Preston also attended. It was agreed to donate £100.") == \
         [("It was agreed to donate £100.", "agreed")]
+
+
+def test_headlines_of_other_bodies_are_not_ours():
+    assert _sentence_decision("Extension to 5 Mill Road approved") is None
+    assert _sentence_decision("Mill Road Approved by Borough") is None
+    assert _sentence_decision("Application approved.") is None
+    assert _sentence_decision("Budget approved by all.") == ("approved", "decision.headline")

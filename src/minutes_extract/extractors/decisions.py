@@ -369,10 +369,13 @@ _MOTION_WORD = re.compile(r"motion|moves|consensus|agenda")
 # 'Approved by General Consent.', 'Adopted by consensus.' (a US agenda item's whole record)
 _BY_CONSENT = re.compile(r"^(?:Approved|Agreed|Adopted|Carried|Accepted)\s+by\s+(?:general\s+consent|unanimous\s+"
                          r"consent|consensus|acclamation)\b", re.I)
-# 'Agenda approved.', 'Previous minutes approved unchanged as published.': a headline without its 'was'
-_HEADLINE = re.compile(r"^(?-i:[A-Z])[\w'’-]*(?:\s+(?!(?:was|were|is|are|has|have|had|be|not)\b)[\w'’-]+){0,4}\s+"
+# 'Agenda approved.', 'Previous minutes approved unchanged as published.': a headline without its 'was' (a subject
+# of at most three words, no figures; a planning application's outcome is usually another body's, 'by X' is X's)
+_HEADLINE = re.compile(r"^(?!.*\b(?:application|planning|permission)\b)(?-i:[A-Z])[^\W\d]*"
+                       r"(?:\s+(?!(?:was|were|is|are|has|have|had|be|not)\b)[^\W\d][\w'’-]*){0,2}\s+"
                        r"(?P<verb>approved|adopted|accepted|ratified|carried)"
-                       r"(?:\s+(?:unchanged|unanimously|as\s+\w+|without\s+\w+|with\s+\w+|by\s+\w+|\w+ly))*\.?$", re.I)
+                       r"(?:\s+(?:unchanged|unanimously|as\s+\w+|without\s+\w+|with\s+\w+|by\s+(?:all|consensus|"
+                       r"acclamation)|\w+ly))*\.?$", re.I)
 # 'Mr Kirby declared that Mr Wait and Mr Webster had been duly elected': an election's result
 _DECLARED_ELECTED = re.compile(r"\bdeclared\b[^.;]{0,80}?\b(?:duly\s+)?(?:re-)?(?:elected|appointed)\b", re.I)
 # 'The minutes ... were confirmed / signed as a true record'
