@@ -61,6 +61,22 @@ def _to_stdout(output: Path | None) -> bool:
     return output is None or str(output) == "-"
 
 
+def _reading_options(command):
+    """The options of one document's reading, shared by `extract` and `report`."""
+    options = [
+        click.option("--format-in", type=click.Choice(FORMATS), help="Input format (default: sniffed from content)."),
+        click.option("--max-pages", type=click.IntRange(min=0), default=MAX_PAGES, show_default=True,
+                     help="Refuse PDFs with more pages (0: no limit)."),
+        click.option("--max-chars", type=click.IntRange(min=0), default=MAX_CHARS, show_default=True,
+                     help="Refuse documents with more characters of text (0: no limit)."),
+        click.option("--timeout", type=click.FloatRange(min=0), default=TIMEOUT, show_default=True,
+                     help="Seconds allowed (0: no limit)."),
+        click.option("--debug", is_flag=True, help="Show a traceback on errors.")]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 @main.command(epilog=EXAMPLES)
 @click.argument("source", type=click.Path(allow_dash=True, dir_okay=False, path_type=str))
 @click.option("-o", "--output", type=click.Path(allow_dash=True, path_type=Path),
@@ -73,14 +89,7 @@ def _to_stdout(output: Path | None) -> bool:
 @click.option("--timezone", callback=_timezone, help="OCD: the meeting's IANA time zone (e.g. Europe/London), "
                                                       "for start and end times.")
 @click.option("--excel", is_flag=True, help="CSV: UTF-8 with a BOM, and formula-like cells written as text.")
-@click.option("--format-in", type=click.Choice(FORMATS), help="Input format (default: sniffed from content).")
-@click.option("--max-pages", type=click.IntRange(min=0), default=MAX_PAGES, show_default=True,
-              help="Refuse PDFs with more pages (0: no limit).")
-@click.option("--max-chars", type=click.IntRange(min=0), default=MAX_CHARS, show_default=True,
-              help="Refuse documents with more characters of text (0: no limit).")
-@click.option("--timeout", type=click.FloatRange(min=0), default=TIMEOUT, show_default=True,
-              help="Seconds allowed (0: no limit).")
-@click.option("--debug", is_flag=True, help="Show a traceback on errors.")
+@_reading_options
 def extract(source: str, output: Path | None, out_format: str, timezone: str | None, excel: bool,
             format_in: str | None, max_pages: int, max_chars: int, timeout: float, debug: bool) -> None:
     """Extract one document (use - for standard input)."""
@@ -150,14 +159,7 @@ Examples:
 @click.argument("source", type=click.Path(allow_dash=True, dir_okay=False, path_type=str))
 @click.option("-o", "--output", type=click.Path(allow_dash=True, dir_okay=False, path_type=Path),
               help="Write here (- for stdout, the default).")
-@click.option("--format-in", type=click.Choice(FORMATS), help="Input format (default: sniffed from content).")
-@click.option("--max-pages", type=click.IntRange(min=0), default=MAX_PAGES, show_default=True,
-              help="Refuse PDFs with more pages (0: no limit).")
-@click.option("--max-chars", type=click.IntRange(min=0), default=MAX_CHARS, show_default=True,
-              help="Refuse documents with more characters of text (0: no limit).")
-@click.option("--timeout", type=click.FloatRange(min=0), default=TIMEOUT, show_default=True,
-              help="Seconds allowed (0: no limit).")
-@click.option("--debug", is_flag=True, help="Show a traceback on errors.")
+@_reading_options
 @click.pass_context
 def report(ctx, source: str, output: Path | None, format_in: str | None, max_pages: int, max_chars: int,
            timeout: float, debug: bool) -> None:
