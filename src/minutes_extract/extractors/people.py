@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from ..lexicon import alternation, lexicon, words
 
@@ -170,7 +171,14 @@ def leading_titles(text: str) -> tuple[list[str], str]:
 
 def parse_entry(entry: str, title: str | None = None, allow_single: bool = False) -> Person | None:
     """One attendance entry: 'Councillor K J Loydall JP (Chair)', 'Insp. M Cawley (Leicestershire Police)',
-    'Anna Henningsen @addaleax (TSC)', 'Cllr. R. Crisp - Chair', 'Helen Richardson (Parish Clerk)'."""
+    'Anna Henningsen @addaleax (TSC)', 'Cllr. R. Crisp - Chair', 'Helen Richardson (Parish Clerk)'. A fresh
+    Person each call (callers fill in roles); the parse itself is remembered, as the same entries recur."""
+    person = _parse_entry(entry, title, allow_single)
+    return replace(person, tokens=list(person.tokens)) if person else None
+
+
+@lru_cache(maxsize=8192)
+def _parse_entry(entry: str, title: str | None, allow_single: bool) -> Person | None:
     entry = re.sub(r"\b([A-Z])\.(?=[A-Z][a-z])", r"\1. ", _GLUED_TITLE.sub(r"\1. ", entry))  # 'Mr.Lee', 'T.Lee'
     handle = re.search(r"@([\w-]+)", entry)
     text = re.sub(r"@[\w-]+", " ", entry)

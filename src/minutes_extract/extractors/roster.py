@@ -49,6 +49,8 @@ class Roster:
         self.people = people
         self.text = text
         self.owner_roles, self.roles = _role_keys()
+        self._resolved: dict[str, tuple[list[str], bool]] = {}  # reference -> resolve() answer, per document
+
 
     @cached_property
     def mentioned(self) -> list[Person]:
@@ -64,7 +66,14 @@ class Roster:
         """Names a reference stands for, and whether it resolved to exactly one person (or a role). Forms: a full
         name, a surname or full name after a title ('Trustee Picha', 'Supervisor Gary Mantay', 'Cllr. A. Davies'),
         a bare surname ('Hensley') or first name ('Ray'), initials ('KL', 'K.L.'), a handle ('@burn'), a role
-        ('the Parish Clerk'), or everyone ('All'). Ambiguous references stay unresolved: ([ref], False)."""
+        ('the Parish Clerk'), or everyone ('All'). Ambiguous references stay unresolved: ([ref], False).
+        Answers are remembered per reference (minutes repeat the same owners)."""
+        if ref not in self._resolved:
+            self._resolved[ref] = self._resolve(ref)
+        names, ok = self._resolved[ref]
+        return list(names), ok
+
+    def _resolve(self, ref: str) -> tuple[list[str], bool]:
         ref = ref.strip(" .,;:")
         if not ref:
             return [ref], False
