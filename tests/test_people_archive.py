@@ -199,7 +199,9 @@ def test_attendance_grid_picture(archive):
     result = CliRunner().invoke(main, ["people", str(archive), "--body", "northwold parish council", "--year",
                                        "2010", "--format", "svg"])
     assert result.exit_code == 0, result.output
-    cells = ElementTree.fromstring(result.output).findall("{http://www.w3.org/2000/svg}rect")
+    picture = ElementTree.fromstring(result.output)
+    cells = [c for c in picture.findall("{http://www.w3.org/2000/svg}rect") if c.get("class") != "legend"]
+    assert len(picture.findall("{http://www.w3.org/2000/svg}rect")) == len(cells) + 4  # the legend
     assert len(cells) == len(NORTHWOLD_PEOPLE) * len(NORTHWOLD_2010)
     crisp = [c for c in cells if c.find("{http://www.w3.org/2000/svg}title").text.startswith("R Crisp,")]
     assert {c.get("fill") for c in crisp} == {"#2e7d32"}  # present at all eleven
