@@ -5,13 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from .attendance import grids
-from .identity import LINK_COLUMNS, PEOPLE_COLUMNS, link
-
-_READ = {"documents": ["doc_id", "path", "body", "date"],
-         "attendees": ["doc_id", "seq", "name", "title", "role", "initials", "status"],
-         "actions": ["doc_id", "seq", "owners"], "decisions": ["doc_id", "seq", "mover", "seconder"],
-         "votes": ["doc_id", "seq", "name"], "declarations": ["doc_id", "seq", "name"]}
-
+from .identity import LINK_COLUMNS, PEOPLE_COLUMNS, READ_COLUMNS, link
 
 def _add_columns(db: sqlite3.Connection) -> None:
     for table, columns in LINK_COLUMNS.items():
@@ -29,7 +23,7 @@ def update(db: sqlite3.Connection) -> int:
     with db:
         _add_columns(db)
         tables = {table: [dict(zip(cols, row)) for row in db.execute(f"SELECT {', '.join(cols)} FROM {table}")]
-                  for table, cols in _READ.items()}
+                  for table, cols in READ_COLUMNS.items()}
         people = link(tables)
         db.execute("DELETE FROM people")
         db.executemany(f"INSERT INTO people VALUES ({', '.join('?' * len(PEOPLE_COLUMNS))})",
