@@ -7,6 +7,10 @@ import sqlite3
 from .attendance import grids
 from .identity import LINK_COLUMNS, PEOPLE_COLUMNS, READ_COLUMNS, link
 
+COUNTS = ("actions", "moved", "seconded", "voted_for", "voted_against")
+"""What `attendance` counts per person besides the statuses."""
+
+
 def _add_columns(db: sqlite3.Connection) -> None:
     for table, columns in LINK_COLUMNS.items():
         have = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
@@ -54,9 +58,6 @@ def attendance(db: sqlite3.Connection, body: str | None = None, year: str | None
         person.update(dict.fromkeys(COUNTS, 0))
     _count(db, shown, people)
     return bodies
-
-
-COUNTS = ("actions", "moved", "seconded", "voted_for", "voted_against")
 
 
 def _count(db, shown: dict[str, str], people: dict[str, dict[str, dict]]) -> None:
