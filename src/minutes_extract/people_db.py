@@ -4,6 +4,7 @@ from the whole archive after every write (ids depend on every document of a body
 from __future__ import annotations
 
 import sqlite3
+
 from .attendance import grids
 from .identity import LINK_COLUMNS, PEOPLE_COLUMNS, READ_COLUMNS, link
 
