@@ -1,6 +1,7 @@
 """People across an archive: name matching per body (rows written by hand), and one parish council's year of
 attendance in the shared archive against a list made by reading those minutes."""
 import json
+import shutil
 import sqlite3
 
 import pytest
@@ -199,7 +200,9 @@ def test_attendance_grid_picture(archive):
     result = CliRunner().invoke(main, ["people", str(archive), "--body", "northwold parish council", "--year",
                                        "2010", "--format", "svg"])
     assert result.exit_code == 0, result.output
-    cells = ElementTree.fromstring(result.output).findall("{http://www.w3.org/2000/svg}rect")
+    picture = ElementTree.fromstring(result.output)
+    cells = [c for c in picture.findall("{http://www.w3.org/2000/svg}rect") if c.get("class") != "legend"]
+    assert len(picture.findall("{http://www.w3.org/2000/svg}rect")) == len(cells) + 4  # the legend
     assert len(cells) == len(NORTHWOLD_PEOPLE) * len(NORTHWOLD_2010)
     crisp = [c for c in cells if c.find("{http://www.w3.org/2000/svg}title").text.startswith("R Crisp,")]
     assert {c.get("fill") for c in crisp} == {"#2e7d32"}  # present at all eleven
@@ -222,3 +225,28 @@ def test_people_command_table_and_errors(archive, tmp_path):
     not_db.write_text("not a database")
     bad = runner.invoke(main, ["people", str(not_db)])
     assert bad.exit_code == 1 and "not a minutes archive" in bad.output
+
+
+def test_html_batch_index_draws_the_attendance_grid(tmp_path):
+    from lxml import html as lxml_html
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for name in NORTHWOLD_FILES + OTHER_BODIES:
+        shutil.copy(shared("archive", name), inputs / name)  # copies: symlinks leading outside are skipped
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["batch", str(inputs), "--format", "html", "-o", str(out), "-j", "1"])
+    assert result.exit_code == 0, result.output
+    index = lxml_html.fromstring((out / "index.html").read_text("utf-8"))
+    figure, = index.xpath('//section[@id="attendance"]/figure')  # the other bodies have one meeting each
+    assert figure.get("aria-label") == "Attendance: NORTHWOLD PARISH COUNCIL"
+    cells = {c.findtext("title").split(": ")[0]: (c.get("fill"), c.findtext("title").split(": ")[1])
+             for c in figure.iter("rect") if c.get("class") != "legend"}
+    dates = sorted({key.split(", ")[1] for key in cells})
+    assert dates == list(NORTHWOLD_2010) and len(cells) == len(NORTHWOLD_PEOPLE) * len(dates)
+    assert {cells[f"R Crisp, {d}"] for d in dates} == {("#2e7d32", "present")}  # present at all eleven
+    white = {d for d in dates if cells[f"Tony White, {d}"][1] == "apologies"}
+    assert white == {d for d in dates if d[5:] in ("04-06", "05-04")}
+    assert (cells["Tony White, 2010-04-06"][0], cells["Tony White, 2010-02-02"]) == ("#f9a825", ("#e0e0e0",
+                                                                                              "not listed"))
+    assert {t.text for t in figure.iter("text")} >= {"present", "apologies", "absent", "not listed"}  # the legend

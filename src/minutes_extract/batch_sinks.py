@@ -290,6 +290,7 @@ class HtmlReports(JsonFiles):
     def __init__(self, out: Path):
         super().__init__(out)
         self.jobs, self.rows, self.fmt, self.limits = {}, [], None, {}
+        self.people: dict[str, list[dict]] = {"documents": [], "attendees": []}  # for the attendance grids
 
     def outputs(self, jobs):
         self.jobs = {j.doc_id: j.path for j in jobs}
@@ -319,12 +320,26 @@ class HtmlReports(JsonFiles):
             self.rows.append(Row(o.doc_id, failure=f"report: {type(exc).__name__}: {exc}"))
             return
         self.rows.append(row(o.doc_id, target.relative_to(self.out).as_posix(), minutes))
+        self._keep_people(o.doc_id, minutes)
+
+    def _keep_people(self, doc_id: str, minutes: Minutes) -> None:
+        """Only the columns the attendance grids need, so memory stays small on a large batch."""
+        from .identity import READ_COLUMNS
+
+        tables = rows(doc_id, minutes)
+        for table in self.people:
+            self.people[table] += [{c: r.get(c) for c in READ_COLUMNS[table]} for r in tables[table]]
 
     def finish(self, summary):
+        from .attendance import grids
+        from .identity import link
         from .report.index import render_index
 
         super().finish(summary)
-        write_atomic(self.out / "index.html", render_index(self.rows))
+        people = link(self.people)
+        bodies = [b for b in grids(self.people["documents"], self.people["attendees"], people)
+                  if len(b["meetings"]) >= 2]
+        write_atomic(self.out / "index.html", render_index(self.rows, attendance=bodies))
 
 
 SINKS = {"json": JsonFiles, "jsonl": JsonLines, "csv": CsvTables, "sqlite": Sqlite, "ocd": OcdFiles,

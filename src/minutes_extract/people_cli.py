@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from html import escape
 
+from .attendance import svg
 from .people_db import attendance
 
 MARKS = {"present": ("P", "green"), "apologies": ("A", "yellow"), "absent": ("X", "red")}
@@ -52,36 +52,6 @@ def show(db, body: str | None, year: str | None, fmt: str) -> bool:
     else:
         _print(bodies)
     return True
-
-
-COLOURS = {"present": "#2e7d32", "apologies": "#f9a825", "absent": "#c62828", "": "#e0e0e0"}
-CELL, GAP = 14, 2
-
-
-def svg(bodies: list[dict]) -> str:
-    """The attendance grids as one SVG picture: per body, meetings in date order across, people down, a
-    coloured cell per status (green present, amber apologies, red absent, grey not listed)."""
-    parts, y, width = [], 0, 0
-    for b in bodies:
-        left = 8 + 7 * max([len(p["name"]) for p in b["people"]] + [6])
-        top = y + 24 + 6 * 10  # the title, then the dates written upwards
-        parts.append(f'<text x="0" y="{y + 16}" font-weight="bold">{escape(b["body"] or b["body_key"])}</text>')
-        for k, m in enumerate(b["meetings"]):
-            x = left + k * (CELL + GAP) + CELL - 3
-            parts.append(f'<text transform="translate({x},{top - 4}) rotate(-90)" font-size="10">'
-                         f'{escape(m["date"])}</text>')
-        for r, p in enumerate(b["people"]):
-            row = top + r * (CELL + GAP)
-            parts.append(f'<text x="0" y="{row + CELL - 3}" font-size="11">{escape(p["name"])}</text>')
-            for k, m in enumerate(b["meetings"]):
-                status = p["statuses"].get(m["doc_id"], "")
-                parts.append(f'<rect x="{left + k * (CELL + GAP)}" y="{row}" width="{CELL}" height="{CELL}" '
-                             f'fill="{COLOURS[status]}"><title>{escape(p["name"])}, {m["date"]}: '
-                             f'{status or "not listed"}</title></rect>')
-        width = max(width, left + len(b["meetings"]) * (CELL + GAP), 9 * len(b["body"] or b["body_key"]))
-        y = top + len(b["people"]) * (CELL + GAP) + 16
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{y}" font-family="sans-serif">'
-            + "".join(parts) + "</svg>\n")
 
 
 SHORT = {"present": "pres", "apologies": "apol", "absent": "abs", "actions": "acts", "moved": "mov",

@@ -1,17 +1,15 @@
 """The people of a SQLite archive: the `people` table and person ids on the tables that name people, rebuilt
-from the whole archive after every write (ids depend on every document of a body); and the attendance queries
+from the whole archive after every write (ids depend on every document of a body); and the attendance
 `minutes-extract people` prints."""
 from __future__ import annotations
 
 import sqlite3
-from collections import Counter, defaultdict
 
-from .identity import LINK_COLUMNS, PEOPLE_COLUMNS, body_key, link
+from .attendance import grids
+from .identity import LINK_COLUMNS, PEOPLE_COLUMNS, READ_COLUMNS, link
 
-_READ = {"documents": ["doc_id", "path", "body", "date"],
-         "attendees": ["doc_id", "seq", "name", "title", "role", "initials", "status"],
-         "actions": ["doc_id", "seq", "owners"], "decisions": ["doc_id", "seq", "mover", "seconder"],
-         "votes": ["doc_id", "seq", "name"], "declarations": ["doc_id", "seq", "name"]}
+COUNTS = ("actions", "moved", "seconded", "voted_for", "voted_against")
+"""What `attendance` counts per person besides the statuses."""
 
 
 def _add_columns(db: sqlite3.Connection) -> None:
@@ -30,7 +28,7 @@ def update(db: sqlite3.Connection) -> int:
     with db:
         _add_columns(db)
         tables = {table: [dict(zip(cols, row)) for row in db.execute(f"SELECT {', '.join(cols)} FROM {table}")]
-                  for table, cols in _READ.items()}
+                  for table, cols in READ_COLUMNS.items()}
         people = link(tables)
         db.execute("DELETE FROM people")
         db.executemany(f"INSERT INTO people VALUES ({', '.join('?' * len(PEOPLE_COLUMNS))})",
@@ -43,36 +41,24 @@ def update(db: sqlite3.Connection) -> int:
 
 
 def attendance(db: sqlite3.Connection, body: str | None = None, year: str | None = None) -> list[dict]:
-    """Per body: its meetings (documents with a date, in date order) and its people, each with a status per
-    meeting and totals. `body` picks bodies whose key contains it (any wording: 'Northwold PC Annual Meeting'
-    or 'northwold'); `year` keeps the meetings of that year. One pass over each table."""
+    """The attendance grids of the archive (see `attendance.grids`), each person also with the actions owned,
+    motions moved and seconded, roll-call votes for and against in the meetings shown."""
     if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'people'").fetchone():
         update(db)
-    want = body_key(body) or (body or "").lower()
-    meetings: dict[str, list[dict]] = defaultdict(list)
-    for doc_id, path, name, date in db.execute("SELECT doc_id, path, body, date FROM documents "
-                                               "WHERE date IS NOT NULL ORDER BY date, doc_id"):
-        key = body_key(name, path or doc_id)
-        if key and want in key and (not year or date.startswith(year)):
-            meetings[key].append({"doc_id": doc_id, "date": date, "body": name})
-    shown = {m["doc_id"]: key for key, ms in meetings.items() for m in ms}
-    people: dict[str, dict[str, dict]] = defaultdict(dict)
-    for pid, name, doc_id, status in db.execute("SELECT a.person_id, p.name, a.doc_id, a.status FROM attendees a "
-                                                "JOIN people p USING (person_id) ORDER BY p.surname, p.name"):
-        if doc_id in shown:
-            person = people[shown[doc_id]].setdefault(pid, {"person_id": pid, "name": name, "statuses": {}, **{
-                c: 0 for c in ("actions", "moved", "seconded", "voted_for", "voted_against")}})
-            person["statuses"].setdefault(doc_id, status)
+
+    def read(sql, cols):
+        return [dict(zip(cols, row)) for row in db.execute(sql)]
+
+    bodies = grids(read("SELECT doc_id, path, body, date FROM documents", ["doc_id", "path", "body", "date"]),
+                   read("SELECT doc_id, person_id, status FROM attendees ORDER BY doc_id, seq",
+                        ["doc_id", "person_id", "status"]),
+                   read("SELECT person_id, name, surname FROM people", ["person_id", "name", "surname"]), body, year)
+    shown = {m["doc_id"]: b["body_key"] for b in bodies for m in b["meetings"]}
+    people = {b["body_key"]: {p["person_id"]: p for p in b["people"]} for b in bodies}
+    for person in (p for b in bodies for p in b["people"]):
+        person.update(dict.fromkeys(COUNTS, 0))
     _count(db, shown, people)
-    out = []
-    for key in sorted(meetings):
-        for person in people[key].values():
-            statuses = list(person["statuses"].values())
-            person.update({s: statuses.count(s) for s in ("present", "apologies", "absent")})
-        names = Counter(m["body"] for m in meetings[key] if m["body"] and body_key(m["body"]) == key)
-        out.append({"body_key": key, "body": names.most_common(1)[0][0] if names else key.title(),
-                    "meetings": meetings[key], "people": list(people[key].values())})
-    return out
+    return bodies
 
 
 def _count(db, shown: dict[str, str], people: dict[str, dict[str, dict]]) -> None:
