@@ -260,6 +260,11 @@ def _people_row(p: _Person, docs: dict[str, dict]) -> dict:
             "ambiguous_with": json.dumps(sorted(q.id for q in p.ambiguous_with)) if p.ambiguous_with else None}
 
 
+LINK_INPUT = {"documents": ["doc_id", "path", "body", "date"],
+              "attendees": ["doc_id", "seq", "name", "title", "role", "initials", "status"],
+              "actions": ["doc_id", "seq", "owners"], "decisions": ["doc_id", "seq", "mover", "seconder"],
+              "votes": ["doc_id", "seq", "name"], "declarations": ["doc_id", "seq", "name"]}
+"""The columns of each table `link` reads (an archive writer reads back only these)."""
 PEOPLE_COLUMNS = ["person_id", "body_key", "body", "name", "surname", "given", "gender", "forms", "documents",
                   "first_date", "last_date", "ambiguous_with"]
 LINK_COLUMNS = {"attendees": ["person_id"], "actions": ["owner_person_ids"],

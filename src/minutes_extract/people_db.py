@@ -6,12 +6,7 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter, defaultdict
 
-from .identity import LINK_COLUMNS, PEOPLE_COLUMNS, body_key, link
-
-_READ = {"documents": ["doc_id", "path", "body", "date"],
-         "attendees": ["doc_id", "seq", "name", "title", "role", "initials", "status"],
-         "actions": ["doc_id", "seq", "owners"], "decisions": ["doc_id", "seq", "mover", "seconder"],
-         "votes": ["doc_id", "seq", "name"], "declarations": ["doc_id", "seq", "name"]}
+from .identity import LINK_COLUMNS, LINK_INPUT, PEOPLE_COLUMNS, body_key, link
 
 
 def _add_columns(db: sqlite3.Connection) -> None:
@@ -30,7 +25,7 @@ def update(db: sqlite3.Connection) -> int:
     with db:
         _add_columns(db)
         tables = {table: [dict(zip(cols, row)) for row in db.execute(f"SELECT {', '.join(cols)} FROM {table}")]
-                  for table, cols in _READ.items()}
+                  for table, cols in LINK_INPUT.items()}
         people = link(tables)
         db.execute("DELETE FROM people")
         db.executemany(f"INSERT INTO people VALUES ({', '.join('?' * len(PEOPLE_COLUMNS))})",
