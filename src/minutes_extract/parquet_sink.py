@@ -17,6 +17,7 @@ import hashlib
 import io
 import json
 import secrets
+import sys
 import time
 from pathlib import Path
 
@@ -174,7 +175,11 @@ class Dataset:
             for part in parts:
                 storage.remove(part)
         self.stale = {}
-        write_people(self.out)
+        try:
+            write_people(self.out)
+        except Exception as exc:  # the documents are in; only the people tables are stale
+            print(f"minutes-extract: people not linked ({type(exc).__name__}: {exc}); "
+                  "a re-run of the batch relinks them", file=sys.stderr)
 
     def _drop(self, shard: str, doc_ids: set[str]) -> None:
         import pyarrow as pa
