@@ -39,7 +39,8 @@ def test_tables_read_back_with_duckdb_equal_the_json(minutes, tmp_path):
     assert batch(minutes, "-o", tmp_path / "pq", "--format", "parquet").exit_code == 1
     docs = [json.loads(p.read_text()) for p in (tmp_path / "json").glob("*.txt.json")]
     pq = tmp_path / "pq"
-    assert sorted(p.name for p in pq.iterdir() if p.is_dir()) == sorted([*TABLES, "_manifest", "people", "person_links"])
+    folders = sorted(p.name for p in pq.iterdir() if p.is_dir())
+    assert folders == sorted([*TABLES, "_manifest", "people", "person_links"])
     assert count(pq, "documents") == len(docs) == 2
     for table in ("items", "attendees", "actions", "decisions", "declarations", "amounts", "dates"):
         assert count(pq, table) == sum(len(d[table]) for d in docs), table

@@ -23,9 +23,9 @@ from pathlib import Path
 
 from . import __version__, storage
 from .batch_sinks import Sink
+from .identity import LINK_COLUMNS, LINK_INPUT, PEOPLE_COLUMNS, link
 from .schema import Minutes
 from .sqlite_store import _INTEGER
-from .identity import LINK_COLUMNS, LINK_INPUT, PEOPLE_COLUMNS, link
 from .tables import TABLES, rows
 
 MANIFEST = "_manifest"
@@ -87,18 +87,17 @@ def _read(location: str, columns: list[str] | None = None):
         return pq.read_table(fh, columns=columns)
 
 
-def write_people(out: str) -> int:
+def write_people(out: str) -> None:
     """Links the people of every document in the dataset (identity.link over the columns it reads) and
-    rewrites the people and person_links tables, each one file written whole; returns the number of people."""
-    tables = {table: [r for shard in storage.listing(_shard(out, table, "*")) for r in _read(shard, cols).to_pylist()]
-              for table, cols in LINK_INPUT.items()}
+    rewrites the people and person_links tables, each one file written whole."""
+    tables = {table: [r for shard in storage.listing(_shard(out, table, "*"))
+                      for r in _read(shard, cols).to_pylist()] for table, cols in LINK_INPUT.items()}
     people = link(tables)
     links = [{"doc_id": r["doc_id"], "table": table, "seq": r["seq"], "column": column, "person_id": pid}
              for table, columns in LINK_COLUMNS.items() for r in tables[table] for column in columns
              for pid in (r.get(column) or "").split("; ") if pid]
     storage.write_bytes(_shard(out, PEOPLE, PEOPLE), _encode(PEOPLE, people))
     storage.write_bytes(_shard(out, PERSON_LINKS, PERSON_LINKS), _encode(PERSON_LINKS, links))
-    return len(people)
 
 
 def remove_shard(out: str, shard: str) -> None:
