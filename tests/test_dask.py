@@ -93,6 +93,9 @@ def test_parquet_equals_across_engines_and_counts_equal_the_json(runs):
         local, dask = rows(runs / "pq-process", table), rows(runs / "pq-dask", table)
         assert local == dask, table
         assert len(local) == expected[table], table
+    people = rows(runs / "pq-dask", "people")
+    assert len(people) > 20 and people == rows(runs / "pq-process", "people")  # linked over the whole dataset
+    assert rows(runs / "pq-dask", "person_links") == rows(runs / "pq-process", "person_links")
     actions = duckdb.execute(f"select doc_id, item, text, span_start, line, rule from "
                              f"'{runs}/pq-dask/actions/*.parquet' where text like '%offered to quote%'").fetchall()
     assert actions and all(a[4] > 0 and a[5].startswith("action.") for a in actions)

@@ -324,11 +324,11 @@ class HtmlReports(JsonFiles):
 
     def _keep_people(self, doc_id: str, minutes: Minutes) -> None:
         """Only the columns the attendance grids need, so memory stays small on a large batch."""
-        from .identity import READ_COLUMNS
+        from .identity import LINK_INPUT
 
         tables = rows(doc_id, minutes)
         for table in self.people:
-            self.people[table] += [{c: r.get(c) for c in READ_COLUMNS[table]} for r in tables[table]]
+            self.people[table] += [{c: r.get(c) for c in LINK_INPUT[table]} for r in tables[table]]
 
     def finish(self, summary):
         from .attendance import grids

@@ -260,13 +260,14 @@ def _people_row(p: _Person, docs: dict[str, dict]) -> dict:
             "ambiguous_with": json.dumps(sorted(q.id for q in p.ambiguous_with)) if p.ambiguous_with else None}
 
 
+LINK_INPUT = {"documents": ["doc_id", "path", "body", "date"],
+              "attendees": ["doc_id", "seq", "name", "title", "role", "initials", "status"],
+              "actions": ["doc_id", "seq", "owners"], "decisions": ["doc_id", "seq", "mover", "seconder"],
+              "votes": ["doc_id", "seq", "name"], "declarations": ["doc_id", "seq", "name"]}
+"""The columns of each table `link` reads (an archive writer reads back only these; the attendance grids also
+read attendees' status)."""
 PEOPLE_COLUMNS = ["person_id", "body_key", "body", "name", "surname", "given", "gender", "forms", "documents",
                   "first_date", "last_date", "ambiguous_with"]
-READ_COLUMNS = {"documents": ["doc_id", "path", "body", "date"],
-                "attendees": ["doc_id", "seq", "name", "title", "role", "initials", "status"],
-                "actions": ["doc_id", "seq", "owners"], "decisions": ["doc_id", "seq", "mover", "seconder"],
-                "votes": ["doc_id", "seq", "name"], "declarations": ["doc_id", "seq", "name"]}
-"""The columns of each table `link` reads (and the attendance grids: attendees' status)."""
 LINK_COLUMNS = {"attendees": ["person_id"], "actions": ["owner_person_ids"],
                 "decisions": ["mover_person_id", "seconder_person_id"], "votes": ["person_id"],
                 "declarations": ["person_id"]}

@@ -5,23 +5,33 @@ folder as one table: `duckdb -c "select * from 'out/actions/*.parquet'"`.
 A shard holds the rows of a batch of documents (written by a Dask worker, or by the parent of the process pool).
 The manifest (`_manifest/*.jsonl`, later lines win) records per document the hash of its bytes, the options key
 (tool version, input format, limits) and its shard: a re-run skips documents whose hash and key are unchanged,
-and when a run ends the rows a re-converted document left in an older shard are removed."""
+and when a run ends the rows a re-converted document left in an older shard are removed.
+
+When a run ends, the people of the whole dataset (identity.link) are rewritten: `people/people.parquet` and
+`person_links/person_links.parquet` (doc_id, table, seq, column, person_id: one row per person named by a row of
+attendees, actions, decisions, votes or declarations). The ids are kept out of the shards because they depend on
+every document of a body: a new document can change them, and the shards stay as their workers wrote them."""
 from __future__ import annotations
 
 import hashlib
 import io
 import json
 import secrets
+import sys
 import time
 from pathlib import Path
 
 from . import __version__, storage
 from .batch_sinks import Sink
+from .identity import LINK_COLUMNS, LINK_INPUT, PEOPLE_COLUMNS, link
 from .schema import Minutes
 from .sqlite_store import _INTEGER
 from .tables import TABLES, rows
 
 MANIFEST = "_manifest"
+PEOPLE, PERSON_LINKS = "people", "person_links"
+COLUMNS = {PEOPLE: PEOPLE_COLUMNS, PERSON_LINKS: ["doc_id", "table", "seq", "column", "person_id"], **TABLES}
+_COUNTS = {"documents"}  # people.documents: how many documents list the person
 
 
 def require() -> None:
@@ -44,7 +54,8 @@ def options_key(fmt: str | None, limits: dict) -> str:
 def _schema(table: str):
     import pyarrow as pa
 
-    return pa.schema([(c, pa.int64() if c in _INTEGER else pa.string()) for c in TABLES[table]])
+    integer = _COUNTS | _INTEGER if table == PEOPLE else _INTEGER
+    return pa.schema([(c, pa.int64() if c in integer else pa.string()) for c in COLUMNS[table]])
 
 
 def _encode(table: str, records: list[dict]) -> bytes:
@@ -65,6 +76,28 @@ def write_shard(out: str, shard: str, tables: dict[str, list[dict]]) -> None:
     for table, records in tables.items():
         if records:
             storage.write_bytes(_shard(out, table, shard), _encode(table, records))
+
+
+def _read(location: str, columns: list[str] | None = None):
+    import pyarrow.parquet as pq
+    from fsspec.core import url_to_fs
+
+    fs, path = url_to_fs(location)
+    with fs.open(path, "rb") as fh:
+        return pq.read_table(fh, columns=columns)
+
+
+def write_people(out: str) -> None:
+    """Links the people of every document in the dataset (identity.link over the columns it reads) and
+    rewrites the people and person_links tables, each one file written whole."""
+    tables = {table: [r for shard in storage.listing(_shard(out, table, "*"))
+                      for r in _read(shard, cols).to_pylist()] for table, cols in LINK_INPUT.items()}
+    people = link(tables)
+    links = [{"doc_id": r["doc_id"], "table": table, "seq": r["seq"], "column": column, "person_id": pid}
+             for table, columns in LINK_COLUMNS.items() for r in tables[table] for column in columns
+             for pid in (r.get(column) or "").split("; ") if pid]
+    storage.write_bytes(_shard(out, PEOPLE, PEOPLE), _encode(PEOPLE, people))
+    storage.write_bytes(_shard(out, PERSON_LINKS, PERSON_LINKS), _encode(PERSON_LINKS, links))
 
 
 def remove_shard(out: str, shard: str) -> None:
@@ -126,7 +159,8 @@ class Dataset:
         storage.write_bytes(f"{self.out}/{MANIFEST}/{name}.jsonl", text.encode("utf-8"))
 
     def finish(self) -> None:
-        """Removes superseded rows, gives every table at least an empty shard, and compacts the manifest."""
+        """Removes superseded rows, gives every table at least an empty shard, compacts the manifest and relinks
+        the people of the whole dataset (documents skipped as unchanged included)."""
         self.flush()
         for shard, doc_ids in self.stale.items():
             self._drop(shard, doc_ids)
@@ -140,19 +174,22 @@ class Dataset:
             for part in parts:
                 storage.remove(part)
         self.stale = {}
+        try:
+            write_people(self.out)
+        except Exception as exc:  # the documents are in; only the people tables are stale
+            print(f"minutes-extract: people not linked ({type(exc).__name__}: {exc}); "
+                  "a re-run of the batch relinks them", file=sys.stderr)
 
     def _drop(self, shard: str, doc_ids: set[str]) -> None:
         import pyarrow as pa
         import pyarrow.compute as pc
-        import pyarrow.parquet as pq
         from fsspec.core import url_to_fs
 
         for table in TABLES:
             fs, path = url_to_fs(_shard(self.out, table, shard))
             if not fs.exists(path):
                 continue
-            with fs.open(path, "rb") as fh:
-                data = pq.read_table(fh)
+            data = _read(_shard(self.out, table, shard))
             kept = data.filter(pc.invert(pc.is_in(data["doc_id"], value_set=pa.array(sorted(doc_ids)))))
             if kept.num_rows:
                 storage.write_bytes(_shard(self.out, table, shard), _encode(table, kept.to_pylist()))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 
 from .attendance import grids
-from .identity import LINK_COLUMNS, PEOPLE_COLUMNS, READ_COLUMNS, link
+from .identity import LINK_COLUMNS, PEOPLE_COLUMNS, LINK_INPUT, link
 
 COUNTS = ("actions", "moved", "seconded", "voted_for", "voted_against")
 """What `attendance` counts per person besides the statuses."""
@@ -28,7 +28,7 @@ def update(db: sqlite3.Connection) -> int:
     with db:
         _add_columns(db)
         tables = {table: [dict(zip(cols, row)) for row in db.execute(f"SELECT {', '.join(cols)} FROM {table}")]
-                  for table, cols in READ_COLUMNS.items()}
+                  for table, cols in LINK_INPUT.items()}
         people = link(tables)
         db.execute("DELETE FROM people")
         db.executemany(f"INSERT INTO people VALUES ({', '.join('?' * len(PEOPLE_COLUMNS))})",
