@@ -19,8 +19,13 @@ def models_dir() -> Path:
 
 
 @lru_cache(maxsize=None)
+def rule_table(name: str) -> dict:
+    """A named rule table under models/ ('lexicon', 'actions', 'votes', 'signals', ...), read once."""
+    return json.loads((models_dir() / f"{name}.json").read_text(encoding="utf-8"))
+
+
 def lexicon() -> dict:
-    return json.loads((models_dir() / "lexicon.json").read_text(encoding="utf-8"))
+    return rule_table("lexicon")
 
 
 @lru_cache(maxsize=None)

@@ -3,13 +3,12 @@ from (currency of a bare '$', order of numeric dates) and how items are numbered
 The cues are data in models/signals.json."""
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import models_dir
+from .lexicon import rule_table
 
 _DOLLARS = {"USD", "SGD", "CAD", "AUD", "NZD", "HKD"}
 
@@ -28,10 +27,6 @@ class Signals:
         return self.currency if self.currency in _DOLLARS else "USD"
 
 
-@lru_cache(maxsize=None)
-def rule_table(name: str) -> dict:
-    """A named rule table under models/ ('signals', 'amounts', 'meeting', ...)."""
-    return json.loads((models_dir() / f"{name}.json").read_text(encoding="utf-8"))
 
 
 def _table() -> dict:

@@ -9,7 +9,8 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..signals import Signals, rule_table
+from ..lexicon import rule_table
+from ..signals import Signals
 
 MULTIPLIERS = {"k": 1000, "m": 1_000_000, "mn": 1_000_000, "million": 1_000_000, "bn": 1_000_000_000,
                "billion": 1_000_000_000, "thousand": 1000}

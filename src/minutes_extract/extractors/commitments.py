@@ -2,23 +2,21 @@
 sentence gives someone a task, and the matching of one sentence against them."""
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import alternation, models_dir, words
+from ..lexicon import alternation, rule_table, words
 from .roster import Roster
 
 Known = Callable[[], tuple[frozenset[str], frozenset[str]]]  # known_names of a document, computed on first call
 _PLACEHOLDER = re.compile(r"\{(@?[A-Z_a-z]+)\}")
 
 
-@lru_cache(maxsize=None)
 def grammar() -> dict:
-    return json.loads((models_dir() / "actions.json").read_text(encoding="utf-8"))
+    return rule_table("actions")
 
 
 @lru_cache(maxsize=None)

@@ -2,13 +2,12 @@
 (models/declarations.json); names resolve through the roster like movers and seconders."""
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import models_dir
+from ..lexicon import rule_table
 from ..sentences import Unit
 from .votes import People, who_pattern
 
@@ -25,7 +24,7 @@ class Declared:
 
 @lru_cache(maxsize=None)
 def _grammar() -> dict:
-    raw = json.loads((models_dir() / "declarations.json").read_text(encoding="utf-8"))
+    raw = rule_table("declarations")
     who = who_pattern()
     whos = rf"(?P<whos>{who}(?:\s*(?:,|&|\band\b)\s*(?:both\s+)?{who}){{0,5}})"  # bounded: linear time
 

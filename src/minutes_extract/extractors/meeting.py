@@ -8,7 +8,7 @@ from functools import lru_cache
 from ..segment import Segment
 from ..segment.titles import attendance_heading
 from ..lexicon import alternation
-from ..signals import rule_table
+from ..lexicon import rule_table
 from .dates import Found, Mention, commonest_year, scan_dates, stated_years
 
 _TIME = r"(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?|noon)?"

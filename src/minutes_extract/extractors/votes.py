@@ -2,11 +2,10 @@
 (models/votes.json, one named rule per form); this module fills in its placeholders and reads the facts."""
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 
-from ..lexicon import lexicon, models_dir
+from ..lexicon import lexicon, rule_table
 
 _NUMBERS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
@@ -14,9 +13,8 @@ _N = r"(?<![£$€¥\d.,/-])(\d{1,3}|" + "|".join(_NUMBERS) + r")\b(?![.,/]\d)" 
 _SP = r"[^\S\n]"  # a space within a line (no-break spaces too)
 
 
-@lru_cache(maxsize=None)
 def _raw() -> dict:
-    return json.loads((models_dir() / "votes.json").read_text(encoding="utf-8"))
+    return rule_table("votes")
 
 
 @lru_cache(maxsize=None)

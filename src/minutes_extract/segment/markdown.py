@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import words
-from ..signals import rule_table
+from ..lexicon import rule_table
 from .base import Line, Segment
 from .titles import attendance_heading, clean_title
 
