@@ -34,8 +34,13 @@ def words(key: str) -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon()[key])
 
 
+def longest_first(items) -> list[str]:
+    """Words in the order a regex alternation needs (longest first), the same in every run: patterns built
+    from sets stay byte-identical, so the compiled-pattern cache (rx.py) finds them."""
+    return sorted(items, key=lambda item: (-len(item), item))
+
+
 @lru_cache(maxsize=None)
 def alternation(key: str) -> str:
     """A regex alternation of a lexicon list, longest first, phrases matched with flexible spaces."""
-    items = sorted(lexicon()[key], key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(i).replace(r"\ ", r"\s+") for i in items) + ")"
+    return "(?:" + "|".join(re.escape(i).replace(r"\ ", r"\s+") for i in longest_first(lexicon()[key])) + ")"

@@ -4,20 +4,21 @@ from __future__ import annotations
 import html
 import re
 
+from . import rx
 from .document import join_pages
 
-_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
-_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0b-\x0c\x0e-\x1f\x7f]")  # and control characters
-_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^)\n]*\)")
-_LINK = re.compile(r"\[([^\[\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)")
-_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
-_EMBEDDED_HTML = re.compile(r"</?(?:table|tbody|thead|tr|td|th|div|p|br|ol|ul|li|span|strong|em|b|i|u|sup|sub|a|"
+_SPACES = rx.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_INVISIBLE = rx.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0b-\x0c\x0e-\x1f\x7f]")  # and control characters
+_IMAGE = rx.compile(r"!\[[^\[\]\n]*\]\([^)\n]*\)")
+_LINK = rx.compile(r"\[([^\[\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)")
+_AUTOLINK = rx.compile(r"<((?:https?|mailto):[^>\s]+)>")
+_EMBEDDED_HTML = rx.compile(r"</?(?:table|tbody|thead|tr|td|th|div|p|br|ol|ul|li|span|strong|em|b|i|u|sup|sub|a|"
                             r"h[1-6])\b[^>]*>",
                             re.I)
-_OL_START = re.compile(r"<ol\b[^>]*\bstart=\"?(\d+)\"?[^>]*>\s*<li[^>]*>", re.I)
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
-_UNDERSCORES = re.compile(r"(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])")
-_TRAILING = re.compile(r"[ \t]+$", re.M)
+_OL_START = rx.compile(r"<ol\b[^>]*\bstart=\"?(\d+)\"?[^>]*>\s*<li[^>]*>", re.I)
+_ESCAPE = rx.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_UNDERSCORES = rx.compile(r"(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])")
+_TRAILING = rx.compile(r"[ \t]+$", re.M)
 
 
 def _embedded_html(text: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from pathlib import Path
 
-from . import __version__
+from . import __version__, rx
 from .document import Document
 from .extractors.actions import extract_actions
 from .extractors.amounts import extract_amounts
@@ -59,6 +59,12 @@ class _Items:
 
 def extract_document(doc: Document) -> Minutes:
     """Everything in one document, validated."""
+    minutes = _extract_document(doc)
+    rx.save()  # the first document compiles the lazily built grammars: keep them for the next run
+    return minutes
+
+
+def _extract_document(doc: Document) -> Minutes:
     text = doc.text
     signals = document_signals(text)
     segs = segment(text)

@@ -4,11 +4,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import rx
+
 _ABBREVIATIONS = {"cllr", "cllrs", "mr", "mrs", "ms", "dr", "prof", "insp", "sgt", "st", "no", "nos", "ref", "re",
                   "e.g", "i.e", "etc", "vs", "approx", "inc", "ltd", "co", "rev", "revd", "supt", "dept", "tel",
                   "fig", "para", "cont", "est", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
                   "oct", "nov", "dec", "a.m", "p.m", "chq", "hon", "gov", "vol", "pp", "al", "jr", "sr", "prop"}
-_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9•·-]|\s+\(?[a-h]\)\s+[A-Z])|\n\s*\n|"
+_BOUNDARY = rx.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9•·-]|\s+\(?[a-h]\)\s+[A-Z])|\n\s*\n|"
                        r"\n(?=\s*(?:[-*•·◦▪]\s|o\s(?=[A-Z])|\(?[a-z]{1,4}\)\s|\d{1,3}[.)]\s|#|\||[A-Z][A-Z ]{3,}$))|\t|\s[•·]\s|"
                        r"\s\|(?=\s|$)|(?<=\bMinutes:)\s", re.M)
 
@@ -20,7 +22,7 @@ class Unit:
     text: str
 
 
-_LAST_WORD = re.compile(r"([\w.]+)$")
+_LAST_WORD = rx.compile(r"([\w.]+)$")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -34,7 +36,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word.lower().rstrip(".") in _ABBREVIATIONS or bool(re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word))
 
 
-_HEADING_LINE = re.compile(r"^[ \t]*(?:(?:\d{1,3}[.)]?\s+|\d{1,3}/\d{2}\s+)?[A-Z][A-Z0-9 ,&/'’()–-]{3,}|#{1,6}[ \t].*)[ \t]*$",
+_HEADING_LINE = rx.compile(r"^[ \t]*(?:(?:\d{1,3}[.)]?\s+|\d{1,3}/\d{2}\s+)?[A-Z][A-Z0-9 ,&/'’()–-]{3,}|#{1,6}[ \t].*)[ \t]*$",
                            re.M)  # upper-case or markdown headings
 
 
@@ -57,7 +59,7 @@ def split(text: str, start: int = 0, end: int | None = None, breaks: list[int] =
     return units
 
 
-_LIST_MARKER = re.compile(r"^(?:[-*•·]|\(?(?:[a-z]|[ivx]{1,4})\)+|\d{1,3}(?:\.\d{1,3})*[.)]|#{1,6})\s+")
+_LIST_MARKER = rx.compile(r"^(?:[-*•·]|\(?(?:[a-z]|[ivx]{1,4})\)+|\d{1,3}(?:\.\d{1,3})*[.)]|#{1,6})\s+")
 
 
 def _add(units: list[Unit], text: str, a: int, b: int) -> None:

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import rx
 from .lexicon import rule_table
 
 _DOLLARS = {"USD", "SGD", "CAD", "AUD", "NZD", "HKD"}
@@ -33,7 +34,7 @@ def _table() -> dict:
     return rule_table("signals")
 
 
-_TOKEN = re.compile(r"[A-Z]{1,3}\$|[£€$]|[\w'’]+")
+_TOKEN = rx.compile(r"[A-Z]{1,3}\$|[£€$]|[\w'’]+")
 
 
 @lru_cache(maxsize=None)
@@ -61,10 +62,10 @@ def _winner(words: set[str], joined: str, section: str) -> str | None:
 
 @lru_cache(maxsize=None)
 def _numbering() -> dict[str, re.Pattern]:
-    return {name: re.compile(p) for name, p in _table()["numbering"].items() if not name.startswith("_")}
+    return {name: rx.compile(p) for name, p in _table()["numbering"].items() if not name.startswith("_")}
 
 
-_NUMERIC_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})(?![\w/])")
+_NUMERIC_DATE = rx.compile(r"(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})(?![\w/])")
 
 
 def _date_order(text: str) -> bool | None:

@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .. import rx
 from ..lexicon import words
 from .commitments import Task, grammar, resolve, split_refs
 from .roster import Roster
 
-_HEADING = re.compile(r"^[ \t]*(?:#{1,6}[ \t]|\d{1,3}[.)][ \t]+[A-Z]|\[End\b)")
-_BULLET = re.compile(r"^[ \t]*[-*•][ \t]")
+_HEADING = rx.compile(r"^[ \t]*(?:#{1,6}[ \t]|\d{1,3}[.)][ \t]+[A-Z]|\[End\b)")
+_BULLET = rx.compile(r"^[ \t]*[-*•][ \t]")
 _HEADER_WORDS = {"who", "what", "status", "action", "actions", "owner", "due", "date", "by", "when", "task", "notes"}
 _MAX_LINES = 60
 
@@ -20,11 +21,11 @@ _MAX_LINES = 60
 def _rules() -> dict[str, re.Pattern]:
     g = grammar()
     flags = {"action_section": re.M}
-    out = {key: re.compile(g[key]["pattern"], flags.get(key, 0))
+    out = {key: rx.compile(g[key]["pattern"], flags.get(key, 0))
            for key in ("action_section", "duty_line", "continued_task", "checkbox", "trailing_owner")}
-    out["section_not"] = re.compile(g["action_section"]["not"])
-    out["owner_cell"] = re.compile(g["owner_header"]["owner"])
-    out["task_cell"] = re.compile(g["owner_header"]["task"])
+    out["section_not"] = rx.compile(g["action_section"]["not"])
+    out["owner_cell"] = rx.compile(g["owner_header"]["owner"])
+    out["task_cell"] = rx.compile(g["owner_header"]["task"])
     return out
 
 

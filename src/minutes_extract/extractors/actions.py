@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from .. import rx
 from ..lexicon import alternation, words
 from ..sentences import Unit
 from .action_lists import list_tasks
@@ -16,12 +17,12 @@ from .roster import Roster
 _REF = expand("{REF}")
 _OWNER_ROLE = rf"(?:[Tt]he\s+)?(?:{alternation('owner_roles')}|RFO|Clerk/RFO)"  # for owner columns
 _HON = alternation("honorifics")
-_DONE = re.compile(r"\b(?:had|has)\s+(?:\w+\s+)?(?:agreed|volunteered|undertaken|been asked|asked|requested|"
+_DONE = rx.compile(r"\b(?:had|has)\s+(?:\w+\s+)?(?:agreed|volunteered|undertaken|been asked|asked|requested|"
                    r"instructed)\b")
 _REPORTED_NEEDS = frozenset(grammar()["reported_request"]["needs"])
-_TAB_WORDS = re.compile(r"[a-z]\t+[a-z]")
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_MARKER_LINE = re.compile(r"^[ \t]*ACTIONS?[ \t]*[:–—-][^\n]+", re.M)
+_TAB_WORDS = rx.compile(r"[a-z]\t+[a-z]")
+_BLANK_LINE = rx.compile(r"\n[ \t]*\n")
+_MARKER_LINE = rx.compile(r"^[ \t]*ACTIONS?[ \t]*[:–—-][^\n]+", re.M)
 
 
 def extract_actions(units: list[Unit], roster: Roster, text: str) -> list[Task]:
@@ -88,10 +89,10 @@ def _add_owners(tasks: list[Task], owner_only: tuple[list[str], list[str], list[
                           "action.trailing-marker"))
 
 
-_LINE_CUE = re.compile(r"\n[ \t]*(?:[-*•][ \t]+)?(?=ACTION|Action\b|\(|@|"
+_LINE_CUE = rx.compile(r"\n[ \t]*(?:[-*•][ \t]+)?(?=ACTION|Action\b|\(|@|"
                        r"[A-Z][\w.’'-]*(?:[ \t][A-Z][\w.’'-]*){0,2}:\s|"
                        r"[a-z][.)]\s|\d{1,3}(?:\.\d{1,3})+\s)")
-_MARKER_LINE_END = re.compile(r"\n(?=[ \t]*[A-Z0-9])")
+_MARKER_LINE_END = rx.compile(r"\n(?=[ \t]*[A-Z0-9])")
 
 
 def _lines(units: list[Unit], text: str) -> list[Unit]:
@@ -117,8 +118,8 @@ def _lines(units: list[Unit], text: str) -> list[Unit]:
     return out
 
 
-_OPENER = re.compile(expand(r"(?P<owners>{ROLE}|(?!{NOT_NAME}\b)(?:{TITLED}|{PERSON}))\s+[a-z]"))
-_HEADING_LEAD = re.compile(r"[^.:;,–]{2,40}?\s[–—:-]\s")
+_OPENER = rx.compile(expand(r"(?P<owners>{ROLE}|(?!{NOT_NAME}\b)(?:{TITLED}|{PERSON}))\s+[a-z]"))
+_HEADING_LEAD = rx.compile(r"[^.:;,–]{2,40}?\s[–—:-]\s")
 
 
 def _antecedent(sentence: str, before: str | None) -> str | None:
@@ -147,7 +148,7 @@ def _trailing_owner(unit: Unit, roster: Roster) -> tuple[list[str], list[str], l
     return got[0], split_refs(body), got[1]
 
 
-_AGREED_THAT = re.compile(r"It\s+was\s+agreed\s+that")
+_AGREED_THAT = rx.compile(r"It\s+was\s+agreed\s+that")
 
 
 def _from_unit(unit: Unit, roster: Roster, antecedent: str | None,
@@ -220,7 +221,7 @@ def _bracketed(unit: Unit, roster: Roster) -> Task | None:
     return Task(unit.text, unit.start, unit.end, got[0], refs, got[1], "action.bracketed-owner")
 
 
-_COLUMN = re.compile(rf"(?:\t|\|[\s|]*|(?<=[.)])\s)(?P<col>{_REF}(?:\s*(?:/|and|&)\s*{_REF}){{0,3}})[\s|]*$")
+_COLUMN = rx.compile(rf"(?:\t|\|[\s|]*|(?<=[.)])\s)(?P<col>{_REF}(?:\s*(?:/|and|&)\s*{_REF}){{0,3}})[\s|]*$")
 
 
 def _best_sentence(candidates: list[Unit], refs: list[str]) -> Unit:

@@ -9,7 +9,8 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..lexicon import rule_table
+from .. import rx
+from ..lexicon import longest_first, rule_table
 from ..signals import Signals
 
 MULTIPLIERS = {"k": 1000, "m": 1_000_000, "mn": 1_000_000, "million": 1_000_000, "bn": 1_000_000_000,
@@ -17,22 +18,22 @@ MULTIPLIERS = {"k": 1000, "m": 1_000_000, "mn": 1_000_000, "million": 1_000_000,
 _RULES = rule_table("amounts")
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,3}(?:, \d{3})+(?![\d,])|\d+(?:\.\d{1,2})?"  # '$10, 743' too
 _MULT = r"[kKmM]|[mM]n|bn|[mM]illion|[bB]illion|[tT]housand"
-_SYMBOL = "(?:" + "|".join(re.escape(k) for k in sorted(_RULES["symbols"], key=len, reverse=True)) + ")"
+_SYMBOL = "(?:" + "|".join(re.escape(k) for k in longest_first(_RULES["symbols"])) + ")"
 _SPACED = r"\d{1,3}(?: \d{3})+(?![\d.,])"  # '£ 1 000': spaces between thousands, only after a symbol
 _END = r"(?!\d|[.,]\d)"  # not cut inside a figure ('$269,1', '£10.527')
-_MONEY = re.compile(  # a symbol not written after a figure ('32,827.60£ 10176420.00£' is a broken table)
+_MONEY = rx.compile(  # a symbol not written after a figure ('32,827.60£ 10176420.00£' is a broken table)
     rf"(?<![\d.,])(?P<cur>{_SYMBOL}) ?(?P<num>{_SPACED}|{_NUM}){_END}"
     rf"(?:-(?P<pence>\d{{2}})p\b|-(?P<pence0>0\d)(?!\d))?"  # '£201-00p': pounds and pence
     rf"(?:\s?(?P<mult>{_MULT})\b)?"
     rf"(?:\s?(?:-|–|to)\s?(?P<cur2>{_SYMBOL})?\s?(?P<upper>{_NUM}){_END}(?:\s?(?P<umult>{_MULT})\b)?)?")
 _CODES = "(?:" + "|".join(_RULES["codes"]) + ")"
-_CODED = re.compile(rf"\b(?P<cur>{_CODES})\s?(?P<num>{_NUM}){_END}(?:\s?(?P<mult>{_MULT})\b)?|"
+_CODED = rx.compile(rf"\b(?P<cur>{_CODES})\s?(?P<num>{_NUM}){_END}(?:\s?(?P<mult>{_MULT})\b)?|"
                     rf"(?<![\w.,])(?P<num2>{_NUM})(?:\s?(?P<mult2>{_MULT}))?\s?(?P<cur2>{_CODES})\b")
-_ANY_CODE = re.compile(rf"\b{_CODES}\b")
-_PENCE = re.compile(r"(?<![\w.£$€])(?P<num>\d{1,2})p\b(?=\s+(?:a|an|per|each|for)\b)")
-_WORDED = re.compile(rf"(?<![\w.])(?P<num>{_NUM})\s(?P<cur>{'|'.join(_RULES['words'])})\b", re.I)
-_TABLE_CELL = re.compile(r"(?<![\w./:£$€-])(?P<num>\d{1,3}(?:,\d{3})+\.\d{2}|\d+\.\d{2})(?![\w./%]|\.\d)")
-_MONEY_TABLE_CONTEXT = re.compile(r"\b(?:net|vat|gross|total|payee|supplier|payments?|amount|balance|cheque|"
+_ANY_CODE = rx.compile(rf"\b{_CODES}\b")
+_PENCE = rx.compile(r"(?<![\w.£$€])(?P<num>\d{1,2})p\b(?=\s+(?:a|an|per|each|for)\b)")
+_WORDED = rx.compile(rf"(?<![\w.])(?P<num>{_NUM})\s(?P<cur>{'|'.join(_RULES['words'])})\b", re.I)
+_TABLE_CELL = rx.compile(r"(?<![\w./:£$€-])(?P<num>\d{1,3}(?:,\d{3})+\.\d{2}|\d+\.\d{2})(?![\w./%]|\.\d)")
+_MONEY_TABLE_CONTEXT = rx.compile(r"\b(?:net|vat|gross|total|payee|supplier|payments?|amount|balance|cheque|"
                                   r"chq|invoice|bills?|accounts?)\b")  # run on lower-cased text
 
 
@@ -103,9 +104,9 @@ def _document_currency(signed: list[Money], signals: Signals) -> str | None:
     return common[0][0] if common else signals.currency
 
 
-_MONEY_HEADER = re.compile(r"^(?:amount|cost|costs|net|vat|gross|total|price|budget|balance|payment|paid|fee|"
+_MONEY_HEADER = rx.compile(r"^(?:amount|cost|costs|net|vat|gross|total|price|budget|balance|payment|paid|fee|"
                            r"fees|value|income|expenditure|spend|spent)\b", re.I)
-_PLAIN_CELL = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d{2})?|\d+(?:\.\d{2})?")
+_PLAIN_CELL = rx.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d{2})?|\d+(?:\.\d{2})?")
 
 
 def _money_columns(text: str, currency: str) -> list[Money]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from itertools import takewhile
 
+from .. import rx
 from ..lexicon import alternation, words
 from .people import Person, parse_entry, parse_list, plural_titled
 
@@ -15,19 +16,19 @@ HEADS = f"{APOLOGIES}|{ABSENT}|{PRESENT}"
 MODE = (r"(?:[ \t]+(?:in[ \t]+person|virtually|remotely|online|(?:via|by)[ \t]+\w+)|"  # 'Present (via Zoom)'
         r"[ \t]*\((?:(?:via|by|in person|online|remote|virtual)\b[^()\n]{0,25}|\w+[ \t]+(?:councillors|members|"
         r"directors|trustees))\))?")
-HEADING_LINE = re.compile(rf"^\s*(?:#+\s*|[-*•]\s+)?(?:\d+(?:\.\d+)*\.?\s+)?[*_]{{0,2}}(?P<head>(?:{HEADS}|"
+HEADING_LINE = rx.compile(rf"^\s*(?:#+\s*|[-*•]\s+)?(?:\d+(?:\.\d+)*\.?\s+)?[*_]{{0,2}}(?P<head>(?:{HEADS}|"
                           rf"(?:(?!(?:all|by|were|was|agreed|not)\b)[A-Z][a-z]+\s+){{1,3}}(?:present|attending|"
                           rf"in attendance)){MODE})[*_]{{0,2}}\s*:?\s*[*_]{{0,2}}\s*$", re.I)
-_NAMESPACE = re.compile(rf"(?<![\w/])(?!(?:{HEADS})\b)[A-Z][a-z]+:(?=[A-Z][\w.-])")  # wiki 'User:Katie'
-NONE = re.compile(r"^\s*(?:none|nil|no apologies|n/a|there were no)\b", re.I)
-EXPLAIN = re.compile(r"\b(?:was|were|had|has|have|is|are|will|would|welcomed|took|declared|advised|"
+_NAMESPACE = rx.compile(rf"(?<![\w/])(?!(?:{HEADS})\b)[A-Z][a-z]+:(?=[A-Z][\w.-])")  # wiki 'User:Katie'
+NONE = rx.compile(r"^\s*(?:none|nil|no apologies|n/a|there were no)\b", re.I)
+EXPLAIN = rx.compile(r"\b(?:was|were|had|has|have|is|are|will|would|welcomed|took|declared|advised|"
                      r"reported|thanked|asked|said|agreed|proposed|seconded)\b")
-_SHORT_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]+)?(?:\s*\(@?[\w.-]+\)|\s+@[\w-]+)?")
-_HANDLE_NAME = re.compile(r"@?[a-z][\w.-]*(?:\s*\(@[\w-]+\))?")
-_INVERTED = re.compile(r"[A-Z][\w'’-]+,\s*(?:[A-Z][\w'’.-]*\s*){1,3}")
+_SHORT_NAME = rx.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]+)?(?:\s*\(@?[\w.-]+\)|\s+@[\w-]+)?")
+_HANDLE_NAME = rx.compile(r"@?[a-z][\w.-]*(?:\s*\(@[\w-]+\))?")
+_INVERTED = rx.compile(r"[A-Z][\w'’-]+,\s*(?:[A-Z][\w'’.-]*\s*){1,3}")
 _NOT_HANDLES = {"and", "none", "nil", "all", "members", "received", "accepted", "noted", "the", "others", "present",
                 "absent", "apologies", "public", "n/a", "tbc", "various", "everyone"}
-PROSE_WORD = re.compile(r"(?<![\w@(-])(?!(?:and|of|the|for|to|de|van|von|der|den|du|da|di|la|le|del|y|on|at)\b)"
+PROSE_WORD = rx.compile(r"(?<![\w@(-])(?!(?:and|of|the|for|to|de|van|von|der|den|du|da|di|la|le|del|y|on|at)\b)"
                         r"[a-z]{2,}\b")
 
 
@@ -55,9 +56,9 @@ def clean(text: str) -> str:
     return _NAMESPACE.sub("", text.replace("\t", " "))
 
 
-_SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s+(?=[A-Z])")
+_SENTENCE_END = rx.compile(r"(?<=[a-z]{3})\.\s+(?=[A-Z])")
 _TITLES = {w.lower() for w in words("honorifics")}
-_COMING_GOING = re.compile(r"\b(?:arrived|left|joined|departed)\b", re.I)
+_COMING_GOING = rx.compile(r"\b(?:arrived|left|joined|departed)\b", re.I)
 
 
 def list_part(text: str) -> str:

@@ -4,26 +4,27 @@ from __future__ import annotations
 
 import re
 
+from .. import rx
 from .attendance_lists import Found, list_people, status_of, PROSE_WORD
 from .people import Person, describes_organisation, parse_entry
 
-APOLOGY_SENTENCE = re.compile(  # 'Apologies for absence were received before the meeting from ...'
+APOLOGY_SENTENCE = rx.compile(  # 'Apologies for absence were received before the meeting from ...'
     r"\bApologies(?:\s+(?:for|of)\s+absence)?\s+(?:(?:were|had\s+been|have\s+been)\s+)?(?:(?:received|given|"
     r"submitted|tendered|sent|noted|accepted|provided)(?:\s+and\s+(?:accepted|noted|approved))?"
     r"(?:\s+(?!from\b)[a-z]+){0,4}?\s+(?:from|by|for)\b|\s*(?:from|by)\b|\s*:(?!\s*Apologies\b))\s*(?P<list>.+)",
     re.I)
-_PRESENT_SENTENCE = re.compile(  # 'Present were ...', 'Board members present were Trustee Elton, ...'
+_PRESENT_SENTENCE = rx.compile(  # 'Present were ...', 'Board members present were Trustee Elton, ...'
     r"^(?:Also\s+)?(?:(?:Board|Council|Committee|Commission|Staff)\s+)?(?:members?\s+|officers?\s+)?(?:also\s+)?"
     r"(?:present|in\s+attendance|attending)(?:\s+at\s+[^:.]{3,60}?)?\s+(?:was|were)\s+(?!the following)(?P<list>.+)",
     re.I)
-_SENT_APOLOGIES = re.compile(  # 'Cllr Smith and Mrs Jones sent their apologies.'
+_SENT_APOLOGIES = rx.compile(  # 'Cllr Smith and Mrs Jones sent their apologies.'
     r"^(?P<list>[A-Z][^.;:]{2,120}?)\s+(?:had\s+)?(?:sent|gave|tendered|offered|submitted)\s+(?:(?:his|her|their)\s+)?"
     r"apologies\b", re.I)
 # 'Roll call: Trustees Elton, Picha and Hodge were present.', 'Clerk Buiter was also present.'
-_WERE_PRESENT = re.compile(
+_WERE_PRESENT = rx.compile(
     r"^(?:(?:Roll\s+call|Attendance)\s*[:-]\s*)?(?P<list>[A-Z].*?)\s+(?:was|were)\s+(?:also\s+|all\s+)?"
     r"(?P<st>present|absent|excused|in\s+attendance)\b[^.]{0,40}\.?$", re.I)
-_ALL_PRESENT = re.compile(r"\ball\s+(?:(?:board|committee|council|commission)\s+)?members\s+(?:were\s+)?present\b",
+_ALL_PRESENT = rx.compile(r"\ball\s+(?:(?:board|committee|council|commission)\s+)?members\s+(?:were\s+)?present\b",
                           re.I)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from .. import rx
 from ..lexicon import alternation, words
 from ..segment import Segment, lines_of
 from ..sentences import split
@@ -13,29 +14,29 @@ from .attendance_sentences import APOLOGY_SENTENCE, all_present, read_sentences
 from .attendance_tables import read_tables
 from .people import Person, describes_role, parse_entry, several_people, titled
 
-_MARKER = re.compile(
+_MARKER = rx.compile(
     rf"(?<![\w-])(?P<head>(?:{HEADS}|Members of the Public|Public|"
     rf"(?:[A-Z][a-z]+[ \t]+){{1,2}}(?:[Pp]resent|[Aa]bsent|[Aa]ttending|[Ee]xcused)){MODE})[*_]{{0,2}}\s*(?::|-|–)\s*"
     rf"[*_]{{0,2}}\s*(?=\S)", re.I)
-_MARKER_NO_COLON = re.compile(rf"^[ \t]*(?P<head>{PRESENT})[ \t]+(?=(?:Cllr|Councillors?|Mr|Mrs|Ms|Dr)\b)",
+_MARKER_NO_COLON = rx.compile(rf"^[ \t]*(?P<head>{PRESENT})[ \t]+(?=(?:Cllr|Councillors?|Mr|Mrs|Ms|Dr)\b)",
                               re.I | re.M)
 # 'PRESENT C Lyne - Acting Chairperson', '1. APOLOGIES A Horne', '3. ACCEPTANCE OF APOLOGIES FOR ABSENCE Cllrs A, B',
 # '**1.** **Apologies for absence** Mr F Eglington': a heading set off by upper case or bold, or followed by a titled
 # name, with the first entry after it
-_CAPS_HEADING = re.compile(rf"^[ \t]*(?:[*_]{{0,2}}\d{{1,3}}\\?[.)]?[*_]{{0,2}}[ \t]+)?(?P<bold>[*_]{{2}})?"
+_CAPS_HEADING = rx.compile(rf"^[ \t]*(?:[*_]{{0,2}}\d{{1,3}}\\?[.)]?[*_]{{0,2}}[ \t]+)?(?P<bold>[*_]{{2}})?"
                            rf"(?P<lead>(?:[A-Z]+[ \t]+){{0,3}}?)(?P<head>{HEADS})(?(bold)[*_]{{2}})[ \t]+"
                            rf"(?P<rest>[A-Z].*)$", re.I)
 # 'Participating remotely were:', 'Not present:', '- Guests: Ann Lee': a group inside an attendance section
-_LABEL = re.compile(r"^[ \t]*(?:[-*•][ \t]+)?(?P<label>[A-Za-z][A-Za-z ,/&'’-]{0,60}?)[ \t]*:[ \t]*(?P<rest>.*)$")
+_LABEL = rx.compile(r"^[ \t]*(?:[-*•][ \t]+)?(?P<label>[A-Za-z][A-Za-z ,/&'’-]{0,60}?)[ \t]*:[ \t]*(?P<rest>.*)$")
 _HEAD_WORDS = tuple({w[:6] for key in ("present_headings", "apology_headings", "absent_headings")  # a quick test
                      for w in " ".join(words(key)).replace(",", " ").split() if len(w) >= 5} | {"roll"})
-_BULLET = re.compile(r"^\s*[-*•]\s")
-_PUBLIC_LAST = re.compile(r"\bpublic\W*\d*\W*$", re.I)  # '... Members of the public 5': the public come last
-_STARTS_HEADING = re.compile(rf"(?:{HEADS})\b", re.I)
-_GROUP_WORD = re.compile(rf"\b{alternation('attendance_group_words')}\b", re.I)
-_ENTRY_STATUS = re.compile(r"\s*(?:[-–:,]\s*)?\(?(?P<st>present|absent|excused|apologies|remote(?:ly)?|"
+_BULLET = rx.compile(r"^\s*[-*•]\s")
+_PUBLIC_LAST = rx.compile(r"\bpublic\W*\d*\W*$", re.I)  # '... Members of the public 5': the public come last
+_STARTS_HEADING = rx.compile(rf"(?:{HEADS})\b", re.I)
+_GROUP_WORD = rx.compile(rf"\b{alternation('attendance_group_words')}\b", re.I)
+_ENTRY_STATUS = rx.compile(r"\s*(?:[-–:,]\s*)?\(?(?P<st>present|absent|excused|apologies|remote(?:ly)?|"
                            r"arrived[^)]*)\)?\.?$", re.I)  # 'Trustee Elton - absent'
-_ATTENDANCE_TITLE = re.compile(r"apolog|attendance|absen|roll call|call to order|present|welcome", re.I)
+_ATTENDANCE_TITLE = rx.compile(r"apolog|attendance|absen|roll call|call to order|present|welcome", re.I)
 
 
 def extract_attendees(text: str, items: list[Segment]) -> list[Found]:

@@ -8,11 +8,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import alternation, rule_table, words
+from .. import rx
+from ..lexicon import alternation, longest_first, rule_table, words
 from .roster import Roster
 
 Known = Callable[[], tuple[frozenset[str], frozenset[str]]]  # known_names of a document, computed on first call
-_PLACEHOLDER = re.compile(r"\{(@?[A-Z_a-z]+)\}")
+_PLACEHOLDER = rx.compile(r"\{(@?[A-Z_a-z]+)\}")
 
 
 def grammar() -> dict:
@@ -50,7 +51,7 @@ class Clause:
 def clauses() -> tuple[Clause, ...]:
     return tuple(Clause(c["name"], c["at"], frozenset(c.get("needs", ())), frozenset(c.get("needs_also", ())),
                         c["owner"], c["span"], c["resolve"], c["verbs"],
-                        re.compile(expand(c["pattern"])), re.compile(c["anchor"]) if c.get("anchor") else None,
+                        rx.compile(expand(c["pattern"])), rx.compile(c["anchor"]) if c.get("anchor") else None,
                         c.get("decided", False))
                  for c in grammar()["clauses"])
 
@@ -58,7 +59,7 @@ def clauses() -> tuple[Clause, ...]:
 @lru_cache(maxsize=None)
 def compiled(key: str) -> re.Pattern:
     """A top-level pattern of the grammar ('marker', 'bracket_owner')."""
-    return re.compile(expand(grammar()[key]["pattern"]))
+    return rx.compile(expand(grammar()[key]["pattern"]))
 
 
 @lru_cache(maxsize=None)
@@ -66,26 +67,26 @@ def word_set(key: str) -> frozenset[str]:
     return frozenset(grammar()[key])
 
 
-_HEADING_LEAD = re.compile(r"^[^.:;,–]{2,40}?\s[–—-]\s")
+_HEADING_LEAD = rx.compile(r"^[^.:;,–]{2,40}?\s[–—-]\s")
 _ORG_WORDS = frozenset(words("organisation_words"))
-_NAME_START = re.compile(r"\b(?:[A-Z]|the\s)|@")
-_CLAUSE_START = re.compile(r"(?:[;:,]\s+(?:and\s+|but\s+|then\s+)?|\s[-–]\s|\s(?:and|that|but)\s|ACTIONS?:\s)")
+_NAME_START = rx.compile(r"\b(?:[A-Z]|the\s)|@")
+_CLAUSE_START = rx.compile(r"(?:[;:,]\s+(?:and\s+|but\s+|then\s+)?|\s[-–]\s|\s(?:and|that|but)\s|ACTIONS?:\s)")
 _FUTURE = {"will", "would", "shall", "is going to", "are going to", "’ll", "'ll", "is going to", "was going to"}
-_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]+")
+_LOWER_WORD = rx.compile(r"(?<![\w’'-])[a-z][a-z’'-]+")
 _AGREEMENT = {"agreed to", "agrees to", "has agreed to"}
 _COLLECTIVE = {"All", "Councillors", "Members"}
 _TAKES_ON = {"volunteered to", "kindly volunteered to", "offered to"}  # 'agreed to be a signatory' is a status
-_ROLE_TAKEN = re.compile(r"\s+(?:the|a|an|our|their)\s")
-_BULLET = re.compile("[\x01•▪■◦\uf0b7]")
-_RESTART = re.compile("[\x01•▪■◦\uf0b7]\\s*|(?<=[a-z\\]”\"] )(?=[A-Z][a-z])")
-_OWNER_SPLIT = re.compile(r"\s*(?:,|\band/or\b|\band\b|&|/)\s*")
+_ROLE_TAKEN = rx.compile(r"\s+(?:the|a|an|our|their)\s")
+_BULLET = rx.compile("[\x01•▪■◦\uf0b7]")
+_RESTART = rx.compile("[\x01•▪■◦\uf0b7]\\s*|(?<=[a-z\\]”\"] )(?=[A-Z][a-z])")
+_OWNER_SPLIT = rx.compile(r"\s*(?:,|\band/or\b|\band\b|&|/)\s*")
 _TITLE_WORDS = rf"(?:{alternation('honorifics')}|{alternation('office_titles')})"
-_TITLED_NAME = re.compile(rf"^(?:the\s+)?(?:[A-Z][a-z]+\s+)?{_TITLE_WORDS}s?\.?\s+(?=[A-Z])")  # 'County Cllr. '
-_QUALIFIED_ROLE = re.compile(rf"^(?:the\s+)?(?:[A-Z][a-z]+\s+){{1,2}}(?=(?:{alternation('owner_roles')})$)", re.I)
-_ROLE = re.compile(expand("{ROLE}"))
-_LOOSE_OWNER = re.compile(rf"^(?:the\s+)?{_TITLE_WORDS}s?\.?\s|^[A-Z]{{2,4}}$|^@[\w-]+$|"
+_TITLED_NAME = rx.compile(rf"^(?:the\s+)?(?:[A-Z][a-z]+\s+)?{_TITLE_WORDS}s?\.?\s+(?=[A-Z])")  # 'County Cllr. '
+_QUALIFIED_ROLE = rx.compile(rf"^(?:the\s+)?(?:[A-Z][a-z]+\s+){{1,2}}(?=(?:{alternation('owner_roles')})$)", re.I)
+_ROLE = rx.compile(expand("{ROLE}"))
+_LOOSE_OWNER = rx.compile(rf"^(?:the\s+)?{_TITLE_WORDS}s?\.?\s|^[A-Z]{{2,4}}$|^@[\w-]+$|"
                           r"^[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){0,2}$")
-_SPEAKER = re.compile(expand(r"^[ \t]*(?:[-*•][ \t]+)?({NAME})(?:[ \t]+{NAME})?[ \t]*:[ \t]|\b({NAME})\s+{SAY}\b|"
+_SPEAKER = rx.compile(expand(r"^[ \t]*(?:[-*•][ \t]+)?({NAME})(?:[ \t]+{NAME})?[ \t]*:[ \t]|\b({NAME})\s+{SAY}\b|"
                              r"(?<!\bthe )\b([A-Z][a-z]+)[ \t]+([A-Z][a-z'’-]+)(?=[ \t]*(?:,|\(|and\b|$))"), re.M)
 
 
@@ -221,7 +222,7 @@ def _name_starts(body: str, anchor: re.Pattern) -> list[int]:
 def _words_regex() -> re.Pattern:
     """One pattern for every word a clause needs and every cue word: a sentence is scanned once for all."""
     words_ = set(grammar()["cue_words"]["words"]) | {w for c in clauses() for w in c.needs | c.needs_also}
-    return re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(w) for w in sorted(words_, key=len, reverse=True)) +
+    return rx.compile(r"(?<![\w’'])(?:" + "|".join(map(re.escape, longest_first(words_))) +
                       r")(?![\w’'])")
 
 

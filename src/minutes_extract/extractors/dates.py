@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from bisect import bisect_left
 from datetime import date
 
+from .. import rx
 from ..signals import Signals
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -18,24 +19,24 @@ _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September
 _WEEKDAY = r"(?P<weekday>(?:Mon|Tues|Tue|Wednes|Wed|Thurs|Thur|Thu|Fri|Satur|Sat|Sun)(?:day)?)"
 _ORD = r"(?:st|nd|rd|th|ST|ND|RD|TH)?"
 _SP = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"
-_DAY_FIRST = re.compile(
+_DAY_FIRST = rx.compile(
     rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?<![#\d.])(?P<day>\d{{1,2}}){_ORD}"
     rf"(?:\s*(?:-|–|to|&|and)\s*(?P<day2>\d{{1,2}}){_ORD})?(?:\s+of)?{_SP}{_MONTH}"
     rf"(?:,?\s+(?P<year>\d{{4}}|'\d{{2}}|\d{{2}}(?!,?\s*\d{{4}}))(?![\d/:.]\d|\d))?(?!\w)", re.I)
 _SP = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"
-_MONTH_FIRST = re.compile(
+_MONTH_FIRST = rx.compile(
     rf"(?:{_WEEKDAY},?\s+)?{_MONTH}{_SP}(?P<day>\d{{1,2}})(?P<ord>{_ORD})(?![\d,.]\d|\d|\s*(?:am|pm)\b)"
     rf"(?:\s*(?:-|–|&|and|to|(?P<slash>/))\s*(?P<day2>\d{{1,2}}){_ORD}(?!\d))?"
     rf"(?:(?:,|\s)\s*-?\s*(?P<year>\d{{4}}))?(?![\d:])", re.I)
-_NUMERIC = re.compile(r"(?<![\w/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,3})(?P=sep)(?P<year>\d{4}|\d{2})"
+_NUMERIC = rx.compile(r"(?<![\w/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,3})(?P=sep)(?P<year>\d{4}|\d{2})"
                       r"(?![\w/]|\.\d)")
-_ISO = re.compile(r"(?<![\w/-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\w/]|-\d)")
-_MONTH_LABEL = re.compile(r"\b(?:jan|feb|ma[ry]|apr|ju[nl]|aug|sep|oct|nov|dec)[a-z]*\.?[-'’]$")  # 'Jan-'
-_LABEL_YEAR = re.compile(r"[-'’]\d{2}(?!\d)")  # the '-06' of a month label 'Feb-06'
-_NUMBERED_HEADING = re.compile(r"[.)]\s")  # '7. BUDGET' after a figure that opens a line
-_IN_A_LIST = re.compile(rf"\s*(?:,|and|&)\s*{_MONTH}\s*\d", re.I)
-_LIST_BEFORE = re.compile(rf"{_MONTH}\s*\d{{1,2}}\s*(?:,|and|&)\s*$", re.I)
-_MONTH_ONLY = re.compile(rf"(?<![\d\w]){_MONTH}\s+(?P<year>\d{{4}})(?!\d)", re.I)
+_ISO = rx.compile(r"(?<![\w/-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\w/]|-\d)")
+_MONTH_LABEL = rx.compile(r"\b(?:jan|feb|ma[ry]|apr|ju[nl]|aug|sep|oct|nov|dec)[a-z]*\.?[-'’]$")  # 'Jan-'
+_LABEL_YEAR = rx.compile(r"[-'’]\d{2}(?!\d)")  # the '-06' of a month label 'Feb-06'
+_NUMBERED_HEADING = rx.compile(r"[.)]\s")  # '7. BUDGET' after a figure that opens a line
+_IN_A_LIST = rx.compile(rf"\s*(?:,|and|&)\s*{_MONTH}\s*\d", re.I)
+_LIST_BEFORE = rx.compile(rf"{_MONTH}\s*\d{{1,2}}\s*(?:,|and|&)\s*$", re.I)
+_MONTH_ONLY = rx.compile(rf"(?<![\d\w]){_MONTH}\s+(?P<year>\d{{4}})(?!\d)", re.I)
 
 
 @dataclass
@@ -92,11 +93,11 @@ def _weekday_warning(day: date, weekday: str | None) -> str | None:
 def _lowered(pattern: re.Pattern) -> re.Pattern:
     """The same pattern for lower-cased text, without re.I (several times faster)."""
     assert not re.search(r"\\[SWDBAZN]", pattern.pattern)
-    return re.compile(pattern.pattern.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P="))
+    return rx.compile(pattern.pattern.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P="))
 
 
 _FAST = {p: _lowered(p) for p in (_DAY_FIRST, _MONTH_FIRST, _MONTH_ONLY)}
-_MONTH_WORD = re.compile(r"\b(?:jan|feb|ma[ry]|apr|ju[nl]|aug|sep|oct|nov|dec)")  # run on lower-cased text
+_MONTH_WORD = rx.compile(r"\b(?:jan|feb|ma[ry]|apr|ju[nl]|aug|sep|oct|nov|dec)")  # run on lower-cased text
 
 
 def _month_windows(text: str) -> list[tuple[int, int]]:
@@ -122,8 +123,8 @@ def _in_windows(pattern: re.Pattern, text: str, windows: list[tuple[int, int]], 
                 yield m
 
 
-_REFERENCE_WORD = re.compile(r"\b(?:item|minute|min|ref|no|resolved|resolution|res)\.?:?\s*$", re.I)
-_OUTLINE_PREFIX = re.compile(r"[\s|#*\-\d.]*")  # what may stand before an item number on its line
+_REFERENCE_WORD = rx.compile(r"\b(?:item|minute|min|ref|no|resolved|resolution|res)\.?:?\s*$", re.I)
+_OUTLINE_PREFIX = rx.compile(r"[\s|#*\-\d.]*")  # what may stand before an item number on its line
 
 
 def _item_number(text: str, m: re.Match, signals: Signals | None) -> bool:

@@ -6,23 +6,24 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from .. import rx
 from ..sentences import Unit
 from . import votes
 
-_RESOLVED = re.compile(r"^\s*(?:(?P<kw>RESOLVED|Resolved|DECISION|Decision|DECIDED|AGREED|Agreed)\b\s*"
+_RESOLVED = rx.compile(r"^\s*(?:(?P<kw>RESOLVED|Resolved|DECISION|Decision|DECIDED|AGREED|Agreed)\b\s*"
                        r"(?P<ref>\d{1,4}(?:[/.]\d{1,4})+\b\s*)?(?:THAT|that)?"
                        r"\s*[:,–-]?\s*)")
-_RESOLVED_INSIDE = re.compile(r"\b(?P<kw>RESOLVED|DECISION)\b\s*(?:THAT|that)?\s*[:,–-]\s*")
-_LETTER_BEFORE = re.compile(r"\(?[b-z]\)\s*$")
-_LETTERED = re.compile(r"(?:^|(?<=[;.]\s)|(?<=\s))\(?[a-z]\)\s+|(?:^|\s)\(?[ivx]{1,4}\)\s+")
-_PASSIVE = re.compile(
+_RESOLVED_INSIDE = rx.compile(r"\b(?P<kw>RESOLVED|DECISION)\b\s*(?:THAT|that)?\s*[:,–-]\s*")
+_LETTER_BEFORE = rx.compile(r"\(?[b-z]\)\s*$")
+_LETTERED = rx.compile(r"(?:^|(?<=[;.]\s)|(?<=\s))\(?[a-z]\)\s+|(?:^|\s)\(?[ivx]{1,4}\)\s+")
+_PASSIVE = rx.compile(
     r"\b(?<!not )(?:was|were|is|are)\s+(?:[\w-]+ed\s+and\s+(?:all\s+)?)?"
     r"(?:then\s+|duly\s+|also\s+|formally\s+|all\s+|therefore\s+|declared\s+)?(?:\w+ly\s+)?(?:re-)?"
     r"(?P<verb>approved|agreed|carried(?!\s+out)|adopted|accepted|ratified|endorsed|elected|resolved|rejected|"
     r"refused|defeated|lost|co-opted|appointed|taken\s+as\s+read)\b", re.I)
-_IMPERSONAL = re.compile(r"\b[Ii]t\s+was\s+(?:\w+ly\s+)?"
+_IMPERSONAL = rx.compile(r"\b[Ii]t\s+was\s+(?:\w+ly\s+)?"
                          r"(?P<verb>agreed|resolved|decided|RESOLVED|proposed|prop(?=\.))\b")
-_BODY_ACT = re.compile(
+_BODY_ACT = rx.compile(
     r"\b(?:Parish\s+|Town\s+|Community\s+|City\s+|the\s+)?(?:Council|Board|Committee|Partnership|Meeting|Members|"
     r"Councillors|Councillor[’']?s|TC|Group|Trustees|Directors|Panel|Forum)\s+(?:were\s+|was\s+|then\s+|also\s+|"
     r"has\s+|have\s+)?"
@@ -30,12 +31,12 @@ _BODY_ACT = re.compile(
     r"objects?|supports?|"
     r"instruct(?:s|ed)?|direct(?:s|ed)?(?=\s+(?:the|its|each|all|that)\b)|authori[sz](?:es|ed|e)|"
     r"had no (?:objections?|comments?)|raised no objections?)\b")
-_BODY_AND = re.compile(r"\b(?:Council|Board|Committee|Partnership|Members|Councillors|TC|Trustees|Directors)\b"
+_BODY_AND = rx.compile(r"\b(?:Council|Board|Committee|Partnership|Members|Councillors|TC|Trustees|Directors)\b"
                        r"[^.;]{0,60}?\b(?:and|then)\s+(?:\w+ly\s+)?(?P<verb>agreed|resolved|decided|approved)\b")
-_REPORTED = re.compile(r"\b(?:advised|reported|explained|said|informed|stated|mentioned|suggested|asked|queried|"
+_REPORTED = rx.compile(r"\b(?:advised|reported|explained|said|informed|stated|mentioned|suggested|asked|queried|"
                        r"once|when|until|whether|if)\b", re.I)
 # '... informed members that the Area Committee had decided': a decision reported, not taken
-_REPORTED_CLAUSE = re.compile(r"\b(?:advised|reported|explained|said|told|informed|stated|mentioned|understood|heard|"
+_REPORTED_CLAUSE = rx.compile(r"\b(?:advised|reported|explained|said|told|informed|stated|mentioned|understood|heard|"
                               r"noted|testified)\b"
                               r"[^.;]{0,40}\bthat\s+$", re.I)
 # '... noted that in 2015 the Council resolved to ...': an earlier decision quoted
@@ -45,43 +46,43 @@ _DATED = (rf"\b(?:in|on|during)\s+(?:(?:early|late|mid)[\s-]+)?(?:\d{{1,2}}(?:st
 # 'at the last meeting' dates a decision, unless it dates what was raised there ('an issue raised at the last meeting')
 _OTHER_MEETING = (r"(?<!raised\s)(?<!discussed\s)(?<!mentioned\s)(?<!reported\s)(?<!deferred\s)(?<!held\s)"
                   r"\b(?:at|in|during)\s+(?:its|their|the|our)\s+(?:last|previous|prior)\s+meeting\b")
-_EARLIER = re.compile(rf"^\s*(?:\w+\s+){{0,2}}?{_DATED}|\bin\s+(?:19|20)\d\d\b|"
+_EARLIER = rx.compile(rf"^\s*(?:\w+\s+){{0,2}}?{_DATED}|\bin\s+(?:19|20)\d\d\b|"
                       rf"\b(?:previously|last\s+(?:year|month))\b|"
                       rf"{_OTHER_MEETING}", re.I)
-_AT_OTHER_MEETING = re.compile(_OTHER_MEETING, re.I)  # 'X suggested, in the last meeting, ... a motion to ...'
+_AT_OTHER_MEETING = rx.compile(_OTHER_MEETING, re.I)  # 'X suggested, in the last meeting, ... a motion to ...'
 # '... was approved in August 2010', 'agreed last year': the decision verb dated in the past is history
-_DATED_AFTER = re.compile(rf"^\s*(?:\w+ly\s+)?(?:{_DATED}|\blast\s+(?:year|month))", re.I)
+_DATED_AFTER = rx.compile(rf"^\s*(?:\w+ly\s+)?(?:{_DATED}|\blast\s+(?:year|month))", re.I)
 # 'carried' and 'lost' decide only a motion, or end their clause ('tempers were lost', 'the work was carried ...')
-_VOTE_SUBJECT = re.compile(r"\b(?:motion|proposal|amendment|resolution|vote|recommendation|nomination)s?\b", re.I)
-_CLAUSE_END = re.compile(r"\s*(?:$|[.;,:)]|unanimously\b|nem\b|by\s|with\s|that\s|\d)", re.I)
-_OUTCOME_ONLY = re.compile(r"^(?:(?:no\s+discussion|no\s+objections?|no\s+further\s+discussion)[,.]?\s*)*"
+_VOTE_SUBJECT = rx.compile(r"\b(?:motion|proposal|amendment|resolution|vote|recommendation|nomination)s?\b", re.I)
+_CLAUSE_END = rx.compile(r"\s*(?:$|[.;,:)]|unanimously\b|nem\b|by\s|with\s|that\s|\d)", re.I)
+_OUTCOME_ONLY = rx.compile(r"^(?:(?:no\s+discussion|no\s+objections?|no\s+further\s+discussion)[,.]?\s*)*"
                            r"(?:motion\s+(?:was\s+)?(?:passed|carried)|"
                            r"carried(?:\s+unanimously|\s+nem\.?\s*con\.?|\s+by\s+.*)?|"
                            r"agreed|approved|agreed\s+(?:unanimously|by\s+all(?:\s+present)?)|"
                            r"all\s+(?:were\s+)?in\s+favour|unanimously\s+agreed)\.?$|^[\w\s,]*seconded\.?$", re.I)
-_MOTION_RESULT = re.compile(r"^motion\s+(?:was\s+)?(?:carried|passed|lost|failed)\b", re.I)
-_OUTCOME_WORDS = re.compile(r"\b(?:carried|passe[sd]|lost|failed|defeated|in\s+favou?r|agreed|approved)\b", re.I)
-_RESULT_WORDS = re.compile(r"\b(?:carried|passe[sd]|lost|failed|defeated|seconded)\b", re.I)
-_VOTE = re.compile(r"\b(?:proposed|moved)\b.{0,120}?\bsecond(?:ed)?\b|\bseconded\b.{0,80}\b(?:agreed|approved|favour)|"
+_MOTION_RESULT = rx.compile(r"^motion\s+(?:was\s+)?(?:carried|passed|lost|failed)\b", re.I)
+_OUTCOME_WORDS = rx.compile(r"\b(?:carried|passe[sd]|lost|failed|defeated|in\s+favou?r|agreed|approved)\b", re.I)
+_RESULT_WORDS = rx.compile(r"\b(?:carried|passe[sd]|lost|failed|defeated|seconded)\b", re.I)
+_VOTE = rx.compile(r"\b(?:proposed|moved)\b.{0,120}?\bsecond(?:ed)?\b|\bseconded\b.{0,80}\b(?:agreed|approved|favour)|"
                    r"\ball\s+(?:were\s+)?in\s+favou?r\b|"
                    r"(?<!being )(?<!been )\bcarried\b(?!\s+out)"
                    r"(?=\s*(?:$|[.;,:)(–-]|unanimously|nem\b|by\s|with\s|\d|and\s))|"
                    r"\bthose\s+in\s+favou?r\b|\bin\s+favou?r\s+(?:were|was)\b|\bvoted\b|"
                    r"\bmotion\s+(?:was\s+)?(?:passed|carried|lost|"
                    r"defeated)\b|\bunanimous(?:ly)?\b.{0,40}\b(?:agreed|approved|consent|resolved)", re.I | re.S)
-_MOTION = re.compile(r"\b(?:sets?|set|moves?|moved|makes?|made|puts?)\s+(?:the\s+|a\s+)?motion\s+to\b|\bmoves\s+to\b|"
+_MOTION = rx.compile(r"\b(?:sets?|set|moves?|moved|makes?|made|puts?)\s+(?:the\s+|a\s+)?motion\s+to\b|\bmoves\s+to\b|"
                      r"(?<!no\s)(?<!without\s)(?<!lack\sof\s)\b(?:(?:had|reached|was|is|have)\s+(?:a\s+)?consensus|"
                      r"consensus\s+(?:was\s+|is\s+)?(?:reached|to|that|on|and)|by\s+consensus)\b|"
                      r"\b(?:take|taken|remove|removed)\s+(?:it\s+)?(?:off|from)\s+(?:the\s+)?agenda\b",
                      re.I)
-_OBSERVATION = re.compile(r"^(?:no\s+objections?|no\s+observations?|objects?|support(?:ed)?|no\s+comments?|"
+_OBSERVATION = rx.compile(r"^(?:no\s+objections?|no\s+observations?|objects?|support(?:ed)?|no\s+comments?|"
                           r"approved|refused|supported by)\b", re.I)
-_FUTURE = re.compile(r"\b(?:to|should|would|will|may|might|could|must|can)\s+(?:\w+\s+)?be\s+$|\b(?:has|had|have)\s+"
+_FUTURE = rx.compile(r"\b(?:to|should|would|will|may|might|could|must|can)\s+(?:\w+\s+)?be\s+$|\b(?:has|had|have)\s+"
                      r"(?:now\s+|already\s+)?been\s+$|\bif\s", re.I)
-_NOTED = re.compile(r"\bbe\s+noted\b|^(?:this|it|these|which)\s+(?:was|were)\s+noted\.?$|\b(?:was|were)\s+noted\.?$|"
+_NOTED = rx.compile(r"\bbe\s+noted\b|^(?:this|it|these|which)\s+(?:was|were)\s+noted\.?$|\b(?:was|were)\s+noted\.?$|"
                     r"\bnoted\s+with\s+(?:satisfaction|thanks|concern)", re.I)
-_PLANNING_ANY = re.compile(r"\b(?:[A-Z]{1,3}/\d{3,6}(?:/\w+)?|\d{2}/\d{4,6}/\w+)\b")
-_PLANNING_REF = re.compile(r"^\s*(?:[-•]\s*)?(?:[A-Z]{1,3}/\d{3,6}(?:/\w+)?|\d{2}/\d{4,6}/\w+)\b")
+_PLANNING_ANY = rx.compile(r"\b(?:[A-Z]{1,3}/\d{3,6}(?:/\w+)?|\d{2}/\d{4,6}/\w+)\b")
+_PLANNING_REF = rx.compile(r"^\s*(?:[-•]\s*)?(?:[A-Z]{1,3}/\d{3,6}(?:/\w+)?|\d{2}/\d{4,6}/\w+)\b")
 KINDS = {"resolved": "resolved", "decided": "resolved", "decision": "resolved", "agreed": "agreed",
          "approved": "approved", "adopted": "approved", "accepted": "approved", "ratified": "approved",
          "confirmed": "approved", "endorsed": "approved", "elected": "approved", "appointed": "approved",
@@ -295,10 +296,10 @@ def _motion(units: list[Unit], i: int, opener: dict, text: str, out: list[Resolu
 
 
 # a line that starts a record: '05-1105 5. City Clerk to ...', '(B) SW 9th Street ...', '12. Approving ...'
-_RECORD_LINE = re.compile(r"^[ \t]*(?:\d{2,4}-\d{2,5}\b|\(?[A-Za-z0-9]{1,3}\)|\d{1,3}(?:\.\d{1,3})*\.)[ \t]+\S", re.M)
+_RECORD_LINE = rx.compile(r"^[ \t]*(?:\d{2,4}-\d{2,5}\b|\(?[A-Za-z0-9]{1,3}\)|\d{1,3}(?:\.\d{1,3})*\.)[ \t]+\S", re.M)
 
 
-_PARAGRAPH_END = re.compile(r"[.:;!?)]\s*\n[ \t]*\n")  # a blank line after an unfinished sentence is layout
+_PARAGRAPH_END = rx.compile(r"[.:;!?)]\s*\n[ \t]*\n")  # a blank line after an unfinished sentence is layout
 
 
 def _same_block(text: str, a: int, b: int) -> bool:
@@ -307,11 +308,11 @@ def _same_block(text: str, a: int, b: int) -> bool:
 
 
 # the motion before is amended or restated, so the later one replaces it
-_AMENDED = re.compile(r"\b(?:amend|modif|chang|revis|restat|reword|withdr[ae]w)\w*\s+(?:\w+\s+){0,3}?motion\b|"
+_AMENDED = rx.compile(r"\b(?:amend|modif|chang|revis|restat|reword|withdr[ae]w)\w*\s+(?:\w+\s+){0,3}?motion\b|"
                       r"\bmotion\s+(?:as\s+|was\s+|is\s+)?(?:amended|modified|revised|restated|reworded)\b|"
                       r"\bas\s+amended\b|\bamended\s+motion\b", re.I)
-_ELECTED = re.compile(r"\b(?:elected|appointed|co-opted)\b")
-_VOTE_ONLY = re.compile(r"^(?:proposed[.:]?\s*)?(?:by\s+)?(?:Cllr\.?|Councillor|Mr|Mrs|Ms|Dr)\s+[^.,]{2,40},?\s+"
+_ELECTED = rx.compile(r"\b(?:elected|appointed|co-opted)\b")
+_VOTE_ONLY = rx.compile(r"^(?:proposed[.:]?\s*)?(?:by\s+)?(?:Cllr\.?|Councillor|Mr|Mrs|Ms|Dr)\s+[^.,]{2,40},?\s+"
                         r"seconded\b", re.I)
 
 
@@ -354,32 +355,32 @@ def _parts(body: str, start: int, end: int, kind: str, rule: str) -> list[Resolu
 
 
 # screens lower-cased text for the words any decision rule needs (case-sensitive and factored: fast)
-_TRIGGER = re.compile(r"\b(?:a(?:pprov|gree|ccept|dopt|ppoint|genda)|resolv|carried|ratif|endors|elect|re(?:ject|fus)|"
+_TRIGGER = rx.compile(r"\b(?:a(?:pprov|gree|ccept|dopt|ppoint|genda)|resolv|carried|ratif|endors|elect|re(?:ject|fus)|"
                       r"defeat|lost|co-opt|taken as read|noted|o(?:bject|bservation)|support|mo(?:tion|ves)|consensus|"
                       r"favou?r|vote|second|2nd|instruct|direct|authori|prop(?:os|\.)|nominat|decid|decision|comments|"
                       r"moved|record|declared)")
 
 
-_ACT_WORD = re.compile(r"agreed|approved|resolved|decided|accepted|adopted|ratified|endorsed|object|support|"
+_ACT_WORD = rx.compile(r"agreed|approved|resolved|decided|accepted|adopted|ratified|endorsed|object|support|"
                        r"instruct|direct|authori|no comment")
-_VOTE_WORD = re.compile(r"second|favou?r|carried|motion|voted|unanim")
-_MOTION_WORD = re.compile(r"motion|moves|consensus|agenda")
+_VOTE_WORD = rx.compile(r"second|favou?r|carried|motion|voted|unanim")
+_MOTION_WORD = rx.compile(r"motion|moves|consensus|agenda")
 
 
 # 'Approved by General Consent.', 'Adopted by consensus.' (a US agenda item's whole record)
-_BY_CONSENT = re.compile(r"^(?:Approved|Agreed|Adopted|Carried|Accepted)\s+by\s+(?:general\s+consent|unanimous\s+"
+_BY_CONSENT = rx.compile(r"^(?:Approved|Agreed|Adopted|Carried|Accepted)\s+by\s+(?:general\s+consent|unanimous\s+"
                          r"consent|consensus|acclamation)\b", re.I)
 # 'Agenda approved.', 'Previous minutes approved unchanged as published.': a headline without its 'was' (a subject
 # of at most three words, no figures; a planning application's outcome is usually another body's, 'by X' is X's)
-_HEADLINE = re.compile(r"^(?!.*\b(?:application|planning|permission)\b)(?-i:[A-Z])[^\W\d]*"
+_HEADLINE = rx.compile(r"^(?!.*\b(?:application|planning|permission)\b)(?-i:[A-Z])[^\W\d]*"
                        r"(?:\s+(?!(?:was|were|is|are|has|have|had|be|not)\b)[^\W\d][\w'’-]*){0,2}\s+"
                        r"(?P<verb>approved|adopted|accepted|ratified|carried)"
                        r"(?:\s+(?:unchanged|unanimously|as\s+\w+|without\s+\w+|with\s+\w+|by\s+(?:all|consensus|"
                        r"acclamation)|\w+ly))*\.?$", re.I)
 # 'Mr Kirby declared that Mr Wait and Mr Webster had been duly elected': an election's result
-_DECLARED_ELECTED = re.compile(r"\bdeclared\b[^.;]{0,80}?\b(?:duly\s+)?(?:re-)?(?:elected|appointed)\b", re.I)
+_DECLARED_ELECTED = rx.compile(r"\bdeclared\b[^.;]{0,80}?\b(?:duly\s+)?(?:re-)?(?:elected|appointed)\b", re.I)
 # 'The minutes ... were confirmed / signed as a true record'
-_TRUE_RECORD = re.compile(r"\b(?:confirmed|signed|approved|accepted|adopted|agreed|taken)\b[^.;]{0,40}?\bas\s+"
+_TRUE_RECORD = rx.compile(r"\b(?:confirmed|signed|approved|accepted|adopted|agreed|taken)\b[^.;]{0,40}?\bas\s+"
                           r"(?:a\s+|an\s+)?(?:true|correct|accurate|fair)\s+(?:and\s+\w+\s+)?record", re.I)
 
 

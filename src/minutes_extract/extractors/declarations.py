@@ -7,6 +7,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import rx
 from ..lexicon import rule_table
 from ..sentences import Unit
 from .votes import People, who_pattern
@@ -29,13 +30,13 @@ def _grammar() -> dict:
     whos = rf"(?P<whos>{who}(?:\s*(?:,|&|\band\b)\s*(?:both\s+)?{who}){{0,5}})"  # bounded: linear time
 
     def rules(entries):
-        return [(e["name"], re.compile(e["pattern"].replace("{WHOS}", whos), re.I)) for e in entries]
+        return [(e["name"], rx.compile(e["pattern"].replace("{WHOS}", whos), re.I)) for e in entries]
 
-    return {"declaration": rules(raw["declaration"]), "listed": rules(raw["listed"]), "who": re.compile(who),
-            "section": re.compile(raw["section"]["pattern"], re.I), "item": re.compile(raw["item"]["pattern"], re.I)}
+    return {"declaration": rules(raw["declaration"]), "listed": rules(raw["listed"]), "who": rx.compile(who),
+            "section": rx.compile(raw["section"]["pattern"], re.I), "item": rx.compile(raw["item"]["pattern"], re.I)}
 
 
-_SCREEN = re.compile(r"declar|disclos|register|interest", re.I)  # a word every declaration rule needs
+_SCREEN = rx.compile(r"declar|disclos|register|interest", re.I)  # a word every declaration rule needs
 
 
 def extract_declarations(units: list[Unit], text: str, roster=None, item_starts: list[int] = ()) -> list[Declared]:

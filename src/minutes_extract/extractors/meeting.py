@@ -5,21 +5,21 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .. import rx
 from ..segment import Segment
 from ..segment.titles import attendance_heading
-from ..lexicon import alternation
-from ..lexicon import rule_table
+from ..lexicon import alternation, longest_first, rule_table
 from .dates import Found, Mention, commonest_year, scan_dates, stated_years
 
 _TIME = r"(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?|noon)?"
-_TIME_RE = re.compile(rf"(?<![\d.£$/]){_TIME}(?![\d/])", re.I)
+_TIME_RE = rx.compile(rf"(?<![\d.£$/]){_TIME}(?![\d/])", re.I)
 _T = r"\d{1,2}(?:[.:]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|noon)?"
-_START = re.compile(
+_START = rx.compile(
     rf"(?:commencing|commenced|starting|started|beginning|began|time|start)\s*(?:at|:)?\s*{_T}|"
     rf"\bat\s+{_T}|(?<![\w.]){_T}\s+(?:in|at)\b", re.I)
 _VENUE_WORDS = r"(?:Hall|Centre|Center|Room|Rooms|Offices|Office|Chamber|Chambers|Library|Church|School|" \
                r"Pavilion|House|Building|Institute|Club|Hotel|Town Hall|Suite|Lodge|Barn|Inn)"
-_REMOTE = re.compile(r"\b(?:via|by|on|using)\s+(?P<v>Microsoft Teams|MS Teams|Teams|Zoom|Skype|Google Meet|"
+_REMOTE = rx.compile(r"\b(?:via|by|on|using)\s+(?P<v>Microsoft Teams|MS Teams|Teams|Zoom|Skype|Google Meet|"
                      r"WebEx|Webex|teleconference|video ?conference|conference call|telephone)\b", re.I)
 _DAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -71,12 +71,12 @@ def _head(text: str, items: list[Segment]) -> str:
 
 
 _RULES = rule_table("meeting")
-_DETAIL_HEADING = re.compile(r"^#{0,6}[ \t]*(?P<h>[A-Za-z][A-Za-z ,&]{2,40}?)[ \t]*:?[ \t]*$", re.M)
-_DETAIL_NAME = re.compile(_RULES["detail_headings"]["pattern"], re.I)
+_DETAIL_HEADING = rx.compile(r"^#{0,6}[ \t]*(?P<h>[A-Za-z][A-Za-z ,&]{2,40}?)[ \t]*:?[ \t]*$", re.M)
+_DETAIL_NAME = rx.compile(_RULES["detail_headings"]["pattern"], re.I)
 
 
 def _rules(kind: str) -> list[tuple[str, re.Pattern]]:
-    return [(r["name"], re.compile(r["pattern"].replace("{T}", _T), re.I | re.M)) for r in _RULES[kind]]
+    return [(r["name"], rx.compile(r["pattern"].replace("{T}", _T), re.I | re.M)) for r in _RULES[kind]]
 
 
 _START_RULES, _END_RULES = _rules("start"), _rules("end")
@@ -105,7 +105,7 @@ def meeting_date(text: str, items: list[Segment], found: list[Found]) -> Mention
     return None
 
 
-_TIME_AFTER_DATE = re.compile(rf"[ \t]*(?:,|at|@|from|-|–)?[ \t]*{_TIME}", re.I)
+_TIME_AFTER_DATE = rx.compile(rf"[ \t]*(?:,|at|@|from|-|–)?[ \t]*{_TIME}", re.I)
 
 
 def start_time(text: str, items: list[Segment], date: Mention | None = None) -> str | None:
@@ -129,7 +129,7 @@ def start_time(text: str, items: list[Segment], date: Mention | None = None) -> 
     return hhmm(m, evening=True) if m and m.group("ap") else None
 
 
-_END_WORD = re.compile(r"clos|ende|finish|conclu|termin|adjourn|^#", re.M)  # run on lower-cased text
+_END_WORD = rx.compile(r"clos|ende|finish|conclu|termin|adjourn|^#", re.M)  # run on lower-cased text
 
 
 def end_time(text: str) -> str | None:
@@ -146,7 +146,7 @@ def end_time(text: str) -> str | None:
     return found
 
 
-_VENUE_SECTION = re.compile(r"^#*[ \t]*(?:Venue|Location|Place|Where)[ \t]*:?[ \t]*\n\s*(?:[-*•][ \t]*)?"
+_VENUE_SECTION = rx.compile(r"^#*[ \t]*(?:Venue|Location|Place|Where)[ \t]*:?[ \t]*\n\s*(?:[-*•][ \t]*)?"
                             r"(?P<v>[^\n]+)", re.I | re.M)
 
 
@@ -208,8 +208,8 @@ def body(text: str, items: list[Segment]) -> str | None:
     return _meeting_body(head)
 
 
-_ITEM_OPENING = re.compile(r"[\s*#|]*(?:\d{1,3}(?:[\\]?[.)]|/\d{1,2}(?:/\d{1,3})?)|[ivx]{1,4}[.)])(?:\s|$)", re.I)
-_PERSON = re.compile(rf"\s*(?:{alternation('honorifics')})\.?\s+[A-Z]")
+_ITEM_OPENING = rx.compile(r"[\s*#|]*(?:\d{1,3}(?:[\\]?[.)]|/\d{1,2}(?:/\d{1,3})?)|[ivx]{1,4}[.)])(?:\s|$)", re.I)
+_PERSON = rx.compile(rf"\s*(?:{alternation('honorifics')})\.?\s+[A-Z]")
 
 
 def _roll_start(head: str) -> int:
@@ -247,7 +247,7 @@ _NOT_A_NAME = {"minutes", "of", "the", "a", "an", "draft", "held", "at", "for"}
 def _meeting_body(head: str) -> str | None:
     """A meeting that is its body ('Annual Parochial Church Meeting'), with the place named before it
     ('Northwold Annual Parish Meeting')."""
-    for name in sorted(_RULES["meeting_bodies"]["names"], key=len, reverse=True):
+    for name in longest_first(_RULES["meeting_bodies"]["names"]):
         m = re.search(rf"\b{re.escape(name)}\b", head, re.I)
         if m:
             before = head[max(0, m.start() - 60):m.start()].split()
@@ -276,10 +276,10 @@ def _tidy_body(b: str) -> str | None:
 
 
 _NEXT = _RULES["next_meeting"]
-_NEXT_TITLE = re.compile(_NEXT["section_titles"], re.I)
+_NEXT_TITLE = rx.compile(_NEXT["section_titles"], re.I)
 _MONTH_WORD = (r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
                r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
-_OPENS_WITH_DATE = re.compile(r"^[\s\-*•]*(?:(?:on|date|time|when)\b[:\s]*)?(?:the\s+)?"
+_OPENS_WITH_DATE = rx.compile(r"^[\s\-*•]*(?:(?:on|date|time|when)\b[:\s]*)?(?:the\s+)?"
                               rf"(?:[A-Z][a-zA-Z]*(?:day|DAY),?\s+)?(?:\d{{1,4}}[/.-]\d|"
                               rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}|{_MONTH_WORD})")
 
@@ -289,7 +289,7 @@ def _cue_pattern(word: str) -> re.Pattern:
     """The sentence cues for a body word, for lower-cased text."""
     cues = [c.lower() for c in _NEXT["sentence_cues"]]
     assert not any(re.search(r"\\[SWDBAZN]", c) for c in _NEXT["sentence_cues"])  # safe to lower-case
-    return re.compile("|".join(f"(?:{c.replace('{body}', word)})" for c in cues))
+    return rx.compile("|".join(f"(?:{c.replace('{body}', word)})" for c in cues))
 
 
 def _next_cues(text: str, body: str | None):
@@ -297,7 +297,7 @@ def _next_cues(text: str, body: str | None):
     word = re.escape(body.split()[-1].lower()) if body and body.split()[-1][:1].isupper() else r"(?!x)x"
     pattern, low = _cue_pattern(word), text.lower()
     if len(low) != len(text):
-        yield from re.compile(pattern.pattern, re.I).finditer(text)
+        yield from rx.compile(pattern.pattern, re.I).finditer(text)
         return
     windows: list[list[int]] = []
     for m in re.finditer(r"meet|agm", low):
@@ -310,7 +310,7 @@ def _next_cues(text: str, body: str | None):
         yield from pattern.finditer(low, a, b)
 
 
-_AGENDA_TITLE = re.compile(r"\b(?:agenda|items?)\b", re.I)  # 'Items for the agenda of the next meeting'
+_AGENDA_TITLE = rx.compile(r"\b(?:agenda|items?)\b", re.I)  # 'Items for the agenda of the next meeting'
 
 
 def _next_sections(text: str, items: list[Segment]) -> list[tuple[int, int, bool]]:
@@ -326,7 +326,7 @@ def _next_sections(text: str, items: list[Segment]) -> list[tuple[int, int, bool
 
 
 # a stop, a blank line, a new entry (on a new line or a bullet within the line)
-_SENTENCE_END = re.compile(r"\.(?=\s)|\n\s*\n|\n(?=\s*(?:[-*•#|]|\d{1,3}[.)]\s))|\s•(?=\s)")
+_SENTENCE_END = rx.compile(r"\.(?=\s)|\n\s*\n|\n(?=\s*(?:[-*•#|]|\d{1,3}[.)]\s))|\s•(?=\s)")
 
 
 def _sentence_around(text: str, a: int, b: int, reach: int = 200) -> tuple[int, int]:
@@ -336,9 +336,9 @@ def _sentence_around(text: str, a: int, b: int, reach: int = 200) -> tuple[int, 
     return lo, stop.start() if stop else min(len(text), b + reach)
 
 
-_ENTRY_START = re.compile(r"•|\n\s*\n|\n\s*[-*]\s")
-_NAMED_MEETING = re.compile(r"\b(?P<name>(?:[A-Z][\w&'’-]*\s+){1,4})Meeting\b")
-_UNSETTLED = re.compile(r"\b(?:skip(?:s|ped|ping)?|cancel(?:s|led|ed)?|will\s+not\s+be|options?)\b", re.I)
+_ENTRY_START = rx.compile(r"•|\n\s*\n|\n\s*[-*]\s")
+_NAMED_MEETING = rx.compile(r"\b(?P<name>(?:[A-Z][\w&'’-]*\s+){1,4})Meeting\b")
+_UNSETTLED = rx.compile(r"\b(?:skip(?:s|ped|ping)?|cancel(?:s|led|ed)?|will\s+not\s+be|options?)\b", re.I)
 
 
 def _paragraph(text: str, a: int, b: int) -> str:

@@ -5,7 +5,8 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from ..lexicon import alternation, lexicon, words
+from .. import rx
+from ..lexicon import alternation, lexicon, longest_first, words
 
 PARTICLES = {"de", "van", "von", "der", "den", "du", "da", "di", "la", "le", "del", "della", "dos", "ter", "ten", "st"}
 _NOT_NAMES = {"the", "and", "members", "member", "public", "none", "no", "nil", "all", "councillors", "vacancy",
@@ -17,7 +18,7 @@ _REASONS = {"illness", "ill", "work", "work commitments", "holiday", "on holiday
             "sick", "leave", "prior engagement", "other commitments", "sickness"}
 
 # a reason for absence written as prose after a name: 'personal reasons', 'away on business', 'prior to the meeting'
-_REASON = re.compile(r"[a-z].*\b(?:reasons?|commitments?|illness|holiday|unwell|business|engagement|meeting)\b|"
+_REASON = rx.compile(r"[a-z].*\b(?:reasons?|commitments?|illness|holiday|unwell|business|engagement|meeting)\b|"
                      r"(?:and|or|for|with)\b")
 _COMPANY_SUFFIX = r"(?:Inc|Ltd|LLC|Corp|plc|GmbH)\b"  # 'FireEye, Inc.' is one organisation
 
@@ -60,8 +61,8 @@ class Person:
 
 
 _HONORIFIC = alternation("honorifics")
-_HONORIFIC_RE = re.compile(rf"^(?:{_HONORIFIC})\.?(?=\s|$)\s*", re.I)
-_OFFICE_RE = re.compile(rf"^(?:{alternation('office_titles')})(?=\s+[A-Z])\s*", re.I)  # 'Trustee Elton'
+_HONORIFIC_RE = rx.compile(rf"^(?:{_HONORIFIC})\.?(?=\s|$)\s*", re.I)
+_OFFICE_RE = rx.compile(rf"^(?:{alternation('office_titles')})(?=\s+[A-Z])\s*", re.I)  # 'Trustee Elton'
 _POSTNOM = {w.lower() for w in words("post_nominals")}
 _TITLE_WORDS = {w.lower() for w in words("honorifics") if " " not in w and len(w) > 2} - {"lord", "lady"}
 _OFFICES = words("office_titles")
@@ -86,9 +87,9 @@ def describes_organisation(text: str) -> bool:
     return any(w.strip(".,()").lower() in _ORG_WORDS for w in text.split()) or "&" in text
 
 
-_ROLE_EDGE = re.compile("^(?:" + "|".join(sorted(map(re.escape, _ROLE_WORDS), key=len, reverse=True)) + r")\s|\s(?:"
-                        + "|".join(sorted(map(re.escape, _ROLE_WORDS), key=len, reverse=True)) + ")$")
-_ROLE_WORD = re.compile(r"\b(?:head|officer|manager|coordinator|co-ordinator|warden|clerk|chair\w*|secretary|"
+_ROLE_EDGE = rx.compile("^(?:" + "|".join(map(re.escape, longest_first(_ROLE_WORDS))) + r")\s|\s(?:"
+                        + "|".join(map(re.escape, longest_first(_ROLE_WORDS))) + ")$")
+_ROLE_WORD = rx.compile(r"\b(?:head|officer|manager|coordinator|co-ordinator|warden|clerk|chair\w*|secretary|"
                         r"treasurer|director|member|representative|councillor|lead|advisor|adviser|"
                         r"inspector|sergeant|constable|worker|assistant|analyst|engineer|invited|observer|"
                         r"tsc|minute[- ]taker|person|responsible|financial)\b")
@@ -143,7 +144,7 @@ def take_name(tokens: list[str]) -> tuple[list[str], list[str]]:
 
 # 'P.C. P Smith': a title written with full stops, when a name with an initial or given name follows ('D.S. Hart'
 # is a name with initials)
-_DOTTED_TITLE = re.compile(r"^(?:[A-Z]\.){1,3}[A-Z]?\.?\s+")
+_DOTTED_TITLE = rx.compile(r"^(?:[A-Z]\.){1,3}[A-Z]?\.?\s+")
 # 'PC', 'PCSO', 'DC'; not 'B.C.' / 'C.C.' (more often a person's initials than a councillor's title)
 _SHORT_TITLES = {w for w in lexicon()["honorifics"] if w.isupper()} - {"CC", "BC"}
 
@@ -252,11 +253,11 @@ def describe(person: Person, text: str) -> None:
             person.role = person.role or part
 
 
-_PARTS = re.compile(r"\s*[;,]\s*|\n+|\t+|(?<=\))\s+(?=[A-Z])|\s+[/·•]\s+")
-_HONORIFIC_BOUNDARY = re.compile(
+_PARTS = rx.compile(r"\s*[;,]\s*|\n+|\t+|(?<=\))\s+(?=[A-Z])|\s+[/·•]\s+")
+_HONORIFIC_BOUNDARY = rx.compile(
     rf"(?<!Borough)(?<!County)(?<!District)(?<!Parish)(?<!City)(?<!Deputy)(?<!Chief)(?<!Detective)(?<!Town)"
     rf"\s+(?=(?:{_HONORIFIC})\.?\s+(?!(?:{_HONORIFIC})\b)[A-Z])")
-_PUBLIC = re.compile(r"\s*(?:(?:and|&|plus)\s+)?\d+\s+(?:other\s+)?members? of (?:the )?public.*$", re.I)
+_PUBLIC = rx.compile(r"\s*(?:(?:and|&|plus)\s+)?\d+\s+(?:other\s+)?members? of (?:the )?public.*$", re.I)
 
 
 def plural_titled(text: str) -> bool:
@@ -308,14 +309,14 @@ def _chunks(text: str, singles: bool = False) -> list[str]:
 
 
 _COMMA = "\x1f"  # a comma inside brackets while a list is split ('(FireEye, Inc.)')
-_PLURAL_TITLE = re.compile(
+_PLURAL_TITLE = rx.compile(
     rf"^\s*(?P<t>Councillors|Cllrs|(?:{alternation('office_titles')})s|(?:Alder|Select|Council)(?:wo)?men)\.?\s+(?=[A-Z])", re.I)
-_PLACE_TITLE = re.compile(  # 'Eden District Councillor A Armstrong': the place names the council, not a person
+_PLACE_TITLE = rx.compile(  # 'Eden District Councillor A Armstrong': the place names the council, not a person
     rf"(?<!\w)(?P<place>[A-Z][a-z]+)\s+(?P<title>(?P<area>District|County|Borough|City|Parish|Town)\s+"
     rf"(?:Councillor|Cllr)\.?)\s+(?P<name>(?!(?:{_HONORIFIC})\b)(?:[A-Z]\.?\s+)*[A-Z][\w'’-]+"
     rf"(?:\s+(?!(?:{_HONORIFIC})\b)[A-Z][a-z][\w'’-]+)?)")
-_PLURAL_ANYWHERE = re.compile(_PLURAL_TITLE.pattern.replace("^\\s*", "(?:^|[,;]\\s*)", 1), re.I)
-_GLUED_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Dr|Cllr|Cllrs)\.(?=[A-Z])")
+_PLURAL_ANYWHERE = rx.compile(_PLURAL_TITLE.pattern.replace("^\\s*", "(?:^|[,;]\\s*)", 1), re.I)
+_GLUED_TITLE = rx.compile(r"\b(Mr|Mrs|Ms|Dr|Cllr|Cllrs)\.(?=[A-Z])")
 
 
 def _singular(plural: str) -> str:

@@ -5,14 +5,15 @@ from __future__ import annotations
 import re
 from functools import cached_property, lru_cache
 
+from .. import rx
 from ..lexicon import alternation, words
 from .people import Person, parse_entry
 
 _ALL = {"all", "everyone", "councillors", "all councillors", "members", "all members", "everybody", "cllrs"}
-_TITLED = re.compile(  # 'Councillor Mary Bell', 'Supervisor Gary Mantay', 'Cllr. A. Davies': one titled mention
+_TITLED = rx.compile(  # 'Councillor Mary Bell', 'Supervisor Gary Mantay', 'Cllr. A. Davies': one titled mention
     rf"\b(?=[A-Z])(?:{alternation('honorifics')}|{alternation('office_titles')})\.?[ \t]+(?:[A-Z]\.?[ \t]+){{0,2}}"
     rf"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?")
-_CHAIR = re.compile(r"chair(?:person|man|woman)?|convenor|convener")
+_CHAIR = rx.compile(r"chair(?:person|man|woman)?|convenor|convener")
 
 
 def _role_key(role: str) -> str:

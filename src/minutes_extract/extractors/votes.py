@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lexicon import lexicon, rule_table
+from .. import rx
+from ..lexicon import lexicon, longest_first, rule_table
 
 _NUMBERS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
@@ -19,7 +20,7 @@ def _raw() -> dict:
 
 @lru_cache(maxsize=None)
 def _titles() -> str:
-    names = sorted(set(lexicon()["honorifics"]) | set(lexicon()["office_titles"]), key=len, reverse=True)
+    names = longest_first(set(lexicon()["honorifics"]) | set(lexicon()["office_titles"]))
     return "(?:" + "|".join(re.escape(t).replace(r"\ ", _SP + "+") for t in names) + ")"
 
 
@@ -27,7 +28,7 @@ def _titles() -> str:
 def _title_words() -> re.Pattern:
     """One word of a title ('Cllr.', 'Mrs', 'Council', 'Member'), case-insensitive."""
     words = {w.lower() for t in set(lexicon()["honorifics"]) | set(lexicon()["office_titles"]) for w in t.split()}
-    return re.compile(r"(?:" + "|".join(map(re.escape, sorted(words))) + r")\.?", re.I)
+    return rx.compile(r"(?:" + "|".join(map(re.escape, sorted(words))) + r")\.?", re.I)
 
 
 @lru_cache(maxsize=None)
@@ -48,7 +49,7 @@ def who_pattern() -> str:
 
 def _compile(pattern: str) -> re.Pattern:
     pattern = pattern.replace("{WHO}", f"(?P<who>{who_pattern()})").replace("{TITLE}", f"(?-i:{_titles()})")
-    return re.compile(pattern.replace("{N}", _N), re.I | re.M)
+    return rx.compile(pattern.replace("{N}", _N), re.I | re.M)
 
 
 @lru_cache(maxsize=None)
@@ -78,8 +79,8 @@ def _first(rules, text: str, people: "People | None" = None) -> tuple[str, re.Ma
     return None
 
 
-_MOTION_WORD = re.compile(r"\bmo(?:t|v|\b)|propos|prop\.|nominat", re.I)  # every motion opener has one (a fast screen)
-_BULLET = re.compile(r"^[o•◦▪·*–-]\s+")  # a list glyph before a sentence ('o Eric seconded the motion.')
+_MOTION_WORD = rx.compile(r"\bmo(?:t|v|\b)|propos|prop\.|nominat", re.I)  # every motion opener has one (a fast screen)
+_BULLET = rx.compile(r"^[o•◦▪·*–-]\s+")  # a list glyph before a sentence ('o Eric seconded the motion.')
 
 
 def motion(sentence: str) -> dict | None:

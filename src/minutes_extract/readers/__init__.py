@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from pathlib import Path
 
+from .. import rx
 from ..document import Document
 from ..errors import InputError, shown
 from ..normalise import normalise_pages
@@ -14,7 +14,7 @@ FORMATS = ("pdf", "docx", "html", "md", "txt")
 SUFFIXES = {".pdf", ".docx", ".html", ".htm", ".php", ".md", ".markdown", ".txt", ".text"}
 _CLAIMED = {".pdf": "pdf", ".docx": "docx"}  # suffixes that promise a binary format
 _KIND = {"pdf": "a PDF", "docx": "a Word document", "html": "HTML", "md": "text", "txt": "text"}
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
+_CONTROL = rx.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 
 
 def sniff(data: bytes, name: str | None = None) -> str:

@@ -6,6 +6,7 @@ import re
 import lxml.html
 from lxml import etree
 
+from .. import rx
 from ..errors import InputError
 from .text import decode
 
@@ -16,11 +17,11 @@ BLOCK = {"p", "div", "section", "article", "main", "aside", "header", "footer", 
          "caption", "hr"}
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 RUN_IN = {"u", "b", "strong"}
-_PHP_HEREDOC = re.compile(r"<<<\s*['\"]?(\w+)['\"]?\n(.*?)\n\s*\1;", re.S)
-_PHP = re.compile(r"<\?(?:php)?.*?(?:\?>|\Z)", re.S)
-_GAP = re.compile(r"[ \t]*\t[ \t]*|[ ]{3,}")
+_PHP_HEREDOC = rx.compile(r"<<<\s*['\"]?(\w+)['\"]?\n(.*?)\n\s*\1;", re.S)
+_PHP = rx.compile(r"<\?(?:php)?.*?(?:\?>|\Z)", re.S)
+_GAP = rx.compile(r"[ \t]*\t[ \t]*|[ ]{3,}")
 EMPH_OPEN, EMPH_CLOSE = "\x01", "\x02"
-_LEADING_EMPHASIS = re.compile("^((?:\x01[^\x02]*\x02\\s*)+)(.*)$", re.S)
+_LEADING_EMPHASIS = rx.compile("^((?:\x01[^\x02]*\x02\\s*)+)(.*)$", re.S)
 
 
 def _emphasised_heading(line: str) -> tuple[str | None, str]:
@@ -167,7 +168,7 @@ def _walk(el, w: _Writer, depth: int, flat: bool = False) -> None:
     w.add(_inline(el.tail))
 
 
-_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?([\w.:-]+)|<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)""", re.I)
+_CHARSET = rx.compile(rb"""<meta[^>]*?charset\s*=\s*["']?([\w.:-]+)|<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)""", re.I)
 
 
 def declared_charset(data: bytes) -> str | None:

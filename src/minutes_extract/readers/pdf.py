@@ -9,12 +9,13 @@ from collections import Counter
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from .. import rx
 from ..errors import InputError
 from .grid import Edge, ruled_tables
 
-_PAGE_NUMBER = re.compile(r"^\s*(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$|^\s*-\s*\d{1,4}\s*-\s*$", re.I)
+_PAGE_NUMBER = rx.compile(r"^\s*(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$|^\s*-\s*\d{1,4}\s*-\s*$", re.I)
 _FURNITURE_EDGE = 3
-_SENTENCE = re.compile(r"[a-z].*[a-z0-9)][.!?]['\")]?\s*$")  # words ending in a full stop
+_SENTENCE = rx.compile(r"[a-z].*[a-z0-9)][.!?]['\")]?\s*$")  # words ending in a full stop
 
 
 _MAX_TABLE_PAGES = 40

@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import codecs
-import re
 
-from charset_normalizer import from_bytes
+from .. import rx
 
-_NON_ASCII_UTF8 = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+_NON_ASCII_UTF8 = rx.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
 _SAMPLE = 100_000
 
 
@@ -67,6 +66,8 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, list[str]]:
     codec = _codec(declared)
     if codec:
         return data.decode(codec, errors="replace"), []
+    from charset_normalizer import from_bytes  # imported only for bytes that are neither UTF-8 nor declared
+
     best = from_bytes(data[:_SAMPLE]).best()
     return data.decode(best.encoding if best else "cp1252", errors="replace"), []
 

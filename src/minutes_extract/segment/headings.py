@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from .. import rx
 from ..lexicon import words
 from .base import Line, Segment, close, lines_of
 from .markdown import MD_HEADING, meeting_detail
@@ -10,14 +11,14 @@ from .titles import (CAPS_LEAD, SENTENCE_OPENERS, TITLE_SMALL, VERBS, attendance
                      is_upper, looks_like_title)
 
 
-_NUMBERED = re.compile(
+_NUMBERED = rx.compile(
     r"^\s?(?:\|\s*)?(?:(?:item|minute|min\.?)\s+(?P<ref>\d{1,4}(?:[/.]\d{1,4}){1,3})[.):]?\s+|(?:item\s+)?"
     r"(?:\d{2,4}-\d{2,6}\s+)?(?P<num>\d{1,3}(?:\.\d{1,2}){0,2})(?:[.):]?\s+|\s*[-–]\s+))(?P<title>\S.*)$", re.I)
-_SLASH = re.compile(r"(?<![\w/.£$])(?P<num>\d{1,3}/\d{2})(?![\w/])[.:]?\s+"
+_SLASH = rx.compile(r"(?<![\w/.£$])(?P<num>\d{1,3}/\d{2})(?![\w/])[.:]?\s+"
                     r"(?=(?P<title>[A-Z0-9“\"'‘(][^\n]{0,300}))")
 
 
-_MINUTE_OPENS = re.compile(r":\s+(?=(?:Moved|Seconded|Proposed|Motion|Present|Absent|Resolved|Approved|Carried)\b)")
+_MINUTE_OPENS = rx.compile(r":\s+(?=(?:Moved|Seconded|Proposed|Motion|Present|Absent|Resolved|Approved|Carried)\b)")
 
 
 def _wrapped_title(lines: list[Line], k: int, title: str) -> str:
@@ -36,8 +37,8 @@ def _wrapped_title(lines: list[Line], k: int, title: str) -> str:
     return title.strip()
 
 
-_COLON_RUN_IN = re.compile(r"^(?P<t>[^:\n]{3,120}?):\s+(?=\S+(?:\s+\S+){3})")  # 'To Approve X: The minutes ...'
-_CAPS_TOKEN = re.compile(r"[^a-z]*[A-Z]{2}[^a-z]*|[-–&/:()\d]+")  # 'PUBLIC', 'MEMBERS’', '(15', '&', '2019'
+_COLON_RUN_IN = rx.compile(r"^(?P<t>[^:\n]{3,120}?):\s+(?=\S+(?:\s+\S+){3})")  # 'To Approve X: The minutes ...'
+_CAPS_TOKEN = rx.compile(r"[^a-z]*[A-Z]{2}[^a-z]*|[-–&/:()\d]+")  # 'PUBLIC', 'MEMBERS’', '(15', '&', '2019'
 
 
 def _capitals_lead(title: str) -> str | None:
@@ -159,7 +160,7 @@ def attendance_marker(line: str) -> bool:
     return bool(m and attendance_heading(m.group(1)))
 
 
-_PERSON_LINE = re.compile(r"^(?:[A-Z][a-z]{1,5}\.?\s+)?(?:[A-Z]\.?\s+){1,3}[A-Z][\w'’-]+|.*\)\s*$")
+_PERSON_LINE = rx.compile(r"^(?:[A-Z][a-z]{1,5}\.?\s+)?(?:[A-Z]\.?\s+){1,3}[A-Z][\w'’-]+|.*\)\s*$")
 
 
 def person_like(line: str) -> bool:
@@ -235,7 +236,7 @@ def numbered_segments(text: str, lines: list[Line]) -> list[Segment]:
     return close(heads, len(text), text)
 
 
-_RUN_IN_CAPS = re.compile(r"^(?P<t>[A-Z][A-Z'’&/]+(?:\s+[A-Z][A-Z'’&/]+)*(?:\s+[A-Z][\w'’&/]*){0,4}?)"
+_RUN_IN_CAPS = rx.compile(r"^(?P<t>[A-Z][A-Z'’&/]+(?:\s+[A-Z][A-Z'’&/]+)*(?:\s+[A-Z][\w'’&/]*){0,4}?)"
                           r"(?:\s*(?::|\s[–-])(?:\s|$)|\s*$)")
 
 

@@ -3,20 +3,21 @@ from __future__ import annotations
 
 import re
 
+from .. import rx
 from ..lexicon import words
 from ..lexicon import rule_table
 from .base import Line, Segment
 from .titles import attendance_heading, clean_title
 
 
-_DETAIL = re.compile(rule_table("meeting")["detail_headings"]["pattern"], re.I)
-_TIME_HEADING = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[-–:]?\s*"
+_DETAIL = rx.compile(rule_table("meeting")["detail_headings"]["pattern"], re.I)
+_TIME_HEADING = rx.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[-–:]?\s*"
                            r"(?:open|opening|start|close|closed|closing|end|adjourn\w*)$", re.I)
 _OUTSIDE = {h.lower() for h in rule_table("segment")["outside_proceedings"]}  # 'Summary', 'Addendum'
-_TITLE_HEADING = re.compile(r"^(?:minutes|notes)\s+(?:for|from)\b", re.I)
-MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
-_BULLET = re.compile(r"^(\s*)(?:[-*+•]|\d{1,2}[.)])\s+(.*)$")
-_EMPTY_NOTE = re.compile(r"^(?:no (?:updates?|announcements|news)\b|nothing\b|none\b|skipped\b|n/?a\b|"
+_TITLE_HEADING = rx.compile(r"^(?:minutes|notes)\s+(?:for|from)\b", re.I)
+MD_HEADING = rx.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
+_BULLET = rx.compile(r"^(\s*)(?:[-*+•]|\d{1,2}[.)])\s+(.*)$")
+_EMPTY_NOTE = rx.compile(r"^(?:no (?:updates?|announcements|news)\b|nothing\b|none\b|skipped\b|n/?a\b|"
                          r"extracted from\b)", re.I)
 
 

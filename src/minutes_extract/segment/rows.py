@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import re
 
+from .. import rx
 from .base import Line, Segment
 from .titles import clean_title, cut_title
 
 
-_NUMBERED_ROW = re.compile(r"^\|\s*(?:Item\s+)?(?P<num>\d{1,3}(?:[./]\d{1,3}){0,3})\.?\s*\|"
+_NUMBERED_ROW = rx.compile(r"^\|\s*(?:Item\s+)?(?P<num>\d{1,3}(?:[./]\d{1,3}){0,3})\.?\s*\|"
                            r"\s*(?P<rest>\S.*?)\s*\|?\s*$",
                            re.I)
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from .. import rx
 from ..lexicon import words
 
 
@@ -10,7 +11,7 @@ MONTHS = ("january|february|march|april|may|june|july|august|september|october|n
           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 TITLE_SMALL = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to",
                "with", "&", "-", "–", "/", "inc", "re", "vs", "per", "up"}
-UPPER, LOWER = re.compile(r"[A-ZÀ-Þ]"), re.compile(r"[a-zß-ÿ]")
+UPPER, LOWER = rx.compile(r"[A-ZÀ-Þ]"), rx.compile(r"[a-zß-ÿ]")
 
 
 def is_upper(s: str) -> bool:
@@ -36,8 +37,8 @@ def looks_like_title(title: str, max_words: int = 16, money_ok: bool = False) ->
     return not (t.endswith(".") and n > 8)
 
 
-CAPS_LEAD = re.compile(r"^([A-Z][A-Z'’&/,-]+(?:\s+(?:[A-Z][A-Z'’&/,-]+|OF|AND|&))+)\s+[A-Z][a-z]")
-VERBS = re.compile(r"\b(?:was|were|is|are|has|had|have|will|would|proposed|seconded|agreed|advised|reported|"
+CAPS_LEAD = rx.compile(r"^([A-Z][A-Z'’&/,-]+(?:\s+(?:[A-Z][A-Z'’&/,-]+|OF|AND|&))+)\s+[A-Z][a-z]")
+VERBS = rx.compile(r"\b(?:was|were|is|are|has|had|have|will|would|proposed|seconded|agreed|advised|reported|"
                    r"resolved|approved|noted|said|asked|welcomed|declared|thanked|carried|"
                    r"members of the public)\b", re.I)
 SENTENCE_OPENERS = {"The", "A", "An", "It", "This", "There", "Cllr", "Cllrs", "Councillor", "Councillors", "Mr",
