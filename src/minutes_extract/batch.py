@@ -8,7 +8,6 @@ import os
 import signal
 import sys
 import time
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -227,10 +226,12 @@ def run(pairs: list[tuple[Job, Path | None]], sink, summary: Summary, jobs_n: in
     Ctrl-C only sets a flag (an exception raised inside the pool's machinery can deadlock it): the rest is
     cancelled, running files get GRACE seconds, then their workers are terminated and KeyboardInterrupt is
     raised. An output that cannot be written stops the run with OutputError."""
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait  # only a batch needs the pool
+
     started = time.perf_counter()
     size = max(1, min(8, len(pairs) // (jobs_n * 16)))
     chunks = iter([pairs[k:k + size] for k in range(0, len(pairs), size)])
-    pending: dict[Future, list] = {}
+    pending: dict = {}  # future -> its chunk
     limit = max(2, jobs_n * 3)
     interrupted: list[float] = []
     failure: list[str] = []
@@ -290,7 +291,7 @@ def run(pairs: list[tuple[Job, Path | None]], sink, summary: Summary, jobs_n: in
         raise KeyboardInterrupt
 
 
-def _terminate(pool: ProcessPoolExecutor, outputs: list[Path | None]) -> None:
+def _terminate(pool, outputs: list[Path | None]) -> None:
     """Stops the pool's workers now (the executor has no public way to) and removes the temporary files
     they were writing for `outputs`."""
     processes = list((pool._processes or {}).values())  # noqa: SLF001

@@ -93,8 +93,7 @@ def _reading_options(command):
 def extract(source: str, output: Path | None, out_format: str, timezone: str | None, excel: bool,
             format_in: str | None, max_pages: int, max_chars: int, timeout: float, debug: bool) -> None:
     """Extract one document (use - for standard input)."""
-    from .batch import Outcome, Summary, time_limit
-    from .batch_sinks import make_sink
+    from .batch import time_limit
     from .export import to_json, to_jsonl
     from .pipeline import extract as run
 
@@ -112,6 +111,9 @@ def extract(source: str, output: Path | None, out_format: str, timezone: str | N
         with time_limit(timeout):
             minutes = run(data, format_in, max_pages=max_pages, max_chars=max_chars)
         if out_format in ("csv", "sqlite"):
+            from .batch import Outcome, Summary
+            from .batch_sinks import make_sink
+
             options = {"keep_others": True} if out_format == "csv" else {}
             sink = make_sink(out_format, output, excel, **options)
             sink.accept(Outcome(Path(source).name if source != "-" else "stdin", "converted",
