@@ -4,6 +4,7 @@ import json
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -120,6 +121,23 @@ def test_parquet_resume_skips_unchanged_and_replaces_changed_rows(cluster, tmp_p
     assert len(rows(out, "documents")) == 3
     assert batch(src, "-o", out, *args, "--max-chars", "900000").exit_code == 0  # other options: redone
     assert summary(out)["converted"] == 3 and len(rows(out, "documents")) == 3
+
+
+def test_json_and_sqlite_resume_redo_documents_read_with_other_options(cluster, tmp_path, fixtures):
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (src / name).write_bytes((fixtures / "owbc_csp_2017_10_16.txt").read_bytes())
+    dask = ("--engine", "dask", "--scheduler", cluster.scheduler_address)
+    out, db = tmp_path / "json", tmp_path / "minutes.sqlite"
+    for args in ((), ("--format-in", "md"), ("--format-in", "md")):
+        assert batch(src, "-o", out, *dask, *args).exit_code == 0
+        assert batch(src, "-o", db, "--format", "sqlite", *dask, *args).exit_code == 0
+    assert (summary(out)["converted"], summary(out)["skipped"]) == (0, 2)  # the third run: nothing changed
+    assert json.loads((out / "a.txt.json").read_text())["source"]["format"] == "md"  # the second run redid them
+    with sqlite3.connect(db) as con:
+        formats = [json.loads(r[0])["format"] for r in con.execute("SELECT source FROM sources")]
+    assert formats == ["md", "md"]
 
 
 def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(cluster, tmp_path):

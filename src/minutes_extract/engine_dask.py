@@ -9,7 +9,6 @@ single file the client writes). A task whose worker dies is retried by Dask; a t
 reported failed with that reason. Ctrl-C cancels what is scheduled and keeps what is finished."""
 from __future__ import annotations
 
-import hashlib
 import itertools
 import json
 import logging
@@ -20,7 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import storage
-from .batch import Job, Outcome, Summary, convert
+from .batch import Job, Outcome, Summary, convert, resume_key, within
 from .batch_sinks import Progress, make_sink
 from .export import to_json
 from .parquet_sink import Dataset, add_rows, options_key, remove_shard, write_shard, write_summary
@@ -48,18 +47,20 @@ class Task:
     shard: str | None = None
 
 
-def convert_chunk(docs: list[tuple[str, str, str | None]], task: Task) -> list[tuple[Outcome, str | None]]:
-    """Runs on a worker: (location, doc_id, known hash) -> (outcome, hash of the bytes converted)."""
+def convert_chunk(docs: list[tuple[str, str, str | dict | None]], task: Task) -> list[tuple[Outcome, str | None]]:
+    """Runs on a worker: (location, doc_id, what its output was made from) -> (outcome, hash of the bytes
+    converted)."""
     results, tables = [], {}
     for location, doc_id, known in docs:
         job = Job(storage.Source(location), doc_id)
         try:
-            digest = hashlib.sha256(job.path.read_bytes()).hexdigest()
+            key = resume_key(job.path.read_bytes(), location, task.fmt_in, task.limits)
         except OSError:
             results.append((convert(job, None, 0, True, task.fmt_in, task.limits), None))  # reports the read error
             continue
+        digest = key["sha256"]
         target = storage.target(task.out, doc_id, ".json") if task.fmt == "json" else None
-        if not task.force and (digest == known or (target and _current(target, digest, task.started))):
+        if not task.force and (_unchanged(known, key) or (target and _current(target, key, task.started))):
             results.append((Outcome(doc_id, "skipped", "unchanged"), None))
             continue
         outcome = convert(job, None, 0, True, task.fmt_in, task.limits)  # no SIGALRM off the main thread
@@ -76,20 +77,23 @@ def convert_chunk(docs: list[tuple[str, str, str | None]], task: Task) -> list[t
     return results
 
 
-def _current(target: str, digest: str, started: float) -> bool:
-    """An existing JSON output made from the same bytes by this tool version (as batch's resume) before this
-    run: one written during it comes from an attempt whose result was lost with its worker, and is redone so
-    the summary counts it as converted."""
-    from . import __version__
+def _unchanged(known: str | dict | None, key: dict) -> bool:
+    """The client's record of a document's output matches these bytes and options: a Parquet manifest's hash
+    (kept under the run's options key) or a SQLite archive's source record."""
+    return within(known, key) if isinstance(known, dict) else known == key["sha256"]
 
+
+def _current(target: str, key: dict, started: float) -> bool:
+    """An existing JSON output made from the same bytes, by this tool version, with the same options (as
+    batch's resume), before this run: one written during it comes from an attempt whose result was lost with
+    its worker, and is redone so the summary counts it as converted."""
     text = storage.read_text(target)
     try:
         head = json.loads(text) if text else {}
     except ValueError:
         return False
-    if head.get("tool_version") != __version__ or (head.get("source") or {}).get("sha256") != digest:
-        return False
-    return storage.modified(target) < started
+    source = {**(head.get("source") or {}), "tool_version": head.get("tool_version")}
+    return within(source, key) and storage.modified(target) < started
 
 
 @contextmanager
@@ -112,17 +116,6 @@ def _client(scheduler: str | None, workers: int):
         signal.signal(signal.SIGINT, previous)
     with cluster, Client(cluster) as client:
         yield client
-
-
-def _known_in_sqlite(sink):
-    """The hash each document in the SQLite archive was made from by this tool version."""
-    from . import __version__
-
-    def known(doc_id):
-        row = sink.store.db.execute("SELECT sha256, tool_version FROM documents WHERE doc_id = ?",
-                                    (doc_id,)).fetchone()
-        return row[0] if row and row[1] == __version__ else None
-    return known
 
 
 def _batches(items, size):
@@ -148,7 +141,7 @@ def run(inputs: list[str], out: str | None, fmt: str, fmt_in: str | None, worker
         raise FileNotFoundError(f"no supported files in: {' '.join(inputs)}")
     dataset = Dataset(out, options_key(fmt_in, limits)) if fmt == "parquet" else None
     sink = None if fmt in ("json", "parquet") else make_sink(fmt, Path(out) if out else None, excel)
-    known = dataset.known if dataset else _known_in_sqlite(sink) if fmt == "sqlite" else (lambda doc_id: None)
+    known = dataset.known if dataset else sink.store.source if fmt == "sqlite" else (lambda doc_id: None)
     task = Task(fmt, out, fmt_in, limits, force, time.time())
     summary, progress = Summary(), Progress(0)
     in_flight = {}  # future -> (its documents, its shard)
