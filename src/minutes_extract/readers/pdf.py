@@ -28,10 +28,9 @@ def _ruled(page) -> bool:
     it may hold a ruled table. Page frames, underlines and bullets do not make a grid; nor do pages with
     more than _MAX_PATHS drawings."""
     xs, ys = set(), set()
-    for n, obj in enumerate(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2)):
+    for n, (left, bottom, right, top) in enumerate(_path_bounds(page.raw)):
         if n == _MAX_PATHS:
             return False
-        left, bottom, right, top = obj.get_bounds()
         width, height = right - left, top - bottom
         if height < 2.5 and width > 20:
             ys.add(round(bottom / 3))
@@ -41,6 +40,24 @@ def _ruled(page) -> bool:
             xs.update((round(left / 3), round(right / 3)))
             ys.update((round(bottom / 3), round(top / 3)))
     return len(xs) >= 4 and len(ys) >= 4
+
+
+def _path_bounds(parent, in_form: bool = False):
+    """(left, bottom, right, top) of each path object of a page and of the forms on it (one level down, as
+    `page.get_objects(filter=[path], max_depth=2)`), through pdfium's C API: a Python wrapper for each of a
+    page's objects costs more than reading its text."""
+    count, get = ((pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject) if in_form else
+                  (pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject))
+    box = [ctypes.c_float() for _ in range(4)]
+    for i in range(count(parent)):
+        obj = get(parent, i)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            if not pdfium_c.FPDFPageObj_GetBounds(obj, *map(ctypes.byref, box)):
+                raise pdfium.PdfiumError("unreadable path bounds")
+            yield tuple(b.value for b in box)
+        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and not in_form:
+            yield from _path_bounds(obj, True)
 
 
 def _real_table(rows: list[list]) -> bool:
