@@ -1,6 +1,6 @@
 import re
 
-from minutes_extract.extractors.screen import fold, may_match, needed_words
+from minutes_extract.extractors.screen import any_of, fold, may_match, needed_words
 
 
 def test_needed_words_of_sequences_alternatives_groups_and_repeats():
@@ -10,12 +10,14 @@ def test_needed_words_of_sequences_alternatives_groups_and_repeats():
     assert needed_words(r"(?-i:[A-Z])kk+") == {"k"}
     assert needed_words(r"abc|\d+") is None  # the second alternative needs no word
     assert needed_words(r"(?:ab)?c*") is None
+    assert any_of([{"ab"}, {"c", "d"}]) == {"ab", "c", "d"} and any_of([{"ab"}, None]) is None
 
 
 def test_fold_shows_what_case_insensitive_patterns_match_to_ascii():
     odd = re.compile(r"[\x00-\x7f]", re.I)
     for code in range(128, 0x110000):
         c = chr(code)
+        assert len(fold(c)) == 1, hex(code)  # offsets in a folded text are the text's
         if odd.fullmatch(c):  # every non-ASCII character (?i) matches to an ASCII one folds to it
             assert re.fullmatch(re.escape(fold(c)), c, re.I) and fold(c).isascii(), hex(code)
     assert fold("KİSS ſo") == "kiss so"

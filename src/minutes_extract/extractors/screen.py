@@ -3,6 +3,8 @@ itself, so that a cheap `in` test on the folded text skips a pattern that cannot
 the regex, whatever the rule data says)."""
 from __future__ import annotations
 
+from .. import rx
+
 try:
     from re import _constants as _sre, _parser
 except ImportError:  # Python 3.10
@@ -11,6 +13,7 @@ except ImportError:  # Python 3.10
 
 # (?i) also matches these to 'i', 's' and 'k', which str.lower() keeps apart ('İ' even becomes two characters)
 _FOLD = str.maketrans("\u0130\u0131\u017f\u212a", "iisk")
+_ODD = rx.compile("[\u0130\u0131\u017f\u212a]")
 _GROUPS = {_sre.SUBPATTERN: lambda av: av[-1], _sre.ASSERT: lambda av: av[1]}  # a lookaround that must match reads text
 if hasattr(_sre, "ATOMIC_GROUP"):  # Python 3.11
     _GROUPS[_sre.ATOMIC_GROUP] = lambda av: av
@@ -20,7 +23,7 @@ _REPEATS = {getattr(_sre, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSES
 def fold(text: str) -> str:
     """The text as screens read it: lower-cased, with every character that a case-insensitive pattern matches
     to an ASCII letter turned into that letter."""
-    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
+    return text.lower() if text.isascii() or not _ODD.search(text) else text.translate(_FOLD).lower()
 
 
 def needed_words(pattern: str, flags: int = 0) -> frozenset[str] | None:
@@ -32,6 +35,13 @@ def needed_words(pattern: str, flags: int = 0) -> frozenset[str] | None:
 def may_match(words: frozenset[str] | None, folded: str) -> bool:
     """False only when the folded text has none of the needed words (None needs none)."""
     return words is None or any(w in folded for w in words)
+
+
+def any_of(word_sets) -> frozenset[str] | None:
+    """The words of which a text that any of several patterns matches contains one (None: some pattern needs
+    none)."""
+    word_sets = list(word_sets)
+    return None if None in word_sets else frozenset().union(*word_sets)
 
 
 def _needed(items) -> frozenset[str] | None:
@@ -49,8 +59,7 @@ def _needed(items) -> frozenset[str] | None:
         elif op in _REPEATS and av[0] >= 1:
             found.append(_needed(av[2]))
         elif op is _sre.BRANCH:  # one alternative matches: the union of theirs, when each needs a word
-            alternatives = [_needed(a) for a in av[1]]
-            found.append(None if None in alternatives else frozenset().union(*alternatives))
+            found.append(any_of(_needed(a) for a in av[1]))
     found.append(frozenset(["".join(run)]) if run else None)
     return max(filter(None, found), key=_selectivity, default=None)
 
