@@ -100,13 +100,14 @@ def _first(rules, text: str, folded: str, people: "People | None" = None) -> tup
 
 
 _MOTION_WORD = rx.compile(r"\bmo(?:t|v|\b)|propos|prop\.|nominat", re.I)  # every motion opener has one (a fast screen)
+_MOTION_WORD_NEEDS = needed_words(_MOTION_WORD.pattern, _MOTION_WORD.flags)  # and a faster one before it
 _BULLET = rx.compile(r"^[o•◦▪·*–-]\s+")  # a list glyph before a sentence ('o Eric seconded the motion.')
 
 
 def motion(sentence: str) -> dict | None:
     """The rule (its entry in votes.json, with its flags) by which a sentence opens a motion ('Motion to
     approve ...', 'Moved by X to adopt'), or None."""
-    if not _MOTION_WORD.search(sentence):
+    if not may_match(_MOTION_WORD_NEEDS, fold(sentence)) or not _MOTION_WORD.search(sentence):
         return None
     sentence = _BULLET.sub("", sentence)
     return _first_rule(grammar()["motion"], sentence)
