@@ -127,12 +127,17 @@ def _first_rule(rules, sentence: str) -> dict | None:
                 None)
 
 
+_NAME_SEPARATOR = rx.compile(r",|;|\band\b|&")
+_INITIAL_BEFORE_NAME = rx.compile(r"(?<=[a-z]\.)(?=[A-Z])")  # 'Mr.Bonnett'
+_DIGITS = rx.compile(r"\d+")
+
+
 def _number(word: str) -> int:
     return int(word) if word.isdigit() else _NUMBERS[word.lower()]
 
 
 def _names(listed: str) -> list[str]:
-    parts = [p.strip(" .") for p in re.split(r",|;|\band\b|&", listed)]
+    parts = [p.strip(" .") for p in _NAME_SEPARATOR.split(listed)]
     return [p for p in parts if p and p.lower() not in ("none", "nil", "no one", "n/a", "-")]
 
 
@@ -156,7 +161,7 @@ class People:
 
     def split(self, ref: str) -> tuple[str, str]:
         """The reference up to a second title ('Ryves Cllr' -> 'Ryves'), and its name without titles."""
-        words = re.sub(r"(?<=[a-z]\.)(?=[A-Z])", " ", ref.strip(" .,;:")).split()  # 'Mr.Bonnett'
+        words = _INITIAL_BEFORE_NAME.sub(" ", ref.strip(" .,;:")).split()
         k = 0
         while k < len(words) and self.titles.fullmatch(words[k]):
             k += 1
@@ -190,8 +195,9 @@ def vote_of(text: str, roster=None, absent: int = 0) -> dict | None:
     g, people, vote, folded = grammar(), People(roster), {}, fold(text)
     for role in ("mover", "seconder"):
         hit = _first(g[role], text, folded, people)
-        if hit and people.name(hit[1].group("who")):
-            vote[role] = people.name(hit[1].group("who"))
+        name = people.name(hit[1].group("who")) if hit else ""
+        if name:
+            vote[role] = name
     named = {}
     for kind, rules in g["named"].items():
         hit = _first(rules, text, folded)
@@ -200,7 +206,7 @@ def vote_of(text: str, roster=None, absent: int = 0) -> dict | None:
     absent = named.get("absent") or absent
     hit = _first(g["figures"], text, folded)
     if hit:
-        figures = [int(f) for f in re.findall(r"\d+", hit[1].group("figures"))]
+        figures = [int(f) for f in _DIGITS.findall(hit[1].group("figures"))]
         if absent and len(figures) >= 2 and figures[-1] == absent:
             vote["absent"] = figures.pop()
         vote["for"] = figures[0]
