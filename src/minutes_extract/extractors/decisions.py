@@ -391,7 +391,7 @@ _HEADLINE = rx.compile(r"^(?!.*\b(?:application|planning|permission)\b)(?-i:[A-Z
                        r"(?P<verb>approved|adopted|accepted|ratified|carried)"
                        r"(?:\s+(?:unchanged|unanimously|as\s+\w+|without\s+\w+|with\s+\w+|by\s+(?:all|consensus|"
                        r"acclamation)|\w+ly))*\.?$", re.I)
-_HEADLINE_WORDS = needed_words(_HEADLINE.pattern, _HEADLINE.flags)  # its verbs
+_HEADLINE_NEEDS = needed_words(_HEADLINE.pattern, _HEADLINE.flags)  # its verbs
 # 'Mr Kirby declared that Mr Wait and Mr Webster had been duly elected': an election's result
 _DECLARED_ELECTED = rx.compile(r"\bdeclared\b[^.;]{0,80}?\b(?:duly\s+)?(?:re-)?(?:elected|appointed)\b", re.I)
 # 'The minutes ... were confirmed / signed as a true record'
@@ -403,7 +403,7 @@ _OBJECTS = rx.compile(r"\bobjects?\b")
 _OBJECTS_FIRST = rx.compile(r"objects?\b", re.I)
 _NO_OBJECTION = rx.compile(r"no\s+objections?\b", re.I)
 _LONG_NO_OBJECTION = rx.compile(r"no\s+objections?\b.{25,}", re.I)
-# what comes before a body's act when it is not taken here ('... would be agreed', 'the County Council agreed')
+# before a body's act, one still to come ('... for the Council to agree') or another body's ('County Council agreed')
 _TO_BE_BEFORE = rx.compile(r"\b(?:would|will|to)\s+(?:be\s+)?$")
 _OTHER_BODY_BEFORE = rx.compile(r"\b(?:County|Borough|District|City|National|Government|Highways|Area)\s*$")
 _AGREED_TO_BE = rx.compile(r"\bagreed\s+to\s+be\b")
@@ -459,7 +459,7 @@ def _sentence_decision(s: str) -> tuple[str, str] | None:
         return _kind(None, s), "decision.vote"
     if _MOTION_WORD.search(low) and _MOTION.search(s):
         return "agreed", "decision.motion"
-    m = _HEADLINE.match(s) if "apolog" not in low and may_match(_HEADLINE_WORDS, folded) else None
+    m = _HEADLINE.match(s) if "apolog" not in low and may_match(_HEADLINE_NEEDS, folded) else None
     if m and not votes.title_word(s.split()[0]):  # 'Cllr Smith approved' is a person, not a headline
         return _kind(m.group("verb"), s), "decision.headline"
     if _BY_BODY.match(s):

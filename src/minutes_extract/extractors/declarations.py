@@ -45,9 +45,9 @@ def extract_declarations(units: list[Unit], text: str, roster=None, item_starts:
     g, people, out = _grammar(), People(roster), []
     sections = [m.start() for m in g["section"].finditer(text)] if may_match(g["section_words"], fold(text)) else []
     for unit in units:
-        listed = sections and _under_section(unit.start, sections, item_starts)
+        listed = bool(sections) and _under_section(unit.start, sections, item_starts)
         if listed or may_match(g["declaration_words"], fold(unit.text)):
-            out += _declared(unit, g["declaration"] + g["listed"] * bool(listed), g, people)
+            out += _declared(unit, g["declaration"] + (g["listed"] if listed else []), g, people)
     return out
 
 
