@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from .. import rx
 from ..sentences import Unit
 from . import votes
+from .screen import fold, may_match, needed_words
 
 _RESOLVED = rx.compile(r"^\s*(?:(?P<kw>RESOLVED|Resolved|DECISION|Decision|DECIDED|AGREED|Agreed)\b\s*"
                        r"(?P<ref>\d{1,4}(?:[/.]\d{1,4})+\b\s*)?(?:THAT|that)?"
@@ -44,8 +45,8 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATED = (rf"\b(?:in|on|during)\s+(?:(?:early|late|mid)[\s-]+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH}\s+"
           rf"(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d\b|\bin\s+(?:19|20)\d\d\b")
 # 'at the last meeting' dates a decision, unless it dates what was raised there ('an issue raised at the last meeting')
-_OTHER_MEETING = (r"(?<!raised\s)(?<!discussed\s)(?<!mentioned\s)(?<!reported\s)(?<!deferred\s)(?<!held\s)"
-                  r"\b(?:at|in|during)\s+(?:its|their|the|our)\s+(?:last|previous|prior)\s+meeting\b")
+_OTHER_MEETING = (r"\b(?<!raised\s)(?<!discussed\s)(?<!mentioned\s)(?<!reported\s)(?<!deferred\s)(?<!held\s)"
+                  r"(?:at|in|during)\s+(?:its|their|the|our)\s+(?:last|previous|prior)\s+meeting\b")
 _EARLIER = rx.compile(rf"^\s*(?:\w+\s+){{0,2}}?{_DATED}|\bin\s+(?:19|20)\d\d\b|"
                       rf"\b(?:previously|last\s+(?:year|month))\b|"
                       rf"{_OTHER_MEETING}", re.I)
@@ -60,6 +61,7 @@ _OUTCOME_ONLY = rx.compile(r"^(?:(?:no\s+discussion|no\s+objections?|no\s+furthe
                            r"carried(?:\s+unanimously|\s+nem\.?\s*con\.?|\s+by\s+.*)?|"
                            r"agreed|approved|agreed\s+(?:unanimously|by\s+all(?:\s+present)?)|"
                            r"all\s+(?:were\s+)?in\s+favour|unanimously\s+agreed)\.?$|^[\w\s,]*seconded\.?$", re.I)
+_OUTCOME_ONLY_NEEDS = needed_words(_OUTCOME_ONLY.pattern, _OUTCOME_ONLY.flags)
 _MOTION_RESULT = rx.compile(r"^motion\s+(?:was\s+)?(?:carried|passed|lost|failed)\b", re.I)
 _OUTCOME_WORDS = rx.compile(r"\b(?:carried|passe[sd]|lost|failed|defeated|in\s+favou?r|agreed|approved)\b", re.I)
 _RESULT_WORDS = rx.compile(r"\b(?:carried|passe[sd]|lost|failed|defeated|seconded)\b", re.I)
@@ -89,6 +91,18 @@ KINDS = {"resolved": "resolved", "decided": "resolved", "decision": "resolved", 
          "co-opted": "approved", "supported": "approved", "instructed": "resolved", "directed": "resolved",
          "authorised": "resolved", "authorized": "resolved", "carried": "carried", "lost": "lost", "defeated": "lost",
          "rejected": "lost", "refused": "lost", "noted": "noted", "deferred": "agreed"}
+_KIND_WORDS = {key: rx.compile(rf"\b{key}\b") for key in KINDS}
+
+
+_LABEL_MARK = rx.compile("[:,]")  # 'Agreed:' or 'Agreed,' labels a decision
+_STARTS_WITH_WORD = rx.compile(r"[\"'“(]?[A-Za-z]")
+_THE_APPLICATION = rx.compile(r"\bthe\s+application\b")
+_REFERS_BACK = rx.compile(r"^(?:This|These|It|That)\s")  # 'This was approved': what 'this' is comes before
+_TITLE_NUMBER = rx.compile(r"^[#*\s]*(?:\d{1,3}(?:\.\d{1,3})*[.)]?\s+)?")
+_LABEL_LINE = rx.compile(r"\s*\n\s*(?=[A-Za-z ]{2,20}:)")  # a line break before 'Seconded:'
+_THAT_OR_TO = rx.compile(r"\b(?:that|to)\s")
+_SECOND = rx.compile(r"\bsecond|\b2nd\b", re.I)
+_SECONDED_FIRST = rx.compile(r"\s*second(?:ed)?\b", re.I)
 
 
 @dataclass
@@ -119,7 +133,7 @@ def _kind(word: str | None, text: str) -> str:
                 return kind
     low = text.lower()
     for key, kind in KINDS.items():
-        if key in low and re.search(rf"\b{key}\b", low):
+        if key in low and _KIND_WORDS[key].search(low):
             return kind
     return "other"
 
@@ -151,8 +165,8 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
         if not (pending_marker or lettered) and not (k < len(hits) and hits[k] < unit.end):
             continue  # no decision word in this sentence
         m = _RESOLVED.match(s)
-        if not (m and m.group("kw") and (m.group("kw").isupper() or m.group("ref") or re.search("[:,]", m.group()))):
-            m = _RESOLVED_INSIDE.search(s)
+        if not (m and m.group("kw") and (m.group("kw").isupper() or m.group("ref") or _LABEL_MARK.search(m.group()))):
+            m = _RESOLVED_INSIDE.search(s) if "RESOLVED" in s or "DECISION" in s else None
         if m and m.group("kw"):
             body = s[m.end():].strip()
             if m.groupdict().get("ref") and covered.find(1, unit.start, unit.end) != -1:
@@ -172,7 +186,7 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
         lettered = False
         if pending_marker:
             pending_marker = False
-            if not re.match(r"[\"'“(]?[A-Za-z]", s) or covered.find(1, unit.start, unit.end) != -1:
+            if not _STARTS_WITH_WORD.match(s) or covered.find(1, unit.start, unit.end) != -1:
                 continue  # a table or an owned task after the label
             out.extend(_parts(s, unit.start, unit.end, "resolved", "decision.resolved"))
             last_unit[len(out) - 1] = i
@@ -189,7 +203,7 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
             out.append(Resolution(f"{title}: {rest}", unit.start, unit.end, _kind(None, rest), "decision.item-outcome"))
             last_unit[len(out) - 1] = i
             continue
-        if _OUTCOME_ONLY.match(s) or _MOTION_RESULT.match(s):
+        if may_match(_OUTCOME_ONLY_NEEDS, fold(s)) and _OUTCOME_ONLY.match(s) or _MOTION_RESULT.match(s):
             gap = i - last_unit.get(len(out) - 1, -99)
             if out and (gap <= 3 or gap <= 8 and out[-1].rule in ("decision.motion", "decision.vote")):
                 out[-1].spans.append((unit.start, unit.end))  # 'Motion passed.' after the motion and its discussion
@@ -204,13 +218,13 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
             continue
         kind, rule = decision
         text_out = s
-        if rule == "decision.observation" or re.search(r"\bthe\s+application\b", s):
+        if rule == "decision.observation" or "application" in s and _THE_APPLICATION.search(s):
             ref = _planning_context(units, i) if not _PLANNING_REF.match(s) else None
             if rule == "decision.observation" and not ref and not _PLANNING_REF.match(s) and \
-                    not re.match(r"no\s+objections?\b.{25,}", s, re.I):
+                    not _LONG_NO_OBJECTION.match(s):
                 continue
             text_out = f"{ref} {s}" if ref else s
-        elif re.match(r"^(?:This|These|It|That)\s", s) and i and units[i - 1].end > unit.start - 3 and \
+        elif _REFERS_BACK.match(s) and i and units[i - 1].end > unit.start - 3 and \
                 rule != "decision.it-was-agreed":  # 'It was agreed ...' says what it agrees
             if "apolog" in units[i - 1].text.lower():
                 continue  # 'Apologies were received from A and B. These were accepted.': not a decision of substance
@@ -236,7 +250,7 @@ def _opens_item(units: list[Unit], i: int, text: str, item_starts: list[int]) ->
     if k < 0 or i and units[i - 1].end > item_starts[k]:
         return "", ""
     line_end = text.find("\n", item_starts[k]) % (len(text) + 1)
-    title = " ".join(re.sub(r"^[#*\s]*(?:\d{1,3}(?:\.\d{1,3})*[.)]?\s+)?", "", text[item_starts[k]:line_end]).split())
+    title = " ".join(_TITLE_NUMBER.sub("", text[item_starts[k]:line_end]).split())
     rest = units[i].text
     if units[i].start < line_end:  # the sentence runs on from the title line
         rest = rest[len(title):].strip() if rest.startswith(title) else ""
@@ -246,7 +260,7 @@ def _opens_item(units: list[Unit], i: int, text: str, item_starts: list[int]) ->
 def _vote_text(text: str, spans: list[tuple[int, int]]) -> str:
     """The text a decision's vote is read from: its spans, lines joined, labelled lines kept apart."""
     chunk = " ".join(text[a:b] for a, b in spans)
-    return " ".join(re.sub(r"\s*\n\s*(?=[A-Za-z ]{2,20}:)", "; ", chunk).split())
+    return " ".join(_LABEL_LINE.sub("; ", chunk).split())
 
 
 def _motion(units: list[Unit], i: int, opener: dict, text: str, out: list[Resolution], last_unit: dict[int, int],
@@ -278,14 +292,14 @@ def _motion(units: list[Unit], i: int, opener: dict, text: str, out: list[Resolu
     else:
         lead = ""
         if opener.get("joins_decision_before") and out and last_unit.get(len(out) - 1) == i - 1 and \
-                _same_block(text, out[-1].end, start) and not re.search(r"\b(?:that|to)\s", units[i].text):
+                _same_block(text, out[-1].end, start) and not _THAT_OR_TO.search(units[i].text):
             for unit in units[i:j + 1]:  # '... were approved. Proposed by A, seconded by B.'
                 out[-1].extend(unit)
             last_unit[len(out) - 1] = j
             return j
-        if opener.get("needs_support") and j == i and not re.search(r"\bsecond|\b2nd\b", units[i].text, re.I):
+        if opener.get("needs_support") and j == i and not _SECOND.search(units[i].text):
             if not (j + 1 < len(units) and _same_block(text, units[j].end, units[j + 1].start)
-                    and re.match(r"\s*second(?:ed)?\b", units[j + 1].text, re.I)):
+                    and _SECONDED_FIRST.match(units[j + 1].text)):
                 return None  # 'Proposed by X from Y.' alone: who put a paper forward, not a motion
             j, end = j + 1, units[j + 1].end  # 'Proposed by A. Seconded by B that ...': one motion
     body = " ".join([lead] * bool(lead) + [u.text for u in units[i:j + 1]])
@@ -377,28 +391,46 @@ _HEADLINE = rx.compile(r"^(?!.*\b(?:application|planning|permission)\b)(?-i:[A-Z
                        r"(?P<verb>approved|adopted|accepted|ratified|carried)"
                        r"(?:\s+(?:unchanged|unanimously|as\s+\w+|without\s+\w+|with\s+\w+|by\s+(?:all|consensus|"
                        r"acclamation)|\w+ly))*\.?$", re.I)
+_HEADLINE_NEEDS = needed_words(_HEADLINE.pattern, _HEADLINE.flags)  # its verbs
 # 'Mr Kirby declared that Mr Wait and Mr Webster had been duly elected': an election's result
 _DECLARED_ELECTED = rx.compile(r"\bdeclared\b[^.;]{0,80}?\b(?:duly\s+)?(?:re-)?(?:elected|appointed)\b", re.I)
 # 'The minutes ... were confirmed / signed as a true record'
 _TRUE_RECORD = rx.compile(r"\b(?:confirmed|signed|approved|accepted|adopted|agreed|taken)\b[^.;]{0,40}?\bas\s+"
                           r"(?:a\s+|an\s+)?(?:true|correct|accurate|fair)\s+(?:and\s+\w+\s+)?record", re.I)
+# a planning application's observation ('DC/123/45 No objections', 'Objects: ...')
+_OBSERVATION_WORD = rx.compile(r"\b(?:no\s+objections?|no\s+observations?|objects?|supports?)\b", re.I)
+_OBJECTS = rx.compile(r"\bobjects?\b")
+_OBJECTS_FIRST = rx.compile(r"objects?\b", re.I)
+_NO_OBJECTION = rx.compile(r"no\s+objections?\b", re.I)
+_LONG_NO_OBJECTION = rx.compile(r"no\s+objections?\b.{25,}", re.I)
+# before a body's act, one still to come ('... for the Council to agree') or another body's ('County Council agreed')
+_TO_BE_BEFORE = rx.compile(r"\b(?:would|will|to)\s+(?:be\s+)?$")
+_OTHER_BODY_BEFORE = rx.compile(r"\b(?:County|Borough|District|City|National|Government|Highways|Area)\s*$")
+_AGREED_TO_BE = rx.compile(r"\bagreed\s+to\s+be\b")
+_IT_CONFIRMED = rx.compile(r"^It\s+was\s+(?:also\s+)?confirmed")
+_RESOLVED_TO = rx.compile(r"\s*(?:that|to|:)")  # 'was resolved that / to / :' decides; 'was resolved' alone fixed
+_BY_BODY = rx.compile(r"^(?:Supported|Approved|Agreed|Refused)\s+by\s+the\b")
 
 
 def _sentence_decision(s: str) -> tuple[str, str] | None:
-    if len(s) < 8 or s.endswith("?") or not _TRIGGER.search(s.lower()) or _AT_OTHER_MEETING.search(s):
+    """(kind, rule) when the sentence records a decision. A search guarded by a word runs only when the
+    sentence has that word, which its pattern needs (`folded` as (?i) matches it)."""
+    low = s.lower()
+    if len(s) < 8 or s.endswith("?") or not _TRIGGER.search(low):
+        return None
+    folded = fold(s)
+    if "meeting" in folded and _AT_OTHER_MEETING.search(s):
         return None
     if _BY_CONSENT.match(s):
         return _kind(s.split()[0], s), "decision.by-consent"
-    if _TRUE_RECORD.search(s):
+    if "record" in folded and _TRUE_RECORD.search(s):
         return "approved", "decision.true-record"
-    if _DECLARED_ELECTED.search(s):
+    if "declared" in folded and _DECLARED_ELECTED.search(s):
         return "approved", "decision.declared-elected"
-    if _PLANNING_REF.match(s) and re.search(r"\b(?:no\s+objections?|no\s+observations?|objects?|supports?)\b",
-                                           s, re.I):
-        return ("lost" if re.search(r"\bobjects?\b", s) else "approved"), "decision.observation"
-    if _OBSERVATION.match(s) and (len(s.split(":")[0]) < 60 or re.match(r"no\s+objections?\b", s, re.I)):
-        return ("lost" if re.match(r"objects?\b", s, re.I) else "approved"), "decision.observation"
-    low = s.lower()
+    if _PLANNING_REF.match(s) and _OBSERVATION_WORD.search(s):
+        return ("lost" if _OBJECTS.search(s) else "approved"), "decision.observation"
+    if _OBSERVATION.match(s) and (len(s.split(":")[0]) < 60 or _NO_OBJECTION.match(s)):
+        return ("lost" if _OBJECTS_FIRST.match(s) else "approved"), "decision.observation"
     m = _IMPERSONAL.search(s) if "it was" in low else None
     if m and _history(s, m):
         return None
@@ -406,17 +438,16 @@ def _sentence_decision(s: str) -> tuple[str, str] | None:
         return _kind(m.group("verb"), s) if m.group("verb") != "prop" else "agreed", "decision.it-was-agreed"
     m = _BODY_ACT.search(s) or _BODY_AND.search(s) if _ACT_WORD.search(low) else None
     before = s[:m.start()] if m else ""
-    if m and not _history(s, m) and not _REPORTED_CLAUSE.search(before) \
-            and not re.search(r"\b(?:would|will|to)\s+(?:be\s+)?$", before) \
-            and not re.search(r"\b(?:County|Borough|District|City|National|Government|Highways|Area)\s*$", before):
+    if m and not _history(s, m) and not _REPORTED_CLAUSE.search(before) and not _TO_BE_BEFORE.search(before) \
+            and not _OTHER_BODY_BEFORE.search(before):
         return _kind(m.group("verb"), s), "decision.body-agreed"
-    if re.search(r"\bagreed\s+to\s+be\b", s):
+    if "agreed" in s and _AGREED_TO_BE.search(s):
         return "agreed", "decision.agreed-to-be"
     passive = (" was " in low or " were " in low or " is " in low or " are " in low) and "apolog" not in low
     for m in _PASSIVE.finditer(s) if passive else ():  # accepting apologies is not a decision of substance
         if _FUTURE.search(s[:m.start() + len(m.group().split()[0]) + 1]) or _REPORTED.search(s[:m.start()]) \
-                or re.match(r"^It\s+was\s+(?:also\s+)?confirmed", s) \
-                or m.group("verb").lower() == "resolved" and not re.match(r"\s*(?:that|to|:)", s[m.end():]):
+                or _IT_CONFIRMED.match(s) \
+                or m.group("verb").lower() == "resolved" and not _RESOLVED_TO.match(s[m.end():]):
             continue  # '... the problem was resolved last week': fixed, not decided
         if m.group("verb").lower() in ("carried", "lost", "defeated") and not _VOTE_SUBJECT.search(s) \
                 and not _CLAUSE_END.match(s[m.end():]) or _history(s, m):
@@ -428,10 +459,10 @@ def _sentence_decision(s: str) -> tuple[str, str] | None:
         return _kind(None, s), "decision.vote"
     if _MOTION_WORD.search(low) and _MOTION.search(s):
         return "agreed", "decision.motion"
-    m = _HEADLINE.match(s) if "apolog" not in low else None
+    m = _HEADLINE.match(s) if "apolog" not in low and may_match(_HEADLINE_NEEDS, folded) else None
     if m and not votes.title_word(s.split()[0]):  # 'Cllr Smith approved' is a person, not a headline
         return _kind(m.group("verb"), s), "decision.headline"
-    if re.match(r"^(?:Supported|Approved|Agreed|Refused)\s+by\s+the\b", s):
+    if _BY_BODY.match(s):
         return _kind(s.split()[0], s), "decision.by-body"
     return None
 

@@ -10,6 +10,7 @@ from functools import lru_cache
 from .. import rx
 from ..lexicon import rule_table
 from ..sentences import Unit
+from .screen import any_of, fold, may_match, needed_words
 from .votes import People, who_pattern
 
 
@@ -29,36 +30,42 @@ def _grammar() -> dict:
     who = who_pattern()
     whos = rf"(?P<whos>{who}(?:\s*(?:,|&|\band\b)\s*(?:both\s+)?{who}){{0,5}})"  # bounded: linear time
 
-    def rules(entries):
-        return [(e["name"], rx.compile(e["pattern"].replace("{WHOS}", whos), re.I)) for e in entries]
+    def rules(entries):  # (name, pattern, the words it needs: {WHOS}, read as one character, needs none)
+        return [(e["name"], rx.compile(e["pattern"].replace("{WHOS}", whos), re.I),
+                 needed_words(e["pattern"].replace("{WHOS}", "."), re.I)) for e in entries]
 
-    return {"declaration": rules(raw["declaration"]), "listed": rules(raw["listed"]), "who": rx.compile(who),
-            "section": rx.compile(raw["section"]["pattern"], re.I), "item": rx.compile(raw["item"]["pattern"], re.I)}
-
-
-_SCREEN = rx.compile(r"declar|disclos|register|interest", re.I)  # a word every declaration rule needs
+    declaration, section = rules(raw["declaration"]), raw["section"]["pattern"]
+    return {"declaration": declaration, "declaration_words": any_of(words for _, _, words in declaration),
+            "listed": rules(raw["listed"]), "who": rx.compile(who), "section": rx.compile(section, re.I),
+            "section_words": needed_words(section, re.I), "item": rx.compile(raw["item"]["pattern"], re.I)}
 
 
 def extract_declarations(units: list[Unit], text: str, roster=None, item_starts: list[int] = ()) -> list[Declared]:
     """Each declaration: one per declarer, with the clause that states it."""
     g, people, out = _grammar(), People(roster), []
-    sections = [m.start() for m in g["section"].finditer(text)]
+    sections = [m.start() for m in g["section"].finditer(text)] if may_match(g["section_words"], fold(text)) else []
     for unit in units:
-        s = unit.text
-        rules = list(g["declaration"]) if _SCREEN.search(s) else []
-        if _under_section(unit.start, sections, item_starts):
-            rules += g["listed"]
-        hits = sorted(((m.start(), name, m) for name, pattern in rules for m in pattern.finditer(s)),
-                      key=lambda h: h[0])
-        for k, (a, name, m) in enumerate(hits):
-            b = hits[k + 1][0] if k + 1 < len(hits) else len(s)
-            clause = s[min(a, m.start("whos")):b].strip(" ,;")
-            item = g["item"].search(s, m.end(), b) or g["item"].search(s, m.start(), m.start("whos"))
-            for who in g["who"].finditer(m.group("whos")):
-                if not people.is_person(who.group()):
-                    continue  # 'Northwold Sports and Social Club and both Cllr Sharp ...'
-                out.append(Declared(people.name(who.group()), item.group("item").rstrip(".") if item else None,
-                                    clause, unit.start + a, unit.start + b, f"declaration.{name}"))
+        listed = bool(sections) and _under_section(unit.start, sections, item_starts)
+        if listed or may_match(g["declaration_words"], fold(unit.text)):
+            out += _declared(unit, g["declaration"] + (g["listed"] if listed else []), g, people)
+    return out
+
+
+def _declared(unit: Unit, rules: list, g: dict, people: People) -> list[Declared]:
+    """The declarations the rules (name, pattern, words) read in one sentence, each clause running to the next
+    one's start."""
+    s, folded, out = unit.text, fold(unit.text), []
+    hits = sorted(((m.start(), name, m) for name, pattern, words in rules if may_match(words, folded)
+                   for m in pattern.finditer(s)), key=lambda h: h[0])
+    for k, (a, name, m) in enumerate(hits):
+        b = hits[k + 1][0] if k + 1 < len(hits) else len(s)
+        clause = s[min(a, m.start("whos")):b].strip(" ,;")
+        item = g["item"].search(s, m.end(), b) or g["item"].search(s, m.start(), m.start("whos"))
+        for who in g["who"].finditer(m.group("whos")):
+            if not people.is_person(who.group()):
+                continue  # 'Northwold Sports and Social Club and both Cllr Sharp ...'
+            out.append(Declared(people.name(who.group()), item.group("item").rstrip(".") if item else None,
+                                clause, unit.start + a, unit.start + b, f"declaration.{name}"))
     return out
 
 

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from .. import rx
 from ..lexicon import lexicon, longest_first, rule_table
+from .screen import fold, may_match, needed_words
 
 _NUMBERS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
@@ -19,9 +20,13 @@ def _raw() -> dict:
 
 
 @lru_cache(maxsize=None)
+def _title_names() -> list[str]:
+    return longest_first(set(lexicon()["honorifics"]) | set(lexicon()["office_titles"]))
+
+
+@lru_cache(maxsize=None)
 def _titles() -> str:
-    names = longest_first(set(lexicon()["honorifics"]) | set(lexicon()["office_titles"]))
-    return "(?:" + "|".join(re.escape(t).replace(r"\ ", _SP + "+") for t in names) + ")"
+    return "(?:" + "|".join(re.escape(t).replace(r"\ ", _SP + "+") for t in _title_names()) + ")"
 
 
 @lru_cache(maxsize=None)
@@ -31,7 +36,7 @@ def _title_words() -> re.Pattern:
     return rx.compile(r"(?:" + "|".join(map(re.escape, sorted(words))) + r")\.?", re.I)
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=4096)
 def title_word(word: str) -> bool:
     """True for one word of a title ('Cllr.', 'Mrs', 'Member')."""
     return bool(_title_words().fullmatch(word))
@@ -42,7 +47,9 @@ def who_pattern() -> str:
     """A person as minutes write one: titles, then initials and a name of one or two capitalised words
     ('A' is an initial only before a name: 'Cllr A Smith', not 'A Motion')."""
     t, no = _titles(), "(?:" + "|".join(_raw()["not_names"]["words"]) + ")"
-    return (rf"(?-i:(?:{t}(?:\.{_SP}*|{_SP}+)){{0,3}}(?!{no}\b(?!\.|(?<=\bA){_SP}+(?!{no}\b)[A-Z][a-z]))"
+    # it starts with a title or a capital: a cheap first test at each position where a search tries it
+    first = "A-Z" + "".join(sorted({re.escape(n[0]) for n in _title_names() if not "A" <= n[0] <= "Z"}))
+    return (rf"(?-i:(?=[{first}])(?:{t}(?:\.{_SP}*|{_SP}+)){{0,3}}(?!{no}\b(?!\.|(?<=\bA){_SP}+(?!{no}\b)[A-Z][a-z]))"
             rf"(?:[A-Z]\.{_SP}*|[A-Z]{_SP}+(?=[A-Z])){{0,2}}"
             rf"[A-Z][\w'’-]+(?:{_SP}+(?!{no}\b)[A-Z][\w'’-]+)?)")  # People.name trims a title read as a name
 
@@ -52,27 +59,40 @@ def _compile(pattern: str) -> re.Pattern:
     return rx.compile(pattern.replace("{N}", _N), re.I | re.M)
 
 
+_PLACEHOLDER = rx.compile(r"\{(?:WHO|TITLE|N)\}")
+
+
+def _words(pattern: str) -> frozenset[str] | None:
+    """The words of which every match of a rule's pattern contains one (a placeholder, read as one character,
+    needs none: cheaper to parse than its thousands of characters)."""
+    return needed_words(_PLACEHOLDER.sub(".", pattern), re.I | re.M)
+
+
 @lru_cache(maxsize=None)
 def grammar() -> dict:
     """models/votes.json with every pattern compiled."""
     raw = _raw()
 
     def rules(entries):
-        return [(e["name"], _compile(e["pattern"]), e.get("checked", False)) for e in entries]
+        return [(e["name"], _compile(e["pattern"]), e.get("checked", False), _words(e["pattern"])) for e in entries]
 
     return {
         "mover": rules(raw["mover"]), "seconder": rules(raw["seconder"]), "figures": rules(raw["figures"]),
         "counts": {k: rules(v) for k, v in raw["counts"].items()},
         "named": {k: rules(v) for k, v in raw["named_votes"].items() if not k.startswith("_")},
-        "roll_call": _compile(raw["roll_call"]["pattern"]), "roll_votes": raw["roll_call"]["votes"],
-        "motion": [(e, _compile(e["pattern"])) for e in raw["motion"]],
-        "follow": [(e, _compile(e["pattern"])) for e in raw["follow"]],
+        "roll_call": _compile(raw["roll_call"]["pattern"]), "roll_words": _words(raw["roll_call"]["pattern"]),
+        "roll_votes": raw["roll_call"]["votes"],
+        "motion": [(e, _compile(e["pattern"]), _words(e["pattern"])) for e in raw["motion"]],
+        "follow": [(e, _compile(e["pattern"]), _words(e["pattern"])) for e in raw["follow"]],
     }
 
 
-def _first(rules, text: str, people: "People | None" = None) -> tuple[str, re.Match] | None:
-    """The first rule that matches (a 'checked' rule only when the name it reads is a person)."""
-    for name, pattern, checked in rules:
+def _first(rules, text: str, folded: str, people: "People | None" = None) -> tuple[str, re.Match] | None:
+    """The first rule that matches (a 'checked' rule only when the name it reads is a person); `folded` is
+    fold(text), to skip the rules whose words it lacks."""
+    for name, pattern, checked, words in rules:
+        if not may_match(words, folded):
+            continue
         for m in pattern.finditer(text):
             if not (checked and people and not people.is_person(m.group("who"))):
                 return name, m
@@ -80,23 +100,36 @@ def _first(rules, text: str, people: "People | None" = None) -> tuple[str, re.Ma
 
 
 _MOTION_WORD = rx.compile(r"\bmo(?:t|v|\b)|propos|prop\.|nominat", re.I)  # every motion opener has one (a fast screen)
+_MOTION_WORD_NEEDS = needed_words(_MOTION_WORD.pattern, _MOTION_WORD.flags)  # and a faster one before it
 _BULLET = rx.compile(r"^[o•◦▪·*–-]\s+")  # a list glyph before a sentence ('o Eric seconded the motion.')
 
 
 def motion(sentence: str) -> dict | None:
     """The rule (its entry in votes.json, with its flags) by which a sentence opens a motion ('Motion to
     approve ...', 'Moved by X to adopt'), or None."""
-    if not _MOTION_WORD.search(sentence):
+    if not may_match(_MOTION_WORD_NEEDS, fold(sentence)) or not _MOTION_WORD.search(sentence):
         return None
     sentence = _BULLET.sub("", sentence)
-    return next((rule for rule, pattern in grammar()["motion"] if pattern.search(sentence)), None)
+    return _first_rule(grammar()["motion"], sentence)
 
 
 def follows(sentence: str) -> dict | None:
     """The rule (its entry in votes.json) by which a sentence continues the motion or decision before it
     (seconder, outcome, roll call), or None."""
     sentence = _BULLET.sub("", sentence)
-    return next((rule for rule, pattern in grammar()["follow"] if pattern.search(sentence)), None)
+    return _first_rule(grammar()["follow"], sentence)
+
+
+def _first_rule(rules, sentence: str) -> dict | None:
+    """The first rule (entry, pattern, words) whose pattern the sentence matches."""
+    folded = fold(sentence)
+    return next((rule for rule, pattern, words in rules if may_match(words, folded) and pattern.search(sentence)),
+                None)
+
+
+_NAME_SEPARATOR = rx.compile(r",|;|\band\b|&")
+_INITIAL_BEFORE_NAME = rx.compile(r"(?<=[a-z]\.)(?=[A-Z])")  # 'Mr.Bonnett'
+_DIGITS = rx.compile(r"\d+")
 
 
 def _number(word: str) -> int:
@@ -104,7 +137,7 @@ def _number(word: str) -> int:
 
 
 def _names(listed: str) -> list[str]:
-    parts = [p.strip(" .") for p in re.split(r",|;|\band\b|&", listed)]
+    parts = [p.strip(" .") for p in _NAME_SEPARATOR.split(listed)]
     return [p for p in parts if p and p.lower() not in ("none", "nil", "no one", "n/a", "-")]
 
 
@@ -128,7 +161,7 @@ class People:
 
     def split(self, ref: str) -> tuple[str, str]:
         """The reference up to a second title ('Ryves Cllr' -> 'Ryves'), and its name without titles."""
-        words = re.sub(r"(?<=[a-z]\.)(?=[A-Z])", " ", ref.strip(" .,;:")).split()  # 'Mr.Bonnett'
+        words = _INITIAL_BEFORE_NAME.sub(" ", ref.strip(" .,;:")).split()
         k = 0
         while k < len(words) and self.titles.fullmatch(words[k]):
             k += 1
@@ -148,6 +181,8 @@ class People:
 def roll_call(text: str, roster=None) -> list[dict]:
     """Individual votes of a roll call ('Trustee Elton – yes, Trustee Hodge – yes'); empty below two."""
     g, people = grammar(), People(roster)
+    if not may_match(g["roll_words"], fold(text)):
+        return []
     calls = [{"name": people.name(m.group("who")), "vote": g["roll_votes"][m.group("vote").lower()]}
              for m in g["roll_call"].finditer(text) if people.name(m.group("who"))]
     return calls if len(calls) >= 2 else []
@@ -157,20 +192,21 @@ def vote_of(text: str, roster=None, absent: int = 0) -> dict | None:
     """What the text states about a vote: mover, seconder, counts for / against / abstain / absent, roll call.
     `absent` is how many members the attendance records as absent: a last result figure equal to it counts
     them ('Motion Carried 6-1' with one member absent is six for), not votes against."""
-    g, people, vote = grammar(), People(roster), {}
+    g, people, vote, folded = grammar(), People(roster), {}, fold(text)
     for role in ("mover", "seconder"):
-        hit = _first(g[role], text, people)
-        if hit and people.name(hit[1].group("who")):
-            vote[role] = people.name(hit[1].group("who"))
+        hit = _first(g[role], text, folded, people)
+        name = people.name(hit[1].group("who")) if hit else ""
+        if name:
+            vote[role] = name
     named = {}
     for kind, rules in g["named"].items():
-        hit = _first(rules, text)
+        hit = _first(rules, text, folded)
         if hit:
             named[kind] = len(_names(hit[1].group("names")))
     absent = named.get("absent") or absent
-    hit = _first(g["figures"], text)
+    hit = _first(g["figures"], text, folded)
     if hit:
-        figures = [int(f) for f in re.findall(r"\d+", hit[1].group("figures"))]
+        figures = [int(f) for f in _DIGITS.findall(hit[1].group("figures"))]
         if absent and len(figures) >= 2 and figures[-1] == absent:
             vote["absent"] = figures.pop()
         vote["for"] = figures[0]
@@ -179,7 +215,7 @@ def vote_of(text: str, roster=None, absent: int = 0) -> dict | None:
         elif len(figures) == 2:
             vote["abstain" if "abstain" in named and "against" not in named else "against"] = figures[1]
     for kind, rules in g["counts"].items():
-        hit = None if kind in vote else _first(rules, text)
+        hit = None if kind in vote else _first(rules, text, folded)
         if hit:
             vote[kind] = _number(next(x for x in hit[1].groups() if x))
     calls = roll_call(text, roster)

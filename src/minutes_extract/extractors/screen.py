@@ -1,0 +1,74 @@
+"""Screens for rule patterns: the words of which every match of a pattern contains one, read from the pattern
+itself, so that a cheap `in` test on the folded text skips a pattern that cannot match (a prefilter implied by
+the regex, whatever the rule data says)."""
+from __future__ import annotations
+
+from .. import rx
+
+try:
+    from re import _constants as _sre, _parser
+except ImportError:  # Python 3.10
+    import sre_constants as _sre
+    import sre_parse as _parser
+
+# (?i) also matches these to 'i', 's' and 'k', which str.lower() keeps apart ('İ' even becomes two characters)
+_FOLD = str.maketrans("\u0130\u0131\u017f\u212a", "iisk")
+_ODD = rx.compile("[\u0130\u0131\u017f\u212a]")
+_GROUPS = {_sre.SUBPATTERN: lambda av: av[-1], _sre.ASSERT: lambda av: av[1]}  # a lookaround that must match reads text
+if hasattr(_sre, "ATOMIC_GROUP"):  # Python 3.11
+    _GROUPS[_sre.ATOMIC_GROUP] = lambda av: av
+_REPEATS = {getattr(_sre, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_sre, name)}
+
+
+def fold(text: str) -> str:
+    """The text as screens read it: lower-cased, with every character that a case-insensitive pattern matches
+    to an ASCII letter turned into that letter."""
+    return text.lower() if text.isascii() or not _ODD.search(text) else text.translate(_FOLD).lower()
+
+
+def needed_words(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Lower-case ASCII words of which every match of the pattern contains one (in its folded text), the most
+    selective such set found; None when a match may hold no literal text."""
+    return _needed(_parser.parse(pattern, flags))
+
+
+def may_match(words: frozenset[str] | None, folded: str) -> bool:
+    """False only when the folded text has none of the needed words (None needs none)."""
+    if words is None:
+        return True
+    for word in words:  # a loop: cheaper than any() over a generator for these few words
+        if word in folded:
+            return True
+    return False
+
+
+def any_of(word_sets) -> frozenset[str] | None:
+    """The words of which a text that any of several patterns matches contains one (None: some pattern needs
+    none)."""
+    word_sets = list(word_sets)
+    return None if None in word_sets else frozenset().union(*word_sets)
+
+
+def _needed(items) -> frozenset[str] | None:
+    """The most selective word set a sequence of parsed items needs: every item of a sequence is matched, so
+    any item's set is needed; a run of literal characters needs itself."""
+    found, run = [], []
+    for op, av in items:
+        if op is _sre.LITERAL and av < 128:
+            run.append(chr(av).lower())
+            continue
+        found.append(frozenset(["".join(run)]) if run else None)
+        run = []
+        if op in _GROUPS:
+            found.append(_needed(_GROUPS[op](av)))
+        elif op in _REPEATS and av[0] >= 1:
+            found.append(_needed(av[2]))
+        elif op is _sre.BRANCH:  # one alternative matches: the union of theirs, when each needs a word
+            found.append(any_of(_needed(a) for a in av[1]))
+    found.append(frozenset(["".join(run)]) if run else None)
+    return max(filter(None, found), key=_selectivity, default=None)
+
+
+def _selectivity(words: frozenset[str]) -> tuple[int, int]:
+    """Longer words, then fewer of them, reject more texts."""
+    return min(map(len, words)), -len(words)
