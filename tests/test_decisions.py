@@ -179,3 +179,10 @@ def test_headlines_of_other_bodies_are_not_ours():
     assert _sentence_decision("Mill Road Approved by Borough") is None
     assert _sentence_decision("Application approved.") is None
     assert _sentence_decision("Budget approved by all.") == ("approved", "decision.headline")
+
+
+def test_offsets_hold_after_characters_that_lower_case_to_two():
+    """'İ'.lower() is two characters: the trigger search must not shift the decisions after it."""
+    text = "1. GRANTS\n\n" + "İ" * 60 + " were present.\n\nThe grant was approved.\n\nThe hall was painted last year.\n"
+    found = extract_decisions(split(text), text, [])
+    assert [(d.text, text[d.start:d.end]) for d in found] == [("The grant was approved.",) * 2]

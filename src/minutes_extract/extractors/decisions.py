@@ -145,7 +145,7 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
     out: list[Resolution] = []
     last_unit: dict[int, int] = {}  # decision index -> index of the last unit it takes in
     pending_marker = lettered = False
-    hits = [m.start() for m in _TRIGGER.finditer(text.lower(), units[0].start if units else 0)]
+    hits = [m.start() for m in _TRIGGER.finditer(fold(text), units[0].start if units else 0)]  # offsets kept
     covered = bytearray(len(text) + 1)
     for a, b in action_spans:
         covered[a:b] = b"\x01" * (b - a)
