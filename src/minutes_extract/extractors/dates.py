@@ -9,7 +9,7 @@ from bisect import bisect_left
 from datetime import date
 
 from .. import rx
-from ..signals import Signals
+from ..signals import Signals, after_guard
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -28,9 +28,11 @@ _MONTH_FIRST = rx.compile(
     rf"(?:{_WEEKDAY},?\s+)?{_MONTH}{_SP}(?P<day>\d{{1,2}})(?P<ord>{_ORD})(?![\d,.]\d|\d|\s*(?:am|pm)\b)"
     rf"(?:\s*(?:-|–|&|and|to|(?P<slash>/))\s*(?P<day2>\d{{1,2}}){_ORD}(?!\d))?"
     rf"(?:(?:,|\s)\s*-?\s*(?P<year>\d{{4}}))?(?![\d:])", re.I)
-_NUMERIC = rx.compile(r"(?<![\w/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,3})(?P=sep)(?P<year>\d{4}|\d{2})"
+# a lookbehind after a pattern's first digit rather than before it: `\d(?<![x]\d)` is `(?<![x])\d`, and a
+# pattern that opens with a digit is only tried where a digit is
+_NUMERIC = rx.compile(r"(?P<a>\d(?<![\w/.-]\d)\d?)(?P<sep>[/.-])(?P<b>\d{1,3})(?P=sep)(?P<year>\d{4}|\d{2})"
                       r"(?![\w/]|\.\d)")
-_ISO = rx.compile(r"(?<![\w/-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\w/]|-\d)")
+_ISO = rx.compile(r"(?P<year>\d(?<![\w/-]\d)\d{3})-(?P<month>\d{2})-(?P<day>\d{2})(?![\w/]|-\d)")
 _MONTH_LABEL = rx.compile(r"\b(?:jan|feb|ma[ry]|apr|ju[nl]|aug|sep|oct|nov|dec)[a-z]*\.?[-'’]$")  # 'Jan-'
 _LABEL_YEAR = rx.compile(r"[-'’]\d{2}(?!\d)")  # the '-06' of a month label 'Feb-06'
 _NUMBERED_HEADING = rx.compile(r"[.)]\s")  # '7. BUDGET' after a figure that opens a line
@@ -97,13 +99,15 @@ def _lowered(pattern: re.Pattern) -> re.Pattern:
 
 
 _FAST = {p: _lowered(p) for p in (_DAY_FIRST, _MONTH_FIRST, _MONTH_ONLY)}
-_MONTH_WORD = rx.compile(r"\b(?:jan|feb|ma[ry]|apr|ju[nl]|aug|sep|oct|nov|dec)")  # run on lower-cased text
+_MONTH_WORD = rx.compile(after_guard(  # a word opening with a month's name, run on lower-cased text
+    ["jan", "feb", "mar", "may", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], r"\w"))
 
 
-def _month_windows(text: str) -> list[tuple[int, int]]:
-    """Stretches of text around month names, merged: the only places a written date can be."""
+def _month_windows(text: str, lowered: str) -> list[tuple[int, int]]:
+    """Stretches of text around month names, merged: the only places a written date can be. `lowered` is
+    text.lower()."""
     windows: list[list[int]] = []
-    for m in _MONTH_WORD.finditer(text.lower()):
+    for m in _MONTH_WORD.finditer(lowered):
         a, b = max(0, m.start() - 40), min(len(text), m.end() + 30)
         if windows and a <= windows[-1][1]:
             windows[-1][1] = b
@@ -191,9 +195,9 @@ def scan_dates(text: str, signals: Signals | None = None) -> list[Found]:
                            may_be_month_year))
         covered[m.start():end] = b"\x01" * (end - m.start())
 
-    windows = _month_windows(text)
-    low = text.lower()
-    low = low if len(low) == len(text) else None
+    lowered = text.lower()
+    windows = _month_windows(text, lowered)
+    low = lowered if len(lowered) == len(text) else None
     for m in _ISO.finditer(text):
         add(m, "date.iso", int(m.group("year")), int(m.group("month")), int(m.group("day")))
     for m in _in_windows(_DAY_FIRST, text, windows, low):
