@@ -92,13 +92,17 @@ def _weekday_warning(day: date, weekday: str | None) -> str | None:
     return None
 
 
-def _lowered(pattern: re.Pattern) -> re.Pattern:
-    """The same pattern for lower-cased text, without re.I (several times faster)."""
-    assert not re.search(r"\\[SWDBAZN]", pattern.pattern)
-    return rx.compile(pattern.pattern.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P="))
+_UPPER_ESCAPE = rx.compile(r"\\[SWDBAZN]")
 
 
-_FAST = {p: _lowered(p) for p in (_DAY_FIRST, _MONTH_FIRST, _MONTH_ONLY)}
+def lowered(pattern: re.Pattern) -> re.Pattern:
+    """The same pattern for lower-cased text, without re.I (several times faster); its other flags kept."""
+    assert not _UPPER_ESCAPE.search(pattern.pattern)
+    return rx.compile(pattern.pattern.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P="),
+                      pattern.flags & ~(re.I | re.U))
+
+
+_FAST = {p: lowered(p) for p in (_DAY_FIRST, _MONTH_FIRST, _MONTH_ONLY)}
 _MONTH_WORD = rx.compile(after_guard(  # a word opening with a month's name, run on lower-cased text
     ["jan", "feb", "mar", "may", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], r"\w"))
 
