@@ -41,6 +41,7 @@ def _table() -> dict:
 
 
 _TOKEN = rx.compile(r"[A-Z]{1,3}\$|[£€$]|[\w'’]+")
+_TOKEN_NO_DOLLAR = rx.compile(r"[£€]|[\w'’]+")  # the same tokens in a text without '$' (none opens '[A-Z]{1,3}\$')
 
 
 @lru_cache(maxsize=None)
@@ -102,7 +103,7 @@ def numbering_scheme(text: str) -> str:
 
 def document_signals(text: str) -> Signals:
     """The signals of one document (the words read once, then one pass over the country cues)."""
-    tokens = _TOKEN.findall(text)
+    tokens = (_TOKEN if "$" in text else _TOKEN_NO_DOLLAR).findall(text)
     words, joined = set(tokens), f" {' '.join(tokens)} "
     country = _winner(words, joined, "countries")
     spec = _table()["countries"].get(country, {}) if country else {}

@@ -70,10 +70,10 @@ def _head(text: str, items: list[Segment]) -> str:
     return text[:min(items[0].start, 1500) if items else 1500]
 
 
-def _caseless(text: str) -> str | None:
-    """text.lower(), when `lowered` patterns find in it just what their case-insensitive forms find in the text:
-    of the same length, without 'ı' and 'ſ' (which re.I matches to 'i' and 's'); else None."""
-    low = text.lower()
+def _caseless(text: str, low: str | None = None) -> str | None:
+    """text.lower() (`low` when given), when `lowered` patterns find in it just what their case-insensitive forms
+    find in the text: of the same length, without 'ı' and 'ſ' (which re.I matches to 'i' and 's'); else None."""
+    low = text.lower() if low is None else low
     return low if len(low) == len(text) and "ı" not in low and "ſ" not in low else None
 
 
@@ -158,7 +158,7 @@ def end_time(text: str) -> str | None:
     """The last closing time stated ('THE MEETING CLOSED AT 4.40 PM', 'adjourned at 9:56 p.m.', '## 22:10
     Close')."""
     found, low = None, text.lower()
-    caseless = _caseless(text)
+    caseless = _caseless(text, low)
     for w in _END_WORD.finditer(low):
         for rule in _END_RULES:
             rule, subject = _fast(rule, text, caseless)
