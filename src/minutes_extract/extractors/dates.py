@@ -92,12 +92,12 @@ def _weekday_warning(day: date, weekday: str | None) -> str | None:
     return None
 
 
-_UPPER_ESCAPE = rx.compile(r"\\[SWDBAZN]")
+UPPER_ESCAPE = rx.compile(r"\\[SWDBAZN]")  # an escape that lower-casing would change
 
 
 def lowered(pattern: re.Pattern) -> re.Pattern:
     """The same pattern for lower-cased text, without re.I (several times faster); its other flags kept."""
-    assert not _UPPER_ESCAPE.search(pattern.pattern)
+    assert not UPPER_ESCAPE.search(pattern.pattern)
     return rx.compile(pattern.pattern.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P="),
                       pattern.flags & ~(re.I | re.U))
 

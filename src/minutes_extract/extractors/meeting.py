@@ -9,7 +9,7 @@ from .. import rx
 from ..segment import Segment
 from ..segment.titles import attendance_heading
 from ..lexicon import alternation, longest_first, rule_table
-from .dates import Found, Mention, commonest_year, lowered, scan_dates, stated_years
+from .dates import UPPER_ESCAPE, Found, Mention, commonest_year, lowered, scan_dates, stated_years
 
 _TIME = r"(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?|noon)?"
 _TIME_RE = rx.compile(rf"(?<![\d.£$/]){_TIME}(?![\d/])", re.I)
@@ -338,11 +338,14 @@ _OPENS_WITH_DATE = rx.compile(r"^[\s\-*•]*(?:(?:on|date|time|when)\b[:\s]*)?(?
                               rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}|{_MONTH_WORD})")
 
 
+_MEET = rx.compile(r"meet|agm")  # run on lower-cased text
+
+
 @lru_cache(maxsize=64)
 def _cue_pattern(word: str) -> re.Pattern:
     """The sentence cues for a body word, for lower-cased text."""
     cues = [c.lower() for c in _NEXT["sentence_cues"]]
-    assert not any(re.search(r"\\[SWDBAZN]", c) for c in _NEXT["sentence_cues"])  # safe to lower-case
+    assert not any(UPPER_ESCAPE.search(c) for c in _NEXT["sentence_cues"])  # safe to lower-case
     return rx.compile("|".join(f"(?:{c.replace('{body}', word)})" for c in cues))
 
 
@@ -354,7 +357,7 @@ def _next_cues(text: str, body: str | None):
         yield from rx.compile(pattern.pattern, re.I).finditer(text)
         return
     windows: list[list[int]] = []
-    for m in re.finditer(r"meet|agm", low):
+    for m in _MEET.finditer(low):
         a, b = max(0, m.start() - 80), m.end() + 80
         if windows and a <= windows[-1][1]:
             windows[-1][1] = b
@@ -365,13 +368,14 @@ def _next_cues(text: str, body: str | None):
 
 
 _AGENDA_TITLE = rx.compile(r"\b(?:agenda|items?)\b", re.I)  # 'Items for the agenda of the next meeting'
+_MARKDOWN_HEADING = rx.compile(r"^#{1,6}[ \t]+(?P<t>[^\n]*)$", re.M)
 
 
 def _next_sections(text: str, items: list[Segment]) -> list[tuple[int, int, bool]]:
     """Items and markdown headings about the next meeting: (start, end) of their text, and whether the heading
     is about items for its agenda (then only lines that open with a date give its date)."""
     spans = [(s.start, s.end, bool(_AGENDA_TITLE.search(s.title))) for s in items if _NEXT_TITLE.search(s.title)]
-    for m in re.finditer(r"^#{1,6}[ \t]+(?P<t>[^\n]*)$", text, re.M):
+    for m in _MARKDOWN_HEADING.finditer(text):
         if _NEXT_TITLE.search(m.group("t")):
             nxt = text.find("\n#", m.end(), m.end() + 400)
             spans.append((m.start(), nxt if nxt != -1 else min(len(text), m.end() + 400),
@@ -416,6 +420,12 @@ def _other_meeting_before(text: str, at: int, body: str | None) -> bool:
     return False
 
 
+_ABOUT_MEETING = rx.compile(r"meeting|held", re.I)
+_VERB = rx.compile(r"\b(?:is|was|are|were)\b")
+_MINUTES_OF = rx.compile(r"\bminutes\s+of\b", re.I)
+_TIME_AFTER = rx.compile(rf"\s*(?:,|at|from|commencing)?\s*{_TIME}", re.I)
+
+
 def next_meetings(text: str, items: list[Segment], dates: list[Mention], meeting: str | None,
                   body: str | None = None) -> list:
     """Dates given for the next meeting(s): in a 'Date of next meeting' item or section (lines that open with a
@@ -425,13 +435,12 @@ def next_meetings(text: str, items: list[Segment], dates: list[Mention], meeting
     for a, b, agenda in _next_sections(text, items):
         pos = a
         for line in text[a:b].split("\n"):
-            if _OPENS_WITH_DATE.match(line) or not agenda and (re.search(r"meeting|held", line, re.I) or
-                                                               len(line) < 80 and not re.search(
-                                                                   r"\b(?:is|was|are|were)\b", line)):
+            if _OPENS_WITH_DATE.match(line) or not agenda and (_ABOUT_MEETING.search(line) or
+                                                               len(line) < 80 and not _VERB.search(line)):
                 regions.append((pos, pos + len(line)))
             pos += len(line) + 1
     regions.extend(_sentence_around(text, m.start(), m.end()) for m in _next_cues(text, body)
-                   if not re.search(r"\bminutes\s+of\b", text[max(0, m.start() - 60):m.start()], re.I)
+                   if not _MINUTES_OF.search(text[max(0, m.start() - 60):m.start()])
                    and not _other_meeting_before(text, m.start(), body))
     inside = bytearray(len(text) + 1)
     for a, b in regions:
@@ -443,7 +452,7 @@ def next_meetings(text: str, items: list[Segment], dates: list[Mention], meeting
         if inside[d.start] and inside[min(d.end, len(text)) - 1] and \
                 not _UNSETTLED.search(_paragraph(text, d.start, d.end)):
             seen.add(d.date)
-            tm = re.match(rf"\s*(?:,|at|from|commencing)?\s*{_TIME}", text[d.end:d.end + 30], re.I)
+            tm = _TIME_AFTER.match(text[d.end:d.end + 30])
             out.append((d, hhmm(tm) if tm else None))
     out.sort(key=lambda x: x[0].date)
     return out
