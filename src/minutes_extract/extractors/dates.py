@@ -103,13 +103,14 @@ def lowered(pattern: re.Pattern) -> re.Pattern:
 
 
 _FAST = {p: lowered(p) for p in (_DAY_FIRST, _MONTH_FIRST, _MONTH_ONLY)}
+_DIGIT = rx.compile(r"\d")
 _MONTH_WORD = rx.compile(after_guard(  # a word opening with a month's name, run on lower-cased text
     ["jan", "feb", "mar", "may", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], r"\w"))
 
 
 def _month_windows(text: str, lowered: str) -> list[tuple[int, int]]:
-    """Stretches of text around month names, merged: the only places a written date can be. `lowered` is
-    text.lower()."""
+    """Stretches of text around month names, merged, that hold a figure: the only places a written date can be
+    (every pattern run in them needs a digit). `lowered` is text.lower()."""
     windows: list[list[int]] = []
     for m in _MONTH_WORD.finditer(lowered):
         a, b = max(0, m.start() - 40), min(len(text), m.end() + 30)
@@ -117,7 +118,7 @@ def _month_windows(text: str, lowered: str) -> list[tuple[int, int]]:
             windows[-1][1] = b
         else:
             windows.append([a, b])
-    return [(a, b) for a, b in windows]
+    return [(a, b) for a, b in windows if _DIGIT.search(text, a, b)]
 
 
 def _in_windows(pattern: re.Pattern, text: str, windows: list[tuple[int, int]], low: str | None):
