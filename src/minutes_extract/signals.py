@@ -72,17 +72,16 @@ def _numbering() -> dict[str, re.Pattern]:
     return {name: rx.compile(p) for name, p in _table()["numbering"].items() if not name.startswith("_")}
 
 
-_NUMERIC_DATE = rx.compile(r"(\d\d?)/(\d{1,2})/(?:\d{4}|\d{2})(?![\w/])")  # opens with a digit: tried only there
-_LINE_OPENING = rx.compile(r"^ ?\d[^\n]{0,24}", re.M)  # the openings of lines that start with a figure
+# a numeric date not written after a letter, figure or '/.-' (the lookbehind after its first digit: a pattern
+# that opens with a digit is only tried where a digit is)
+_NUMERIC_DATE = rx.compile(r"(\d(?<![\w/.-]\d)\d?)/(\d{1,2})/(?:\d{4}|\d{2})(?![\w/])")
+_LINE_OPENING = rx.compile(r"\n( ?\d[^\n]{0,24})")  # the opening of a line that starts with a figure
 
 
 def _date_order(text: str) -> bool | None:
     """Day first or month first, as the document's own unambiguous numeric dates show ('25/3/2022')."""
     votes = Counter()
-    for m in _NUMERIC_DATE.finditer(text) if "/" in text else ():
-        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "/.-_"):
-            continue
-        a, b = m.groups()
+    for a, b in _NUMERIC_DATE.findall(text) if "/" in text else ():
         if int(a) > 12 >= int(b):
             votes[True] += 1
         elif int(b) > 12 >= int(a):
@@ -93,8 +92,8 @@ def _date_order(text: str) -> bool | None:
 def numbering_scheme(text: str) -> str:
     """The item numbering most lines open with (a line counts for the first scheme, most specific first)."""
     counts = Counter()
-    for line in _LINE_OPENING.finditer(text):
-        name = next((name for name, pattern in _numbering().items() if pattern.match(line.group())), None)
+    for line in _LINE_OPENING.findall("\n" + text):  # every line follows a line break
+        name = next((name for name, pattern in _numbering().items() if pattern.match(line)), None)
         if name:
             counts[name] += 1
     best, n = max(counts.items(), key=lambda kv: kv[1], default=("none", 0))
