@@ -83,7 +83,7 @@ def extract_amounts(text: str, signals: Signals | None = None) -> list[Money]:
         upper = _value(m.group("upper"), m.group("umult")) if m.group("upper") else None
         found.append(Money(_value(m.group("num"), mult, pence), cur, m.group().strip(), m.start(), m.end(),
                            "amount.symbol", upper))
-    for m in _CODED.finditer(text) if any(c in text for c in _RULES["codes"]) and _ANY_CODE.search(text) else ():
+    for m in _CODED.finditer(text) if _ANY_CODE.search(text) else ():
         num, mult, cur = (m.group("num"), m.group("mult"), m.group("cur")) if m.group("num") else \
             (m.group("num2"), m.group("mult2"), m.group("cur2"))
         found.append(Money(_value(num, mult), cur, m.group(), m.start(), m.end(), "amount.code"))
