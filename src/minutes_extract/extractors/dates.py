@@ -98,8 +98,24 @@ UPPER_ESCAPE = rx.compile(r"\\[SWDBAZN]")  # an escape that lower-casing would c
 def lowered(pattern: re.Pattern) -> re.Pattern:
     """The same pattern for lower-cased text, without re.I (several times faster); its other flags kept."""
     assert not UPPER_ESCAPE.search(pattern.pattern)
-    return rx.compile(pattern.pattern.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P="),
+    return rx.compile(word_first(pattern.pattern.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P=")),
                       pattern.flags & ~(re.I | re.U))
+
+
+# '\b' opening a pattern before a lower-case letter, or before a group of lower-case words, none quantified
+_LEADING_WORDS = rx.compile(r"\\b(?:(?P<letter>[a-z])|\(\?:(?P<words>[a-z]+(?:\|[a-z]+)*)\))(?![?*+{])")
+
+
+def word_first(pattern: str) -> str:
+    """`pattern` with an opening '\\b' before a word (or a group of words) written as a lookbehind after the
+    word's first letter instead (`\\bcalled` as `c(?<!\\wc)alled`): the same matches, but a pattern that opens
+    with a letter is only tried where that letter is (one that opens with '\\b' at every position)."""
+    m = _LEADING_WORDS.match(pattern)
+    if not m:
+        return pattern
+    words = [m.group("letter")] if m.group("letter") else m.group("words").split("|")
+    first = "|".join(rf"{w[0]}(?<!\w{w[0]}){w[1:]}" for w in words)
+    return (first if m.group("letter") else f"(?:{first})") + pattern[m.end():]
 
 
 _FAST = {p: lowered(p) for p in (_DAY_FIRST, _MONTH_FIRST, _MONTH_ONLY)}
