@@ -368,7 +368,7 @@ def _next_cues(text: str, body: str | None):
 
 
 _AGENDA_TITLE = rx.compile(r"\b(?:agenda|items?)\b", re.I)  # 'Items for the agenda of the next meeting'
-_MARKDOWN_HEADING = rx.compile(r"^#{1,6}[ \t]+(?P<t>[^\n]*)$", re.M)
+_MARKDOWN_HEADING = rx.compile(r"#(?<![^\n]#)#{0,5}[ \t]+(?P<t>[^\n]*)$", re.M)  # '#' opening a line
 
 
 def _next_sections(text: str, items: list[Segment]) -> list[tuple[int, int, bool]]:
