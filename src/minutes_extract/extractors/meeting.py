@@ -9,7 +9,7 @@ from .. import rx
 from ..segment import Segment
 from ..segment.titles import attendance_heading
 from ..lexicon import alternation, longest_first, rule_table
-from .dates import UPPER_ESCAPE, Found, Mention, commonest_year, lowered, scan_dates, stated_years
+from .dates import UPPER_ESCAPE, Found, Mention, commonest_year, lowered, scan_dates, stated_years, word_first
 
 _TIME = r"(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?|noon)?"
 _TIME_RE = rx.compile(rf"(?<![\d.£$/]){_TIME}(?![\d/])", re.I)
@@ -343,10 +343,10 @@ _MEET = rx.compile(r"meet|agm")  # run on lower-cased text
 
 @lru_cache(maxsize=64)
 def _cue_pattern(word: str) -> re.Pattern:
-    """The sentence cues for a body word, for lower-cased text."""
+    """The sentence cues for a body word, for lower-cased text (each tried only where its first letters are)."""
     cues = [c.lower() for c in _NEXT["sentence_cues"]]
     assert not any(UPPER_ESCAPE.search(c) for c in _NEXT["sentence_cues"])  # safe to lower-case
-    return rx.compile("|".join(f"(?:{c.replace('{body}', word)})" for c in cues))
+    return rx.compile("|".join(f"(?:{word_first(c.replace('{body}', word))})" for c in cues))
 
 
 def _next_cues(text: str, body: str | None):
