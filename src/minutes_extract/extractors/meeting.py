@@ -212,13 +212,14 @@ def _tidy_place(place: str) -> str:
     return _LEADING_THE.sub("", place)
 
 
-_BODY_NAMES = [rx.compile(p, re.I | re.M) for p in (  # the first three name the body in a phrase
-    rf"\bmeeting of (?:the )?(?P<b>.+?)(?=\s+(?:held|on|at|in|{_DAYS})\b|\.\s|\n|$)",
-    r"\bminutes of (?:the )?(?P<b>.+?)\s+(?:meeting|held)\b",
-    r"^\s*(?P<b>[^\n]+?)\s+held\s+(?:their|its|a|an|the)\s+(?:\w+\s+)?meeting",
-    r"^#\s+(?P<b>[^\n]+)$",
-    r"\b(?P<b>[A-Z][A-Z&'’ -]{2,60}?(?:COUNCIL|COMMITTEE|BOARD|PARTNERSHIP|TRUST|AUTHORITY|FORUM))\b",
-    rf"^\s*(?P<b>[A-Z][^\n]{{3,80}}?{_BODY_WORDS})\b")]
+# patterns naming the body (the first three in a phrase), each with the words all its matches hold (lower-cased)
+_BODY_NAMES = [(rx.compile(p, re.I | re.M), needs) for p, needs in (
+    (rf"\bmeeting of (?:the )?(?P<b>.+?)(?=\s+(?:held|on|at|in|{_DAYS})\b|\.\s|\n|$)", "meeting of"),
+    (r"\bminutes of (?:the )?(?P<b>.+?)\s+(?:meeting|held)\b", "minutes of"),
+    (r"^\s*(?P<b>[^\n]+?)\s+held\s+(?:their|its|a|an|the)\s+(?:\w+\s+)?meeting", "held"),
+    (r"^#\s+(?P<b>[^\n]+)$", "#"),
+    (r"\b(?P<b>[A-Z][A-Z&'’ -]{2,60}?(?:COUNCIL|COMMITTEE|BOARD|PARTNERSHIP|TRUST|AUTHORITY|FORUM))\b", ""),
+    (rf"^\s*(?P<b>[A-Z][^\n]{{3,80}}?{_BODY_WORDS})\b", ""))]
 _BODY_WORD = rx.compile(_BODY_WORDS.replace("|Meeting", ""), re.I)
 
 
@@ -227,7 +228,9 @@ def body(text: str, items: list[Segment]) -> str | None:
     head = _head(text, items)
     low = _caseless(head)
     roll_at = _roll_start(head)
-    for k, pattern in enumerate(_BODY_NAMES):
+    for k, (pattern, needs) in enumerate(_BODY_NAMES):
+        if low is not None and needs not in low:
+            continue  # its lower-cased form finds nothing in a text without the words it needs
         pattern, subject = _fast(pattern, head, low)
         for m in pattern.finditer(subject):
             line_start = head.rfind("\n", 0, m.start()) + 1
@@ -327,7 +330,7 @@ def _tidy_body(b: str) -> str | None:
     return b or None
 
 
-_LOWERED = {p: lowered(p) for p in (*_START_RULES, *_END_RULES, _START, *_BODY_NAMES,
+_LOWERED = {p: lowered(p) for p in (*_START_RULES, *_END_RULES, _START, *(p for p, _ in _BODY_NAMES),
                                     *(p for _, p in _MEETING_BODIES))}
 _NEXT = _RULES["next_meeting"]
 _NEXT_TITLE = rx.compile(_NEXT["section_titles"], re.I)
