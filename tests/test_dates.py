@@ -98,3 +98,10 @@ def test_word_first_moves_an_opening_word_boundary_behind_the_first_letter():
     for pattern in (r"\b(?:meeting|agm)\b", r"\bcalled"):
         assert [m.span() for m in re.finditer(word_first(pattern), text)] == \
             [m.span() for m in re.finditer(pattern, text)]
+
+
+def test_outline_openings_reads_each_line_once_for_ascending_positions():
+    from minutes_extract.extractors.dates import _outline_openings
+    text = "4.4.4. 4.4.10 x 1.2.21\n| 3.\nAgenda 5.6.07"
+    opens = _outline_openings(text)
+    assert [opens(p) for p in (7, 16, 25, 35)] == [True, False, True, False]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections import Counter
 from dataclasses import dataclass
 from bisect import bisect_left
 from datetime import date
@@ -152,11 +153,29 @@ _REFERENCE_WORD = rx.compile(r"\b(?:item|minute|min|ref|no|resolved|resolution|r
 _OUTLINE_PREFIX = rx.compile(r"[\s|#*\-\d.]*")  # what may stand before an item number on its line
 
 
-def _item_number(text: str, m: re.Match, signals: Signals | None) -> bool:
+def _outline_openings(text: str):
+    """A test of whether only outline figures and marks ('4.4.4. ', '|', '#') stand before a position on its
+    line, asked for positions in ascending order (each line read once)."""
+    line = (0, -1, 0)  # the start and end of the line read last, and where the outline marks opening it end
+
+    def opens(pos: int) -> bool:
+        nonlocal line
+        if pos > line[1]:
+            start = text.rfind("\n", max(line[1], 0), pos) + 1
+            end = text.find("\n", pos)
+            end = end if end != -1 else len(text)
+            line = start, end, _OUTLINE_PREFIX.match(text, start, end).end()
+        return line[2] >= pos
+
+    return opens
+
+
+def _item_number(text: str, m: re.Match, signals: Signals | None, opens_line) -> bool:
     """'19.09.01' is an item number (item 1 of September 2019's meeting), not a date: a figure named as an item,
     minute or resolution ('Item 15/03/04'), a figure with a two-digit year that opens a line (after nothing but
     outline figures: '4.4.4. 4.4.10') written with dots or with the slashes of the document's own item numbers,
-    or any dotted such figure in a document whose items are numbered with dots."""
+    or any dotted such figure in a document whose items are numbered with dots. `opens_line` is the document's
+    `_outline_openings`."""
     if _REFERENCE_WORD.search(text, max(0, m.start() - 14), m.start()):
         return True
     if len(m.group("year")) != 2:
@@ -167,7 +186,7 @@ def _item_number(text: str, m: re.Match, signals: Signals | None) -> bool:
         return True
     if sep != "." and not own:
         return False
-    return bool(_OUTLINE_PREFIX.fullmatch(text, text.rfind("\n", 0, m.start()) + 1, m.start()))
+    return opens_line(m.start())
 
 
 def _references(text: str, numeric: list[re.Match], signals: Signals | None, year: int | None) -> set[int]:
@@ -179,7 +198,8 @@ def _references(text: str, numeric: list[re.Match], signals: Signals | None, yea
     lasts: dict[tuple[str, str, str], set[str]] = {}
     for m in short:
         lasts.setdefault((m.group("a"), m.group("sep"), m.group("b")), set()).add(m.group("year"))
-    out = {m.start() for m in numeric if _item_number(text, m, signals)}
+    opens_line = _outline_openings(text)
+    out = {m.start() for m in numeric if _item_number(text, m, signals, opens_line)}
     for m in short:
         a, b, y = m.group("a"), m.group("b"), m.group("year")
         as_year = len(a) == 2 and year is not None and _year(a) == year and int(b) <= 12 and _year(y) != year
@@ -262,7 +282,8 @@ def scan_dates(text: str, signals: Signals | None = None) -> list[Found]:
 def commonest_year(found: list[Found]) -> int | None:
     """The year most dates that state one are in."""
     years = [f.year for f in found if f.year is not None and f.day is not None]
-    return max(set(years), key=years.count) if years else None
+    counts = Counter(years)  # counted once (years.count per year is quadratic); ties as before
+    return max(set(years), key=counts.__getitem__) if years else None
 
 
 def resolve(found: list[Found], text: str, default_year: int | None) -> list[Mention]:
