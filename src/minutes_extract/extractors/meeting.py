@@ -245,7 +245,7 @@ def body(text: str, items: list[Segment]) -> str | None:
                     not attendance_heading(cleaned.partition(":")[0]) and \
                     _BODY_WORD.search(cleaned) and len(cleaned.split()) <= 14:
                 return cleaned
-    return _meeting_body(head)
+    return _meeting_body(head, low)
 
 
 _ITEM_OPENING = rx.compile(r"[\s*#|]*(?:\d{1,3}(?:[\\]?[.)]|/\d{1,2}(?:/\d{1,3})?)|[ivx]{1,4}[.)])(?:\s|$)", re.I)
@@ -288,10 +288,9 @@ _MEETING_BODIES = [(name, rx.compile(rf"\b{re.escape(name)}\b", re.I))
                    for name in longest_first(_RULES["meeting_bodies"]["names"])]
 
 
-def _meeting_body(head: str) -> str | None:
+def _meeting_body(head: str, low: str | None) -> str | None:
     """A meeting that is its body ('Annual Parochial Church Meeting'), with the place named before it
-    ('Northwold Annual Parish Meeting')."""
-    low = _caseless(head)
+    ('Northwold Annual Parish Meeting'). `low` is _caseless(head)."""
     for name, pattern in _MEETING_BODIES:
         pattern, subject = _fast(pattern, head, low)
         m = pattern.search(subject)
