@@ -340,7 +340,8 @@ _OPENS_WITH_DATE = rx.compile(r"^[\s\-*•]*(?:(?:on|date|time|when)\b[:\s]*)?(?
                               rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}|{_MONTH_WORD})")
 
 
-_MEET = rx.compile(r"meet|agm")  # run on lower-cased text
+_MEET_OR_AGM = rx.compile(r"meet|agm")  # run on lower-cased text
+_MEET = rx.compile(r"meet")  # the same in a text without 'agm', found faster (a pattern that is one literal)
 
 
 @lru_cache(maxsize=64)
@@ -359,7 +360,7 @@ def _next_cues(text: str, body: str | None):
         yield from rx.compile(pattern.pattern, re.I).finditer(text)
         return
     windows: list[list[int]] = []
-    for m in _MEET.finditer(low):
+    for m in (_MEET_OR_AGM if "agm" in low else _MEET).finditer(low):
         a, b = max(0, m.start() - 80), m.end() + 80
         if windows and a <= windows[-1][1]:
             windows[-1][1] = b
