@@ -121,15 +121,17 @@ def word_first(pattern: str) -> str:
 
 _FAST = {p: lowered(p) for p in (_DAY_FIRST, _MONTH_FIRST, _MONTH_ONLY)}
 _DIGIT = rx.compile(r"\d")
-_MONTH_WORD = rx.compile(after_guard(  # a word opening with a month's name, run on lower-cased text
-    ["jan", "feb", "mar", "may", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], r"\w"))
+# a word opening with a month's name, run on lower-cased text: one pattern per month, each a literal the regex
+# engine skips to (no two overlap, as each opens a word)
+_MONTH_WORDS = [rx.compile(after_guard([month], r"\w"))
+                for month in ("jan", "feb", "mar", "may", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec")]
 
 
 def _month_windows(text: str, lowered: str) -> list[tuple[int, int]]:
     """Stretches of text around month names, merged, that hold a figure: the only places a written date can be
     (every pattern run in them needs a digit). `lowered` is text.lower()."""
     windows: list[list[int]] = []
-    for m in _MONTH_WORD.finditer(lowered):
+    for m in sorted((m for month in _MONTH_WORDS for m in month.finditer(lowered)), key=lambda m: m.start()):
         a, b = max(0, m.start() - 40), min(len(text), m.end() + 30)
         if windows and a <= windows[-1][1]:
             windows[-1][1] = b
