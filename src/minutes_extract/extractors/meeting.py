@@ -84,10 +84,7 @@ def _fast(pattern: re.Pattern, text: str, low: str | None) -> tuple[re.Pattern, 
 
 
 _RULES = rule_table("meeting")
-# a detail heading's name opens with date, time, venue, location, place, where, meeting or logistics: the
-# lookahead skips other lines at once
-_DETAIL_HEADING = rx.compile(r"^#{0,6}[ \t]*(?=[dtvlpwmDTVLPWM])(?P<h>[A-Za-z][A-Za-z ,&]{2,40}?)[ \t]*:?[ \t]*$",
-                             re.M)
+_DETAIL_HEADING = rx.compile(r"^#{0,6}[ \t]*(?P<h>[A-Za-z][A-Za-z ,&]{2,40}?)[ \t]*:?[ \t]*$", re.M)
 _DETAIL_NAME = rx.compile(_RULES["detail_headings"]["pattern"], re.I)
 _HEADING_MARK = rx.compile(r"^#", re.M)
 
