@@ -29,10 +29,10 @@ class Signals:
 
 
 def after_guard(words, guard: str) -> str:
-    """An alternation of literal `words` that only matches where the character before is not `guard` (a
-    one-character class), written as `(?<!guard)(?:words)` matches but with each word's lookbehind after the
-    word: a pattern that opens with a literal lets the regex engine skip to the places its first characters
-    are (one that opens with a lookbehind is tried at every position)."""
+    """An alternation of literal `words` that matches just where `(?<!guard)(?:words)` does (`guard` a
+    one-character class), with each word's lookbehind written after the word: a pattern that opens with a
+    literal lets the regex engine skip to where its first characters are (one that opens with a lookbehind is
+    tried at every position)."""
     return "(?:" + "|".join(f"{re.escape(w)}(?<!{guard}{re.escape(w)})" for w in words) + ")"
 
 

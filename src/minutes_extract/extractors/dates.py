@@ -127,11 +127,11 @@ _MONTH_WORDS = [rx.compile(after_guard([month], r"\w"))
                 for month in ("jan", "feb", "mar", "may", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec")]
 
 
-def _month_windows(text: str, lowered: str) -> list[tuple[int, int]]:
+def _month_windows(text: str, lower_text: str) -> list[tuple[int, int]]:
     """Stretches of text around month names, merged, that hold a figure: the only places a written date can be
-    (every pattern run in them needs a digit). `lowered` is text.lower()."""
+    (every pattern run in them needs a digit). `lower_text` is text.lower()."""
     windows: list[list[int]] = []
-    for m in sorted((m for month in _MONTH_WORDS for m in month.finditer(lowered)), key=lambda m: m.start()):
+    for m in sorted((m for month in _MONTH_WORDS for m in month.finditer(lower_text)), key=lambda m: m.start()):
         a, b = max(0, m.start() - 40), min(len(text), m.end() + 30)
         if windows and a <= windows[-1][1]:
             windows[-1][1] = b
@@ -238,9 +238,9 @@ def scan_dates(text: str, signals: Signals | None = None) -> list[Found]:
                            may_be_month_year))
         covered[m.start():end] = b"\x01" * (end - m.start())
 
-    lowered = text.lower()
-    windows = _month_windows(text, lowered)
-    low = lowered if len(lowered) == len(text) else None
+    lower_text = text.lower()
+    windows = _month_windows(text, lower_text)
+    low = lower_text if len(lower_text) == len(text) else None
     for m in _ISO.finditer(text):
         add(m, "date.iso", int(m.group("year")), int(m.group("month")), int(m.group("day")))
     for m in _in_windows(_DAY_FIRST, text, windows, low):
