@@ -66,3 +66,13 @@ def test_money_column_of_a_pipe_table():
     got = extract_amounts(text, Signals(currency="SGD"))
     assert [(a.value, a.currency) for a in got] == [(Decimal("3400"), "SGD"), (Decimal("980"), "SGD")]
     assert extract_amounts(text) == []  # no currency known: unsigned figures stay figures
+
+
+def test_payments_row_and_money_context():
+    from minutes_extract.extractors.amounts import _money_context, _payments_row
+    text = "Payments\nNet VAT Gross\nBT 10.00 2.00 12.00\nTotal 5.00\n| x | 3.00 |"
+    assert _payments_row(text, 23) == (23, 42, True)  # several figures
+    assert _payments_row(text, 43) == (43, 53, False)  # one figure, no table
+    assert _payments_row(text, 54)[2] is True  # a table row
+    near = _money_context(text.lower())
+    assert near(26) and not near(5)

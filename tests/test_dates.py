@@ -85,3 +85,23 @@ def test_month_labels_and_numbered_headings_are_no_days():
     assert days("Income Jan-06 Feb-06 Mar-06 Apr-06", 2006) == []
     assert days("Grant requests deferred to Feb\n7. BUDGET REVIEW\nOn Feb\n7 the hall opens.", 2019) == [
         ("2019-02-07", "Feb\n7")]
+
+
+def test_word_first_moves_an_opening_word_boundary_behind_the_first_letter():
+    import re
+    from minutes_extract.extractors.dates import word_first
+    assert word_first(r"\bcalled\s+to") == r"c(?<!\wc)alled\s+to"
+    assert word_first(r"\b(?:meeting|agm)\b") == r"(?:m(?<!\wm)eeting|a(?<!\wa)gm)\b"
+    for unchanged in (r"\b(?:meeting|agm)?x", r"\bc?x", r"\b(?P<b>[a-z])", r"abc"):
+        assert word_first(unchanged) == unchanged
+    text = "agm, the meeting; bagm xmeeting called"
+    for pattern in (r"\b(?:meeting|agm)\b", r"\bcalled"):
+        assert [m.span() for m in re.finditer(word_first(pattern), text)] == \
+            [m.span() for m in re.finditer(pattern, text)]
+
+
+def test_outline_openings_reads_each_line_once_for_ascending_positions():
+    from minutes_extract.extractors.dates import _outline_openings
+    text = "4.4.4. 4.4.10 x 1.2.21\n| 3.\nAgenda 5.6.07"
+    opens = _outline_openings(text)
+    assert [opens(p) for p in (7, 16, 25, 35)] == [True, False, True, False]

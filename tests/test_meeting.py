@@ -106,3 +106,10 @@ def test_next_meetings_of_other_bodies_and_unsettled_dates_are_not_ours():
             "meet earlier or skip December.\n\nThe next meeting of the Council will be on 10 June 2019.\n")
     got = next_meetings(text, [], extract_dates(text, 2019), "2019-04-02", "Eastfield Parish Council")
     assert [d.date for d, _ in got] == ["2019-06-10"]
+
+
+def test_caseless_text_only_when_lower_case_patterns_find_the_same():
+    from minutes_extract.extractors.meeting import _caseless
+    assert _caseless("Meeting CLOSED at 9pm") == "meeting closed at 9pm"
+    assert _caseless("CLOſED") is None  # re.I matches 'ſ' to 's', which lower() keeps
+    assert _caseless("İtem") is None  # lower-cased to two characters

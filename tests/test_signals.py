@@ -37,3 +37,12 @@ def test_numbering_schemes():
 def test_nothing_known():
     s = document_signals("We met and talked.")
     assert s == Signals() and s.dollar() == "USD"
+
+
+def test_after_guard_matches_words_not_written_after_the_guard():
+    import re
+    from minutes_extract.signals import after_guard
+    pattern = re.compile(after_guard(["US$", "$"], r"[\d.,]"))
+    assert [m.group() for m in pattern.finditer("US$5 and $6, 5$ ,$7 US$")] == ["US$", "$", "US$"]
+    word = re.compile(after_guard(["net", "vat"], r"\w") + r"\b")
+    assert [m.start() for m in word.finditer("net cabinet vat")] == [0, 12]

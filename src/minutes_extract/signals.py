@@ -28,6 +28,12 @@ class Signals:
         return self.currency if self.currency in _DOLLARS else "USD"
 
 
+def after_guard(words, guard: str) -> str:
+    """An alternation of literal `words` that matches just where `(?<!guard)(?:words)` does (`guard` a
+    one-character class), with each word's lookbehind written after the word: a pattern that opens with a
+    literal lets the regex engine skip to where its first characters are (one that opens with a lookbehind is
+    tried at every position)."""
+    return "(?:" + "|".join(f"{re.escape(w)}(?<!{guard}{re.escape(w)})" for w in words) + ")"
 
 
 def _table() -> dict:
@@ -35,6 +41,7 @@ def _table() -> dict:
 
 
 _TOKEN = rx.compile(r"[A-Z]{1,3}\$|[£€$]|[\w'’]+")
+_TOKEN_NO_DOLLAR = rx.compile(r"[£€]|[\w'’]+")  # the same tokens in a text without '$' (none opens '[A-Z]{1,3}\$')
 
 
 @lru_cache(maxsize=None)
@@ -65,16 +72,16 @@ def _numbering() -> dict[str, re.Pattern]:
     return {name: rx.compile(p) for name, p in _table()["numbering"].items() if not name.startswith("_")}
 
 
-_NUMERIC_DATE = rx.compile(r"(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})(?![\w/])")
+# a numeric date not written after a letter, figure or '/.-' (the lookbehind after its first digit: a pattern
+# that opens with a digit is only tried where a digit is)
+_NUMERIC_DATE = rx.compile(r"(\d(?<![\w/.-]\d)\d?)/(\d{1,2})/(?:\d{4}|\d{2})(?![\w/])")
+_LINE_OPENING = rx.compile(r"\n( ?\d[^\n]{0,24})")  # the opening of a line that starts with a figure
 
 
 def _date_order(text: str) -> bool | None:
     """Day first or month first, as the document's own unambiguous numeric dates show ('25/3/2022')."""
     votes = Counter()
-    for m in _NUMERIC_DATE.finditer(text):
-        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "/.-_"):
-            continue
-        a, b = m.groups()
+    for a, b in _NUMERIC_DATE.findall(text) if "/" in text else ():
         if int(a) > 12 >= int(b):
             votes[True] += 1
         elif int(b) > 12 >= int(a):
@@ -85,8 +92,8 @@ def _date_order(text: str) -> bool | None:
 def numbering_scheme(text: str) -> str:
     """The item numbering most lines open with (a line counts for the first scheme, most specific first)."""
     counts = Counter()
-    for line in re.finditer(r"^ ?\d[^\n]{0,24}", text, re.M):  # the openings of lines that start with a figure
-        name = next((name for name, pattern in _numbering().items() if pattern.match(line.group())), None)
+    for line in _LINE_OPENING.findall("\n" + text):  # every line follows a line break
+        name = next((name for name, pattern in _numbering().items() if pattern.match(line)), None)
         if name:
             counts[name] += 1
     best, n = max(counts.items(), key=lambda kv: kv[1], default=("none", 0))
@@ -95,7 +102,7 @@ def numbering_scheme(text: str) -> str:
 
 def document_signals(text: str) -> Signals:
     """The signals of one document (the words read once, then one pass over the country cues)."""
-    tokens = _TOKEN.findall(text)
+    tokens = (_TOKEN if "$" in text else _TOKEN_NO_DOLLAR).findall(text)
     words, joined = set(tokens), f" {' '.join(tokens)} "
     country = _winner(words, joined, "countries")
     spec = _table()["countries"].get(country, {}) if country else {}

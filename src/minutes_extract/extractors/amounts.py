@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from itertools import islice
 from dataclasses import dataclass
 from decimal import Decimal
 
 from .. import rx
 from ..lexicon import longest_first, rule_table
-from ..signals import Signals
+from ..signals import Signals, after_guard
 
 MULTIPLIERS = {"k": 1000, "m": 1_000_000, "mn": 1_000_000, "million": 1_000_000, "bn": 1_000_000_000,
                "billion": 1_000_000_000, "thousand": 1000}
@@ -19,22 +20,27 @@ _RULES = rule_table("amounts")
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,3}(?:, \d{3})+(?![\d,])|\d+(?:\.\d{1,2})?"  # '$10, 743' too
 _MULT = r"[kKmM]|[mM]n|bn|[mM]illion|[bB]illion|[tT]housand"
 _SYMBOL = "(?:" + "|".join(re.escape(k) for k in longest_first(_RULES["symbols"])) + ")"
+_LEAD_SYMBOL = after_guard(longest_first(_RULES["symbols"]), r"[\d.,]")  # not written after a figure
 _SPACED = r"\d{1,3}(?: \d{3})+(?![\d.,])"  # '£ 1 000': spaces between thousands, only after a symbol
 _END = r"(?!\d|[.,]\d)"  # not cut inside a figure ('$269,1', '£10.527')
 _MONEY = rx.compile(  # a symbol not written after a figure ('32,827.60£ 10176420.00£' is a broken table)
-    rf"(?<![\d.,])(?P<cur>{_SYMBOL}) ?(?P<num>{_SPACED}|{_NUM}){_END}"
+    rf"(?P<cur>{_LEAD_SYMBOL}) ?(?P<num>{_SPACED}|{_NUM}){_END}"
     rf"(?:-(?P<pence>\d{{2}})p\b|-(?P<pence0>0\d)(?!\d))?"  # '£201-00p': pounds and pence
     rf"(?:\s?(?P<mult>{_MULT})\b)?"
     rf"(?:\s?(?:-|–|to)\s?(?P<cur2>{_SYMBOL})?\s?(?P<upper>{_NUM}){_END}(?:\s?(?P<umult>{_MULT})\b)?)?")
 _CODES = "(?:" + "|".join(_RULES["codes"]) + ")"
 _CODED = rx.compile(rf"\b(?P<cur>{_CODES})\s?(?P<num>{_NUM}){_END}(?:\s?(?P<mult>{_MULT})\b)?|"
                     rf"(?<![\w.,])(?P<num2>{_NUM})(?:\s?(?P<mult2>{_MULT}))?\s?(?P<cur2>{_CODES})\b")
-_ANY_CODE = rx.compile(rf"\b{_CODES}\b")
-_PENCE = rx.compile(r"(?<![\w.£$€])(?P<num>\d{1,2})p\b(?=\s+(?:a|an|per|each|for)\b)")
+_ANY_CODE = rx.compile(after_guard(_RULES["codes"], r"\w") + r"\b")  # \bCODE\b
+# a lookbehind after a pattern's first digit rather than before it: `\d(?<![x]\d)` is `(?<![x])\d`, and a
+# pattern that opens with a digit is only tried where a digit is
+_PENCE = rx.compile(r"(?P<num>\d(?<![\w.£$€]\d)\d?)p\b(?=\s+(?:a|an|per|each|for)\b)")
 _WORDED = rx.compile(rf"(?<![\w.])(?P<num>{_NUM})\s(?P<cur>{'|'.join(_RULES['words'])})\b", re.I)
-_TABLE_CELL = rx.compile(r"(?<![\w./:£$€-])(?P<num>\d{1,3}(?:,\d{3})+\.\d{2}|\d+\.\d{2})(?![\w./%]|\.\d)")
-_MONEY_TABLE_CONTEXT = rx.compile(r"\b(?:net|vat|gross|total|payee|supplier|payments?|amount|balance|cheque|"
-                                  r"chq|invoice|bills?|accounts?)\b")  # run on lower-cased text
+_TABLE_CELL = rx.compile(r"(?P<num>\d(?<![\w./:£$€-]\d)(?:\d{0,2}(?:,\d{3})+\.\d{2}|\d*\.\d{2}))(?![\w./%]|\.\d)")
+_MONEY_TABLE_CONTEXT = rx.compile(after_guard(  # whole words, run on lower-cased text
+    ["net", "vat", "gross", "total", "payee", "supplier", "payments", "payment", "amount", "balance", "cheque",
+     "chq", "invoice", "bills", "bill", "accounts", "account"], r"\w") + r"\b")
+_MONEY_TABLE_HEADER = rx.compile(after_guard(["net", "vat", "gross"], r"\w") + r"\b")  # on lower-cased text
 
 
 @dataclass
@@ -91,7 +97,7 @@ def extract_amounts(text: str, signals: Signals | None = None) -> list[Money]:
         found.append(Money(Decimal(m.group("num")) / 100, "GBP", m.group(), m.start(), m.end(), "amount.pence"))
     currency = _document_currency(found, signals)
     if found and ("net" in low or "vat" in low or "gross" in low):
-        found.extend(_table_amounts(text, found, currency))
+        found.extend(_table_amounts(text, low, found, currency))
     if currency and "|" in text:
         found.extend(_money_columns(text, currency))
     found.sort(key=lambda a: a.start)
@@ -134,35 +140,48 @@ def _money_columns(text: str, currency: str) -> list[Money]:
     return out
 
 
-def _table_amounts(text: str, signed: list[Money], currency: str | None) -> list[Money]:
+def _table_amounts(text: str, low: str, signed: list[Money], currency: str | None) -> list[Money]:
     """Unsigned figures in rows of a payments table: lines or runs holding several 2-decimal figures,
-    near a header naming money columns (Net, VAT, Gross, Total)."""
+    near a header naming money columns (Net, VAT, Gross, Total). `low` is the lower-cased text."""
     if not currency:
         return []
     covered = bytearray(len(text) + 1)
     for a in signed:
         covered[a.start:a.end] = b"\x01" * (a.end - a.start)
-    low = text.lower()
-    headers = [m.start() for m in re.finditer(r"\b(?:net|vat|gross)\b", low)]
+    out, context = [], None
+    line = (0, -1, False)  # the start and end of the line read last, and whether it may be a payments row
+    for m in _TABLE_CELL.finditer(text):
+        if covered[m.start()] or Decimal(m.group("num").replace(",", "")) == 0:
+            continue
+        if m.start() > line[1]:
+            line = _payments_row(text, text.rfind("\n", line[0], m.start()) + 1)
+        if not line[2]:
+            continue
+        context = context or _money_context(low)
+        if not context(m.start()):
+            continue
+        out.append(Money(Decimal(m.group("num").replace(",", "")), currency, m.group(), m.start(), m.end(),
+                         "amount.table-cell"))
+    return out
+
+
+def _money_context(low: str):
+    """A test of whether a position of the text (`low`, lower-cased) follows a word about money within 600
+    characters and a money column's header (Net, VAT, Gross) within 1500."""
+    headers = [m.start() for m in _MONEY_TABLE_HEADER.finditer(low)]
     money_words = [m.start() for m in _MONEY_TABLE_CONTEXT.finditer(low)]
 
     def near(positions: list[int], pos: int, reach: int) -> bool:
         k = bisect_left(positions, pos)
         return k > 0 and pos - positions[k - 1] <= reach
 
-    out = []
-    for m in _TABLE_CELL.finditer(text):
-        if covered[m.start()] or text[max(0, m.start() - 1):m.start()] in ("£", "$", "€"):
-            continue
-        if Decimal(m.group("num").replace(",", "")) == 0:
-            continue
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        line_end = text.find("\n", m.end())
-        line = text[line_start:line_end if line_end != -1 else len(text)]
-        if len(_TABLE_CELL.findall(line)) < 2 and "|" not in line:
-            continue  # a payments row holds several figures or is a table row
-        if not near(money_words, m.start(), 600) or not near(headers, m.start(), 1500):
-            continue
-        out.append(Money(Decimal(m.group("num").replace(",", "")), currency, m.group(), m.start(), m.end(),
-                         "amount.table-cell"))
-    return out
+    return lambda pos: near(money_words, pos, 600) and near(headers, pos, 1500)
+
+
+def _payments_row(text: str, start: int) -> tuple[int, int, bool]:
+    """The line starting at `start`: its start, its end, and whether it may be a payments row (it holds several
+    figures or is a table row)."""
+    end = text.find("\n", start)
+    end = end if end != -1 else len(text)
+    return start, end, "|" in text[start:end] or next(islice(_TABLE_CELL.finditer(text, start, end), 1, None),
+                                                       None) is not None

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections import Counter
 from dataclasses import dataclass
 from bisect import bisect_left
 from datetime import date
 
 from .. import rx
-from ..signals import Signals
+from ..signals import Signals, after_guard
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -28,9 +29,11 @@ _MONTH_FIRST = rx.compile(
     rf"(?:{_WEEKDAY},?\s+)?{_MONTH}{_SP}(?P<day>\d{{1,2}})(?P<ord>{_ORD})(?![\d,.]\d|\d|\s*(?:am|pm)\b)"
     rf"(?:\s*(?:-|–|&|and|to|(?P<slash>/))\s*(?P<day2>\d{{1,2}}){_ORD}(?!\d))?"
     rf"(?:(?:,|\s)\s*-?\s*(?P<year>\d{{4}}))?(?![\d:])", re.I)
-_NUMERIC = rx.compile(r"(?<![\w/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,3})(?P=sep)(?P<year>\d{4}|\d{2})"
+# a lookbehind after a pattern's first digit rather than before it: `\d(?<![x]\d)` is `(?<![x])\d`, and a
+# pattern that opens with a digit is only tried where a digit is
+_NUMERIC = rx.compile(r"(?P<a>\d(?<![\w/.-]\d)\d?)(?P<sep>[/.-])(?P<b>\d{1,3})(?P=sep)(?P<year>\d{4}|\d{2})"
                       r"(?![\w/]|\.\d)")
-_ISO = rx.compile(r"(?<![\w/-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\w/]|-\d)")
+_ISO = rx.compile(r"(?P<year>\d(?<![\w/-]\d)\d{3})-(?P<month>\d{2})-(?P<day>\d{2})(?![\w/]|-\d)")
 _MONTH_LABEL = rx.compile(r"\b(?:jan|feb|ma[ry]|apr|ju[nl]|aug|sep|oct|nov|dec)[a-z]*\.?[-'’]$")  # 'Jan-'
 _LABEL_YEAR = rx.compile(r"[-'’]\d{2}(?!\d)")  # the '-06' of a month label 'Feb-06'
 _NUMBERED_HEADING = rx.compile(r"[.)]\s")  # '7. BUDGET' after a figure that opens a line
@@ -90,26 +93,51 @@ def _weekday_warning(day: date, weekday: str | None) -> str | None:
     return None
 
 
-def _lowered(pattern: re.Pattern) -> re.Pattern:
-    """The same pattern for lower-cased text, without re.I (several times faster)."""
-    assert not re.search(r"\\[SWDBAZN]", pattern.pattern)
-    return rx.compile(pattern.pattern.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P="))
+UPPER_ESCAPE = rx.compile(r"\\[SWDBAZN]")  # an escape that lower-casing would change
 
 
-_FAST = {p: _lowered(p) for p in (_DAY_FIRST, _MONTH_FIRST, _MONTH_ONLY)}
-_MONTH_WORD = rx.compile(r"\b(?:jan|feb|ma[ry]|apr|ju[nl]|aug|sep|oct|nov|dec)")  # run on lower-cased text
+def lowered(pattern: re.Pattern) -> re.Pattern:
+    """The same pattern for lower-cased text, without re.I (several times faster); its other flags kept."""
+    assert not UPPER_ESCAPE.search(pattern.pattern)
+    return rx.compile(word_first(pattern.pattern.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P=")),
+                      pattern.flags & ~(re.I | re.U))
 
 
-def _month_windows(text: str) -> list[tuple[int, int]]:
-    """Stretches of text around month names, merged: the only places a written date can be."""
+# '\b' opening a pattern before a lower-case letter, or before a group of lower-case words, none quantified
+_LEADING_WORDS = rx.compile(r"\\b(?:(?P<letter>[a-z])|\(\?:(?P<words>[a-z]+(?:\|[a-z]+)*)\))(?![?*+{])")
+
+
+def word_first(pattern: str) -> str:
+    """`pattern` with an opening '\\b' before a word (or a group of words) written as a lookbehind after the
+    word's first letter instead (`\\bcalled` as `c(?<!\\wc)alled`): the same matches, but a pattern that opens
+    with a letter is only tried where that letter is (one that opens with '\\b' at every position)."""
+    m = _LEADING_WORDS.match(pattern)
+    if not m:
+        return pattern
+    words = [m.group("letter")] if m.group("letter") else m.group("words").split("|")
+    first = "|".join(rf"{w[0]}(?<!\w{w[0]}){w[1:]}" for w in words)
+    return (first if m.group("letter") else f"(?:{first})") + pattern[m.end():]
+
+
+_FAST = {p: lowered(p) for p in (_DAY_FIRST, _MONTH_FIRST, _MONTH_ONLY)}
+_DIGIT = rx.compile(r"\d")
+# a word opening with a month's name, run on lower-cased text: one pattern per month, each a literal the regex
+# engine skips to (no two overlap, as each opens a word)
+_MONTH_WORDS = [rx.compile(after_guard([month], r"\w"))
+                for month in ("jan", "feb", "mar", "may", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec")]
+
+
+def _month_windows(text: str, lower_text: str) -> list[tuple[int, int]]:
+    """Stretches of text around month names, merged, that hold a figure: the only places a written date can be
+    (every pattern run in them needs a digit). `lower_text` is text.lower()."""
     windows: list[list[int]] = []
-    for m in _MONTH_WORD.finditer(text.lower()):
+    for m in sorted((m for month in _MONTH_WORDS for m in month.finditer(lower_text)), key=lambda m: m.start()):
         a, b = max(0, m.start() - 40), min(len(text), m.end() + 30)
         if windows and a <= windows[-1][1]:
             windows[-1][1] = b
         else:
             windows.append([a, b])
-    return [(a, b) for a, b in windows]
+    return [(a, b) for a, b in windows if _DIGIT.search(text, a, b)]
 
 
 def _in_windows(pattern: re.Pattern, text: str, windows: list[tuple[int, int]], low: str | None):
@@ -127,11 +155,29 @@ _REFERENCE_WORD = rx.compile(r"\b(?:item|minute|min|ref|no|resolved|resolution|r
 _OUTLINE_PREFIX = rx.compile(r"[\s|#*\-\d.]*")  # what may stand before an item number on its line
 
 
-def _item_number(text: str, m: re.Match, signals: Signals | None) -> bool:
+def _outline_openings(text: str):
+    """A test of whether only outline figures and marks ('4.4.4. ', '|', '#') stand before a position on its
+    line, asked for positions in ascending order (each line read once)."""
+    line = (0, -1, 0)  # the start and end of the line read last, and where the outline marks opening it end
+
+    def opens(pos: int) -> bool:
+        nonlocal line
+        if pos > line[1]:
+            start = text.rfind("\n", max(line[1], 0), pos) + 1
+            end = text.find("\n", pos)
+            end = end if end != -1 else len(text)
+            line = start, end, _OUTLINE_PREFIX.match(text, start, end).end()
+        return line[2] >= pos
+
+    return opens
+
+
+def _item_number(text: str, m: re.Match, signals: Signals | None, opens_line) -> bool:
     """'19.09.01' is an item number (item 1 of September 2019's meeting), not a date: a figure named as an item,
     minute or resolution ('Item 15/03/04'), a figure with a two-digit year that opens a line (after nothing but
     outline figures: '4.4.4. 4.4.10') written with dots or with the slashes of the document's own item numbers,
-    or any dotted such figure in a document whose items are numbered with dots."""
+    or any dotted such figure in a document whose items are numbered with dots. `opens_line` is the document's
+    `_outline_openings`."""
     if _REFERENCE_WORD.search(text, max(0, m.start() - 14), m.start()):
         return True
     if len(m.group("year")) != 2:
@@ -142,7 +188,7 @@ def _item_number(text: str, m: re.Match, signals: Signals | None) -> bool:
         return True
     if sep != "." and not own:
         return False
-    return bool(_OUTLINE_PREFIX.fullmatch(text, text.rfind("\n", 0, m.start()) + 1, m.start()))
+    return opens_line(m.start())
 
 
 def _references(text: str, numeric: list[re.Match], signals: Signals | None, year: int | None) -> set[int]:
@@ -154,7 +200,8 @@ def _references(text: str, numeric: list[re.Match], signals: Signals | None, yea
     lasts: dict[tuple[str, str, str], set[str]] = {}
     for m in short:
         lasts.setdefault((m.group("a"), m.group("sep"), m.group("b")), set()).add(m.group("year"))
-    out = {m.start() for m in numeric if _item_number(text, m, signals)}
+    opens_line = _outline_openings(text)
+    out = {m.start() for m in numeric if _item_number(text, m, signals, opens_line)}
     for m in short:
         a, b, y = m.group("a"), m.group("b"), m.group("year")
         as_year = len(a) == 2 and year is not None and _year(a) == year and int(b) <= 12 and _year(y) != year
@@ -191,9 +238,9 @@ def scan_dates(text: str, signals: Signals | None = None) -> list[Found]:
                            may_be_month_year))
         covered[m.start():end] = b"\x01" * (end - m.start())
 
-    windows = _month_windows(text)
-    low = text.lower()
-    low = low if len(low) == len(text) else None
+    lower_text = text.lower()
+    windows = _month_windows(text, lower_text)
+    low = lower_text if len(lower_text) == len(text) else None
     for m in _ISO.finditer(text):
         add(m, "date.iso", int(m.group("year")), int(m.group("month")), int(m.group("day")))
     for m in _in_windows(_DAY_FIRST, text, windows, low):
@@ -237,7 +284,8 @@ def scan_dates(text: str, signals: Signals | None = None) -> list[Found]:
 def commonest_year(found: list[Found]) -> int | None:
     """The year most dates that state one are in."""
     years = [f.year for f in found if f.year is not None and f.day is not None]
-    return max(set(years), key=years.count) if years else None
+    counts = Counter(years)  # counted once (years.count per year is quadratic); ties as before
+    return max(set(years), key=counts.__getitem__) if years else None
 
 
 def resolve(found: list[Found], text: str, default_year: int | None) -> list[Mention]:

@@ -9,7 +9,7 @@ from .. import rx
 from ..segment import Segment
 from ..segment.titles import attendance_heading
 from ..lexicon import alternation, longest_first, rule_table
-from .dates import Found, Mention, commonest_year, scan_dates, stated_years
+from .dates import UPPER_ESCAPE, Found, Mention, commonest_year, lowered, scan_dates, stated_years, word_first
 
 _TIME = r"(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?|noon)?"
 _TIME_RE = rx.compile(rf"(?<![\d.£$/]){_TIME}(?![\d/])", re.I)
@@ -70,13 +70,27 @@ def _head(text: str, items: list[Segment]) -> str:
     return text[:min(items[0].start, 1500) if items else 1500]
 
 
+def _caseless(text: str, low: str | None = None) -> str | None:
+    """text.lower() (`low` when given), when `lowered` patterns find in it just what their case-insensitive forms
+    find in the text: of the same length, without 'ı' and 'ſ' (which re.I matches to 'i' and 's'); else None."""
+    low = text.lower() if low is None else low
+    return low if len(low) == len(text) and "ı" not in low and "ſ" not in low else None
+
+
+def _fast(pattern: re.Pattern, text: str, low: str | None) -> tuple[re.Pattern, str]:
+    """The case-insensitive `pattern` and `text`, or their lower-case forms when `low` (_caseless(text)) is known:
+    the same matches at the same places, several times faster."""
+    return (_LOWERED[pattern], low) if low is not None else (pattern, text)
+
+
 _RULES = rule_table("meeting")
 _DETAIL_HEADING = rx.compile(r"^#{0,6}[ \t]*(?P<h>[A-Za-z][A-Za-z ,&]{2,40}?)[ \t]*:?[ \t]*$", re.M)
 _DETAIL_NAME = rx.compile(_RULES["detail_headings"]["pattern"], re.I)
+_HEADING_MARK = rx.compile(r"^#", re.M)
 
 
-def _rules(kind: str) -> list[tuple[str, re.Pattern]]:
-    return [(r["name"], rx.compile(r["pattern"].replace("{T}", _T), re.I | re.M)) for r in _RULES[kind]]
+def _rules(kind: str) -> list[re.Pattern]:
+    return [rx.compile(r["pattern"].replace("{T}", _T), re.I | re.M) for r in _RULES[kind]]
 
 
 _START_RULES, _END_RULES = _rules("start"), _rules("end")
@@ -88,7 +102,7 @@ def details(text: str, items: list[Segment]) -> str:
     parts = [_head(text, items)]
     for m in _DETAIL_HEADING.finditer(text):
         if _DETAIL_NAME.match(m.group("h").strip()):
-            nxt = re.search(r"^#", text[m.end():m.end() + 600], re.M)
+            nxt = _HEADING_MARK.search(text[m.end():m.end() + 600])
             parts.append(text[m.start():m.end() + (nxt.start() if nxt else 600)])
     return "\n\n".join(parts)
 
@@ -98,29 +112,34 @@ def meeting_date(text: str, items: list[Segment], found: list[Found]) -> Mention
     head = _head(text, items)
     for d in stated_years([f for f in found if f.end <= len(head)], text):
         before = head[max(0, d.start - 60):d.start].lower()
-        if re.search(r"(?:previous|last) meeting", before) or \
+        if _EARLIER_MEETING.search(before) or \
                 "next meeting" in before[-25:]:
             continue
         return d
     return None
 
 
+_EARLIER_MEETING = rx.compile(r"(?:previous|last) meeting")  # run on lower-cased text
 _TIME_AFTER_DATE = rx.compile(rf"[ \t]*(?:,|at|@|from|-|–)?[ \t]*{_TIME}", re.I)
+_NOT_THE_START = rx.compile(r"next meeting|closed|ended", re.I)
 
 
-def start_time(text: str, items: list[Segment], date: Mention | None = None) -> str | None:
+def start_time(text: str, items: list[Segment], date: Mention | None = None, head: str | None = None) -> str | None:
     """When the meeting began: an opening stated near the start ('called to order at 7:40 PM', '## 20:06 Open'),
-    else the first time in the meeting's details that is not the next meeting's or the closing time, else a
-    time written right after the meeting's date ('May 9, 2005 4:30 PM')."""
+    else the first time in the meeting's details (`head`, found when not given) that is not the next meeting's
+    or the closing time, else a time written right after the meeting's date ('May 9, 2005 4:30 PM')."""
     opening = text[:6000]  # the opening is stated near the start
-    for _, rule in _START_RULES:
-        m = rule.search(opening)
-        t = _first_time(m) if m else None
+    low = _caseless(opening)
+    for rule in _START_RULES:
+        rule, subject = _fast(rule, opening, low)
+        m = rule.search(subject)
+        t = _first_time(m) if m else None  # the same time read from the lower-cased text
         if t:
             return t
-    head = details(text, items)
-    for m in _START.finditer(head):
-        if re.search(r"next meeting|closed|ended", head[max(0, m.start() - 50):m.start()], re.I):
+    head = details(text, items) if head is None else head
+    start, subject = _fast(_START, head, _caseless(head))
+    for m in start.finditer(subject):
+        if _NOT_THE_START.search(head[max(0, m.start() - 50):m.start()]):
             continue
         t = _first_time(m)
         if t:
@@ -129,16 +148,18 @@ def start_time(text: str, items: list[Segment], date: Mention | None = None) -> 
     return hhmm(m, evening=True) if m and m.group("ap") else None
 
 
-_END_WORD = rx.compile(r"clos|ende|finish|conclu|termin|adjourn|^#", re.M)  # run on lower-cased text
+_END_WORD = rx.compile(r"clos|ende|finish|conclu|termin|adjourn|#(?<![^\n]#)")  # '#' opening a line; lower-cased
 
 
 def end_time(text: str) -> str | None:
     """The last closing time stated ('THE MEETING CLOSED AT 4.40 PM', 'adjourned at 9:56 p.m.', '## 22:10
     Close')."""
-    found = None
-    for w in _END_WORD.finditer(text.lower()):
-        for _, rule in _END_RULES:
-            m = rule.match(text, w.start(), w.start() + 80)
+    found, low = None, text.lower()
+    caseless = _caseless(text, low)
+    for w in _END_WORD.finditer(low):
+        for rule in _END_RULES:
+            rule, subject = _fast(rule, text, caseless)
+            m = rule.match(subject, w.start(), w.start() + 80)
             t = _first_time(m) if m else None
             if t:
                 found = t
@@ -150,23 +171,31 @@ _VENUE_SECTION = rx.compile(r"^#*[ \t]*(?:Venue|Location|Place|Where)[ \t]*:?[ \
                             r"(?P<v>[^\n]+)", re.I | re.M)
 
 
-def location(text: str, items: list[Segment]) -> str | None:
-    head = details(text, items)
-    m = re.search(r"^\s*(?:Venue|Location|Place|Where)\s*:\s*(?P<v>[^\n]+)", head, re.I | re.M) or \
-        _VENUE_SECTION.search(head)
+_VENUE_LABEL = rx.compile(r"^\s*(?:Venue|Location|Place|Where)\s*:\s*(?P<v>[^\n]+)", re.I | re.M)
+_HELD_AT = rx.compile(rf"\bheld\s+(?:at\s+\d\S*(?:\s+[ap]\.?m\.?)?\s+)?(?:at|in|within)\s+(?P<v>[^\d\s].+?)"
+                      rf"(?=\s+(?:on|at|commencing|{_DAYS}|{_MONTHS})\b|\s*[,.]?\s*\n\n|"
+                      rf"\s+\d|$)", re.I | re.S)
+_VENUE_AFTER_TIME = rx.compile(rf"(?:\d(?:am|pm|\.\d\d|:\d\d)\s*(?:[pa]\.?m\.?)?)\s+(?:(?:in|at|within)\s+)?"
+                               rf"(?P<v>(?:the\s+)?(?:[A-Z][\w'’-]*,?\s+){{0,6}}{_VENUE_WORDS}"
+                               rf"(?:,\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)?)")
+_AT_THE_VENUE = rx.compile(rf"\bat\s+(?P<v>the\s+(?:[A-Z][\w'’-]*\s+){{0,5}}{_VENUE_WORDS}(?:,\s+[A-Z][\w'’-]+)?)")
+_SPACES = rx.compile(r"\s+")
+_LEADING_THE = rx.compile(r"^the\s+", re.I)
+
+
+def location(text: str, items: list[Segment], head: str | None = None) -> str | None:
+    """Where the meeting was held, from its details (`head`, found when not given)."""
+    head = details(text, items) if head is None else head
+    m = _VENUE_LABEL.search(head) or _VENUE_SECTION.search(head)
     if m:
         return m.group("v").strip(" .")
-    m = re.search(rf"\bheld\s+(?:at\s+\d\S*(?:\s+[ap]\.?m\.?)?\s+)?(?:at|in|within)\s+(?P<v>[^\d\s].+?)"
-                  rf"(?=\s+(?:on|at|commencing|{_DAYS}|{_MONTHS})\b|\s*[,.]?\s*\n\n|"
-                  rf"\s+\d|$)", head, re.I | re.S)
+    m = _HELD_AT.search(head)
     if m and len(m.group("v")) < 120:
         return _tidy_place(m.group("v"))
-    m = re.search(rf"(?:\d(?:am|pm|\.\d\d|:\d\d)\s*(?:[pa]\.?m\.?)?)\s+(?:(?:in|at|within)\s+)?(?P<v>(?:the\s+)?"
-                  rf"(?:[A-Z][\w'’-]*,?\s+){{0,6}}{_VENUE_WORDS}"
-                  rf"(?:,\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)?)", head)
+    m = _VENUE_AFTER_TIME.search(head)
     if m:
         return _tidy_place(m.group("v"))
-    m = re.search(rf"\bat\s+(?P<v>the\s+(?:[A-Z][\w'’-]*\s+){{0,5}}{_VENUE_WORDS}(?:,\s+[A-Z][\w'’-]+)?)", head)
+    m = _AT_THE_VENUE.search(head)
     if m:
         return _tidy_place(m.group("v"))
     m = _REMOTE.search(head)
@@ -176,46 +205,56 @@ def location(text: str, items: list[Segment]) -> str | None:
 
 
 def _tidy_place(place: str) -> str:
-    place = re.sub(r"\s+", " ", place).strip(" ,.")
-    return re.sub(r"^the\s+", "", place, flags=re.I)
+    place = _SPACES.sub(" ", place).strip(" ,.")
+    return _LEADING_THE.sub("", place)
+
+
+# patterns naming the body (the first three in a phrase), each with the words all its matches hold (lower-cased)
+_BODY_NAMES = [(rx.compile(p, re.I | re.M), needs) for p, needs in (
+    (rf"\bmeeting of (?:the )?(?P<b>.+?)(?=\s+(?:held|on|at|in|{_DAYS})\b|\.\s|\n|$)", "meeting of"),
+    (r"\bminutes of (?:the )?(?P<b>.+?)\s+(?:meeting|held)\b", "minutes of"),
+    (r"^\s*(?P<b>[^\n]+?)\s+held\s+(?:their|its|a|an|the)\s+(?:\w+\s+)?meeting", "held"),
+    (r"^#\s+(?P<b>[^\n]+)$", "#"),
+    (r"\b(?P<b>[A-Z][A-Z&'’ -]{2,60}?(?:COUNCIL|COMMITTEE|BOARD|PARTNERSHIP|TRUST|AUTHORITY|FORUM))\b", ""),
+    (rf"^\s*(?P<b>[A-Z][^\n]{{3,80}}?{_BODY_WORDS})\b", ""))]
+_BODY_WORD = rx.compile(_BODY_WORDS.replace("|Meeting", ""), re.I)
 
 
 def body(text: str, items: list[Segment]) -> str | None:
+    """The body whose meeting this is ('Finance Committee'), named in the title block."""
     head = _head(text, items)
-    patterns = [
-        rf"\bmeeting of (?:the )?(?P<b>.+?)(?=\s+(?:held|on|at|in|{_DAYS})\b|\.\s|\n|$)",
-        r"\bminutes of (?:the )?(?P<b>.+?)\s+(?:meeting|held)\b",
-        r"^\s*(?P<b>[^\n]+?)\s+held\s+(?:their|its|a|an|the)\s+(?:\w+\s+)?meeting",
-        r"^#\s+(?P<b>[^\n]+)$",
-        r"\b(?P<b>[A-Z][A-Z&'’ -]{2,60}?(?:COUNCIL|COMMITTEE|BOARD|PARTNERSHIP|TRUST|AUTHORITY|FORUM))\b",
-        rf"^\s*(?P<b>[A-Z][^\n]{{3,80}}?{_BODY_WORDS})\b",
-    ]
+    low = _caseless(head)
     roll_at = _roll_start(head)
-    for k, pattern in enumerate(patterns):
-        for m in re.finditer(pattern, head, re.I | re.M):
+    for k, (pattern, needs) in enumerate(_BODY_NAMES):
+        if low is not None and needs not in low:
+            continue  # its lower-cased form finds nothing in a text without the words it needs
+        pattern, subject = _fast(pattern, head, low)
+        for m in pattern.finditer(subject):
             line_start = head.rfind("\n", 0, m.start()) + 1
             line_before = head[line_start:m.end()]
             if line_before.count("(") > line_before.count(")"):
                 continue  # '(Environmental Health Officer, King's Lynn Borough Council)' is someone's employer
             if not _may_name_body(head, line_start, m.start("b"), k < 3, roll_at):
                 continue
-            cleaned = _tidy_body(m.group("b"))
-            if cleaned and _named(cleaned) and (cleaned[0].isupper() or pattern.startswith("^#")) and \
+            cleaned = _tidy_body(head[m.start("b"):m.end("b")])
+            if cleaned and _named(cleaned) and (cleaned[0].isupper() or k == 3) and \
                     "http" not in cleaned and \
                     not attendance_heading(cleaned.partition(":")[0]) and \
-                    re.search(_BODY_WORDS.replace("|Meeting", ""), cleaned, re.I) and len(cleaned.split()) <= 14:
+                    _BODY_WORD.search(cleaned) and len(cleaned.split()) <= 14:
                 return cleaned
-    return _meeting_body(head)
+    return _meeting_body(head, low)
 
 
 _ITEM_OPENING = rx.compile(r"[\s*#|]*(?:\d{1,3}(?:[\\]?[.)]|/\d{1,2}(?:/\d{1,3})?)|[ivx]{1,4}[.)])(?:\s|$)", re.I)
 _PERSON = rx.compile(rf"\s*(?:{alternation('honorifics')})\.?\s+[A-Z]")
+_LINE_LABEL = rx.compile(r"^[ \t*#_]*(?P<label>[^:\n*]{2,40})", re.M)
+_SENTENCE_BREAK = rx.compile(r"[a-z]{2}[.;]\s+[A-Z]")
 
 
 def _roll_start(head: str) -> int:
     """Where the attendance list starts (a line labelled 'Present', 'Councillors present:', ...): the title
     block ends there."""
-    for m in re.finditer(r"^[ \t*#_]*(?P<label>[^:\n*]{2,40})", head, re.M):
+    for m in _LINE_LABEL.finditer(head):
         if attendance_heading(m.group("label")):
             return m.start()
     return len(head)
@@ -229,7 +268,7 @@ def _may_name_body(head: str, line_start: int, start: int, phrase: bool, roll_at
     line = head[line_start:end if end != -1 else len(head)].strip()
     if _ITEM_OPENING.match(line) or _PERSON.match(head, start):
         return False
-    return phrase or start < roll_at and not re.search(r"[a-z]{2}[.;]\s+[A-Z]", head[line_start:start])
+    return phrase or start < roll_at and not _SENTENCE_BREAK.search(head[line_start:start])
 
 
 _CONNECTIVES = {"of", "the", "and", "for", "on", "in", "at", "to", "de", "du", "la", "des", "und", "y", "e"}
@@ -242,13 +281,16 @@ def _named(body: str) -> bool:
 
 
 _NOT_A_NAME = {"minutes", "of", "the", "a", "an", "draft", "held", "at", "for"}
+_MEETING_BODIES = [(name, rx.compile(rf"\b{re.escape(name)}\b", re.I))
+                   for name in longest_first(_RULES["meeting_bodies"]["names"])]
 
 
-def _meeting_body(head: str) -> str | None:
+def _meeting_body(head: str, low: str | None) -> str | None:
     """A meeting that is its body ('Annual Parochial Church Meeting'), with the place named before it
-    ('Northwold Annual Parish Meeting')."""
-    for name in longest_first(_RULES["meeting_bodies"]["names"]):
-        m = re.search(rf"\b{re.escape(name)}\b", head, re.I)
+    ('Northwold Annual Parish Meeting'). `low` is _caseless(head)."""
+    for name, pattern in _MEETING_BODIES:
+        pattern, subject = _fast(pattern, head, low)
+        m = pattern.search(subject)
         if m:
             before = head[max(0, m.start() - 60):m.start()].split()
             place = []
@@ -260,21 +302,32 @@ def _meeting_body(head: str) -> str | None:
     return None
 
 
+_QUOTED_NAME = rx.compile(r"\((?:the\s+)?[“\"'][^)]*\)")  # (the “Board”)
+_DRAFT_MINUTES = rx.compile(r"\b(?:draft|minutes|of the)\b\s*", re.I)
+_WRITTEN_DATE = rx.compile(r"\b(?:\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)? \w+ \d{4})\b")
+_MEETING_TAIL = rx.compile(r"\s+(?:Working\s+|Annual\s+|Ordinary\s+|Extraordinary\s+|Special\s+)?"
+                           r"(?:Meeting|AGM|Minutes)\b.*$", re.I)
+_CORPORATION_TAIL = rx.compile(r",?\s+a\s+\w+\s+corporation.*$", re.I)
+_REPORT_OF = rx.compile(r"^(?:summary|report)\s+of\s+", re.I)
+_THE = rx.compile(r"^(?:the\s+)", re.I)
+_AGM_HELD = rx.compile(r"\s+(?:AGM|held)$", re.I)
+
+
 def _tidy_body(b: str) -> str | None:
-    b = re.sub(r"\s+", " ", b)
-    b = re.sub(r"\((?:the\s+)?[“\"'][^)]*\)", "", b)  # (the “Board”)
-    b = re.sub(r"\b(?:draft|minutes|of the)\b\s*", lambda m: "" if m.group().lower().startswith(("draft", "minutes"))
-               else m.group(), b, flags=re.I)
-    b = re.sub(r"\b(?:\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)? \w+ \d{4})\b", "", b)
-    b = re.sub(r"\s+(?:Working\s+|Annual\s+|Ordinary\s+|Extraordinary\s+|Special\s+)?(?:Meeting|AGM|Minutes)\b.*$",
-               "", b, flags=re.I)
-    b = re.sub(r",?\s+a\s+\w+\s+corporation.*$", "", b, flags=re.I)
-    b = re.sub(r"^(?:summary|report)\s+of\s+", "", b.strip(" ,.-–:"), flags=re.I)
-    b = re.sub(r"^(?:the\s+)", "", b, flags=re.I)
-    b = re.sub(r"\s+(?:AGM|held)$", "", b, flags=re.I).strip(" ,.-–:")
+    b = _SPACES.sub(" ", b)
+    b = _QUOTED_NAME.sub("", b)
+    b = _DRAFT_MINUTES.sub(lambda m: "" if m.group().lower().startswith(("draft", "minutes")) else m.group(), b)
+    b = _WRITTEN_DATE.sub("", b)
+    b = _MEETING_TAIL.sub("", b)
+    b = _CORPORATION_TAIL.sub("", b)
+    b = _REPORT_OF.sub("", b.strip(" ,.-–:"))
+    b = _THE.sub("", b)
+    b = _AGM_HELD.sub("", b).strip(" ,.-–:")
     return b or None
 
 
+_LOWERED = {p: lowered(p) for p in (*_START_RULES, *_END_RULES, _START, *(p for p, _ in _BODY_NAMES),
+                                    *(p for _, p in _MEETING_BODIES))}
 _NEXT = _RULES["next_meeting"]
 _NEXT_TITLE = rx.compile(_NEXT["section_titles"], re.I)
 _MONTH_WORD = (r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -284,12 +337,16 @@ _OPENS_WITH_DATE = rx.compile(r"^[\s\-*•]*(?:(?:on|date|time|when)\b[:\s]*)?(?
                               rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}|{_MONTH_WORD})")
 
 
+_MEET_OR_AGM = rx.compile(r"meet|agm")  # run on lower-cased text
+_MEET = rx.compile(r"meet")  # the same in a text without 'agm', found faster (a pattern that is one literal)
+
+
 @lru_cache(maxsize=64)
 def _cue_pattern(word: str) -> re.Pattern:
-    """The sentence cues for a body word, for lower-cased text."""
+    """The sentence cues for a body word, for lower-cased text (each tried only where its first letters are)."""
     cues = [c.lower() for c in _NEXT["sentence_cues"]]
-    assert not any(re.search(r"\\[SWDBAZN]", c) for c in _NEXT["sentence_cues"])  # safe to lower-case
-    return rx.compile("|".join(f"(?:{c.replace('{body}', word)})" for c in cues))
+    assert not any(UPPER_ESCAPE.search(c) for c in _NEXT["sentence_cues"])  # safe to lower-case
+    return rx.compile("|".join(f"(?:{word_first(c.replace('{body}', word))})" for c in cues))
 
 
 def _next_cues(text: str, body: str | None):
@@ -300,7 +357,7 @@ def _next_cues(text: str, body: str | None):
         yield from rx.compile(pattern.pattern, re.I).finditer(text)
         return
     windows: list[list[int]] = []
-    for m in re.finditer(r"meet|agm", low):
+    for m in (_MEET_OR_AGM if "agm" in low else _MEET).finditer(low):
         a, b = max(0, m.start() - 80), m.end() + 80
         if windows and a <= windows[-1][1]:
             windows[-1][1] = b
@@ -311,13 +368,14 @@ def _next_cues(text: str, body: str | None):
 
 
 _AGENDA_TITLE = rx.compile(r"\b(?:agenda|items?)\b", re.I)  # 'Items for the agenda of the next meeting'
+_MARKDOWN_HEADING = rx.compile(r"#(?<![^\n]#)#{0,5}[ \t]+(?P<t>[^\n]*)$", re.M)  # '#' opening a line
 
 
 def _next_sections(text: str, items: list[Segment]) -> list[tuple[int, int, bool]]:
     """Items and markdown headings about the next meeting: (start, end) of their text, and whether the heading
     is about items for its agenda (then only lines that open with a date give its date)."""
     spans = [(s.start, s.end, bool(_AGENDA_TITLE.search(s.title))) for s in items if _NEXT_TITLE.search(s.title)]
-    for m in re.finditer(r"^#{1,6}[ \t]+(?P<t>[^\n]*)$", text, re.M):
+    for m in _MARKDOWN_HEADING.finditer(text):
         if _NEXT_TITLE.search(m.group("t")):
             nxt = text.find("\n#", m.end(), m.end() + 400)
             spans.append((m.start(), nxt if nxt != -1 else min(len(text), m.end() + 400),
@@ -362,6 +420,12 @@ def _other_meeting_before(text: str, at: int, body: str | None) -> bool:
     return False
 
 
+_ABOUT_MEETING = rx.compile(r"meeting|held", re.I)
+_VERB = rx.compile(r"\b(?:is|was|are|were)\b")
+_MINUTES_OF = rx.compile(r"\bminutes\s+of\b", re.I)
+_TIME_AFTER = rx.compile(rf"\s*(?:,|at|from|commencing)?\s*{_TIME}", re.I)
+
+
 def next_meetings(text: str, items: list[Segment], dates: list[Mention], meeting: str | None,
                   body: str | None = None) -> list:
     """Dates given for the next meeting(s): in a 'Date of next meeting' item or section (lines that open with a
@@ -371,13 +435,12 @@ def next_meetings(text: str, items: list[Segment], dates: list[Mention], meeting
     for a, b, agenda in _next_sections(text, items):
         pos = a
         for line in text[a:b].split("\n"):
-            if _OPENS_WITH_DATE.match(line) or not agenda and (re.search(r"meeting|held", line, re.I) or
-                                                               len(line) < 80 and not re.search(
-                                                                   r"\b(?:is|was|are|were)\b", line)):
+            if _OPENS_WITH_DATE.match(line) or not agenda and (_ABOUT_MEETING.search(line) or
+                                                               len(line) < 80 and not _VERB.search(line)):
                 regions.append((pos, pos + len(line)))
             pos += len(line) + 1
     regions.extend(_sentence_around(text, m.start(), m.end()) for m in _next_cues(text, body)
-                   if not re.search(r"\bminutes\s+of\b", text[max(0, m.start() - 60):m.start()], re.I)
+                   if not _MINUTES_OF.search(text[max(0, m.start() - 60):m.start()])
                    and not _other_meeting_before(text, m.start(), body))
     inside = bytearray(len(text) + 1)
     for a, b in regions:
@@ -389,7 +452,7 @@ def next_meetings(text: str, items: list[Segment], dates: list[Mention], meeting
         if inside[d.start] and inside[min(d.end, len(text)) - 1] and \
                 not _UNSETTLED.search(_paragraph(text, d.start, d.end)):
             seen.add(d.date)
-            tm = re.match(rf"\s*(?:,|at|from|commencing)?\s*{_TIME}", text[d.end:d.end + 30], re.I)
+            tm = _TIME_AFTER.match(text[d.end:d.end + 30])
             out.append((d, hhmm(tm) if tm else None))
     out.sort(key=lambda x: x[0].date)
     return out
@@ -401,9 +464,10 @@ def extract_meeting(text: str, items: list[Segment], found: list[Found] | None =
     date = meeting_date(text, items, scan_dates(text) if found is None else found)
     info.date = date.date if date else None
     info.body = body(text, items)
-    info.start_time = start_time(text, items, date)
+    head = details(text, items)
+    info.start_time = start_time(text, items, date, head)
     info.end_time = end_time(text)
-    info.location = location(text, items)
+    info.location = location(text, items, head)
     return info
 
 
