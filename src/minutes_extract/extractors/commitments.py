@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import rx
-from ..lexicon import alternation, longest_first, rule_table, words
+from ..lexicon import alternation, rule_table, words
 from .roster import Roster
 
 Known = Callable[[], tuple[frozenset[str], frozenset[str]]]  # known_names of a document, computed on first call
@@ -218,12 +218,26 @@ def _name_starts(body: str, anchor: re.Pattern) -> list[int]:
     return out
 
 
+def word_trie(words_: set[str]) -> str:
+    """A non-capturing alternation of words factored by their first letters ('agree(?:d|s)?'): the regex engine
+    tries one branch per letter instead of one per word. It matches the same strings as a plain alternation."""
+    branches: dict[str, set[str]] = {}
+    for w in words_:
+        branches.setdefault(w[:1], set()).add(w[1:])
+    optional = branches.pop("", None) is not None
+    if not branches:
+        return ""
+    alts = [re.escape(first) + word_trie(rests) for first, rests in sorted(branches.items())]
+    if len(alts) == 1 and not optional:
+        return alts[0]
+    return "(?:" + "|".join(alts) + ")" + ("?" if optional else "")
+
+
 @lru_cache(maxsize=None)
 def _words_regex() -> re.Pattern:
     """One pattern for every word a clause needs and every cue word: a sentence is scanned once for all."""
     words_ = set(grammar()["cue_words"]["words"]) | {w for c in clauses() for w in c.needs | c.needs_also}
-    return rx.compile(r"(?<![\w’'])(?:" + "|".join(map(re.escape, longest_first(words_))) +
-                      r")(?![\w’'])")
+    return rx.compile(r"(?<![\w’'])" + word_trie(words_) + r"(?![\w’'])")
 
 
 def cue_words(body: str) -> set[str]:
