@@ -247,7 +247,8 @@ def _bracketed(unit: Unit, roster: Roster) -> Task | None:
     return Task(unit.text, unit.start, unit.end, got[0], refs, got[1], "action.bracketed-owner")
 
 
-_COLUMN = rx.compile(rf"(?:\t|\|[\s|]*|(?<=[.)])\s)(?P<col>{_REF}(?:\s*(?:/|and|&)\s*{_REF}){{0,3}})[\s|]*$")
+_COLUMN = rx.compile(  # a tab, a bar or a space after '.' or ')' (the character first: a fast first test), then names
+    rf"[\s|](?:(?<=\|)[\s|]*|(?<=\t)|(?<=[.)]\s))(?P<col>{_REF}(?:\s*(?:/|and|&)\s*{_REF}){{0,3}})[\s|]*$")
 _TEXT_AFTER = rx.compile(r"[.)]\s+\S{2,}")
 _TABBED_WORDS = rx.compile(r"\w\t+\w")
 _WRAPPED_LINE = rx.compile(r"\s*[a-z]+\s")

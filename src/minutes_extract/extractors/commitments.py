@@ -75,7 +75,7 @@ _NAME_START = rx.compile(r"\b(?:[A-Z]|the\s)|@")
 _CLAUSE_START = rx.compile(r"[;:,\sA](?:(?<=[;:,])\s+(?:and\s+|but\s+|then\s+)?|(?<=\s)(?:[-–]|and|that|but)\s|"
                            r"(?<=A)CTIONS?:\s)")
 _FUTURE = {"will", "would", "shall", "is going to", "are going to", "’ll", "'ll", "is going to", "was going to"}
-_LOWER_WORD = rx.compile(r"(?<![\w’'-])[a-z][a-z’'-]+")
+_LOWER_WORD = rx.compile(r"[a-z](?<![\w’'-].)[a-z’'-]+")  # the letter first (a fast first test), then what's before
 _AGREEMENT = {"agreed to", "agrees to", "has agreed to"}
 _COLLECTIVE = {"All", "Councillors", "Members"}
 _TAKES_ON = {"volunteered to", "kindly volunteered to", "offered to"}  # 'agreed to be a signatory' is a status
@@ -165,8 +165,9 @@ def known_names(text: str, roster: Roster) -> Known:
         lower = frozenset(_LOWER_WORD.findall(text))
         found = set()
         for m in _SPEAKER.finditer(text):
-            if _ORG_WORDS.isdisjoint(m.group().lower().replace(":", " ").split()):
-                found.add((m.group(1) or m.group(2) or m.group(3)).lower())
+            name = (m.group(1) or m.group(2) or m.group(3)).lower()
+            if name not in found and _ORG_WORDS.isdisjoint(m.group().lower().replace(":", " ").split()):
+                found.add(name)
         found = {n for n in found if n not in lower}
         found.update(p.name.split()[0].lower() for p in roster.people if p.name.split())
         return frozenset(found), lower
