@@ -288,7 +288,8 @@ def find(body: str, roster: Roster, marker: bool, antecedent: str | None = None,
     known: the document's known_names)."""
     present = cue_words(body) if present is None else present
     seen: set[int] = set()
-    heading = _HEADING_LEAD.match(body)  # 'NEW BUSINESS – Supervisor Liccar is going to ...': still the start
+    dashes = body[3:42]  # where a heading's dash must be: 'NEW BUSINESS – Supervisor Liccar is going to ...' ...
+    heading = _HEADING_LEAD.match(body) if "-" in dashes or "–" in dashes or "—" in dashes else None  # ... the start
     opening = heading.end() if heading else 0
     starts = {"sentence": [0], "marker": [0] if marker else []}  # and 'clause', 'name' when a clause needs them
     for clause in _clauses_for(present):
