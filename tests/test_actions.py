@@ -231,3 +231,15 @@ def test_word_trie_matches_the_words_and_no_others():
     assert [w for w in ("to", "took", "too", "t", "will", "would", "wil", "woul") if pattern.match(w)] == [
         "to", "took", "will", "would"]
     assert cue_words("Took it to them; he’ll: toward Will's, AGREED.") == {"took", "to", "he’ll", "agreed"}
+
+
+def test_the_pronoun_antecedent_is_read_only_when_a_clause_needs_it():
+    from minutes_extract.extractors.actions import _Antecedent
+    from minutes_extract.extractors.commitments import cue_words, needs_antecedent
+    assert needs_antecedent(cue_words("He will keep us posted.")) is True
+    assert needs_antecedent(cue_words("The Clerk will write to the school.")) is False
+    antecedent = _Antecedent()
+    antecedent.sentences += ["Supervisor Mantay spoke to the attorneys.", "the attorneys are working on it."]
+    assert antecedent() == "Supervisor Mantay" and antecedent.sentences == []
+    antecedent.sentences.append("Trustee Picha reported on the event.")
+    assert antecedent() == "Trustee Picha"
