@@ -39,7 +39,7 @@ def extract_actions(units: list[Unit], roster: Roster, text: str) -> list[Task]:
         if bisect_left(blank_lines, unit.start) != paragraph:  # a new paragraph: no pronoun reaches back past it
             paragraph, antecedent = bisect_left(blank_lines, unit.start), _Antecedent()
         marker = _MARKER.match(unit.text)
-        owner_only = _trailing_owner(unit, marker, roster)
+        owner_only = marker and _trailing_owner(unit, marker, roster)
         if owner_only and tasks and i:  # 'The Clerk to write to NCC.  ACTION: CLERK' - the sentence before
             _add_owners(tasks, owner_only, units, unit)
             continue

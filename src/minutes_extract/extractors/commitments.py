@@ -277,6 +277,7 @@ def _clauses_for(present: frozenset[str]) -> tuple[Clause, ...]:
     return tuple(c for c in clauses() if _may_hold(c, present))
 
 
+@lru_cache(maxsize=4096)
 def needs_antecedent(present: frozenset[str]) -> bool:
     """Whether a sentence with these cue_words may hold a clause whose owner is a sentence opener before it."""
     return any(c.owner == "antecedent" for c in _clauses_for(present))
@@ -302,7 +303,7 @@ def find(body: str, roster: Roster, marker: bool, antecedent: str | None = None,
                 starts[clause.at] = _clause_starts(body) if clause.at == "clause" else [
                     m.start() for m in _NAME_START.finditer(body)]
             positions = _name_starts(body, starts["name"], clause.anchor) if clause.at == "name" else starts[clause.at]
-            matches = (clause.regex.match(body, pos) for pos in positions)
+            matches = [clause.regex.match(body, pos) for pos in positions]
         for m in matches:
             got = m and _commitment(m, clause, body, roster, marker, antecedent, seen, opening, known)
             if got:
