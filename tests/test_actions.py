@@ -243,3 +243,15 @@ def test_the_pronoun_antecedent_is_read_only_when_a_clause_needs_it():
     assert antecedent() == "Supervisor Mantay" and antecedent.sentences == []
     antecedent.sentences.append("Trustee Picha reported on the event.")
     assert antecedent() == "Trustee Picha"
+
+
+def test_the_owner_to_guard_passes_its_examples_and_rejects_sentences_without_an_owner_before_a_modal():
+    from minutes_extract.extractors.commitments import clauses, grammar
+    from minutes_extract.lexicon import lexicon
+    guard = next(c.guard for c in clauses() if c.name == "owner-to")
+    examples = next(c["examples"] for c in grammar()["clauses"] if c["name"] == "owner-to")
+    assert all(guard.search(e) for e in examples + ["the clerk to write.", "@joe will open an issue."])
+    assert not any(guard.search(s) for s in ("It was agreed to replace the post.", "Police and Highways."))
+    # the guard takes the last word of every owner for a capitalised word: so must be every role and title's
+    assert all(re.fullmatch(r"[A-Z][\w'’./-]*", entry.split()[-1]) for key in ("office_titles", "owner_roles")
+               for entry in lexicon()[key])

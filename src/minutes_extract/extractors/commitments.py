@@ -44,6 +44,7 @@ class Clause:
     verbs: str
     regex: re.Pattern
     anchor: re.Pattern | None
+    guard: re.Pattern | None  # a pattern every sentence the clause matches contains: searched once, a prefilter
     decided: bool  # the task is also what the meeting decided: its sentence is the task's, not a decision's
 
 
@@ -52,7 +53,7 @@ def clauses() -> tuple[Clause, ...]:
     return tuple(Clause(c["name"], c["at"], frozenset(c.get("needs", ())), frozenset(c.get("needs_also", ())),
                         c["owner"], c["span"], c["resolve"], c["verbs"],
                         rx.compile(expand(c["pattern"])), rx.compile(c["anchor"]) if c.get("anchor") else None,
-                        c.get("decided", False))
+                        rx.compile(expand(c["guard"])) if c.get("guard") else None, c.get("decided", False))
                  for c in grammar()["clauses"])
 
 
@@ -294,7 +295,8 @@ def find(body: str, roster: Roster, marker: bool, antecedent: str | None = None,
     opening = heading.end() if heading else 0
     starts = {"sentence": [0], "marker": [0] if marker else []}  # and 'clause', 'name' when a clause needs them
     for clause in _clauses_for(present):
-        if clause.owner == "antecedent" and not antecedent or clause.at == "marker" and not marker:
+        if clause.owner == "antecedent" and not antecedent or clause.at == "marker" and not marker or (
+                clause.guard and not clause.guard.search(body)):
             continue
         if clause.at == "anywhere":
             matches = clause.regex.finditer(body)
