@@ -1,3 +1,5 @@
+import re
+
 from minutes_extract.extractors.actions import extract_actions
 from minutes_extract.extractors.people import parse_entry
 from minutes_extract.extractors.roster import Roster
@@ -220,3 +222,36 @@ def test_a_label_or_a_word_also_written_in_lower_case_is_no_persons_name():
             "Jo Bell were present. And would be sending the papers. Highways are to inspect the verge. "
             "Andy will check the verge.")
     assert [(t[:10], o) for t, o in us_actions(text)] == [("Andy will ", ["Andy"])]
+
+
+def test_word_trie_matches_the_words_and_no_others():
+    from minutes_extract.extractors.commitments import cue_words, word_trie
+    assert word_trie({"agree", "agreed", "agrees", "to", "took"}) == "(?:agree(?:d|s)?|to(?:ok)?)"
+    pattern = re.compile(rf"(?:{word_trie({'to', 'took', 'will', 'would'})})$")
+    assert [w for w in ("to", "took", "too", "t", "will", "would", "wil", "woul") if pattern.match(w)] == [
+        "to", "took", "will", "would"]
+    assert cue_words("Took it to them; he’ll: toward Will's, AGREED.") == {"took", "to", "he’ll", "agreed"}
+
+
+def test_the_pronoun_antecedent_is_read_only_when_a_clause_needs_it():
+    from minutes_extract.extractors.actions import _Antecedent
+    from minutes_extract.extractors.commitments import cue_words, needs_antecedent
+    assert needs_antecedent(cue_words("He will keep us posted.")) is True
+    assert needs_antecedent(cue_words("The Clerk will write to the school.")) is False
+    antecedent = _Antecedent()
+    antecedent.sentences += ["Supervisor Mantay spoke to the attorneys.", "the attorneys are working on it."]
+    assert antecedent() == "Supervisor Mantay" and antecedent.sentences == []
+    antecedent.sentences.append("Trustee Picha reported on the event.")
+    assert antecedent() == "Trustee Picha"
+
+
+def test_the_owner_to_guard_passes_its_examples_and_rejects_sentences_without_an_owner_before_a_modal():
+    from minutes_extract.extractors.commitments import clauses, grammar
+    from minutes_extract.lexicon import lexicon
+    guard = next(c.guard for c in clauses() if c.name == "owner-to")
+    examples = next(c["examples"] for c in grammar()["clauses"] if c["name"] == "owner-to")
+    assert all(guard.search(e) for e in examples + ["the clerk to write.", "@joe will open an issue."])
+    assert not any(guard.search(s) for s in ("It was agreed to replace the post.", "Police and Highways."))
+    # the guard takes the last word of every owner for a capitalised word: so must be every role and title's
+    assert all(re.fullmatch(r"[A-Z][\w'’./-]*", entry.split()[-1]) for key in ("office_titles", "owner_roles")
+               for entry in lexicon()[key])

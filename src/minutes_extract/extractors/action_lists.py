@@ -13,6 +13,7 @@ from .roster import Roster
 
 _HEADING = rx.compile(r"^[ \t]*(?:#{1,6}[ \t]|\d{1,3}[.)][ \t]+[A-Z]|\[End\b)")
 _BULLET = rx.compile(r"^[ \t]*[-*•][ \t]")
+_PART = rx.compile(r"[^;]+")
 _HEADER_WORDS = {"who", "what", "status", "action", "actions", "owner", "due", "date", "by", "when", "task", "notes"}
 _MAX_LINES = 60
 
@@ -108,7 +109,7 @@ def _trailing(line: str, roster: Roster) -> tuple[int, tuple[list[str], list[str
 def _split(start: int, end: int, text: str, owners: tuple[list[str], list[str], list[str]]) -> list[Task]:
     """One task per '; '-separated part of a duty line ('Mary: Roads; Water')."""
     out, pos = [], start
-    for part in re.finditer(r"[^;]+", text[start:end]):
+    for part in _PART.finditer(text[start:end]):
         if part.group().strip():
             a = start + part.start() + len(part.group()) - len(part.group().lstrip())
             out.append(_task(a, start + part.end(), text, owners))

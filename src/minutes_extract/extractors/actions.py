@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 
 from .. import rx
 from ..lexicon import alternation, words
 from ..sentences import Unit
 from .action_lists import list_tasks
 from .commitments import (Commitment, Known, Task, compiled, cue_words, expand, find, grammar, has_cue, known_names,
-                          resolve, split_refs, word_set)
+                          needs_antecedent, resolve, split_refs, word_set)
 from .roster import Roster
 
 _REF = expand("{REF}")
@@ -23,25 +24,29 @@ _REPORTED_NEEDS = frozenset(grammar()["reported_request"]["needs"])
 _TAB_WORDS = rx.compile(r"[a-z]\t+[a-z]")
 _BLANK_LINE = rx.compile(r"\n[ \t]*\n")
 _MARKER_LINE = rx.compile(r"^[ \t]*ACTIONS?[ \t]*[:–—-][^\n]+", re.M)
+_MARKER = compiled("marker")
+_OWNERS_ONLY = rx.compile(rf"{_REF}(?:\s*(?:,|/|and|&)\s*{_REF})*")
+_INITIALS = rx.compile(r"\b[A-Z]{2,3}\b")
 
 
 def extract_actions(units: list[Unit], roster: Roster, text: str) -> list[Task]:
     """Tasks given to someone in the minutes' sentences, list lines and owner columns."""
     tasks: list[Task] = []
-    antecedent, paragraph = None, 0
+    antecedent, paragraph = _Antecedent(), 0
     blank_lines = [m.start() for m in _BLANK_LINE.finditer(text)]
     known = known_names(text, roster)
     for i, unit in enumerate(_lines(units, text)):
         if bisect_left(blank_lines, unit.start) != paragraph:  # a new paragraph: no pronoun reaches back past it
-            paragraph, antecedent = bisect_left(blank_lines, unit.start), None
-        owner_only = _trailing_owner(unit, roster)
+            paragraph, antecedent = bisect_left(blank_lines, unit.start), _Antecedent()
+        marker = _MARKER.match(unit.text)
+        owner_only = marker and _trailing_owner(unit, marker, roster)
         if owner_only and tasks and i:  # 'The Clerk to write to NCC.  ACTION: CLERK' - the sentence before
             _add_owners(tasks, owner_only, units, unit)
             continue
-        task = _from_unit(unit, roster, antecedent, known) or _bracketed(unit, roster)
+        task = _from_unit(unit, marker, roster, antecedent, known) or _bracketed(unit, roster)
         if task:
             tasks.append(task)
-        antecedent = _antecedent(unit.text, antecedent)
+        antecedent.sentences.append(unit.text)
     tasks.extend(_column_owners(units, roster, text, tasks))
     tasks.extend(_new(_marker_lines(text, roster) + list_tasks(text, roster), tasks))
     tasks.sort(key=lambda t: t.start)
@@ -52,11 +57,14 @@ def _marker_lines(text: str, roster: Roster) -> list[Task]:
     """Lines that open with an ACTION marker, read as one line whatever the sentence splitter made of them (a
     PDF may space its words with tabs)."""
     out = []
+    if "ACTION" not in text:  # the word every marker line has
+        return out
     for m in _MARKER_LINE.finditer(text):
         line = m.group()
         lead = len(line) - len(line.lstrip())
         unit = Unit(m.start() + lead, m.end(), " ".join(line.split()))
-        task = None if _trailing_owner(unit, roster) else _from_unit(unit, roster, None)
+        marker = _MARKER.match(unit.text)
+        task = None if _trailing_owner(unit, marker, roster) else _from_unit(unit, marker, roster, None)
         if task:
             out.append(task)
     return out
@@ -101,9 +109,9 @@ def _lines(units: list[Unit], text: str) -> list[Unit]:
     put no full stop there."""
     out = []
     for unit in units:
-        cuts = [m.start() + 1 for m in _LINE_CUE.finditer(text, unit.start, unit.end)] if "\n" in text[
-            unit.start:unit.end] else []
-        if compiled("marker").match(unit.text):  # an ACTION line ends where a new line starts a new sentence
+        cuts = [m.start() + 1 for m in _LINE_CUE.finditer(text, unit.start, unit.end)] if text.find(
+            "\n", unit.start, unit.end) != -1 else []
+        if _MARKER.match(unit.text):  # an ACTION line ends where a new line starts a new sentence
             end = _MARKER_LINE_END.search(text, unit.start, unit.end)
             cuts = sorted(set(cuts + [end.start() + 1])) if end else cuts
         if not cuts:
@@ -122,25 +130,41 @@ _OPENER = rx.compile(expand(r"(?P<owners>{ROLE}|(?!{NOT_NAME}\b)(?:{TITLED}|{PER
 _HEADING_LEAD = rx.compile(r"[^.:;,–]{2,40}?\s[–—:-]\s")
 
 
+class _Antecedent:
+    """Whom a 'He will ...' may stand for in a paragraph: its sentences so far are read (_antecedent) only when a
+    sentence asks, each once (few sentences have a pronoun)."""
+
+    def __init__(self) -> None:
+        self.sentences: list[str] = []
+        self.name: str | None = None
+
+    def __call__(self) -> str | None:
+        for sentence in self.sentences:
+            self.name = _antecedent(sentence, self.name)
+        self.sentences.clear()
+        return self.name
+
+
 def _antecedent(sentence: str, before: str | None) -> str | None:
     """Whom a 'He will ...' in the next sentences may stand for: the name or role that opens this sentence
     ('Supervisor Liccar mentioned ...', 'Logo Committee – Trustee Albrecht has ...'; checked against the
     attendees only when a pronoun needs it); a sentence opening otherwise keeps the one before."""
     if not sentence[:1].isupper():
         return before
-    lead = _HEADING_LEAD.match(sentence) if " – " in sentence[:45] or " - " in sentence[:45] or ": " in sentence[
-        :45] else None
+    head = sentence[:45]
+    lead = _HEADING_LEAD.match(sentence) if " – " in head or " - " in head or ": " in head else None
     m = _OPENER.match(sentence) or lead and _OPENER.match(sentence, lead.end())
     return m.group("owners") if m else before
 
 
-def _trailing_owner(unit: Unit, roster: Roster) -> tuple[list[str], list[str], list[str]] | None:
-    """An 'ACTION: CLERK' / 'Action: JS/KL' / 'ACTION – Cllr Freeman' unit naming only owners."""
-    marker = compiled("marker").match(unit.text)
+def _trailing_owner(unit: Unit, marker: re.Match | None,
+                    roster: Roster) -> tuple[list[str], list[str], list[str]] | None:
+    """An 'ACTION: CLERK' / 'Action: JS/KL' / 'ACTION – Cllr Freeman' unit naming only owners (marker: its ACTION
+    marker)."""
     if not marker or marker.group("by"):
         return None
     body = unit.text[marker.end():].strip(" .")
-    if not body or len(body) > 40 or not re.fullmatch(rf"{_REF}(?:\s*(?:,|/|and|&)\s*{_REF})*", body):
+    if not body or len(body) > 40 or not _OWNERS_ONLY.fullmatch(body):
         return None
     got = resolve(roster, split_refs(body), strict=False)
     if not got or not got[0]:
@@ -151,22 +175,24 @@ def _trailing_owner(unit: Unit, roster: Roster) -> tuple[list[str], list[str], l
 _AGREED_THAT = rx.compile(r"It\s+was\s+agreed\s+that")
 
 
-def _from_unit(unit: Unit, roster: Roster, antecedent: str | None,
+def _from_unit(unit: Unit, marker: re.Match | None, roster: Roster, antecedent: Callable[[], str | None] | None,
                known: Known | None = None) -> Task | None:
     """The task in one sentence: every commitment in it ('A agreed to X and the Clerk would Y') makes one task
-    with all their owners; an ACTION marker makes a task even with no owner found (known: the document's
+    with all their owners; an ACTION marker makes a task even with no owner found (marker: the sentence's ACTION
+    marker; antecedent: whom a pronoun may stand for, asked only if a clause needs it; known: the document's
     known_names)."""
     s = unit.text
-    marker = compiled("marker").match(s)
     body = s[marker.end():] if marker else s
     offset = unit.start + (len(s) - len(body)) if marker else unit.start
     present = cue_words(body)
     if not marker and not has_cue(present):
         return None
-    if _DONE.search(body[:80]) or not _REPORTED_NEEDS.isdisjoint(present) and compiled("reported_request").search(
-            body):
+    head = body[:80]
+    if ("had" in head or "has" in head) and _DONE.search(head) or not _REPORTED_NEEDS.isdisjoint(
+            present) and compiled("reported_request").search(body):
         return None  # 'Myles had volunteered to ...', 'X was asked to give his update at this point': no task
-    found = sorted(find(body, roster, bool(marker), antecedent, present, known), key=lambda c: c.start)
+    pronoun_for = antecedent() if antecedent and needs_antecedent(present) else None
+    found = sorted(find(body, roster, bool(marker), pronoun_for, present, known), key=lambda c: c.start)
     end = unit.end
     inline = _inline_owner(body, roster) if not marker else None
     if inline:  # '... to the council (Action: Clerk).': the owners named at the end
@@ -185,7 +211,7 @@ def _from_unit(unit: Unit, roster: Roster, antecedent: str | None,
                     found[0].decided or bool(_AGREED_THAT.match(task)))
     if marker and body.strip():
         by = marker.group("by")
-        refs = split_refs(by) if by else re.findall(r"\b[A-Z]{2,3}\b", body)
+        refs = split_refs(by) if by else _INITIALS.findall(body)
         got = resolve(roster, refs, strict=False) if refs else ([], [])
         owners, unresolved = got or ([], [])
         return Task(body.strip(), offset, unit.end, owners, refs, unresolved, "action.marker")
@@ -221,7 +247,14 @@ def _bracketed(unit: Unit, roster: Roster) -> Task | None:
     return Task(unit.text, unit.start, unit.end, got[0], refs, got[1], "action.bracketed-owner")
 
 
-_COLUMN = rx.compile(rf"(?:\t|\|[\s|]*|(?<=[.)])\s)(?P<col>{_REF}(?:\s*(?:/|and|&)\s*{_REF}){{0,3}})[\s|]*$")
+_COLUMN = rx.compile(  # a tab, a bar or a space after '.' or ')' (the character first: a fast first test), then names
+    rf"[\s|](?:(?<=\|)[\s|]*|(?<=\t)|(?<=[.)]\s))(?P<col>{_REF}(?:\s*(?:/|and|&)\s*{_REF}){{0,3}})[\s|]*$")
+_TEXT_AFTER = rx.compile(r"[.)]\s+\S{2,}")
+_TABBED_WORDS = rx.compile(r"\w\t+\w")
+_WRAPPED_LINE = rx.compile(r"\s*[a-z]+\s")
+_SPACED_COLUMN = rx.compile(rf"(?:{_OWNER_ROLE}|All|ALL|[A-Z]{{2,4}})(?:\s*/\s*\S.*)?|.*/.*")
+_COLUMN_OWNER = rx.compile(rf"^(?:{_OWNER_ROLE}|All|(?:{_HON})s?\.?\s.*)$", re.I)
+_TO_DO = rx.compile(r"\bto\s+be\b|\bto\s+[a-z]+\b|\bwould\b|\bwill\b|\bwas asked\b")
 
 
 def _best_sentence(candidates: list[Unit], refs: list[str]) -> Unit:
@@ -232,7 +265,7 @@ def _best_sentence(candidates: list[Unit], refs: list[str]) -> Unit:
     def score(u: Unit) -> int:
         low = u.text.lower()
         named = any(re.search(rf"\b{re.escape(k)}", low) for k in keys)
-        todo = bool(re.search(r"\bto\s+be\b|\bto\s+[a-z]+\b|\bwould\b|\bwill\b|\bwas asked\b", low))
+        todo = bool(_TO_DO.search(low))
         return 2 * named + todo
     return max(reversed(candidates), key=score) if candidates else candidates[-1]
 
@@ -241,7 +274,7 @@ def _column_owners(units: list[Unit], roster: Roster, text: str, tasks: list[Tas
     """Owner columns: a minute ending in a tab (or, from PDFs, just a space) and the owners' names; none where
     the PDF spaces its words with tabs."""
     out = []
-    if len(_TAB_WORDS.findall(text, 0, 20000)) > 20:
+    if text.count("\t", 0, 20000) > 20 and len(_TAB_WORDS.findall(text, 0, 20000)) > 20:  # each has a tab
         return out
     tasks = sorted(tasks, key=lambda t: t.start)
     starts = [t.start for t in tasks]
@@ -250,25 +283,24 @@ def _column_owners(units: list[Unit], roster: Roster, text: str, tasks: list[Tas
         line_end = text.find("\n", unit.end, unit.end + 80)
         if line_end == -1:
             line_end = len(text) if len(text) - unit.end < 80 else -1
-        if line_end == -1 or "\t" not in text[unit.end:line_end] and not re.search(r"[.)]\s+\S{2,}", text[unit.end - 2:
-                                                                                                       line_end]):
+        if line_end == -1 or "\t" not in text[unit.end:line_end] and not _TEXT_AFTER.search(
+                text[unit.end - 2:line_end]):
             continue  # nothing after this sentence on its line: no owner column
         tail = text[unit.start:line_end]
         m = _COLUMN.search(tail)
         if not m or len(tail) - m.start() > 60 or m.start() < 10 or unit.start + m.start() - unit.end > 3:
             continue
-        if re.search(r"\w\t+\w", tail[:m.start()]):
+        if _TABBED_WORDS.search(tail, 0, m.start()):
             continue  # tabs between words: the PDF's word spacing, not an owner column
         spaced = tail[m.start()] not in "\t|"
-        if spaced and re.match(r"\s*[a-z]+\s", text[line_end:line_end + 20]):
+        if spaced and _WRAPPED_LINE.match(text[line_end:line_end + 20]):
             continue  # the line wraps inside a sentence ('... seconded by Trustee Albrecht. All / were in favor')
-        if spaced and not re.fullmatch(rf"(?:{_OWNER_ROLE}|All|ALL|[A-Z]{{2,4}})(?:\s*/\s*\S.*)?|.*/.*",
-                                       m.group("col")):
+        if spaced and not _SPACED_COLUMN.fullmatch(m.group("col")):
             continue  # without a tab, only roles, initials or 'A/B' read as an owner column (PDF text)
         got = resolve(roster, split_refs(m.group("col")), strict=False)
         if not got or not got[0] or any(o in word_set("not_owners") for o in (x.lower() for x in got[0])):
             continue
-        if not any(re.match(rf"^(?:{_OWNER_ROLE}|All|(?:{_HON})s?\.?\s.*)$", r, re.I) or roster.resolve(r)[1]
+        if not any(_COLUMN_OWNER.match(r) or roster.resolve(r)[1]
                    for r in split_refs(m.group("col"))):
             continue
         owners, unresolved = got

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import rx
-from ..lexicon import alternation, longest_first, rule_table, words
+from ..lexicon import alternation, rule_table, words
 from .roster import Roster
 
 Known = Callable[[], tuple[frozenset[str], frozenset[str]]]  # known_names of a document, computed on first call
@@ -44,6 +44,7 @@ class Clause:
     verbs: str
     regex: re.Pattern
     anchor: re.Pattern | None
+    guard: re.Pattern | None  # a pattern every sentence the clause matches contains: searched once, a prefilter
     decided: bool  # the task is also what the meeting decided: its sentence is the task's, not a decision's
 
 
@@ -52,7 +53,7 @@ def clauses() -> tuple[Clause, ...]:
     return tuple(Clause(c["name"], c["at"], frozenset(c.get("needs", ())), frozenset(c.get("needs_also", ())),
                         c["owner"], c["span"], c["resolve"], c["verbs"],
                         rx.compile(expand(c["pattern"])), rx.compile(c["anchor"]) if c.get("anchor") else None,
-                        c.get("decided", False))
+                        rx.compile(expand(c["guard"])) if c.get("guard") else None, c.get("decided", False))
                  for c in grammar()["clauses"])
 
 
@@ -70,9 +71,12 @@ def word_set(key: str) -> frozenset[str]:
 _HEADING_LEAD = rx.compile(r"^[^.:;,–]{2,40}?\s[–—-]\s")
 _ORG_WORDS = frozenset(words("organisation_words"))
 _NAME_START = rx.compile(r"\b(?:[A-Z]|the\s)|@")
-_CLAUSE_START = rx.compile(r"(?:[;:,]\s+(?:and\s+|but\s+|then\s+)?|\s[-–]\s|\s(?:and|that|but)\s|ACTIONS?:\s)")
+# '; (and|but|then) ', ' - ', ' and|that|but ', 'ACTION: ': the first character is matched first, then tells the
+# branch, so that the regex engine skips fast to the characters that may start a clause
+_CLAUSE_START = rx.compile(r"[;:,\sA](?:(?<=[;:,])\s+(?:and\s+|but\s+|then\s+)?|(?<=\s)(?:[-–]|and|that|but)\s|"
+                           r"(?<=A)CTIONS?:\s)")
 _FUTURE = {"will", "would", "shall", "is going to", "are going to", "’ll", "'ll", "is going to", "was going to"}
-_LOWER_WORD = rx.compile(r"(?<![\w’'-])[a-z][a-z’'-]+")
+_LOWER_WORD = rx.compile(r"[a-z](?<![\w’'-].)[a-z’'-]+")  # the letter first (a fast first test), then what's before
 _AGREEMENT = {"agreed to", "agrees to", "has agreed to"}
 _COLLECTIVE = {"All", "Councillors", "Members"}
 _TAKES_ON = {"volunteered to", "kindly volunteered to", "offered to"}  # 'agreed to be a signatory' is a status
@@ -86,8 +90,14 @@ _QUALIFIED_ROLE = rx.compile(rf"^(?:the\s+)?(?:[A-Z][a-z]+\s+){{1,2}}(?=(?:{alte
 _ROLE = rx.compile(expand("{ROLE}"))
 _LOOSE_OWNER = rx.compile(rf"^(?:the\s+)?{_TITLE_WORDS}s?\.?\s|^[A-Z]{{2,4}}$|^@[\w-]+$|"
                           r"^[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){0,2}$")
-_SPEAKER = rx.compile(expand(r"^[ \t]*(?:[-*•][ \t]+)?({NAME})(?:[ \t]+{NAME})?[ \t]*:[ \t]|\b({NAME})\s+{SAY}\b|"
-                             r"(?<!\bthe )\b([A-Z][a-z]+)[ \t]+([A-Z][a-z'’-]+)(?=[ \t]*(?:,|\(|and\b|$))"), re.M)
+_INITIALS_ONLY = rx.compile(r"[A-Z]{2,4}")
+_ACRONYM = rx.compile(r"[A-Z]{3,}")
+_LEADING_THE = rx.compile(r"^the\s+", re.I)
+_CLLRS = rx.compile(r"^Cllrs\.?\s")
+_A_LOOK = rx.compile(r"\s*a\s+look")
+_SPEAKER = rx.compile(expand(r"(?=[ \t*•A-Z-])(?:"  # the first characters of the three branches: a fast first test
+                             r"^[ \t]*(?:[-*•][ \t]+)?({NAME})(?:[ \t]+{NAME})?[ \t]*:[ \t]|\b({NAME})\s+{SAY}\b|"
+                             r"\b(?<!\bthe )([A-Z][a-z]+)[ \t]+([A-Z][a-z'’-]+)(?=[ \t]*(?:,|\(|and\b|$)))"), re.M)
 
 
 @dataclass
@@ -156,8 +166,9 @@ def known_names(text: str, roster: Roster) -> Known:
         lower = frozenset(_LOWER_WORD.findall(text))
         found = set()
         for m in _SPEAKER.finditer(text):
-            if _ORG_WORDS.isdisjoint(m.group().lower().replace(":", " ").split()):
-                found.add((m.group(1) or m.group(2) or m.group(3)).lower())
+            name = (m.group(1) or m.group(2) or m.group(3)).lower()
+            if name not in found and _ORG_WORDS.isdisjoint(m.group().lower().replace(":", " ").split()):
+                found.add(name)
         found = {n for n in found if n not in lower}
         found.update(p.name.split()[0].lower() for p in roster.people if p.name.split())
         return frozenset(found), lower
@@ -172,7 +183,7 @@ def person_like(ref: str, known: Known) -> bool:
     tokens = ref.split()
     if any(t.strip(".,").lower() in _ORG_WORDS for t in tokens):
         return False
-    if len(tokens) > 1 or ref.startswith("@") or re.fullmatch(r"[A-Z]{2,4}", ref):
+    if len(tokens) > 1 or ref.startswith("@") or _INITIALS_ONLY.fullmatch(ref):
         return True
     low = ref.lower()
     names, lower = known()
@@ -187,10 +198,10 @@ def resolve(roster: Roster, refs: list[str], strict: bool,
     if known is not None and any(_TITLED_NAME.match(r) for r in refs):
         known = None  # 'Councillor Agate and Pogmore': the title stands for every name of the group
     for ref in refs:
-        clean = re.sub(r"^the\s+", "", ref.strip(), flags=re.I)
+        clean = _LEADING_THE.sub("", ref.strip())
         if not clean or clean.lower() in word_set("not_owners"):
             return None
-        names, ok = resolve_ref(roster, re.sub(r"^Cllrs\.?\s", "Cllr ", clean))
+        names, ok = resolve_ref(roster, _CLLRS.sub("Cllr ", clean))
         if not ok and _ROLE.fullmatch(clean):  # an office: its holder in the list, else the office ('City Manager')
             holders = roster.by_role(clean)
             names, ok = [holders[0].name] if len(holders) == 1 else [clean[0].upper() + clean[1:]], True
@@ -209,29 +220,43 @@ def _clause_starts(body: str) -> list[int]:
             if pos < len(body) and (body[pos].isupper() or body[pos] in "@(" or body.startswith("the ", pos))]
 
 
-def _name_starts(body: str, anchor: re.Pattern) -> list[int]:
-    """Capitalised words, 'the' and handles up to 80 characters before each match of the anchor."""
-    names = [m.start() for m in _NAME_START.finditer(body)]
+def _name_starts(body: str, names: list[int], anchor: re.Pattern) -> list[int]:
+    """Of the names (where capitalised words, 'the' and handles start in body), those up to 80 characters before
+    each match of the anchor."""
     out: list[int] = []
     for a in anchor.finditer(body):
         out += [p for p in names[bisect_left(names, a.start() - 80):bisect_left(names, a.start())] if p not in out]
     return out
 
 
+def word_trie(words_: set[str]) -> str:
+    """A non-capturing alternation of words factored by their first letters ('agree(?:d|s)?'): the regex engine
+    tries one branch per letter instead of one per word. It matches the same strings as a plain alternation."""
+    branches: dict[str, set[str]] = {}
+    for w in words_:
+        branches.setdefault(w[:1], set()).add(w[1:])
+    optional = branches.pop("", None) is not None
+    if not branches:
+        return ""
+    alts = [re.escape(first) + word_trie(rests) for first, rests in sorted(branches.items())]
+    if len(alts) == 1 and not optional:
+        return alts[0]
+    return "(?:" + "|".join(alts) + ")" + ("?" if optional else "")
+
+
 @lru_cache(maxsize=None)
 def _words_regex() -> re.Pattern:
     """One pattern for every word a clause needs and every cue word: a sentence is scanned once for all."""
     words_ = set(grammar()["cue_words"]["words"]) | {w for c in clauses() for w in c.needs | c.needs_also}
-    return rx.compile(r"(?<![\w’'])(?:" + "|".join(map(re.escape, longest_first(words_))) +
-                      r")(?![\w’'])")
+    return rx.compile(r"(?<![\w’'])" + word_trie(words_) + r"(?![\w’'])")
 
 
-def cue_words(body: str) -> set[str]:
+def cue_words(body: str) -> frozenset[str]:
     """The cue and needed words that occur in a sentence."""
-    return set(_words_regex().findall(body.lower()))
+    return frozenset(_words_regex().findall(body.lower()))
 
 
-def has_cue(present: set[str]) -> bool:
+def has_cue(present: frozenset[str]) -> bool:
     """Whether a sentence's cue_words hold one of the words every task needs."""
     return not _cues().isdisjoint(present)
 
@@ -241,26 +266,46 @@ def _cues() -> frozenset[str]:
     return frozenset(grammar()["cue_words"]["words"])
 
 
-def find(body: str, roster: Roster, marker: bool, antecedent: str | None = None, present: set[str] | None = None,
+def _may_hold(clause: Clause, present: frozenset[str]) -> bool:
+    """Whether a sentence with these cue_words has the words the clause needs."""
+    return not (clause.needs and clause.needs.isdisjoint(present) or clause.needs_also and clause.needs_also.isdisjoint(
+        present))
+
+
+@lru_cache(maxsize=4096)
+def _clauses_for(present: frozenset[str]) -> tuple[Clause, ...]:
+    """The clauses, in order, whose needed words a sentence with these cue_words has."""
+    return tuple(c for c in clauses() if _may_hold(c, present))
+
+
+@lru_cache(maxsize=4096)
+def needs_antecedent(present: frozenset[str]) -> bool:
+    """Whether a sentence with these cue_words may hold a clause whose owner is a sentence opener before it."""
+    return any(c.owner == "antecedent" for c in _clauses_for(present))
+
+
+def find(body: str, roster: Roster, marker: bool, antecedent: str | None = None, present: frozenset[str] | None = None,
          known: Known | None = None):
     """The commitments in one sentence (body: the sentence after any ACTION marker; present: its cue_words;
     known: the document's known_names)."""
     present = cue_words(body) if present is None else present
     seen: set[int] = set()
-    heading = _HEADING_LEAD.match(body)  # 'NEW BUSINESS – Supervisor Liccar is going to ...': still the start
+    dashes = body[3:42]  # where a heading's dash must be: 'NEW BUSINESS – Supervisor Liccar is going to ...' ...
+    heading = _HEADING_LEAD.match(body) if "-" in dashes or "–" in dashes or "—" in dashes else None  # ... the start
     opening = heading.end() if heading else 0
-    starts = {"sentence": [0], "marker": [0] if marker else []}
-    for clause in clauses():
-        if clause.needs and clause.needs.isdisjoint(present) or clause.needs_also and clause.needs_also.isdisjoint(
-                present) or clause.owner == "antecedent" and not antecedent:
+    starts = {"sentence": [0], "marker": [0] if marker else []}  # and 'clause', 'name' when a clause needs them
+    for clause in _clauses_for(present):
+        if clause.owner == "antecedent" and not antecedent or clause.at == "marker" and not marker or (
+                clause.guard and not clause.guard.search(body)):
             continue
         if clause.at == "anywhere":
             matches = clause.regex.finditer(body)
         else:
-            if clause.at == "clause" and "clause" not in starts:
-                starts["clause"] = _clause_starts(body)
-            positions = _name_starts(body, clause.anchor) if clause.at == "name" else starts[clause.at]
-            matches = (clause.regex.match(body, pos) for pos in positions)
+            if clause.at not in starts:
+                starts[clause.at] = _clause_starts(body) if clause.at == "clause" else [
+                    m.start() for m in _NAME_START.finditer(body)]
+            positions = _name_starts(body, starts["name"], clause.anchor) if clause.at == "name" else starts[clause.at]
+            matches = [clause.regex.match(body, pos) for pos in positions]
         for m in matches:
             got = m and _commitment(m, clause, body, roster, marker, antecedent, seen, opening, known)
             if got:
@@ -282,7 +327,7 @@ def _commitment(m: re.Match, clause: Clause, body: str, roster: Roster, marker: 
         return None
     if clause.verbs == "action" and not action or how == "should" and clause.verbs != "participle" and not action:
         return None
-    if verb == "have" and not re.match(r"\s*a\s+look", body[m.end():]):
+    if verb == "have" and not _A_LOOK.match(body, m.end()):
         return None
     refs = [antecedent] if clause.owner == "antecedent" else split_refs(m.group("owners"))
     if how in _AGREEMENT and not action and all(r in _COLLECTIVE for r in refs):
@@ -303,7 +348,7 @@ def _commitment(m: re.Match, clause: Clause, body: str, roster: Roster, marker: 
         return None  # 'Highways are to inspect': one name with a plural verb is a firm or a body
     if unresolved and how == "to" and not marker:
         return None  # 'Hope to see ...', 'Good to set ...': not a person
-    if not marker and any(re.fullmatch(r"[A-Z]{3,}", u) for u in unresolved):
+    if not marker and any(_ACRONYM.fullmatch(u) for u in unresolved):
         return None  # 'EMO will ...': an acronym that is nobody's initials is an organisation
     if clause.resolve == "titled" and unresolved and not all(_TITLED_NAME.match(r) for r in refs):
         return None  # an unknown plain name; a titled one ('County Cllr. J. Davies') is kept, flagged
