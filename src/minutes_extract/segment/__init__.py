@@ -1,7 +1,7 @@
 """Segmentation: the document's agenda items (numbered, headed, markdown, or council web-page rows)."""
 from __future__ import annotations
 
-from .base import Line, Segment, lines_of
+from .base import Line, Segment, lines_of, lines_within
 from .headings import heading_segments, numbered_segments, subheadings
 from .markdown import MD_HEADING, markdown_segments
 from .rows import table_row_segments
@@ -16,9 +16,10 @@ def segment(text: str) -> list[Segment]:
     for scheme in (table_row_segments, _numbered_or_markdown, heading_segments):
         segs = scheme(text, lines)
         if segs:
+            starts = [ln.start for ln in lines]
             for seg in segs:
                 if seg.rule != "item.markdown-bullet":
-                    subheadings(seg, text)
+                    subheadings(seg, lines_within(text, lines, starts, seg.start, seg.end))
             return segs
     return []
 
