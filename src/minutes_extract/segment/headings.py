@@ -14,8 +14,7 @@ from .titles import (CAPS_LEAD, SENTENCE_OPENERS, TITLE_SMALL, VERBS, attendance
 _NUMBERED = rx.compile(
     r"^\s?(?:\|\s*)?(?:(?:item|minute|min\.?)\s+(?P<ref>\d{1,4}(?:[/.]\d{1,4}){1,3})[.):]?\s+|(?:item\s+)?"
     r"(?:\d{2,4}-\d{2,6}\s+)?(?P<num>\d{1,3}(?:\.\d{1,2}){0,2})(?:[.):]?\s+|\s*[-–]\s+))(?P<title>\S.*)$", re.I)
-# '(?<![\w/.£$])\d{1,3}/\d{2}...' with its look-behind after the first digit, so that a search looks at digits only
-_SLASH = rx.compile(r"(?P<num>\d(?<![\w/.£$]\d)\d{0,2}/\d{2})(?![\w/])[.:]?\s+"
+_SLASH = rx.compile(r"(?<![\w/.£$])(?P<num>\d{1,3}/\d{2})(?![\w/])[.:]?\s+"
                     r"(?=(?P<title>[A-Z0-9“\"'‘(][^\n]{0,300}))")
 _REF_BEFORE = rx.compile(r"(?:item|minute|min|ref|no\.?|application|see)\s*$")  # 'see 01/19' cites a minute
 
@@ -101,10 +100,26 @@ def _numbered_headings(lines: list[Line]) -> list[tuple[Line, str, str, str]]:
     return found
 
 
+def _slash_numbers(text: str) -> list[re.Match]:
+    """The matches _SLASH.finditer(text) gives, tried only at the one to three places before each '/' where a
+    number can start (a search testing every character costs ten times as much)."""
+    found, tried_to, slash = [], 0, text.find("/")
+    while slash != -1:
+        for pos in range(max(slash - 3, tried_to), slash):
+            if m := _SLASH.match(text, pos):
+                found.append(m)
+                tried_to = m.end()
+                break
+        else:
+            tried_to = max(tried_to, slash)
+        slash = text.find("/", slash + 1)
+    return found
+
+
 def _slash_headings(text: str) -> list[tuple[int, str, str]]:
     """'01/19 Apologies ...' numbers (minute/year), anywhere in a line, kept when they run in sequence."""
     hits = []
-    for m in _SLASH.finditer(text):
+    for m in _slash_numbers(text):
         if _REF_BEFORE.search(text[max(0, m.start() - 12):m.start()].lower()):
             continue
         num, year = m.group("num").split("/")

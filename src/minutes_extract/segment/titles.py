@@ -33,10 +33,12 @@ def looks_like_title(title: str, max_words: int = 16, money_ok: bool = False) ->
     t = title.strip()
     if not t or not (t[0].isupper() or t[0].isdigit() or t[0] in "“\"'‘("):
         return False
-    if _MONEY.search(t) and not (money_ok and len(t.split()) >= 10 and not _MONEY.search(" ".join(t.split()[:3]))) \
-            or _DATE_LEAD.match(t):
+    words = t.split()
+    n = len(words)
+    if _MONEY.search(t) and not (money_ok and n >= 10 and not _MONEY.search(" ".join(words[:3]))) or _DATE_LEAD.match(t):
         return False
-    n = len(t.split())
+    if n > max(max_words, 25):
+        return False  # too long in capitals or not (checked first: is_upper counts every letter)
     if is_upper(t):
         return n <= 25
     if n > (max_words if t.endswith(".") else max(max_words, 25)) or t.endswith((",", ";")):
