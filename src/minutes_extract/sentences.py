@@ -46,8 +46,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word.lower().rstrip(".") in _ABBREVIATIONS or bool(_DOTTED_INITIALS.fullmatch(word))
 
 
-_HEADING_LINE = rx.compile(r"^[ \t]*(?:(?:\d{1,3}[.)]?\s+|\d{1,3}/\d{2}\s+)?[A-Z][A-Z0-9 ,&/'’()–-]{3,}|#{1,6}[ \t].*)[ \t]*$",
-                           re.M)  # upper-case or markdown headings
+_HEADING = r"[ \t]*(?:(?:\d{1,3}[.)]?\s+|\d{1,3}/\d{2}\s+)?[A-Z][A-Z0-9 ,&/'’()–-]{3,}|#{1,6}[ \t].*)[ \t]*$"
+_HEADING_LINE = rx.compile("^" + _HEADING, re.M)  # upper-case or markdown headings
+_HEADING_AFTER_BREAK = rx.compile("\n" + _HEADING, re.M)  # the same, found by its line break
 
 
 def split(text: str, start: int = 0, end: int | None = None, breaks: list[int] = ()) -> list[Unit]:
@@ -61,7 +62,7 @@ def split(text: str, start: int = 0, end: int | None = None, breaks: list[int] =
         if stop == "." and _is_abbreviation(text, a):
             continue
         cuts.append((a, b if stop in ".!?" else a, b))
-    cuts += [(m.end(), m.end(), m.end()) for m in _HEADING_LINE.finditer(text, start, end)]
+    cuts += [(e, e, e) for e in _heading_line_ends(text, start, end)]
     cuts += [(b, b, b) for b in breaks if start < b < end]
     units, pos = [], start
     for _, cut, resume in sorted(cuts):
@@ -78,6 +79,14 @@ def _boundaries(text: str, start: int, end: int):
     spaced = any(text.find(t, start, end) >= 0 for t in _SPACE_TRIGGERS) or \
         text.find("Minutes:", max(0, start - 8), end) >= 0
     return (_BOUNDARY if spaced else _BOUNDARY_NOT_AT_SPACES).finditer(text, start, end)
+
+
+def _heading_line_ends(text: str, start: int, end: int) -> list[int]:
+    """Ends of the matches of _HEADING_LINE.finditer(text, start, end): the line at `start`, then the lines after a
+    line break (a search for '\n' passes over other characters at once; '^' makes the engine try each one)."""
+    first = _HEADING_LINE.match(text, start, end)
+    ends = [first.end()] if first else []
+    return ends + [m.end() for m in _HEADING_AFTER_BREAK.finditer(text, first.end() if first else start, end)]
 
 
 _LIST_MARKER = rx.compile(r"^(?:[-*•·]|\(?(?:[a-z]|[ivx]{1,4})\)+|\d{1,3}(?:\.\d{1,3})*[.)]|#{1,6})\s+")

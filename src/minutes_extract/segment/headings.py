@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from operator import attrgetter
 
 from .. import rx
-from ..lexicon import words
 from .base import Line, Segment, close
 from .markdown import MD_HEADING, meeting_detail
 from .titles import (CAPS_LEAD, SENTENCE_OPENERS, TITLE_SMALL, VERBS, attendance_heading, clean_title, cut_title,
-                     is_upper, looks_like_title)
+                     is_upper, looks_like_title, word_set)
 
 
 _NUMBERED = rx.compile(
@@ -143,7 +144,8 @@ _CELL_SEPARATORS, _INITIALS = rx.compile(r"[\s/|,&]+"), rx.compile(r"[A-Z]{2,4}"
 def owner_cell(text: str) -> bool:
     """A cell of an action column: only roles and people's initials ('Clerk', 'Clerk Clerk', 'RC/AC GG AJ Clerk |')."""
     tokens = [w for w in _CELL_SEPARATORS.split(text) if w]
-    roles = sum(w.lower() in words("owner_roles") for w in tokens)
+    owner_roles = word_set("owner_roles")
+    roles = sum(w.lower() in owner_roles for w in tokens)
     initials = sum(bool(_INITIALS.fullmatch(w)) for w in tokens)
     return roles + initials == len(tokens) and (roles > 0 or initials > 1)  # 'AOB', 'CCTV' alone are headings
 
@@ -224,6 +226,11 @@ def _nested_lists(top: list[tuple[Line, str, str, str]]) -> set[int]:
 _RUN_ON = rx.compile(r"[a-z)][.:]\s+[A-Z]")  # 'Finance. The clerk ...'
 
 
+def _index_of(lines: list[Line], line: Line) -> int:
+    """Where `line` is in `lines` (ordered by start)."""
+    return bisect_left(lines, line.start, key=attrgetter("start"))
+
+
 def numbered_segments(text: str, lines: list[Line]) -> list[Segment]:
     numbered = _numbered_headings(lines)
     slash = _slash_headings(text)
@@ -240,14 +247,13 @@ def numbered_segments(text: str, lines: list[Line]) -> list[Segment]:
         heads = [(pos, num, cut_title(title), "item.minute-number") for pos, num, title in slash]
     elif len(top) >= 2:
         nested = _nested_lists(top)
-        index = {ln.start: k for k, ln in enumerate(lines)}
         numbered = [h for h in numbered if h[0].start not in nested]
         parents = {num for ln, num, _, _ in top if ln.start not in nested}
         for ln, num, title, rule in numbered:
             if rule == "item.subnumbered" and num.split(".")[0] in parents:
                 continue  # '4.2' under item 4 is a sub-point of its item
             run_on = _RUN_ON.search(title) or len(title.split()) > 25
-            heads.append((ln.start, num, cut_title(title) if run_on else _wrapped_title(lines, index[ln.start], title),
+            heads.append((ln.start, num, cut_title(title) if run_on else _wrapped_title(lines, _index_of(lines, ln), title),
                           rule))
     if not heads:
         return []
@@ -300,16 +306,17 @@ def heading_segments(text: str, lines: list[Line]) -> list[Segment]:
     most headings (three or more) are in capitals, also those running on into their text, the capitals are
     the items and the others sub-headings."""
     heads = []
-    seen_attendance = False
+    first_attendance = None
     for i, ln in enumerate(lines):
         t = ln.text.strip().lstrip("#").strip()
         if attendance_marker(t):
-            seen_attendance = True
+            if first_attendance is None:
+                first_attendance = ln.start
             continue
-        if (MD_HEADING.match(ln.text) or unnumbered_heading(lines, i)) and not person_like(t) and \
-                not meeting_detail(clean_title(t)):
+        markdown = ln.text.startswith("#") and MD_HEADING.match(ln.text)
+        if (markdown or unnumbered_heading(lines, i)) and not person_like(t) and not meeting_detail(clean_title(t)):
             heads.append((ln.start, None, t, "item.heading"))
-        elif (caps := _caps_heading(ln.text)) and not MD_HEADING.match(ln.text):
+        elif (caps := _caps_heading(ln.text)) and not markdown:
             heads.append((ln.start, None, caps, "item.caps-heading"))
     capital = [h for h in heads if _caps_heading(h[2] + ":") or is_upper(h[2])]
     if len(capital) >= 3 and 2 * len(capital) >= len(heads):
@@ -317,9 +324,8 @@ def heading_segments(text: str, lines: list[Line]) -> list[Segment]:
         heads = [h for h in capital if not first_sentence or h[0] > first_sentence.start()]  # not the title
     else:
         heads = [h for h in heads if h[3] != "item.caps-heading"]
-    if seen_attendance:
-        first_att = next(ln.start for ln in lines if attendance_marker(ln.text.strip().lstrip("#").strip()))
-        heads = [h for h in heads if h[0] > first_att]
+    if first_attendance is not None:
+        heads = [h for h in heads if h[0] > first_attendance]
     return close(heads, len(text), text) if len(heads) >= 2 else []
 
 
@@ -330,6 +336,6 @@ def subheadings(seg: Segment, body_lines: list[Line]) -> None:
     """Adds the stand-alone headings among the lines of an item (after its first) to its subheadings."""
     for i, ln in enumerate(body_lines[1:], start=1):
         t = ln.text.strip()
-        if unnumbered_heading(body_lines, i) and not person_like(t) and not t.endswith(":") and \
+        if t and unnumbered_heading(body_lines, i) and not person_like(t) and not t.endswith(":") and \
                 not _OUTCOME_HEADING.match(t):
             seg.subheadings.append(clean_title(t))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import rx
 from ..lexicon import words
@@ -96,7 +97,13 @@ def clean_title(title: str) -> str:
     return title.rstrip(" :.-–").strip() or title
 
 
+@lru_cache(maxsize=8)
+def word_set(*keys: str) -> frozenset[str]:
+    """The lexicon's word lists `keys` in one set, built once (lexicon.words builds a new set at each call)."""
+    return frozenset().union(*map(words, keys))
+
+
 def attendance_heading(title: str) -> bool:
     t = title.strip().rstrip(":").lower()
-    return (t in words("present_headings") or t in words("absent_headings")
-            or t in words("apology_headings") or t.startswith(("present", "apologies", "in attendance")))
+    return t in word_set("present_headings", "absent_headings", "apology_headings") or \
+        t.startswith(("present", "apologies", "in attendance"))
