@@ -21,7 +21,7 @@ _ESCAPE = rx.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 # '_', so that the engine looks only at underscores: '(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])' removes the same
 _UNDERSCORES = rx.compile(r"_(?:_+|(?<![A-Za-z0-9]_)|(?![A-Za-z0-9]))")
 _TRAILING = rx.compile(r"[ \t]+$", re.M)
-_STAR_BULLET = rx.compile(r"^(\s*)\* ", re.M)
+_STAR_BULLET = rx.compile(r"\n(\s*)\* ")  # '^(\s*)\* ' (re.M) by the line break before it, found faster
 _TEXT_CELL = rx.compile(r"</t[dh]>", re.I)
 _ROW = rx.compile(r"<tr\b[^>]*>", re.I)
 _ITEM = rx.compile(r"<li\b[^>]*>", re.I)
@@ -52,7 +52,8 @@ def _markdown_emphasis(text: str) -> str:
     text = _sub_if("![", _IMAGE, "", text)
     text = _sub_if("](", _LINK, r"\1", text)
     text = _sub_if("<", _AUTOLINK, r"\1", text)
-    text = _sub_if("* ", _STAR_BULLET, r"\1- ", text)  # '* item' bullets become '- item'
+    if "* " in text:  # '* item' bullets become '- item'
+        text = _STAR_BULLET.sub("\n\\1- ", "\n" + text)[1:]
     text = text.replace("*", "")
     text = _sub_if("_", _UNDERSCORES, "", text)
     text = text.replace("`", "")

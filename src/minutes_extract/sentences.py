@@ -43,7 +43,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = m.group(1)
     if len(word) == 1 and word.isalpha() and word.isupper():
         return True  # an initial: 'Cllr. A. Davies'
-    return word.lower().rstrip(".") in _ABBREVIATIONS or bool(_DOTTED_INITIALS.fullmatch(word))
+    return word.lower().rstrip(".") in _ABBREVIATIONS or "." in word and bool(_DOTTED_INITIALS.fullmatch(word))
 
 
 _HEADING = r"[ \t]*(?:(?:\d{1,3}[.)]?\s+|\d{1,3}/\d{2}\s+)?[A-Z][A-Z0-9 ,&/'’()–-]{3,}|#{1,6}[ \t].*)[ \t]*$"
@@ -90,6 +90,7 @@ def _heading_line_ends(text: str, start: int, end: int) -> list[int]:
 
 
 _LIST_MARKER = rx.compile(r"^(?:[-*•·]|\(?(?:[a-z]|[ivx]{1,4})\)+|\d{1,3}(?:\.\d{1,3})*[.)]|#{1,6})\s+")
+_MARKER_OPENERS = frozenset("-*•·(#abcdefghijklmnopqrstuvwxyz")  # and digits: what a list marker can open with
 
 
 def _add(units: list[Unit], text: str, a: int, b: int) -> None:
@@ -100,7 +101,7 @@ def _add(units: list[Unit], text: str, a: int, b: int) -> None:
         return
     lead = len(chunk) - len(body)
     body = body.rstrip()
-    marker = _LIST_MARKER.match(body)
+    marker = _LIST_MARKER.match(body) if body[0] in _MARKER_OPENERS or body[0].isdecimal() else None
     if marker and len(body) > marker.end():
         lead += marker.end()
         body = body[marker.end():]
