@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from operator import attrgetter
 
 from .. import rx
@@ -127,7 +128,8 @@ def _slash_headings(text: str) -> list[tuple[int, str, str]]:
         hits.append((int(num), year, m))
     if not hits:
         return []
-    year = max({y for _, y, _ in hits}, key=lambda y: sum(1 for _, yy, _ in hits if yy == y))
+    counts = Counter(y for _, y, _ in hits)
+    year = max({y for _, y, _ in hits}, key=counts.__getitem__)  # the most frequent year (not a count per year)
     chosen, last = [], None
     for n, y, m in hits:
         if y != year:
