@@ -24,8 +24,15 @@ _EMPTY_NOTE = rx.compile(r"^(?:no (?:updates?|announcements|news)\b|nothing\b|no
                          r"extracted from\b)", re.I)
 
 
+def has_hash_lines(text: str) -> bool:
+    """Whether some line opens with '#', as every markdown heading does."""
+    return text.startswith("#") or "\n#" in text
+
+
 def markdown_segments(text: str, lines: list[Line]) -> list[Segment]:
     """Headed markdown minutes: the discussion bullets (and headed topics) are the items."""
+    if not has_hash_lines(text):
+        return []
     headings = [(i, len(m.group(1)), m.group(2)) for i, ln in enumerate(lines)
                 if (m := MD_HEADING.match(ln.text))]
     if len(headings) < 2:
