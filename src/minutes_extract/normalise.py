@@ -7,8 +7,10 @@ import re
 from . import rx
 from .document import join_pages
 
-_SPACES = rx.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
-_INVISIBLE = rx.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0b-\x0c\x0e-\x1f\x7f]")  # and control characters
+_SPACE_CHARS = r"\u00a0\u2000-\u200a\u202f\u205f\u3000"
+_INVISIBLE_CHARS = r"\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0b-\x0c\x0e-\x1f\x7f"  # and control characters
+_SPACES, _INVISIBLE = rx.compile(f"[{_SPACE_CHARS}]"), rx.compile(f"[{_INVISIBLE_CHARS}]")
+_ODD_CHARACTER = rx.compile(f"[{_SPACE_CHARS}{_INVISIBLE_CHARS}]")  # one search instead of two replacements
 _IMAGE = rx.compile(r"!\[[^\[\]\n]*\]\([^)\n]*\)")
 _LINK = rx.compile(r"\[([^\[\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)")
 _AUTOLINK = rx.compile(r"<((?:https?|mailto):[^>\s]+)>")
@@ -64,7 +66,8 @@ def normalise(text: str) -> str:
     """Normalises one page of text."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _embedded_html(text)
-    text = _INVISIBLE.sub("", _SPACES.sub(" ", text))
+    if _ODD_CHARACTER.search(text):
+        text = _INVISIBLE.sub("", _SPACES.sub(" ", text))
     text = _markdown_emphasis(text)
     text = _sub_if("  ", _GAP, lambda m: " " if len(m.group()) < 4 else "\t", text)
     if " \n" in text or "\t\n" in text or text.endswith((" ", "\t")):  # what every trailing match holds

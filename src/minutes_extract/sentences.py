@@ -31,12 +31,15 @@ class Unit:
     text: str
 
 
+_LONGEST = max(map(len, _ABBREVIATIONS))
 _LAST_WORD = rx.compile(r"([\w.]+)$")
 _DOTTED_INITIALS = rx.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")  # 'e.g', 'U.K'
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the '.' at `dot` ends an abbreviation or an initial ('Cllr.', 'A.'), not a sentence."""
+    if dot > _LONGEST and text[dot - _LONGEST - 1:dot].isalpha():
+        return False  # a word longer than any abbreviation, with no dot to make it initials
     m = _LAST_WORD.search(text, max(0, dot - 12), dot)
     if not m:
         return False
