@@ -22,7 +22,6 @@ _ESCAPE = rx.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 # every run of underscores but a single one between letters or digits ('snake_case'); written to open with
 # '_', so that the engine looks only at underscores: '(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])' removes the same
 _UNDERSCORES = rx.compile(r"_(?:_+|(?<![A-Za-z0-9]_)|(?![A-Za-z0-9]))")
-_TRAILING = rx.compile(r"[ \t]+$", re.M)
 _STAR_BULLET = rx.compile(r"\n(\s*)\* ")  # '^(\s*)\* ' (re.M) by the line break before it, found faster
 _TEXT_CELL = rx.compile(r"</t[dh]>", re.I)
 _ROW = rx.compile(r"<tr\b[^>]*>", re.I)
@@ -70,8 +69,8 @@ def normalise(text: str) -> str:
         text = _INVISIBLE.sub("", _SPACES.sub(" ", text))
     text = _markdown_emphasis(text)
     text = _sub_if("  ", _GAP, lambda m: " " if len(m.group()) < 4 else "\t", text)
-    if " \n" in text or "\t\n" in text or text.endswith((" ", "\t")):  # what every trailing match holds
-        text = _TRAILING.sub("", text)
+    if " \n" in text or "\t\n" in text or text.endswith((" ", "\t")):  # trailing spaces ('[ \t]+$', re.M) go
+        text = "\n".join([line.rstrip(" \t") for line in text.split("\n")])
     return text  # line structure is kept, so lines point into the original file
 
 

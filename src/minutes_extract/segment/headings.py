@@ -88,11 +88,11 @@ def _numbered_headings(lines: list[Line]) -> list[tuple[Line, str, str, str]]:
         title = title[:cut.start()] if cut else title
         if _DIGIT.match(title) and not _NUMBER_WITH_LETTER.match(title):
             continue  # '2 October', '30.00', '4.4.5' are not headings
-        if lead := _capitals_lead(title):
-            title = lead
-        elif not looks_like_title(title):
-            title = _run_in_title(title)
-        if not looks_like_title(title, money_ok=True) or _MOTION_BY.search(title):
+        lead = _capitals_lead(title)
+        titled = not lead and looks_like_title(title)  # then so it is with money_ok, which only loosens the test
+        if not titled:
+            title = lead or _run_in_title(title)
+        if not (titled or looks_like_title(title, money_ok=True)) or _MOTION_BY.search(title):
             continue
         if m.group("ref"):  # 'Item 15/03/4 Members Declaration of Interest'
             found.append((ln, m.group("ref"), title.rstrip(":"), "item.minute-ref"))
