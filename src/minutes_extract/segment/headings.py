@@ -75,12 +75,18 @@ _DIGIT, _NUMBER_WITH_LETTER = rx.compile(r"\d"), rx.compile(r"\d+[A-Za-z]")  # '
 _MOTION_BY = rx.compile(r"\b(?:moved|seconded|proposed)\s+by\b", re.I)
 
 
-def _numbered_headings(lines: list[Line]) -> list[tuple[Line, str, str, str]]:
+# where a line _NUMBERED can match starts: after a line break, a space and a '|', an item number or the first
+# letter of 'item', 'minute' or 'min' (which re.I also matches as 'İ' and 'ı'); found by the line break
+_NUMBER_LINE_START = rx.compile(r"\n[^\S\n]?(?:\|[^\S\n]*)?[\dIiMm\u0130\u0131]")
+
+
+def _numbered_headings(text: str, lines: list[Line]) -> list[tuple[Line, str, str, str]]:
     """(line, number, title, rule) for lines opening with an item number in column 0; a heading ends where
     its motion or roll call starts ('ROLL CALL: Present: ...', '... the following: Moved by ...')."""
     found = []
+    candidates = {0} | {m.start() + 1 for m in _NUMBER_LINE_START.finditer(text)}
     for ln in lines:
-        m = _NUMBERED.match(ln.text)
+        m = ln.start in candidates and _NUMBERED.match(ln.text)
         if not m:
             continue
         title = m.group("title").strip()
@@ -234,7 +240,7 @@ def _index_of(lines: list[Line], line: Line) -> int:
 
 
 def numbered_segments(text: str, lines: list[Line]) -> list[Segment]:
-    numbered = _numbered_headings(lines)
+    numbered = _numbered_headings(text, lines)
     slash = _slash_headings(text)
     heads: list[tuple[int, str | None, str, str]] = []
     refs = [h for h in numbered if h[3] == "item.minute-ref"]
