@@ -53,3 +53,13 @@ def test_split_cuts_at_bullets_bars_and_after_minutes_only_when_they_are_there()
 def test_word_set_joins_lexicon_lists_once():
     assert word_set("present_headings", "apology_headings") is word_set("present_headings", "apology_headings")
     assert "present" in word_set("present_headings") and attendance_heading("Apologies for absence:")
+
+
+def test_numbered_lines_are_found_wherever_the_pattern_matches():
+    from minutes_extract.segment.headings import _NUMBER_LINE_START, _NUMBERED, _numbered_headings
+    text = "1. Apologies\n | 2. Minutes of the last meeting\n\u0130tem 3 Finance\nx 4. Not at the start\n5 - Planning"
+    lines = lines_of(text)
+    candidates = {0} | {m.start() + 1 for m in _NUMBER_LINE_START.finditer(text)}
+    assert [ln.start for ln in lines if _NUMBERED.match(ln.text)] == [0, 13, 47, 84]
+    assert {0, 13, 47, 84} <= candidates and 62 not in candidates
+    assert [num for _, num, _, _ in _numbered_headings(text, lines)] == ["1", "2", "3"]
