@@ -71,7 +71,8 @@ def split(text: str, start: int = 0, end: int | None = None, breaks: list[int] =
     for _, cut, resume in sorted(cuts):
         if cut < pos:
             continue
-        _add(units, text, pos, cut)
+        if cut > pos:  # nothing to add between two cuts at one place
+            _add(units, text, pos, cut)
         pos = resume
     _add(units, text, pos, end)
     return units
