@@ -316,7 +316,10 @@ def heading_segments(text: str, lines: list[Line]) -> list[Segment]:
     heads = []
     first_attendance = None
     for i, ln in enumerate(lines):
-        t = ln.text.strip().lstrip("#").strip()
+        stripped = ln.text.strip()
+        if not stripped:
+            continue  # a blank line is neither a heading nor an attendance marker
+        t = stripped.lstrip("#").strip()
         if attendance_marker(t):
             if first_attendance is None:
                 first_attendance = ln.start
