@@ -22,6 +22,10 @@ _PHP = rx.compile(r"<\?(?:php)?.*?(?:\?>|\Z)", re.S)
 _GAP = rx.compile(r"[ \t]*\t[ \t]*|[ ]{3,}")
 EMPH_OPEN, EMPH_CLOSE = "\x01", "\x02"
 _LEADING_EMPHASIS = rx.compile("^((?:\x01[^\x02]*\x02\\s*)+)(.*)$", re.S)
+_EMPHASIS_JOIN, _OPEN_RUN, _CLOSE_RUN = rx.compile("\x02(\\s*)\x01"), rx.compile("\x01+"), rx.compile("\x02+")
+_CURRENCY, _LETTER = rx.compile(r"[£$€]"), rx.compile(r"[a-z]", re.I)
+_LABEL = rx.compile(r"[\divxlc]+[.):]", re.I)  # '3.', 'iv)', 'a:'
+_SPACE_RUNS, _SPACE_PAIRS, _TAB_GAP = rx.compile(r"(\s+)"), rx.compile(r"[ ]{2,}"), rx.compile(r"\s*\t\s*")
 
 
 def _emphasised_heading(line: str) -> tuple[str | None, str]:
@@ -30,7 +34,7 @@ def _emphasised_heading(line: str) -> tuple[str | None, str]:
     A whole short emphasised block ('Other Business' in bold) is a heading; so is an emphasised
     lead-in ending in '.' or ':' followed by text ('Resignation. Mike advised ...').
     """
-    line = re.sub("\x01+", EMPH_OPEN, re.sub("\x02+", EMPH_CLOSE, re.sub("\x02(\\s*)\x01", r"\1", line)))
+    line = _OPEN_RUN.sub(EMPH_OPEN, _CLOSE_RUN.sub(EMPH_CLOSE, _EMPHASIS_JOIN.sub(r"\1", line)))
     m = _LEADING_EMPHASIS.match(line)
     if not m:
         return None, line
@@ -38,11 +42,11 @@ def _emphasised_heading(line: str) -> tuple[str | None, str]:
     rest = m.group(2).strip()
     if rest[:1] in (".", ":"):
         lead, rest = lead + rest[0], rest[1:].strip()
-    if not lead or "\t" in lead or re.search(r"[£$€]", lead) or len(lead.split()) > 12 or lead.startswith("/s/"):
+    if not lead or "\t" in lead or _CURRENCY.search(lead) or len(lead.split()) > 12 or lead.startswith("/s/"):
         return None, line
     if not rest:
-        return (lead, "") if re.search(r"[a-z]", lead, re.I) and not lead.endswith(",") else (None, line)
-    if lead.endswith((".", ":")) and len(lead) > 2 and not re.fullmatch(r"[\divxlc]+[.):]", lead, re.I):
+        return (lead, "") if _LETTER.search(lead) and not lead.endswith(",") else (None, line)
+    if lead.endswith((".", ":")) and len(lead) > 2 and not _LABEL.fullmatch(lead):
         return lead.rstrip(".:").strip(), rest
     return None, line
 
@@ -61,7 +65,7 @@ def _inline(text: str | None) -> str:
     """Collapses source whitespace; a wide gap on one line (a column) becomes a tab."""
     if not text:
         return ""
-    parts = re.split(r"(\s+)", text)
+    parts = _SPACE_RUNS.split(text)
     out = []
     for part in parts:
         if part and part.isspace():
@@ -81,8 +85,8 @@ class _Writer:
             self.buf.append(text)
 
     def flush(self, prefix: str = "", headed: bool = False) -> None:
-        line = re.sub(r"[ ]{2,}", " ", "".join(self.buf)).strip(" \n")
-        line = re.sub(r"\s*\t\s*", "\t", line).strip()
+        line = _SPACE_PAIRS.sub(" ", "".join(self.buf)).strip(" \n")
+        line = _TAB_GAP.sub("\t", line).strip()
         self.buf = []
         if headed:
             heading, line = _emphasised_heading(line)

@@ -1,6 +1,7 @@
 """Segments (agenda items) and the lines they are found in."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .titles import clean_title
@@ -29,11 +30,21 @@ class Line:
 
 
 def lines_of(text: str) -> list[Line]:
+    """The lines of text (split at '\n') with their start offsets."""
     out, pos = [], 0
     for raw in text.split("\n"):
         out.append(Line(raw, pos))
         pos += len(raw) + 1
     return out
+
+
+def lines_within(text: str, lines: list[Line], starts: list[int], a: int, b: int) -> list[Line]:
+    """The lines of text[a:b] as lines_of(text[a:b]) splits it, but with offsets in text, taken from the lines of
+    the whole text and their starts: the first and last cut to the span, the others shared."""
+    first, last = bisect_right(starts, a) - 1, bisect_right(starts, b) - 1
+    if first == last:
+        return [Line(text[a:b], a)]
+    return [Line(text[a:lines[first].end], a), *lines[first + 1:last], Line(text[starts[last]:b], starts[last])]
 
 
 def close(heads, text_end: int, text: str) -> list[Segment]:

@@ -17,12 +17,22 @@ _OUTSIDE = {h.lower() for h in rule_table("segment")["outside_proceedings"]}  # 
 _TITLE_HEADING = rx.compile(r"^(?:minutes|notes)\s+(?:for|from)\b", re.I)
 MD_HEADING = rx.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 _BULLET = rx.compile(r"^(\s*)(?:[-*+•]|\d{1,2}[.)])\s+(.*)$")
+_NUMBERED_HEADING = rx.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.?\s+(\S.*)$")
+_ATTENDANCE_TOPIC = rx.compile(r"\bvoting rights\b|\bpresent$", re.I)
+_ISSUE_REF = rx.compile(r"#\d+")  # '#16130'
 _EMPTY_NOTE = rx.compile(r"^(?:no (?:updates?|announcements|news)\b|nothing\b|none\b|skipped\b|n/?a\b|"
                          r"extracted from\b)", re.I)
 
 
+def has_hash_lines(text: str) -> bool:
+    """Whether some line opens with '#', as every markdown heading does."""
+    return text.startswith("#") or "\n#" in text
+
+
 def markdown_segments(text: str, lines: list[Line]) -> list[Segment]:
     """Headed markdown minutes: the discussion bullets (and headed topics) are the items."""
+    if not has_hash_lines(text):
+        return []
     headings = [(i, len(m.group(1)), m.group(2)) for i, ln in enumerate(lines)
                 if (m := MD_HEADING.match(ln.text))]
     if len(headings) < 2:
@@ -32,16 +42,16 @@ def markdown_segments(text: str, lines: list[Line]) -> list[Segment]:
     bounds = [h[0] for h in headings] + [len(lines)]
     for k, (i, level, heading) in enumerate(headings):
         section = lines[i + 1:bounds[k + 1]]
-        numbered = re.match(r"^(\d{1,3}(?:\.\d{1,3})*)\.?\s+(\S.*)$", heading)
+        numbered = _NUMBERED_HEADING.match(heading)
         number, title = (numbered.group(1), numbered.group(2)) if numbered else (None, heading)
         if level == 1 and k == 0 or clean_title(title).lower() in boiler or "call to order" in title.lower() \
-                or attendance_heading(title) or re.search(r"\bvoting rights\b|\bpresent$", title, re.I) \
+                or attendance_heading(title) or _ATTENDANCE_TOPIC.search(title) \
                 or meeting_detail(clean_title(title)) or _attendance_only(section) \
                 or clean_title(title).lower() in _OUTSIDE:
             continue
         has_children = any(h[1] > level for h in headings[k + 1:k + 2])
         bullets = _top_bullets(section)
-        items = [b for b in bullets if b[2] or re.search(r"#\d+", b[0].text)]
+        items = [b for b in bullets if b[2] or _ISSUE_REF.search(b[0].text)]
         if items:
             for ln, title_text, _ in items:
                 end_line = next((b[0] for b in bullets if b[0].start > ln.start), None)

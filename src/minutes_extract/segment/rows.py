@@ -13,21 +13,30 @@ _NUMBERED_ROW = rx.compile(r"^\|\s*(?:Item\s+)?(?P<num>\d{1,3}(?:[./]\d{1,3}){0,
                            re.I)
 
 
+_PDF_LINK = rx.compile(r"\s+PDF\s+\d+\s*[KM]B\b")
+_PRESENTER = rx.compile(r"\bwill (?:give|present|attend|report)\b")
+
+
 def _row_title(body: str) -> str:
     """An agenda row's title: its first sentence before 'Minutes:' or a 'PDF 108 KB' link; for a row with no
     title of its own, what the minute is about."""
     lead = body.split("Minutes:")[0].strip()
-    lead = re.split(r"\s+PDF\s+\d+\s*[KM]B\b", lead)[0]
+    lead = _PDF_LINK.split(lead, 1)[0]
     title = cut_title(lead.split(". ")[0]) if lead else ""
-    if not title or re.search(r"\bwill (?:give|present|attend|report)\b", lead):
+    if not title or _PRESENTER.search(lead):
         title = _topic_of(body.split("Minutes:", 1)[-1]) or title
     return clean_title(title)
 
 
+_LETTER = rx.compile(r"[^\W\d_]")
+
+
 def _numbered_rows(text: str, lines: list[Line]) -> list[Segment]:
     """Agenda tables from web pages: rows '| 4. | Title ... Minutes: ... |' with the item number in a cell."""
+    if "|" not in text:
+        return []
     rows = [(ln, m) for ln in lines if (m := _NUMBERED_ROW.match(ln.text.strip())) and
-            re.search(r"[^\W\d_]", m.group("rest"))]  # '| 16 | 4 |' is a row of figures, not an item
+            _LETTER.search(m.group("rest"))]  # '| 16 | 4 |' is a row of figures, not an item
     if len(rows) < 3:
         return []
     segs = []
@@ -36,6 +45,10 @@ def _numbered_rows(text: str, lines: list[Line]) -> list[Segment]:
         segs.append(Segment(m.group("num"), _row_title(m.group("rest").replace(" | ", " ")), ln.start, end,
                             "item.table-row"))
     return segs
+
+
+_ITEM_HEADER = rx.compile(r"^(?:No\.?\s*\|\s*)?Item\s*\|")
+_RULE_ROW = rx.compile(r"[-|: ]+")
 
 
 def table_row_segments(text: str, lines: list[Line]) -> list[Segment]:
@@ -49,10 +62,10 @@ def table_row_segments(text: str, lines: list[Line]) -> list[Segment]:
     for ln in lines:
         t = ln.text.strip()
         if start is None:
-            if re.match(r"^(?:No\.?\s*\|\s*)?Item\s*\|", t):
+            if _ITEM_HEADER.match(t):
                 start = ln.end + 1
             continue
-        if re.fullmatch(r"[-|: ]+", t) and ln.start <= start:
+        if _RULE_ROW.fullmatch(t) and ln.start <= start:
             start = ln.end + 1
             continue
         if t in ("|", ""):
@@ -71,9 +84,12 @@ def table_row_segments(text: str, lines: list[Line]) -> list[Segment]:
     return segs
 
 
+_ABOUT = rx.compile(r"\b(?:regarding|concerning|on the subject of)\s+(?P<t>[^.]{5,160}?)(?:\.|$)")
+_CONSIDERED = rx.compile(r"\b(?:considered|received|noted)\s+(?:the|a|an)\s+(?P<t>[^,.]{3,80}?)(?:,|\.|$)")
+
+
 def _topic_of(minute: str) -> str | None:
     """A row with no title of its own ('Minutes: The Board considered the Action Log, a copy of which ...',
     '... received a presentation from X, regarding modern slavery ...'): what the minute is about."""
-    m = re.search(r"\b(?:regarding|concerning|on the subject of)\s+(?P<t>[^.]{5,160}?)(?:\.|$)", minute) or \
-        re.search(r"\b(?:considered|received|noted)\s+(?:the|a|an)\s+(?P<t>[^,.]{3,80}?)(?:,|\.|$)", minute)
+    m = _ABOUT.search(minute) or _CONSIDERED.search(minute)
     return m.group("t").strip() if m else None

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import rx
 from ..lexicon import words
@@ -16,8 +17,15 @@ UPPER, LOWER = rx.compile(r"[A-ZÀ-Þ]"), rx.compile(r"[a-zß-ÿ]")
 
 def is_upper(s: str) -> bool:
     """Mostly capital letters ('APOLOGIES FOR ABSENCE', 'CCTV / CITY WATCH')."""
-    upper, lower = len(UPPER.findall(s)), len(LOWER.findall(s))
+    lower = len(LOWER.findall(s))
+    if 5 * lower >= len(s):
+        return False  # no room for four capitals to each small letter
+    upper = len(UPPER.findall(s))
     return upper + lower >= 3 and upper > 4 * lower
+
+
+_MONEY = rx.compile(r"[£$€]\s?\d")
+_DATE_LEAD = rx.compile(rf"^\d*\s*(?:{MONTHS})\b", re.I)  # '12 March', 'June'
 
 
 def looks_like_title(title: str, max_words: int = 16, money_ok: bool = False) -> bool:
@@ -26,10 +34,12 @@ def looks_like_title(title: str, max_words: int = 16, money_ok: bool = False) ->
     t = title.strip()
     if not t or not (t[0].isupper() or t[0].isdigit() or t[0] in "“\"'‘("):
         return False
-    if re.search(r"[£$€]\s?\d", t) and not (money_ok and len(t.split()) >= 10 and not re.search(
-            r"[£$€]\s?\d", " ".join(t.split()[:3]))) or re.match(rf"^\d*\s*(?:{MONTHS})\b", t, re.I):
+    words = t.split()
+    n = len(words)
+    if _MONEY.search(t) and not (money_ok and n >= 10 and not _MONEY.search(" ".join(words[:3]))) or _DATE_LEAD.match(t):
         return False
-    n = len(t.split())
+    if n > max(max_words, 25):
+        return False  # too long in capitals or not (checked first: is_upper counts every letter)
     if is_upper(t):
         return n <= 25
     if n > (max_words if t.endswith(".") else max(max_words, 25)) or t.endswith((",", ";")):
@@ -45,13 +55,18 @@ SENTENCE_OPENERS = {"The", "A", "An", "It", "This", "There", "Cllr", "Cllrs", "C
                     "Mrs", "Ms", "Dr", "Apologies", "Members", "We", "He", "She", "They"}
 
 
+_RUN_ON_BREAK = rx.compile(r"\s[•·]\s|\t|\s[a-z]\)\s")
+_FULL_STOP = rx.compile(r"(?<=[a-z)])\.\s")
+_WHITESPACE = rx.compile(r"\s+")
+
+
 def cut_title(run_on: str, max_words: int = 30) -> str:
     """The heading at the start of a line whose text runs straight on into the minute.
 
     Title-case heading words run until a capitalised word that opens a sentence: one followed by
     ordinary lower-case words ('Apologies for absence Apologies were received ...').
     """
-    run_on = re.split(r"\s[•·]\s|\t|\s[a-z]\)\s", run_on)[0]
+    run_on = _RUN_ON_BREAK.split(run_on, 1)[0]
     tokens = run_on.split()
     for i in range(1, min(len(tokens), max_words)):
         tok = tokens[i]
@@ -73,16 +88,22 @@ def cut_title(run_on: str, max_words: int = 30) -> str:
         if tok.endswith(".") and i < 12 and tokens[i + 1:i + 2] and tokens[i + 1][:1].isupper():
             return " ".join(tokens[:i + 1]).rstrip(".: ")
     head = " ".join(tokens[:max_words])
-    first_stop = re.search(r"(?<=[a-z)])\.\s", head)
+    first_stop = _FULL_STOP.search(head)
     return (head[:first_stop.start()] if first_stop else head).rstrip(" :–-")
 
 
 def clean_title(title: str) -> str:
-    title = re.sub(r"\s+", " ", title.replace("\t", " ")).strip()
+    title = _WHITESPACE.sub(" ", title.replace("\t", " ")).strip()
     return title.rstrip(" :.-–").strip() or title
+
+
+@lru_cache(maxsize=8)
+def word_set(*keys: str) -> frozenset[str]:
+    """The lexicon's word lists `keys` in one set, built once (lexicon.words builds a new set at each call)."""
+    return frozenset().union(*map(words, keys))
 
 
 def attendance_heading(title: str) -> bool:
     t = title.strip().rstrip(":").lower()
-    return (t in words("present_headings") or t in words("absent_headings")
-            or t in words("apology_headings") or t.startswith(("present", "apologies", "in attendance")))
+    return t in word_set("present_headings", "absent_headings", "apology_headings") or \
+        t.startswith(("present", "apologies", "in attendance"))
