@@ -141,3 +141,17 @@ def test_action_column_cells_are_no_headings():
             "Footpaths\n\nThe path at the mill was reported blocked again.\n\nRC/AC GG Clerk\n\n"
             "AOB\n\nNothing further was raised by members at the end.\n")
     assert [s.title for s in segment(text)] == ["Website", "Footpaths", "AOB"]
+
+
+def test_minute_numbers_of_two_equally_common_years_follow_the_first_year_in_every_process(tmp_path):
+    """'01/19 ... 02/19 ... 01/20 ... 02/20': the year chosen must not depend on the process's hash seed."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("from minutes_extract.segment import segment; "
+            "print([s.number for s in segment('01/19 Apologies were received today. 02/19 Minutes approved as read. "
+            "01/20 Budget set for the new year. 02/20 Any other business was taken.')])")
+    seen = {subprocess.run([sys.executable, "-c", code], env={**os.environ, "PYTHONHASHSEED": str(seed)},
+                           capture_output=True, text=True, check=True).stdout.strip() for seed in range(8)}
+    assert seen == {"['01/19', '02/19']"}

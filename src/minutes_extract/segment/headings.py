@@ -135,7 +135,7 @@ def _slash_headings(text: str) -> list[tuple[int, str, str]]:
     if not hits:
         return []
     counts = Counter(y for _, y, _ in hits)
-    year = max({y for _, y, _ in hits}, key=counts.__getitem__)  # the most frequent year (not a count per year)
+    year = max(counts, key=counts.__getitem__)  # the most frequent year; on a tie the first written
     chosen, last = [], None
     for n, y, m in hits:
         if y != year:
