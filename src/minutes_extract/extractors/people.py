@@ -21,6 +21,22 @@ _REASONS = {"illness", "ill", "work", "work commitments", "holiday", "on holiday
 _REASON = rx.compile(r"[a-z].*\b(?:reasons?|commitments?|illness|holiday|unwell|business|engagement|meeting)\b|"
                      r"(?:and|or|for|with)\b")
 _COMPANY_SUFFIX = r"(?:Inc|Ltd|LLC|Corp|plc|GmbH)\b"  # 'FireEye, Inc.' is one organisation
+_DESCRIPTOR_SPLIT = rx.compile(rf",(?!\s*{_COMPANY_SUFFIX})\s*(?:from\s+(?:the\s+)?)?")  # 'invited, from X'
+_CHAIR_OR_CLERK = rx.compile(r"chair|clerk", re.I)
+_DIGIT = rx.compile(r"\d")
+_GLUED_INITIAL = rx.compile(r"\b([A-Z])\.(?=[A-Z][a-z])")  # 'T.Lee'
+_HANDLE = rx.compile(r"@([\w-]+)")  # '@addaleax'
+_NOTE = rx.compile(r"\(([^()]*)\)")  # a note in brackets, without them
+_BRACKETED = rx.compile(r"\([^()]*\)")  # a note in brackets, with them
+_DASH_TRAILER = rx.compile(r"^(.*?)\s+[-–—]\s+(.*)$")  # 'Cllr. R. Crisp - Chair'
+_COMMA_TRAILER = rx.compile(r"^(.*?),\s+(.*)$")  # 'Jane Doe, Chair'
+_NICKNAME = rx.compile(r"[a-z][\w.-]+")  # 'Brian (redbeard)'
+CAPITALS = rx.compile(r"[A-Z]{2,4}")  # initials as written: 'RC', 'KJL'
+_AND_SPLIT = rx.compile(r"\s+(?:and|&)\s+(?:(?:for|from)\s+)?")  # "A (ill) and for B"
+_EDGE_CONJUNCTION = rx.compile(r"(?:^|\s+)(?:and|&|also|plus)$|^(?:and|&|also|plus)\s+", re.I)  # 'ALSO'
+_MEN = rx.compile(r"men$")
+_VACANCY_NOTE = rx.compile(r"\([^()]*vacanc[^()]*\)", re.I)
+_NOT_A_PERSON = rx.compile(r"\b(?:members? of (?:the )?public|public\s*:|no apologies|vacanc)", re.I)
 
 
 @dataclass
@@ -180,16 +196,16 @@ def parse_entry(entry: str, title: str | None = None, allow_single: bool = False
 
 @lru_cache(maxsize=8192)
 def _parse_entry(entry: str, title: str | None, allow_single: bool) -> Person | None:
-    entry = re.sub(r"\b([A-Z])\.(?=[A-Z][a-z])", r"\1. ", _GLUED_TITLE.sub(r"\1. ", entry))  # 'Mr.Lee', 'T.Lee'
-    handle = re.search(r"@([\w-]+)", entry)
-    text = re.sub(r"@[\w-]+", " ", entry)
-    notes = re.findall(r"\(([^()]*)\)", text)
-    text = re.sub(r"\([^()]*\)", " ", text)
+    entry = _GLUED_INITIAL.sub(r"\1. ", _GLUED_TITLE.sub(r"\1. ", entry))  # 'Mr.Lee', 'T.Lee'
+    handle = _HANDLE.search(entry)
+    text = _HANDLE.sub(" ", entry)
+    notes = _NOTE.findall(text)
+    text = _BRACKETED.sub(" ", text)
     text = text.strip(" .,;:-–\t")
     if not text:
         return None
     trailing = None
-    m = re.match(r"^(.*?)\s+[-–—]\s+(.*)$", text) or re.match(r"^(.*?),\s+(.*)$", text)
+    m = _DASH_TRAILER.match(text) or _COMMA_TRAILER.match(text)
     if m:
         text, trailing = m.group(1).strip(), m.group(2).strip(" .")
     titles, text = leading_titles(text)
@@ -210,7 +226,7 @@ def _parse_entry(entry: str, title: str | None, allow_single: bool) -> Person | 
     rest = [t for t in rest if t.rstrip(".,").lower() not in _POSTNOM]
     person = Person(name=" ".join(name), title=" ".join(titles) or title, tokens=name,
                     post_nominals=" ".join(post) or None)
-    nick = [d.strip() for d in notes if re.fullmatch(r"[a-z][\w.-]+", d.strip()) and d.strip() not in _REASONS]
+    nick = [d.strip() for d in notes if _NICKNAME.fullmatch(d.strip()) and d.strip() not in _REASONS]
     person.organisation = organisation
     person.handle = handle.group(1) if handle else nick[0] if nick else None  # '@addaleax', 'Brian (redbeard)'
     stated = [d.strip() for d in notes if _matches_initials(d.strip(), name)]
@@ -230,7 +246,7 @@ def _parse_entry(entry: str, title: str | None, allow_single: bool) -> Person | 
 def _matches_initials(note: str, name: list[str]) -> bool:
     """'(RC)' after Ray Cole: two to four capitals taken in order from the name, the first name's initial first
     and the surname's initial among them ('(KL)', '(KJL)' for K J Loydall, '(DHO)' for Dave Horkan)."""
-    if not re.fullmatch(r"[A-Z]{2,4}", note) or note[0] != name[0][0].upper() or len(name) < 2:
+    if not CAPITALS.fullmatch(note) or note[0] != name[0][0].upper() or len(name) < 2:
         return False
     rest = iter("".join(name[1:]).upper())
     return name[-1][0].upper() in note[1:] and all(c in rest for c in note[1:])
@@ -241,11 +257,11 @@ def describe(person: Person, text: str) -> None:
     text = text.strip(" ,.;")
     if not text or text.lower() in _REASONS or _REASON.match(text):
         return
-    parts = [p.strip() for p in re.split(rf",(?!\s*{_COMPANY_SUFFIX})\s*(?:from\s+(?:the\s+)?)?", text) if p.strip()]
+    parts = [p.strip() for p in _DESCRIPTOR_SPLIT.split(text) if p.strip()]
     for part in parts:
-        if describes_role(part) and not (describes_organisation(part) and not re.search(r"chair|clerk", part, re.I)):
+        if describes_role(part) and not (describes_organisation(part) and not _CHAIR_OR_CLERK.search(part)):
             person.role = person.role or part
-        elif re.search(r"\d", part):
+        elif _DIGIT.search(part):
             continue  # a note on the attendance ('December 13th only', '6 committee members')
         elif describes_organisation(part) or part[:1].isupper():
             person.organisation = person.organisation or part
@@ -287,7 +303,7 @@ def _chunks(text: str, singles: bool = False) -> list[str]:
     chunks: list[str] = []
     for part in _PARTS.split(text):
         for sub in _HONORIFIC_BOUNDARY.split(part):
-            pieces = re.split(r"\s+(?:and|&)\s+(?:(?:for|from)\s+)?", sub)  # "A (ill) and for B"
+            pieces = _AND_SPLIT.split(sub)  # "A (ill) and for B"
             acc = pieces[0]
             for piece in pieces[1:]:
                 if _person_shaped(piece, singles) and not describes_organisation(acc):
@@ -298,7 +314,7 @@ def _chunks(text: str, singles: bool = False) -> list[str]:
             chunks.append(acc)
     merged: list[str] = []
     for chunk in (c.strip(" .") for c in chunks):
-        chunk = re.sub(r"(?:^|\s+)(?:and|&|also|plus)$|^(?:and|&|also|plus)\s+", "", chunk, flags=re.I)  # 'ALSO'
+        chunk = _EDGE_CONJUNCTION.sub("", chunk)  # 'ALSO'
         if not chunk:
             continue
         if merged and _HONORIFIC_RE.fullmatch(merged[-1] + " "):
@@ -323,16 +339,15 @@ def _singular(plural: str) -> str:
     """'Trustees' -> 'Trustee', 'Aldermen' -> 'Alderman', 'Cllrs' -> 'Councillor'."""
     if plural.lower() in ("councillors", "cllrs"):
         return "Councillor"
-    return re.sub(r"men$", "man", plural[:-1] if plural.endswith("s") else plural)
+    return _MEN.sub("man", plural[:-1] if plural.endswith("s") else plural)
 
 
 def parse_list(text: str, title: str | None = None) -> list[Person]:
     """People from an attendance list written inline: 'Cllr A, Cllr B and Mrs C (Clerk)', or with no commas at
     all ('Cllr Sue Lintern Chair Cllr Jim McNeill Vice Chair ...'). Descriptor chunks ('Footpath Warden',
     'Borough Council of ...') attach to the person before them."""
-    text = _GLUED_TITLE.sub(r"\1. ", re.sub(r"\([^()]*vacanc[^()]*\)", " ", text, flags=re.I))
-    text = _PUBLIC.sub("", re.sub(r"\([^()]*\)", lambda m: m.group().replace(",", _COMMA).replace(" and ", " + "),
-                                  text))
+    text = _GLUED_TITLE.sub(r"\1. ", _VACANCY_NOTE.sub(" ", text))
+    text = _PUBLIC.sub("", _BRACKETED.sub(lambda m: m.group().replace(",", _COMMA).replace(" and ", " + "), text))
     m = _PLURAL_TITLE.match(text)
     if m:  # 'Councillors A, B and C', 'Trustees Elton, Picha and Hodge'
         title = title or _singular(m.group("t"))
@@ -345,7 +360,7 @@ def parse_list(text: str, title: str | None = None) -> list[Person]:
         if plural:  # '..., Council Members Jones, Brown and Lee': the title goes on to the untitled names after it
             title = _singular(plural.group("t"))
             chunk = chunk[plural.end():]
-        if not chunk or re.search(r"\b(?:members? of (?:the )?public|public\s*:|no apologies|vacanc)", chunk, re.I):
+        if not chunk or _NOT_A_PERSON.search(chunk):
             continue
         for person in _people_in_chunk(chunk, title):
             if person is None:
@@ -362,12 +377,12 @@ def _people_in_chunk(chunk: str, title: str | None):
     """A chunk is a person (maybe followed by a role with no comma), two bare names, or a descriptor."""
     titles, body = leading_titles(chunk)
     prefix = chunk[:len(chunk) - len(body)]
-    tokens = re.sub(r"\([^()]*\)", " ", body).split()
+    tokens = _BRACKETED.sub(" ", body).split()
     name, rest = take_name(tokens)
     has_title = bool(titles) or title
     if not name and "(" in chunk:
         return [parse_entry(chunk, title) or chunk]  # 'The Mayor (Councillor J Smith)'
-    if not name or (len(name) == 1 and not has_title and not re.search(r"\(", chunk)):
+    if not name or (len(name) == 1 and not has_title and "(" not in chunk):
         return [chunk]
     lowered = " ".join(name).lower()
     if describes_organisation(" ".join(name)) or describes_role(lowered) and len(name) <= 3 and not has_title:
@@ -377,7 +392,7 @@ def _people_in_chunk(chunk: str, title: str | None):
     plain = [t for t in name if not _is_initial(t)]
     tail = " ".join(name[2:] + rest)
     if len(plain) == 4 and len(name) == 4 and not describes_organisation(tail):
-        notes = " ".join(re.findall(r"\([^()]*\)", body))
+        notes = " ".join(_BRACKETED.findall(body))
         second = " ".join(name[2:]) + (" (" + " ".join(rest) + ")" if rest else "") + " " + notes
         return [parse_entry(prefix + " ".join(name[:2]), title), parse_entry(second, title)]
     if len(name) > 2 and not any(_is_initial(t) for t in name) and \
