@@ -25,9 +25,9 @@ _DESCRIPTOR_SPLIT = rx.compile(rf",(?!\s*{_COMPANY_SUFFIX})\s*(?:from\s+(?:the\s
 _CHAIR_OR_CLERK = rx.compile(r"chair|clerk", re.I)
 _DIGIT = rx.compile(r"\d")
 _GLUED_INITIAL = rx.compile(r"\b([A-Z])\.(?=[A-Z][a-z])")  # 'T.Lee'
-_HANDLE = rx.compile(r"@([\w-]+)")  # '@addaleax'
+HANDLE = rx.compile(r"@([\w-]+)")  # '@addaleax'
 _NOTE = rx.compile(r"\(([^()]*)\)")  # a note in brackets, without them
-_BRACKETED = rx.compile(r"\([^()]*\)")  # a note in brackets, with them
+BRACKETED = rx.compile(r"\([^()]*\)")  # a note in brackets, with them
 _DASH_TRAILER = rx.compile(r"^(.*?)\s+[-–—]\s+(.*)$")  # 'Cllr. R. Crisp - Chair'
 _COMMA_TRAILER = rx.compile(r"^(.*?),\s+(.*)$")  # 'Jane Doe, Chair'
 _NICKNAME = rx.compile(r"[a-z][\w.-]+")  # 'Brian (redbeard)'
@@ -37,6 +37,16 @@ _EDGE_CONJUNCTION = rx.compile(r"(?:^|\s+)(?:and|&|also|plus)$|^(?:and|&|also|pl
 _MEN = rx.compile(r"men$")
 _VACANCY_NOTE = rx.compile(r"\([^()]*vacanc[^()]*\)", re.I)
 _NOT_A_PERSON = rx.compile(r"\b(?:members? of (?:the )?public|public\s*:|no apologies|vacanc)", re.I)
+
+
+
+def literal_alternation(words) -> str:
+    """A regex for any of the words (the longest where several start at one place), grouped by first character
+    ('a(?:bsent|polog)|r(?:oll)') so that re tries one group, not every word, where a word may start."""
+    groups: dict[str, list[str]] = {}
+    for w in longest_first({w for w in words if w}):
+        groups.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in sorted(groups.items()))
 
 
 @dataclass
@@ -197,10 +207,10 @@ def parse_entry(entry: str, title: str | None = None, allow_single: bool = False
 @lru_cache(maxsize=8192)
 def _parse_entry(entry: str, title: str | None, allow_single: bool) -> Person | None:
     entry = _GLUED_INITIAL.sub(r"\1. ", _GLUED_TITLE.sub(r"\1. ", entry))  # 'Mr.Lee', 'T.Lee'
-    handle = _HANDLE.search(entry)
-    text = _HANDLE.sub(" ", entry)
+    handle = HANDLE.search(entry)
+    text = HANDLE.sub(" ", entry)
     notes = _NOTE.findall(text)
-    text = _BRACKETED.sub(" ", text)
+    text = BRACKETED.sub(" ", text)
     text = text.strip(" .,;:-–\t")
     if not text:
         return None
@@ -347,7 +357,7 @@ def parse_list(text: str, title: str | None = None) -> list[Person]:
     all ('Cllr Sue Lintern Chair Cllr Jim McNeill Vice Chair ...'). Descriptor chunks ('Footpath Warden',
     'Borough Council of ...') attach to the person before them."""
     text = _GLUED_TITLE.sub(r"\1. ", _VACANCY_NOTE.sub(" ", text))
-    text = _PUBLIC.sub("", _BRACKETED.sub(lambda m: m.group().replace(",", _COMMA).replace(" and ", " + "), text))
+    text = _PUBLIC.sub("", BRACKETED.sub(lambda m: m.group().replace(",", _COMMA).replace(" and ", " + "), text))
     m = _PLURAL_TITLE.match(text)
     if m:  # 'Councillors A, B and C', 'Trustees Elton, Picha and Hodge'
         title = title or _singular(m.group("t"))
@@ -377,7 +387,7 @@ def _people_in_chunk(chunk: str, title: str | None):
     """A chunk is a person (maybe followed by a role with no comma), two bare names, or a descriptor."""
     titles, body = leading_titles(chunk)
     prefix = chunk[:len(chunk) - len(body)]
-    tokens = _BRACKETED.sub(" ", body).split()
+    tokens = BRACKETED.sub(" ", body).split()
     name, rest = take_name(tokens)
     has_title = bool(titles) or title
     if not name and "(" in chunk:
@@ -392,7 +402,7 @@ def _people_in_chunk(chunk: str, title: str | None):
     plain = [t for t in name if not _is_initial(t)]
     tail = " ".join(name[2:] + rest)
     if len(plain) == 4 and len(name) == 4 and not describes_organisation(tail):
-        notes = " ".join(_BRACKETED.findall(body))
+        notes = " ".join(BRACKETED.findall(body))
         second = " ".join(name[2:]) + (" (" + " ".join(rest) + ")" if rest else "") + " " + notes
         return [parse_entry(prefix + " ".join(name[:2]), title), parse_entry(second, title)]
     if len(name) > 2 and not any(_is_initial(t) for t in name) and \

@@ -7,17 +7,27 @@ from functools import cached_property, lru_cache
 
 from .. import rx
 from ..lexicon import alternation, words
-from .people import Person, parse_entry
+from .people import CAPITALS, Person, parse_entry
 
 _ALL = {"all", "everyone", "councillors", "all councillors", "members", "all members", "everybody", "cllrs"}
 _TITLED = rx.compile(  # 'Councillor Mary Bell', 'Supervisor Gary Mantay', 'Cllr. A. Davies': one titled mention
     rf"\b(?=[A-Z])(?:{alternation('honorifics')}|{alternation('office_titles')})\.?[ \t]+(?:[A-Z]\.?[ \t]+){{0,2}}"
     rf"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?")
 _CHAIR = rx.compile(r"chair(?:person|man|woman)?|convenor|convener")
+_LEAD_WORD = rx.compile(r"^(?:the|our|mr\.?|madam)\s+")  # 'the Clerk', 'Mr Chairman'
+_ARTICLE = rx.compile(r"^(?:the|our)\s+", re.I)
+_CAMEL_NICK = rx.compile(r"[A-Z][a-z]+[A-Z][a-z]*")  # 'JoeA'
+_NOT_LETTER = rx.compile(r"[^a-z]")
 
 
 def _role_key(role: str) -> str:
     return _CHAIR.sub("chair", role.lower())
+
+
+@lru_cache(maxsize=256)
+def _role_pattern(key: str) -> re.Pattern:
+    """The role key as a word, not part of a vice or deputy role ('chair' not in 'vice chair')."""
+    return rx.compile(rf"(?<!vice[ -])(?<!deputy )\b{re.escape(key)}\b")
 
 
 @lru_cache(maxsize=None)
@@ -59,9 +69,8 @@ class Roster:
         return mentioned_people(self.text) if self.text else []
 
     def by_role(self, role: str) -> list[Person]:
-        key = _role_key(role)
-        return [p for p in self.people
-                if re.search(rf"(?<!vice[ -])(?<!deputy )\b{re.escape(key)}\b", _role_key(p.role or ""))]
+        holds = _role_pattern(_role_key(role)).search
+        return [p for p in self.people if holds(_role_key(p.role or ""))]
 
     def resolve(self, ref: str) -> tuple[list[str], bool]:
         """Names a reference stands for, and whether it resolved to exactly one person (or a role). Forms: a full
@@ -78,13 +87,13 @@ class Roster:
         ref = ref.strip(" .,;:")
         if not ref:
             return [ref], False
-        low = re.sub(r"^(?:the|our|mr\.?|madam)\s+", "", ref.lower())
+        low = _LEAD_WORD.sub("", ref.lower())
         if low in _ALL:
             return ["All"], True
         if ref.startswith("@"):
             return self._one(_by_handle(self.people, ref[1:]) or _by_handle(self.mentioned, ref[1:]), ref)
         initials = ref.replace(".", "").replace(" ", "")
-        if re.fullmatch(r"[A-Z]{2,4}", initials) and (ref.isupper() or "." in ref):
+        if CAPITALS.fullmatch(initials) and (ref.isupper() or "." in ref):
             hits = [p for p in self.people if initials in (p.initials, p.all_initials)]
             if hits or "." in ref:
                 return self._one(hits, ref)
@@ -109,7 +118,7 @@ class Roster:
         hits = self.by_role(key) or self.by_role(key.split()[-1])
         if len({p.name for p in hits}) == 1:
             return [hits[0].name], True
-        role = re.sub(r"^(?:the|our)\s+", "", ref, flags=re.I)
+        role = _ARTICLE.sub("", ref)
         return [role[0].upper() + role[1:]], True
 
     @staticmethod
@@ -127,7 +136,7 @@ def _candidates(ref: Person, pool: list[Person]) -> list[Person]:
                 and p.tokens[0][0].lower() == ref.tokens[0][0].lower()]
     if not hits and len(ref.tokens) == 1:
         hits = [p for p in pool if len(p.tokens) > 1 and p.tokens[0].lower() == ref.tokens[0].lower()]
-    if not hits and len(ref.tokens) == 1 and re.fullmatch(r"[A-Z][a-z]+[A-Z][a-z]*", ref.tokens[0]):
+    if not hits and len(ref.tokens) == 1 and _CAMEL_NICK.fullmatch(ref.tokens[0]):
         hits = _by_handle(pool, ref.tokens[0])  # 'JoeA', 'ChristopherA': a nick made of the name
     return hits
 
@@ -140,7 +149,7 @@ def _by_handle(pool: list[Person], handle: str) -> list[Person]:
     if hits or len(h) < 3:
         return hits
     for p in pool:
-        parts = [re.sub(r"[^a-z]", "", t.lower()) for t in p.tokens]
+        parts = [_NOT_LETTER.sub("", t.lower()) for t in p.tokens]
         first, last = parts[0], parts[-1]
         forms = {first + last, first + last[:1], first[:1] + last, last, first} if len(parts) > 1 else {first}
         if h in forms or len(h) >= 4 and any(t.startswith(h) for t in parts):
