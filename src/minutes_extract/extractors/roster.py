@@ -6,13 +6,15 @@ import re
 from functools import cached_property, lru_cache
 
 from .. import rx
-from ..lexicon import alternation, words
-from .people import CAPITALS, Person, parse_entry
+from ..lexicon import alternation, lexicon, words
+from .people import CAPITALS, Person, literal_alternation, parse_entry
 
 _ALL = {"all", "everyone", "councillors", "all councillors", "members", "all members", "everybody", "cllrs"}
 _TITLED = rx.compile(  # 'Councillor Mary Bell', 'Supervisor Gary Mantay', 'Cllr. A. Davies': one titled mention
     rf"\b(?=[A-Z])(?:{alternation('honorifics')}|{alternation('office_titles')})\.?[ \t]+(?:[A-Z]\.?[ \t]+){{0,2}}"
     rf"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?")
+_TITLE_START = rx.compile(literal_alternation(  # where a titled mention may start: the first word of a title
+    {t.split(" ")[0] for key in ("honorifics", "office_titles") for t in lexicon()[key]}))
 _CHAIR = rx.compile(r"chair(?:person|man|woman)?|convenor|convener")
 _LEAD_WORD = rx.compile(r"^(?:the|our|mr\.?|madam)\s+")  # 'the Clerk', 'Mr Chairman'
 _ARTICLE = rx.compile(r"^(?:the|our)\s+", re.I)
@@ -41,7 +43,7 @@ def mentioned_people(text: str) -> list[Person]:
     """People the text names with a title, the fullest form of each ('Councillor Bell' and 'Councillor Mary Bell'
     give Mary Bell)."""
     by_name: dict[str, Person] = {}
-    for raw in dict.fromkeys(m.group() for m in _TITLED.finditer(text)):
+    for raw in dict.fromkeys(titled_mentions(text)):
         p = parse_entry(raw)
         if p and p.tokens and p.name not in by_name:
             by_name[p.name] = p
@@ -50,6 +52,16 @@ def mentioned_people(text: str) -> list[Person]:
         by_surname.setdefault(p.surname.lower(), []).append(p)
     return [p for p in by_name.values() if not any(len(q.tokens) > len(p.tokens) and _matches(p, q)
                                                    for q in by_surname[p.surname.lower()])]
+
+
+def titled_mentions(text: str):
+    """The matches of _TITLED in the text, as finditer finds them, tried only where a title's first word starts."""
+    pos = 0
+    while start := _TITLE_START.search(text, pos):
+        m = _TITLED.match(text, start.start())
+        if m:
+            yield m.group()
+        pos = m.end() if m else start.start() + 1
 
 
 class Roster:
