@@ -8,19 +8,13 @@ from itertools import takewhile
 
 from .. import rx
 from ..lexicon import lexicon, longest_first, words
-from .people import BRACKETED, HANDLE, Person, parse_entry, parse_list, plural_titled
+from .people import BRACKETED, HANDLE, Person, parse_entry, parse_list, phrase_alternation, plural_titled
 
 
 
 def _headings(*keys: str) -> str:
-    """The phrases of the lexicon lists as one alternation for patterns compiled with re.I, in the order of
-    `alternation` list by list, grouped by first letter ('(?:a(?:pologies\\s+for\\s+Absence|bsent)|p(?:resent))'):
-    it matches as the plain alternation does, while re tries one group instead of every phrase."""
-    groups: dict[str, list[str]] = {}
-    for key in keys:
-        for phrase in longest_first(lexicon()[key]):
-            groups.setdefault(phrase[0].lower(), []).append(re.escape(phrase[1:]).replace(r"\ ", r"\s+"))
-    return "(?:" + "|".join(f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in groups.items()) + ")"
+    """The heading phrases of the lexicon lists, list by list, as an alternation for patterns compiled with re.I."""
+    return phrase_alternation([p for key in keys for p in longest_first(lexicon()[key])], ignore_case=True)
 
 
 PRESENT = _headings("present_headings")

@@ -5,14 +5,14 @@ import re
 from bisect import bisect_left, bisect_right
 
 from .. import rx
-from ..lexicon import alternation, words
+from ..lexicon import longest_first, words
 from ..segment import Segment, lines_of
 from ..sentences import split
 from .attendance_lists import (EXPLAIN, HEADING_LINE, HEADS, MODE, NONE, PRESENT, PROSE_WORD, Found, clean, list_part,
                                list_people, status_of)
 from .attendance_sentences import APOLOGY_SENTENCE, all_present, read_sentences
 from .attendance_tables import read_tables
-from .people import BRACKETED, Person, describes_role, literal_alternation, parse_entry, several_people, titled
+from .people import BRACKETED, Person, describes_role, listed, parse_entry, phrase_alternation, several_people, titled
 
 _MARKER = rx.compile(
     rf"(?<![\w-])(?P<head>(?:{HEADS}|Members of the Public|Public|"
@@ -28,13 +28,13 @@ _CAPS_HEADING = rx.compile(rf"^[ \t]*(?:[*_]{{0,2}}\d{{1,3}}\\?[.)]?[*_]{{0,2}}[
                            rf"(?P<rest>[A-Z].*)$", re.I)
 # 'Participating remotely were:', 'Not present:', '- Guests: Ann Lee': a group inside an attendance section
 _LABEL = rx.compile(r"^[ \t]*(?:[-*•][ \t]+)?(?P<label>[A-Za-z][A-Za-z ,/&'’-]{0,60}?)[ \t]*:[ \t]*(?P<rest>.*)$")
-_HEAD_WORDS = rx.compile(literal_alternation(  # a quick test on a lower-cased line
+_HEAD_WORDS = rx.compile(phrase_alternation(longest_first(  # a quick test on a lower-cased line
     {w[:6] for key in ("present_headings", "apology_headings", "absent_headings")
-     for w in " ".join(words(key)).replace(",", " ").split() if len(w) >= 5} | {"roll"}))
+     for w in " ".join(words(key)).replace(",", " ").split() if len(w) >= 5} | {"roll"})))
 _BULLET = rx.compile(r"^\s*[-*•]\s")
 _PUBLIC_LAST = rx.compile(r"\bpublic\W*\d*\W*$", re.I)  # '... Members of the public 5': the public come last
 _STARTS_HEADING = rx.compile(rf"(?:{HEADS})\b", re.I)
-_GROUP_WORD = rx.compile(rf"\b{alternation('attendance_group_words')}\b", re.I)
+_GROUP_WORD = rx.compile(rf"\b{listed('attendance_group_words', True)}\b", re.I)
 _ENTRY_STATUS = rx.compile(r"\s*(?:[-–:,]\s*)?\(?(?P<st>present|absent|excused|apologies|remote(?:ly)?|"
                            r"arrived[^)]*)\)?\.?$", re.I)  # 'Trustee Elton - absent'
 _ATTENDANCE_TITLE = rx.compile(r"apolog|attendance|absen|roll call|call to order|present|welcome", re.I)

@@ -6,15 +6,15 @@ import re
 from functools import cached_property, lru_cache
 
 from .. import rx
-from ..lexicon import alternation, lexicon, words
-from .people import CAPITALS, Person, literal_alternation, parse_entry
+from ..lexicon import lexicon, longest_first, words
+from .people import CAPITALS, Person, phrase_alternation, parse_entry
 
 _ALL = {"all", "everyone", "councillors", "all councillors", "members", "all members", "everybody", "cllrs"}
+_TITLES = phrase_alternation(longest_first(lexicon()["honorifics"]) + longest_first(lexicon()["office_titles"]))
 _TITLED = rx.compile(  # 'Councillor Mary Bell', 'Supervisor Gary Mantay', 'Cllr. A. Davies': one titled mention
-    rf"\b(?=[A-Z])(?:{alternation('honorifics')}|{alternation('office_titles')})\.?[ \t]+(?:[A-Z]\.?[ \t]+){{0,2}}"
-    rf"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?")
-_TITLE_START = rx.compile(literal_alternation(  # where a titled mention may start: the first word of a title
-    {t.split(" ")[0] for key in ("honorifics", "office_titles") for t in lexicon()[key]}))
+    rf"\b(?=[A-Z]){_TITLES}\.?[ \t]+(?:[A-Z]\.?[ \t]+){{0,2}}[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?")
+_TITLE_START = rx.compile(phrase_alternation(longest_first(  # where a titled mention may start: a title's first word
+    {t.split(" ")[0] for key in ("honorifics", "office_titles") for t in lexicon()[key]})))
 _CHAIR = rx.compile(r"chair(?:person|man|woman)?|convenor|convener")
 _LEAD_WORD = rx.compile(r"^(?:the|our|mr\.?|madam)\s+")  # 'the Clerk', 'Mr Chairman'
 _ARTICLE = rx.compile(r"^(?:the|our)\s+", re.I)
