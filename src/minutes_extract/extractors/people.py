@@ -108,7 +108,7 @@ def _is_name_token(tok: str) -> bool:
     """A capitalised word of letters (any script), apostrophes and hyphens: 'McNeill', 'Hesketh-Harvey';
     not a title ('Cllr') or a word that is never a name."""
     low = tok.lower().rstrip(".")
-    return (len(tok) > 0 and tok[0].isupper() and all(c.isalpha() or c in "'’-." for c in tok)
+    return (len(tok) > 0 and tok[0].isupper() and (tok.isalpha() or all(c.isalpha() or c in "'’-." for c in tok))
             and low not in _NOT_NAMES and low not in _TITLE_WORDS and low.split(".")[-1] not in _NOT_NAMES)
 
 
@@ -135,6 +135,15 @@ def describes_role(text: str) -> bool:
 
 
 _AREAS = {"District", "County", "Borough", "City", "Parish", "Town"}
+_ROLE_FIRST_WORDS = {r.split(" ")[0] for r in _ROLE_WORDS}
+
+
+def _starts_role(tokens: list[str], i: int) -> bool:
+    """True when tokens[i:] begin with a role of one to three words ('Clerk,', 'Vice Chair', 'clerk to the')."""
+    first = tokens[i].lower().lstrip(",.")  # the role's first word, unless the role is this token alone
+    if first not in _ROLE_FIRST_WORDS and first.rstrip(",.") not in _ROLE_FIRST_WORDS:
+        return False
+    return any(" ".join(tokens[i:i + n]).lower().strip(",.") in _ROLE_WORDS for n in (1, 2, 3))
 
 
 def take_name(tokens: list[str]) -> tuple[list[str], list[str]]:
@@ -152,7 +161,7 @@ def take_name(tokens: list[str]) -> tuple[list[str], list[str]]:
         if tok.lower() in PARTICLES and name and i + 1 < len(tokens) and \
                 (_is_name_token(tokens[i + 1]) or tokens[i + 1].lower() in PARTICLES):  # 'Maria de la Cruz'
             name.append(tok)
-        elif name and any(" ".join(tokens[i:i + n]).lower().strip(",.") in _ROLE_WORDS for n in (1, 2, 3)):
+        elif name and _starts_role(tokens, i):
             break
         elif len(name) >= 2 and (tok.lower() in _ORG_WORDS or tok.isupper() and len(tok) > 1 and
                                  not any(t.isupper() and len(t) > 1 for t in name)):
@@ -170,8 +179,8 @@ def take_name(tokens: list[str]) -> tuple[list[str], list[str]]:
         else:
             break
         i += 1
-        if name and not _is_initial(name[-1]) and len([t for t in name if not _is_initial(t)]) >= 2 \
-                and any(_is_initial(t) for t in name[:1]):
+        if name and _is_initial(name[0]) and not _is_initial(name[-1]) and \
+                sum(not _is_initial(t) for t in name) >= 2:
             break  # 'K J Loydall': initials then one surname
     return name, tokens[i:]
 
@@ -289,7 +298,7 @@ def describe(person: Person, text: str) -> None:
 
 _PARTS = rx.compile(r"\s*[;,]\s*|\n+|\t+|(?<=\))\s+(?=[A-Z])|\s+[/·•]\s+")
 _HONORIFIC_BOUNDARY = rx.compile(
-    rf"(?<!Borough)(?<!County)(?<!District)(?<!Parish)(?<!City)(?<!Deputy)(?<!Chief)(?<!Detective)(?<!Town)"
+    rf"(?=\s)(?<!Borough)(?<!County)(?<!District)(?<!Parish)(?<!City)(?<!Deputy)(?<!Chief)(?<!Detective)(?<!Town)"
     rf"\s+(?=(?:{_HONORIFIC})\.?\s+(?!(?:{_HONORIFIC})\b)[A-Z])")
 _PUBLIC = rx.compile(r"\s*(?:(?:and|&|plus)\s+)?\d+\s+(?:other\s+)?members? of (?:the )?public.*$", re.I)
 
