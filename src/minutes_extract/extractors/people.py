@@ -70,6 +70,10 @@ class Person:
     stated_initials: str | None = None  # '(RC)' after a name in the attendance list
     handle: str | None = None  # '@mhdawson' after a name in a GitHub-style attendance list
 
+    def copy(self) -> Person:
+        """A copy to change: fields and tokens of its own."""
+        return replace(self, tokens=list(self.tokens))
+
     @property
     def surname(self) -> str:
         return self.tokens[-1] if self.tokens else self.name.split()[-1]
@@ -217,12 +221,13 @@ def parse_entry(entry: str, title: str | None = None, allow_single: bool = False
     """One attendance entry: 'Councillor K J Loydall JP (Chair)', 'Insp. M Cawley (Leicestershire Police)',
     'Anna Henningsen @addaleax (TSC)', 'Cllr. R. Crisp - Chair', 'Helen Richardson (Parish Clerk)'. A fresh
     Person each call (callers fill in roles); the parse itself is remembered, as the same entries recur."""
-    person = _parse_entry(entry, title, allow_single)
-    return replace(person, tokens=list(person.tokens)) if person else None
+    person = parsed_entry(entry, title, allow_single)
+    return person.copy() if person else None
 
 
 @lru_cache(maxsize=8192)
-def _parse_entry(entry: str, title: str | None, allow_single: bool) -> Person | None:
+def parsed_entry(entry: str, title: str | None, allow_single: bool) -> Person | None:
+    """`parse_entry`'s remembered parse, shared by every caller: to read, never to change."""
     entry = _GLUED_INITIAL.sub(r"\1. ", _GLUED_TITLE.sub(r"\1. ", entry))  # 'Mr.Lee', 'T.Lee'
     handle = HANDLE.search(entry)
     text = HANDLE.sub(" ", entry)

@@ -7,7 +7,7 @@ from functools import cached_property, lru_cache
 
 from .. import rx
 from ..lexicon import lexicon, longest_first, words
-from .people import CAPITALS, Person, phrase_alternation, parse_entry
+from .people import CAPITALS, Person, parsed_entry, phrase_alternation
 
 _ALL = {"all", "everyone", "councillors", "all councillors", "members", "all members", "everybody", "cllrs"}
 _TITLES = phrase_alternation(longest_first(lexicon()["honorifics"]) + longest_first(lexicon()["office_titles"]))
@@ -44,14 +44,14 @@ def mentioned_people(text: str) -> list[Person]:
     give Mary Bell)."""
     by_name: dict[str, Person] = {}
     for raw in dict.fromkeys(titled_mentions(text)):
-        p = parse_entry(raw)
+        p = parsed_entry(raw, None, False)
         if p and p.tokens and p.name not in by_name:
             by_name[p.name] = p
     by_surname: dict[str, list[Person]] = {}
     for p in by_name.values():
         by_surname.setdefault(p.surname.lower(), []).append(p)
-    return [p for p in by_name.values() if not any(len(q.tokens) > len(p.tokens) and _matches(p, q)
-                                                   for q in by_surname[p.surname.lower()])]
+    return [p.copy() for p in by_name.values() if not any(len(q.tokens) > len(p.tokens) and _matches(p, q)
+                                                          for q in by_surname[p.surname.lower()])]
 
 
 def titled_mentions(text: str):
@@ -79,6 +79,14 @@ class Roster:
     def mentioned(self) -> list[Person]:
         """People the text names with a title (read on the first reference no attendee matches)."""
         return mentioned_people(self.text) if self.text else []
+
+    @cached_property
+    def _people_by_surname(self) -> dict[str, list[Person]]:
+        return _by_surname(self.people)
+
+    @cached_property
+    def _mentioned_by_surname(self) -> dict[str, list[Person]]:
+        return _by_surname(self.mentioned)
 
     def by_role(self, role: str) -> list[Person]:
         holds = _role_pattern(_role_key(role)).search
@@ -115,11 +123,11 @@ class Roster:
             return self._role(low, ref)  # 'the Clerk', 'the Parish Clerk', 'Mr Chairman'
         if key in self.roles and len({p.name for p in self.by_role(key)}) == 1:
             return [self.by_role(key)[0].name], True  # 'the Treasurer' held by one attendee
-        person = parse_entry(ref, title="x") if ref[:1].isupper() else None  # 'x': a lone word may be a name
+        person = parsed_entry(ref, "x", False) if ref[:1].isupper() else None  # 'x': a lone word may be a name
         if not person:
             return [ref], False
-        for pool in (self.people, self.mentioned):
-            hits = _candidates(person, pool)
+        for pool, index in ((self.people, self._people_by_surname), (self.mentioned, self._mentioned_by_surname)):
+            hits = _candidates(person, pool, index)
             if hits:
                 return self._one(hits, ref)
         return [ref], False
@@ -139,10 +147,19 @@ class Roster:
         return ([hits[0].name], True) if len(names) == 1 else ([ref], False)
 
 
-def _candidates(ref: Person, pool: list[Person]) -> list[Person]:
-    """The people of the pool a parsed reference may name, best evidence first: the name itself, a clipped
-    surname ('Cllr. O. William'), then a lone word as a first name ('Rod')."""
-    hits = [p for p in pool if _matches(ref, p)]
+def _by_surname(pool: list[Person]) -> dict[str, list[Person]]:
+    """The people of the pool with a name, by lower-cased surname, in pool order."""
+    index: dict[str, list[Person]] = {}
+    for p in pool:
+        if p.tokens:
+            index.setdefault(p.surname.lower(), []).append(p)
+    return index
+
+
+def _candidates(ref: Person, pool: list[Person], by_surname: dict[str, list[Person]]) -> list[Person]:
+    """The people of the pool (indexed by surname) a parsed reference may name, best evidence first: the name
+    itself, a clipped surname ('Cllr. O. William'), then a lone word as a first name ('Rod')."""
+    hits = [p for p in by_surname.get(ref.surname.lower(), ()) if _matches(ref, p)]
     if not hits and len(ref.tokens) > 1:
         hits = [p for p in pool if len(p.tokens) > 1 and p.surname.lower().startswith(ref.surname.lower())
                 and p.tokens[0][0].lower() == ref.tokens[0][0].lower()]
