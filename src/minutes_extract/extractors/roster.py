@@ -13,8 +13,7 @@ _ALL = {"all", "everyone", "councillors", "all councillors", "members", "all mem
 _TITLES = phrase_alternation(longest_first(lexicon()["honorifics"]) + longest_first(lexicon()["office_titles"]))
 _TITLED = rx.compile(  # 'Councillor Mary Bell', 'Supervisor Gary Mantay', 'Cllr. A. Davies': one titled mention
     rf"\b(?=[A-Z]){_TITLES}\.?[ \t]+(?:[A-Z]\.?[ \t]+){{0,2}}[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?")
-_TITLE_START = rx.compile(phrase_alternation(longest_first(  # where a titled mention may start: a title's first word
-    {t.split(" ")[0] for key in ("honorifics", "office_titles") for t in lexicon()[key]})))
+_TITLE_START = rx.compile(rf"{_TITLES}\.?[ \t]")  # where a titled mention may start
 _CHAIR = rx.compile(r"chair(?:person|man|woman)?|convenor|convener")
 _LEAD_WORD = rx.compile(r"^(?:the|our|mr\.?|madam)\s+")  # 'the Clerk', 'Mr Chairman'
 _ARTICLE = rx.compile(r"^(?:the|our)\s+", re.I)
@@ -42,6 +41,11 @@ def _role_keys() -> tuple[frozenset[str], frozenset[str]]:
 def mentioned_people(text: str) -> list[Person]:
     """People the text names with a title, the fullest form of each ('Councillor Bell' and 'Councillor Mary Bell'
     give Mary Bell)."""
+    return [p.copy() for p in _mentioned(text)]
+
+
+def _mentioned(text: str) -> list[Person]:
+    """`mentioned_people` as the shared parses (`parsed_entry`): to read, never to change."""
     by_name: dict[str, Person] = {}
     for raw in dict.fromkeys(titled_mentions(text)):
         p = parsed_entry(raw, None, False)
@@ -50,12 +54,12 @@ def mentioned_people(text: str) -> list[Person]:
     by_surname: dict[str, list[Person]] = {}
     for p in by_name.values():
         by_surname.setdefault(p.surname.lower(), []).append(p)
-    return [p.copy() for p in by_name.values() if not any(len(q.tokens) > len(p.tokens) and _matches(p, q)
-                                                          for q in by_surname[p.surname.lower()])]
+    return [p for p in by_name.values() if not any(len(q.tokens) > len(p.tokens) and _matches(p, q)
+                                                   for q in by_surname[p.surname.lower()])]
 
 
 def titled_mentions(text: str):
-    """The matches of _TITLED in the text, as finditer finds them, tried only where a title's first word starts."""
+    """The matches of _TITLED in the text, as finditer finds them, tried only where a title and a space follow."""
     pos = 0
     while start := _TITLE_START.search(text, pos):
         m = _TITLED.match(text, start.start())
@@ -78,7 +82,7 @@ class Roster:
     @cached_property
     def mentioned(self) -> list[Person]:
         """People the text names with a title (read on the first reference no attendee matches)."""
-        return mentioned_people(self.text) if self.text else []
+        return _mentioned(self.text) if self.text else []
 
     @cached_property
     def _people_by_surname(self) -> dict[str, list[Person]]:
