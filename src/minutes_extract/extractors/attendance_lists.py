@@ -66,9 +66,12 @@ def status_of(heading: str) -> str:
 def clean(text: str) -> str:
     """Tabs between words (PDF text) as spaces; namespace prefixes glued to a name ('User:Katie') dropped."""
     text = _STOP_BEFORE_TITLE.sub(", ", text)  # 'Mr. A Halls. Mr. R Thompson'
-    text = _VOICE_MARK.sub("", text)  # IRC voice marks: '+Manu_Sporny'
-    text = _IRC_UNDERSCORE.sub(" ", text)  # IRC names: 'Joe_Andrieu'
-    return _NAMESPACE.sub("", text.replace("\t", " "))
+    if "+" in text:
+        text = _VOICE_MARK.sub("", text)  # IRC voice marks: '+Manu_Sporny'
+    if "_" in text:
+        text = _IRC_UNDERSCORE.sub(" ", text)  # IRC names: 'Joe_Andrieu'
+    text = text.replace("\t", " ")
+    return _NAMESPACE.sub("", text) if ":" in text else text
 
 
 _SENTENCE_END = rx.compile(r"(?<=[a-z]{3})\.\s+(?=[A-Z])")

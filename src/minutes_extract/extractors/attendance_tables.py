@@ -44,7 +44,8 @@ def _table(lines, i) -> list[tuple[Person, str, int, int]]:
     if "name" not in col and not ("given" in col and "family" in col):
         return []
     rows = []
-    for ln in lines[i + 1:]:
+    for j in range(i + 1, len(lines)):  # not lines[i + 1:]: a copy of every line to the end, for each table
+        ln = lines[j]
         t = ln.text.strip()
         if not t.startswith("|"):
             break
@@ -70,9 +71,8 @@ def _table(lines, i) -> list[tuple[Person, str, int, int]]:
 def read_tables(lines, found) -> None:
     """Attendance tables (a name column and maybe present / absent columns), and table rows whose first cell is an
     attendance heading and whose second lists the people ('| Members Present: | Jane Doe, Bob Roy |')."""
-    for i, ln in enumerate(lines):
-        if not ln.text.lstrip().startswith("|"):
-            continue
+    for i in [i for i, ln in enumerate(lines) if "|" in ln.text and ln.text.lstrip().startswith("|")]:
+        ln = lines[i]
         cells = [c.strip(" *_") for c in ln.text.strip().strip("|").split("|")]
         head = HEADING_LINE.match(cells[0])
         if head and len(cells) > 1 and cells[1] and not _table(lines, i):

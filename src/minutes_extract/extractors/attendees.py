@@ -115,7 +115,7 @@ def _heading_sections(lines, found) -> None:
     """Sections under an attendance heading ('Present', 'Apologies:', '### Attendees present'), anywhere in the
     document: one or more people per line, in groups ('Officers:', 'Not present:'), until the list ends."""
     i = 0  # the first line not yet read
-    for k in [k for k, ln in enumerate(lines) if _HEAD_WORDS.search(ln.text[:120].lower())]:
+    for k in [k for k, ln in enumerate(lines) if ln.text and _HEAD_WORDS.search(ln.text[:120].lower())]:
         if k < i:
             continue
         text = lines[k].text

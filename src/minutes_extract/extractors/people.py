@@ -379,14 +379,19 @@ def parse_list(text: str, title: str | None = None) -> list[Person]:
     """People from an attendance list written inline: 'Cllr A, Cllr B and Mrs C (Clerk)', or with no commas at
     all ('Cllr Sue Lintern Chair Cllr Jim McNeill Vice Chair ...'). Descriptor chunks ('Footpath Warden',
     'Borough Council of ...') attach to the person before them."""
-    text = _GLUED_TITLE.sub(r"\1. ", _VACANCY_NOTE.sub(" ", text))
-    text = _PUBLIC.sub("", BRACKETED.sub(lambda m: m.group().replace(",", _COMMA).replace(" and ", " + "), text))
+    text = _VACANCY_NOTE.sub(" ", text)
+    if "." in text:
+        text = _GLUED_TITLE.sub(r"\1. ", text)
+    text = BRACKETED.sub(lambda m: m.group().replace(",", _COMMA).replace(" and ", " + "), text)
+    if _DIGIT.search(text):
+        text = _PUBLIC.sub("", text)  # the regexes need the '.', the number
     m = _PLURAL_TITLE.match(text)
     if m:  # 'Councillors A, B and C', 'Trustees Elton, Picha and Hodge'
         title = title or _singular(m.group("t"))
         text = text[m.end():]
     people: list[Person] = []
-    text = _PLACE_TITLE.sub(lambda m: f"; {m['title']} {m['name']} ({m['place']} {m['area']} Council);", text)
+    if "Cllr" in text or "Councillor" in text:
+        text = _PLACE_TITLE.sub(lambda m: f"; {m['title']} {m['name']} ({m['place']} {m['area']} Council);", text)
     for chunk in _chunks(text, singles=bool(title) or bool(_PLURAL_ANYWHERE.search(text))):
         chunk = chunk.replace(_COMMA, ",").replace(" + ", " and ").strip(" .")
         plural = _PLURAL_TITLE.match(chunk)
