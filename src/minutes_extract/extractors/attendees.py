@@ -214,18 +214,18 @@ def _inline_markers(text, start, preamble_end, found, line_start: bool = False) 
                    + list(_MARKER_NO_COLON.finditer(text, start, preamble_end)), key=lambda m: m.start())
     for k, m in enumerate(marks):
         head = m.group("head")
-        if "\n" in m.group() and HEADING_LINE.match(text[text.rfind("\n", 0, m.start()) + 1:text.find("\n", m.start())]):
+        if "\n" in m.group() and \
+                HEADING_LINE.match(text[text.rfind("\n", 0, m.start()) + 1:text.find("\n", m.start())]):
             continue  # a heading line: its list below is read as a section
         if head.lower() in ("public", "members of the public") or "\n" in m.group() and text[m.end()] == "|":
             continue  # the public; a table below the marker (read as a table)
         end = marks[k + 1].start() if k + 1 < len(marks) else preamble_end
-        line_end = text.find("\n", m.end())
-        while line_end != -1 and line_end < end and (text[line_end - 1] in ",&" or
-                                                     text[line_end + 1:line_end + 2].islower() or
-                                                     text[max(0, line_end - 4):line_end].endswith(" and")):
-            line_end = text.find("\n", line_end + 1)  # the list wraps onto the next line
+        line_end = text.find("\n", m.end(), end)  # (searches bounded by the end: linear in the text)
+        while line_end != -1 and (text[line_end - 1] in ",&" or text[line_end + 1:line_end + 2].islower() or
+                                  text[max(0, line_end - 4):line_end].endswith(" and")):
+            line_end = text.find("\n", line_end + 1, end)  # the list wraps onto the next line
         if line_end != -1 and text[line_end + 1:line_end + 2] != "\n":
-            end = min(end, line_end)  # a list ends with its line (PDF text has no blank lines)
+            end = line_end  # a list ends with its line (PDF text has no blank lines)
         para = text.find("\n\n", m.end(), end + 2)  # a blank line by the end of the list
         if para != -1 and para < end:
             end = para
