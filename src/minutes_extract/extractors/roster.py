@@ -27,8 +27,9 @@ def _role_key(role: str) -> str:
 
 @lru_cache(maxsize=256)
 def _role_pattern(key: str) -> re.Pattern:
-    """The role key as a word, not part of a vice or deputy role ('chair' not in 'vice chair')."""
-    return rx.compile(rf"(?<!vice[ -])(?<!deputy )\b{re.escape(key)}\b")
+    """The role key as a word, not part of a vice or deputy role ('chair' not in 'vice chair'); compiled by re, as
+    the keys come from the documents (rx's cache keeps the patterns of the rules)."""
+    return re.compile(rf"(?<!vice[ -])(?<!deputy )\b{re.escape(key)}\b")
 
 
 @lru_cache(maxsize=None)
