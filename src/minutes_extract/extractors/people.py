@@ -39,7 +39,6 @@ _VACANCY_NOTE = rx.compile(r"\([^()]*vacanc[^()]*\)", re.I)
 _NOT_A_PERSON = rx.compile(r"\b(?:members? of (?:the )?public|public\s*:|no apologies|vacanc)", re.I)
 
 
-
 def phrase_alternation(phrases, ignore_case: bool = False) -> str:
     """The phrases as a regex alternation in their order, spaces matching any white space as in
     `lexicon.alternation`, grouped by first letter (lower-cased for patterns compiled with re.I):
