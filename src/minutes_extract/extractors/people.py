@@ -399,15 +399,21 @@ def parse_list(text: str, title: str | None = None) -> list[Person]:
             chunk = chunk[plural.end():]
         if not chunk or _NOT_A_PERSON.search(chunk):
             continue
-        for person in _people_in_chunk(chunk, title):
+        for person in _chunk_people(chunk, title):
             if person is None:
                 continue
             if isinstance(person, str):
                 if people:
                     describe(people[-1], person)
                 continue
-            people.append(person)
+            people.append(person.copy())
     return people
+
+
+@lru_cache(maxsize=4096)
+def _chunk_people(chunk: str, title: str | None) -> tuple[Person | str | None, ...]:
+    """`_people_in_chunk`, remembered (the same names recur from meeting to meeting): shared, copied by the caller."""
+    return tuple(_people_in_chunk(chunk, title))
 
 
 def _people_in_chunk(chunk: str, title: str | None):
