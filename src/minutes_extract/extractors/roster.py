@@ -13,7 +13,7 @@ _ALL = {"all", "everyone", "councillors", "all councillors", "members", "all mem
 _TITLES = phrase_alternation(longest_first(lexicon()["honorifics"]) + longest_first(lexicon()["office_titles"]))
 _TITLED = rx.compile(  # 'Councillor Mary Bell', 'Supervisor Gary Mantay', 'Cllr. A. Davies': one titled mention
     rf"\b(?=[A-Z]){_TITLES}\.?[ \t]+(?:[A-Z]\.?[ \t]+){{0,2}}[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?")
-_TITLE_START = rx.compile(rf"{_TITLES}\.?[ \t]")  # where a titled mention may start
+_TITLE_START = rx.compile(rf"{_TITLES}\.?[ \t]+[A-Z]")  # where a titled mention may start
 _CHAIR = rx.compile(r"chair(?:person|man|woman)?|convenor|convener")
 _LEAD_WORD = rx.compile(r"^(?:the|our|mr\.?|madam)\s+")  # 'the Clerk', 'Mr Chairman'
 _ARTICLE = rx.compile(r"^(?:the|our)\s+", re.I)
@@ -60,7 +60,7 @@ def _mentioned(text: str) -> list[Person]:
 
 
 def titled_mentions(text: str):
-    """The matches of _TITLED in the text, as finditer finds them, tried only where a title and a space follow."""
+    """The matches of _TITLED in the text, as finditer finds them, tried only where a title and a capital follow."""
     pos = 0
     while start := _TITLE_START.search(text, pos):
         m = _TITLED.match(text, start.start())
