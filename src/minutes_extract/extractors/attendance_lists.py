@@ -3,16 +3,23 @@ handles, inverted names), cut where the list turns into sentences."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import takewhile
 
 from .. import rx
-from ..lexicon import alternation, words
-from .people import Person, parse_entry, parse_list, plural_titled
+from ..lexicon import lexicon, longest_first, words
+from .people import BRACKETED, HANDLE, Person, parse_entry, parse_list, phrase_alternation, plural_titled
 
-PRESENT = alternation("present_headings")
-APOLOGIES = alternation("apology_headings")
-ABSENT = alternation("absent_headings")
-HEADS = f"{APOLOGIES}|{ABSENT}|{PRESENT}"
+
+
+def _headings(*keys: str) -> str:
+    """The heading phrases of the lexicon lists, list by list, as an alternation for patterns compiled with re.I."""
+    return phrase_alternation([p for key in keys for p in longest_first(lexicon()[key])], ignore_case=True)
+
+
+PRESENT = _headings("present_headings")
+ABSENT = _headings("absent_headings")
+HEADS = _headings("apology_headings", "absent_headings", "present_headings")
 MODE = (r"(?:[ \t]+(?:in[ \t]+person|virtually|remotely|online|(?:via|by)[ \t]+\w+)|"  # 'Present (via Zoom)'
         r"[ \t]*\((?:(?:via|by|in person|online|remote|virtual)\b[^()\n]{0,25}|\w+[ \t]+(?:councillors|members|"
         r"directors|trustees))\))?")
@@ -30,6 +37,14 @@ _NOT_HANDLES = {"and", "none", "nil", "all", "members", "received", "accepted", 
                 "absent", "apologies", "public", "n/a", "tbc", "various", "everyone"}
 PROSE_WORD = rx.compile(r"(?<![\w@(-])(?!(?:and|of|the|for|to|de|van|von|der|den|du|da|di|la|le|del|y|on|at)\b)"
                         r"[a-z]{2,}\b")
+_EXCUSED = rx.compile(r"(?<!un)excused|with apolog")
+_ABSENT_HEADING = rx.compile(rf"(?:{ABSENT})$", re.I)
+_ABSENT_WORDS = rx.compile(r"absent|\bnot\s+(?:present|in attendance|attending)")
+_STOP_BEFORE_TITLE = rx.compile(r"\.\s+(?=(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\b)")  # 'Mr. A Halls. Mr. R Thompson'
+_VOICE_MARK = rx.compile(r"(?<![\w@])\+(?=\w)")  # IRC voice marks: '+Manu_Sporny'
+_IRC_UNDERSCORE = rx.compile(r"(?<=[a-z])_(?=[A-Z])")  # IRC names: 'Joe_Andrieu'
+_FROM_BRACKET = rx.compile(r"\s*\(.*")
+_LIST_SPLIT = rx.compile(r",|\band\b|&")
 
 
 class Found:
@@ -38,22 +53,25 @@ class Found:
             person, status, group, start, end, rule
 
 
+@lru_cache(maxsize=1024)
 def status_of(heading: str) -> str:
     h = heading.lower()
-    if h.startswith(("apolog", "regrets")) or re.search(r"(?<!un)excused|with apolog", h):
+    if h.startswith(("apolog", "regrets")) or _EXCUSED.search(h):
         return "apologies"
-    if re.match(rf"(?:{ABSENT})$", heading, re.I) or re.search(r"absent|\bnot\s+(?:present|in attendance|attending)",
-                                                               h):
+    if _ABSENT_HEADING.match(heading) or _ABSENT_WORDS.search(h):
         return "absent"
     return "present"
 
 
 def clean(text: str) -> str:
     """Tabs between words (PDF text) as spaces; namespace prefixes glued to a name ('User:Katie') dropped."""
-    text = re.sub(r"\.\s+(?=(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\b)", ", ", text)  # 'Mr. A Halls. Mr. R Thompson'
-    text = re.sub(r"(?<![\w@])\+(?=\w)", "", text)  # IRC voice marks: '+Manu_Sporny'
-    text = re.sub(r"(?<=[a-z])_(?=[A-Z])", " ", text)  # IRC names: 'Joe_Andrieu'
-    return _NAMESPACE.sub("", text.replace("\t", " "))
+    text = _STOP_BEFORE_TITLE.sub(", ", text)  # 'Mr. A Halls. Mr. R Thompson'
+    if "+" in text:
+        text = _VOICE_MARK.sub("", text)  # IRC voice marks: '+Manu_Sporny'
+    if "_" in text:
+        text = _IRC_UNDERSCORE.sub(" ", text)  # IRC names: 'Joe_Andrieu'
+    text = text.replace("\t", " ")
+    return _NAMESPACE.sub("", text) if ":" in text else text
 
 
 _SENTENCE_END = rx.compile(r"(?<=[a-z]{3})\.\s+(?=[A-Z])")
@@ -80,7 +98,7 @@ def _short_names(chunks: list[str], strict: bool) -> list[Person] | None:
     """A roll of first names, surnames or handles ('Martin, TC, Brian (redbeard), Dan Barlow'; 'alice, bob (@bob)'):
     each chunk one or two words; None when the chunks do not read so. Lower-case handles only after a marker
     (not strict), three or more of them or with an '@'."""
-    if len(chunks) < (1 if not strict else 2) or not any(" " not in re.sub(r"\s*\(.*", "", c) for c in chunks) or \
+    if len(chunks) < (1 if not strict else 2) or not any(" " not in _FROM_BRACKET.sub("", c) for c in chunks) or \
             any(plural_titled(c) for c in chunks):
         return None
     handles = [c for c in chunks if not _SHORT_NAME.fullmatch(c)]
@@ -91,7 +109,7 @@ def _short_names(chunks: list[str], strict: bool) -> list[Person] | None:
     people = []
     for c in chunks:
         if c in handles:
-            handle = re.search(r"@([\w-]+)", c)
+            handle = HANDLE.search(c)
             name = c.split("(")[0].strip().lstrip("@")
             people.append(Person(name=name, tokens=[name], handle=handle.group(1) if handle else name))
         elif p := parse_entry(c, allow_single=True):
@@ -107,8 +125,8 @@ def list_people(text: str, title=None, strict: bool = True) -> list[Person]:
     text = clean(text)
     if NONE.match(text):
         return []
-    chunks = [c.strip().strip(".").strip() for c in re.split(r",|\band\b|&", re.sub(
-        r"\([^()]*\)", lambda m: m.group().replace(",", ";"), text)) if c.strip().strip(".").strip()]
+    chunks = [c.strip().strip(".").strip() for c in _LIST_SPLIT.split(
+        BRACKETED.sub(lambda m: m.group().replace(",", ";"), text)) if c.strip().strip(".").strip()]
     short = _short_names(chunks, strict)
     if short is not None:
         return short

@@ -26,6 +26,14 @@ _WERE_PRESENT = rx.compile(
     r"(?P<st>present|absent|excused|in\s+attendance)\b[^.]{0,40}\.?$", re.I)
 _ALL_PRESENT = rx.compile(r"\ball\s+(?:(?:board|committee|council|commission)\s+)?members\s+(?:were\s+)?present\b",
                           re.I)
+_LIST_END = rx.compile(r"\s-\s|;")
+_REASON_START = rx.compile(r"\b(?:who|as|due to|because)\b")
+_ALL_OR_EVERY = rx.compile(r"\b(?:all|every)\b", re.I)
+_CAPITALISED_WORD = rx.compile(r"\b[A-Z]{3,}\b")
+_TOOK_CHAIR = rx.compile(r"\b(?P<who>(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+(?:[A-Z]\.?\s+){0,2}[A-Z][\w'-]+)\s+"
+                         r"(?:took|was in|chaired)\s+the\s+[Cc]hair")  # 'Cllr Smith took the chair'
+_DIGIT = rx.compile(r"\d")
+_ROLE_AFTER = rx.compile(r"(?:,\s*[\w -]+)?")  # 'Christopher Jerdonek, Chair'
 
 
 def read_sentences(unit, found) -> None:
@@ -35,8 +43,8 @@ def read_sentences(unit, found) -> None:
         return
     m = APOLOGY_SENTENCE.search(unit.text)
     if m:
-        chunk = re.split(r"\s-\s|;", m.group("list").rstrip("."))[0]
-        chunk = re.split(r"\b(?:who|as|due to|because)\b", chunk)[0]
+        chunk = _LIST_END.split(m.group("list").rstrip("."))[0]
+        chunk = _REASON_START.split(chunk)[0]
         for p in list_people(chunk):
             found.append(Found(p, "apologies", "apologies", unit.start, unit.end, "attendee.apologies-sentence"))
     m = _PRESENT_SENTENCE.match(unit.text)
@@ -44,9 +52,8 @@ def read_sentences(unit, found) -> None:
         for p in list_people(m.group("list").rstrip(".")):
             found.append(Found(p, "present", "present", unit.start, unit.end, "attendee.present-sentence"))
     m = None if m else _WERE_PRESENT.match(unit.text.strip())
-    if m and len(PROSE_WORD.findall(m.group("list"))) <= 1 and not re.search(r"\b(?:all|every)\b", m.group("list"),
-                                                                              re.I) \
-            and len(re.findall(r"\b[A-Z]{3,}\b", m.group("list"))) < 2:
+    if m and len(PROSE_WORD.findall(m.group("list"))) <= 1 and not _ALL_OR_EVERY.search(m.group("list")) \
+            and len(_CAPITALISED_WORD.findall(m.group("list"))) < 2:
         status = status_of(m.group("st"))
         for p in list_people(m.group("list")):
             found.append(Found(p, status, m.group("st").lower(), unit.start, unit.end, "attendee.present-sentence"))
@@ -54,8 +61,7 @@ def read_sentences(unit, found) -> None:
     if m and len(PROSE_WORD.findall(m.group("list"))) <= 1:
         for p in list_people(m.group("list")):
             found.append(Found(p, "apologies", "apologies", unit.start, unit.end, "attendee.apologies-sentence"))
-    m = re.search(r"\b(?P<who>(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+(?:[A-Z]\.?\s+){0,2}[A-Z][\w'-]+)\s+"
-                  r"(?:took|was in|chaired)\s+the\s+[Cc]hair", unit.text)
+    m = _TOOK_CHAIR.search(unit.text)
     if m:
         p = parse_entry(m.group("who"))
         if p:
@@ -76,9 +82,9 @@ def all_present(lines, units, found) -> None:
         t = ln.text.strip()
         if not t:
             continue
-        p = parse_entry(t) if len(t.split()) <= 6 and not re.search(r"\d", t) else None
+        p = parse_entry(t) if len(t.split()) <= 6 and not _DIGIT.search(t) else None
         if p and len(p.tokens) >= 2 and not describes_organisation(p.name) and \
-                t[:len(p.name)] == p.name and re.fullmatch(r"(?:,\s*[\w -]+)?", t[len(p.name):].strip()):
+                t[:len(p.name)] == p.name and _ROLE_AFTER.fullmatch(t[len(p.name):].strip()):
             block.append((p, ln))
             continue
         if len(block) >= 3:

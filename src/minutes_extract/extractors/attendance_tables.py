@@ -2,8 +2,7 @@
 label ('| Members Present: | A, B |')."""
 from __future__ import annotations
 
-import re
-
+from .. import rx
 from .attendance_lists import HEADING_LINE, Found, clean, list_people, status_of
 from .people import Person, parse_entry
 
@@ -23,6 +22,9 @@ _CELL_STATUS = {"present": ("yes", "y", "x", "✓", "✔", "present", "p", "atte
                             "online", "zoom", "phone", "here"),
                 "absent": ("no", "n", "absent", "a", "-", "✗", "✘", "not present"),
                 "apologies": ("apologies", "apols", "apology", "excused", "regrets", "e", "ap")}
+_RULE_CELL = rx.compile(r":?-+:?|")  # '|---|:--:|'
+_DIGIT = rx.compile(r"\d")
+_ATTENDANCE_CONTEXT = rx.compile(r"present|attend|participant|director|member|roll|trustee|councillor")
 
 
 def _cell_status(cell: str) -> str | None:
@@ -42,12 +44,13 @@ def _table(lines, i) -> list[tuple[Person, str, int, int]]:
     if "name" not in col and not ("given" in col and "family" in col):
         return []
     rows = []
-    for ln in lines[i + 1:]:
+    for j in range(i + 1, len(lines)):  # not lines[i + 1:]: a copy of every line to the end, for each table
+        ln = lines[j]
         t = ln.text.strip()
         if not t.startswith("|"):
             break
         cells = [c.strip() for c in t.strip("|").split("|")]
-        if all(re.fullmatch(r":?-+:?|", c) for c in cells):
+        if all(_RULE_CELL.fullmatch(c) for c in cells):
             continue
         get = lambda key: cells[col[key]] if key in col and col[key] < len(cells) else ""  # noqa: E731
         person = parse_entry(clean(get("name") or f"{get('given')} {get('family')}".strip()), allow_single=True)
@@ -56,7 +59,7 @@ def _table(lines, i) -> list[tuple[Person, str, int, int]]:
         person.organisation = get("org") or None
         person.role = get("role") or person.role
         if "status" in col:
-            status = _cell_status(get("status")) or ("present" if re.search(r"\d", get("arrived")) else "absent")
+            status = _cell_status(get("status")) or ("present" if _DIGIT.search(get("arrived")) else "absent")
         elif "absent" in col:
             status = "absent" if _cell_status(get("absent")) == "present" else "present"
         else:
@@ -68,9 +71,8 @@ def _table(lines, i) -> list[tuple[Person, str, int, int]]:
 def read_tables(lines, found) -> None:
     """Attendance tables (a name column and maybe present / absent columns), and table rows whose first cell is an
     attendance heading and whose second lists the people ('| Members Present: | Jane Doe, Bob Roy |')."""
-    for i, ln in enumerate(lines):
-        if not ln.text.lstrip().startswith("|"):
-            continue
+    for i in [i for i, ln in enumerate(lines) if "|" in ln.text and ln.text.lstrip().startswith("|")]:
+        ln = lines[i]
         cells = [c.strip(" *_") for c in ln.text.strip().strip("|").split("|")]
         head = HEADING_LINE.match(cells[0])
         if head and len(cells) > 1 and cells[1] and not _table(lines, i):
@@ -80,7 +82,7 @@ def read_tables(lines, found) -> None:
             continue
         if i == 0 or not lines[i - 1].text.strip().startswith("|"):
             context = " ".join(x.text for x in lines[max(0, i - 4):i + 1]).lower()
-            if not re.search(r"present|attend|participant|director|member|roll|trustee|councillor", context):
+            if not _ATTENDANCE_CONTEXT.search(context):
                 continue
             for person, status, a, b in _table(lines, i):
                 found.append(Found(person, status, "table", a, b, "attendee.table"))

@@ -5,14 +5,14 @@ import re
 from bisect import bisect_left, bisect_right
 
 from .. import rx
-from ..lexicon import alternation, words
+from ..lexicon import longest_first, words
 from ..segment import Segment, lines_of
 from ..sentences import split
 from .attendance_lists import (EXPLAIN, HEADING_LINE, HEADS, MODE, NONE, PRESENT, PROSE_WORD, Found, clean, list_part,
                                list_people, status_of)
 from .attendance_sentences import APOLOGY_SENTENCE, all_present, read_sentences
 from .attendance_tables import read_tables
-from .people import Person, describes_role, parse_entry, several_people, titled
+from .people import BRACKETED, Person, describes_role, listed, parse_entry, phrase_alternation, several_people, titled
 
 _MARKER = rx.compile(
     rf"(?<![\w-])(?P<head>(?:{HEADS}|Members of the Public|Public|"
@@ -28,15 +28,23 @@ _CAPS_HEADING = rx.compile(rf"^[ \t]*(?:[*_]{{0,2}}\d{{1,3}}\\?[.)]?[*_]{{0,2}}[
                            rf"(?P<rest>[A-Z].*)$", re.I)
 # 'Participating remotely were:', 'Not present:', '- Guests: Ann Lee': a group inside an attendance section
 _LABEL = rx.compile(r"^[ \t]*(?:[-*•][ \t]+)?(?P<label>[A-Za-z][A-Za-z ,/&'’-]{0,60}?)[ \t]*:[ \t]*(?P<rest>.*)$")
-_HEAD_WORDS = tuple({w[:6] for key in ("present_headings", "apology_headings", "absent_headings")  # a quick test
-                     for w in " ".join(words(key)).replace(",", " ").split() if len(w) >= 5} | {"roll"})
+_HEAD_WORDS = rx.compile(phrase_alternation(longest_first(  # a quick test on a lower-cased line
+    {w[:6] for key in ("present_headings", "apology_headings", "absent_headings")
+     for w in " ".join(words(key)).replace(",", " ").split() if len(w) >= 5} | {"roll"})))
 _BULLET = rx.compile(r"^\s*[-*•]\s")
 _PUBLIC_LAST = rx.compile(r"\bpublic\W*\d*\W*$", re.I)  # '... Members of the public 5': the public come last
 _STARTS_HEADING = rx.compile(rf"(?:{HEADS})\b", re.I)
-_GROUP_WORD = rx.compile(rf"\b{alternation('attendance_group_words')}\b", re.I)
+_GROUP_WORD = rx.compile(rf"\b{listed('attendance_group_words', True)}\b", re.I)
 _ENTRY_STATUS = rx.compile(r"\s*(?:[-–:,]\s*)?\(?(?P<st>present|absent|excused|apologies|remote(?:ly)?|"
                            r"arrived[^)]*)\)?\.?$", re.I)  # 'Trustee Elton - absent'
 _ATTENDANCE_TITLE = rx.compile(r"apolog|attendance|absen|roll call|call to order|present|welcome", re.I)
+_ROLL_TITLE = rx.compile(r"roll call|attendance|present|apolog", re.I)
+_APOLOGY_TITLE = rx.compile(r"apolog|attendance|absen", re.I)
+_LIST_ON_LINE = rx.compile(r":\s*\S")  # 'Apologies: A Lee'
+_ENTRY_LEAD = rx.compile(r"^(?:[-*•]\s+|:\s*)")
+_NUMBERED = rx.compile(r"^\d{1,3}[.)]?\s")  # '4. Minutes'
+_WRAPS = rx.compile(r"(?:,|&|\band)$")  # a list line that goes on below
+_RUN_ON_NUMBER = rx.compile(r"\s\d{1,3}\.\s+(?=[A-Z])")  # the next item's number in text run together
 
 
 def extract_attendees(text: str, items: list[Segment]) -> list[Found]:
@@ -48,12 +56,12 @@ def extract_attendees(text: str, items: list[Segment]) -> list[Found]:
     _inline_markers(text, 0, preamble_end, found)
     for seg in items[:3]:  # 'ROLL CALL: Present: Coleman, Flagg ...', '## Time and Location' / 'Members Present: ...'
         _inline_markers(text, seg.start, seg.end, found,
-                        line_start=not re.search(r"roll call|attendance|present|apolog", _heading(text, seg), re.I))
+                        line_start=not _ROLL_TITLE.search(_heading(text, seg)))
     read_tables(lines, found)
     starts = [ln.start for ln in lines]
     for seg in items:
         heading = _heading(text, seg)
-        if re.search(r"apolog|attendance|absen", heading, re.I) and not re.search(r":\s*\S", heading) and \
+        if _APOLOGY_TITLE.search(heading) and not _LIST_ON_LINE.search(heading) and \
                 len(heading.split()) <= 2 * len(seg.title.split()) + 4:  # not when the heading line holds the list
             _apology_item(lines, starts, seg, found)
     region_end = preamble_end
@@ -84,14 +92,14 @@ def _is_group(label: str) -> bool:
 
 def _entry_people(t: str) -> tuple[list[Person], str | None]:
     """The people on one line of an attendance section, and the status the line states ('Trustee Elton - absent')."""
-    entry = clean(list_part(re.sub(r"^(?:[-*•]\s+|:\s*)", "", t)))  # '... Public. Mr X was also present.'
+    entry = clean(list_part(_ENTRY_LEAD.sub("", t)))  # '... Public. Mr X was also present.'
     status = None
     m = _ENTRY_STATUS.search(entry)
     if m and m.start() > 0:
         status = status_of(m.group("st")) if not m.group("st").lower().startswith(("remote", "arrived")) \
             else "present"
         entry = entry[:m.start()]
-    if EXPLAIN.search(entry) or len(PROSE_WORD.findall(re.sub(r"\([^()]*\)", " ", entry))) >= 3 and "," not in entry:
+    if EXPLAIN.search(entry) or len(PROSE_WORD.findall(BRACKETED.sub(" ", entry))) >= 3 and "," not in entry:
         return [], None  # a sentence, not an entry ('Inability to register attendees due to ...')
     bullet_pair = bool(_BULLET.match(t)) and entry.count(",") == 1  # '- James Belsey, Morgan Stanley'
     single = ("," not in entry or "(" in entry or bullet_pair) and " and " not in entry and entry.count("(") < 2 \
@@ -106,28 +114,26 @@ def _entry_people(t: str) -> tuple[list[Person], str | None]:
 def _heading_sections(lines, found) -> None:
     """Sections under an attendance heading ('Present', 'Apologies:', '### Attendees present'), anywhere in the
     document: one or more people per line, in groups ('Officers:', 'Not present:'), until the list ends."""
-    i = 0
-    while i < len(lines):
-        low = lines[i].text[:120].lower()
-        if not any(w in low for w in _HEAD_WORDS):
-            i += 1
+    i = 0  # the first line not yet read
+    for k in [k for k, ln in enumerate(lines) if ln.text and _HEAD_WORDS.search(ln.text[:120].lower())]:
+        if k < i:
             continue
-        m = HEADING_LINE.match(lines[i].text)
-        caps = None if m else _CAPS_HEADING.match(lines[i].text)
+        text = lines[k].text
+        m = HEADING_LINE.match(text)
+        caps = None if m else _CAPS_HEADING.match(text)
         if caps and (caps.group("rest").isupper() or not ((caps.group("lead") + caps.group("head")).isupper() or
                                                            not caps.group("lead") and (caps.group("bold") or
                                                                                        titled(caps.group("rest"))))):
             caps = None
-        if not (m or caps) or m and _BULLET.match(lines[i].text) and not _nested_below(lines, i):
-            i += 1
+        if not (m or caps) or m and _BULLET.match(text) and not _nested_below(lines, k):
             continue
         head = (m or caps).group("head").strip()
         status, group = status_of(head), head
         if caps:
             people, said = _entry_people(caps.group("rest"))
             for p in people:
-                found.append(Found(p, said or status, group, lines[i].start, lines[i].end, "attendee.section"))
-        i = _walk_section(lines, i + 1, status, group, found, titled(caps.group("rest")) if caps else None)
+                found.append(Found(p, said or status, group, lines[k].start, lines[k].end, "attendee.section"))
+        i = _walk_section(lines, k + 1, status, group, found, titled(caps.group("rest")) if caps else None)
 
 
 def _nested_below(lines, i) -> bool:
@@ -147,7 +153,7 @@ def _walk_section(lines, i, status, group, found, with_title: bool | None = None
         t = ln.text.strip()
         if not t:
             continue
-        if HEADING_LINE.match(ln.text) or t.startswith(("#", "|")) or re.match(r"^\d{1,3}[.)]?\s", t) or \
+        if HEADING_LINE.match(ln.text) or t.startswith(("#", "|")) or _NUMBERED.match(t) or \
                 t.isupper() and len(t.split()) >= 2 and not titled(t):
             return j  # the next heading
         label = _LABEL.match(t)
@@ -169,13 +175,13 @@ def _walk_section(lines, i, status, group, found, with_title: bool | None = None
         head = _STARTS_HEADING.match(t)
         if head and status_of(head.group()) != status or with_title and not titled(t):
             return j  # 'Apologies were received from ...' after a present list; 'Election of Officers'
-        if listing and "," not in t and not re.search(r"(?:,|&|\band)$", lines[prev].text.rstrip()):
+        if listing and "," not in t and not _WRAPS.search(lines[prev].text.rstrip()):
             return j  # a list keeps its form: after a line of comma-separated names a bare line is something else,
             # unless the line before ends in ',', '&' or 'and' (the list wraps)
             # ('Present' / 'A, B, C' / 'Audio Log')
         people, said = _entry_people(t)
         if not people:
-            if re.match(r"^[-*•]\s", t):
+            if _BULLET.match(t):
                 continue  # an unreadable bullet: skip it, the list goes on
             return j
         for p in people:
@@ -208,23 +214,22 @@ def _inline_markers(text, start, preamble_end, found, line_start: bool = False) 
                    + list(_MARKER_NO_COLON.finditer(text, start, preamble_end)), key=lambda m: m.start())
     for k, m in enumerate(marks):
         head = m.group("head")
-        line = text[text.rfind("\n", 0, m.start()) + 1:text.find("\n", m.start())]
-        if "\n" in m.group() and HEADING_LINE.match(line):
+        if "\n" in m.group() and \
+                HEADING_LINE.match(text[text.rfind("\n", 0, m.start()) + 1:text.find("\n", m.start())]):
             continue  # a heading line: its list below is read as a section
         if head.lower() in ("public", "members of the public") or "\n" in m.group() and text[m.end()] == "|":
             continue  # the public; a table below the marker (read as a table)
         end = marks[k + 1].start() if k + 1 < len(marks) else preamble_end
-        line_end = text.find("\n", m.end())
-        while line_end != -1 and line_end < end and (text[line_end - 1] in ",&" or
-                                                     text[line_end + 1:line_end + 2].islower() or
-                                                     text[max(0, line_end - 4):line_end].endswith(" and")):
-            line_end = text.find("\n", line_end + 1)  # the list wraps onto the next line
+        line_end = text.find("\n", m.end(), end)  # (searches bounded by the end: linear in the text)
+        while line_end != -1 and (text[line_end - 1] in ",&" or text[line_end + 1:line_end + 2].islower() or
+                                  text[max(0, line_end - 4):line_end].endswith(" and")):
+            line_end = text.find("\n", line_end + 1, end)  # the list wraps onto the next line
         if line_end != -1 and text[line_end + 1:line_end + 2] != "\n":
-            end = min(end, line_end)  # a list ends with its line (PDF text has no blank lines)
-        para = text.find("\n\n", m.end())
+            end = line_end  # a list ends with its line (PDF text has no blank lines)
+        para = text.find("\n\n", m.end(), end + 2)  # a blank line by the end of the list
         if para != -1 and para < end:
             end = para
-        chunk = list_part(re.split(r"\s\d{1,3}\.\s+(?=[A-Z])", text[m.end():end])[0])  # the next item's
+        chunk = list_part(_RUN_ON_NUMBER.split(text[m.end():end])[0])  # the next item's
         # number in text run together ends the list
         lead = APOLOGY_SENTENCE.match(chunk)
         chunk = lead.group("list") if lead else chunk  # 'Apologies for Absence: Apologies were received from ...'

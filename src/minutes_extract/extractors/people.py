@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .. import rx
-from ..lexicon import alternation, lexicon, longest_first, words
+from ..lexicon import lexicon, longest_first, words
 
 PARTICLES = {"de", "van", "von", "der", "den", "du", "da", "di", "la", "le", "del", "della", "dos", "ter", "ten", "st"}
 _NOT_NAMES = {"the", "and", "members", "member", "public", "none", "no", "nil", "all", "councillors", "vacancy",
@@ -21,6 +21,39 @@ _REASONS = {"illness", "ill", "work", "work commitments", "holiday", "on holiday
 _REASON = rx.compile(r"[a-z].*\b(?:reasons?|commitments?|illness|holiday|unwell|business|engagement|meeting)\b|"
                      r"(?:and|or|for|with)\b")
 _COMPANY_SUFFIX = r"(?:Inc|Ltd|LLC|Corp|plc|GmbH)\b"  # 'FireEye, Inc.' is one organisation
+_DESCRIPTOR_SPLIT = rx.compile(rf",(?!\s*{_COMPANY_SUFFIX})\s*(?:from\s+(?:the\s+)?)?")  # 'invited, from X'
+_CHAIR_OR_CLERK = rx.compile(r"chair|clerk", re.I)
+_DIGIT = rx.compile(r"\d")
+_GLUED_INITIAL = rx.compile(r"\b([A-Z])\.(?=[A-Z][a-z])")  # 'T.Lee'
+HANDLE = rx.compile(r"@([\w-]+)")  # '@addaleax'
+_NOTE = rx.compile(r"\(([^()]*)\)")  # a note in brackets, without them
+BRACKETED = rx.compile(r"\([^()]*\)")  # a note in brackets, with them
+_DASH_TRAILER = rx.compile(r"^(.*?)\s+[-–—]\s+(.*)$")  # 'Cllr. R. Crisp - Chair'
+_COMMA_TRAILER = rx.compile(r"^(.*?),\s+(.*)$")  # 'Jane Doe, Chair'
+_NICKNAME = rx.compile(r"[a-z][\w.-]+")  # 'Brian (redbeard)'
+CAPITALS = rx.compile(r"[A-Z]{2,4}")  # initials as written: 'RC', 'KJL'
+_AND_SPLIT = rx.compile(r"\s+(?:and|&)\s+(?:(?:for|from)\s+)?")  # "A (ill) and for B"
+_EDGE_CONJUNCTION = rx.compile(r"(?:^|\s+)(?:and|&|also|plus)$|^(?:and|&|also|plus)\s+", re.I)  # 'ALSO'
+_MEN = rx.compile(r"men$")
+_VACANCY_NOTE = rx.compile(r"\([^()]*vacanc[^()]*\)", re.I)
+_NOT_A_PERSON = rx.compile(r"\b(?:members? of (?:the )?public|public\s*:|no apologies|vacanc)", re.I)
+
+
+def phrase_alternation(phrases, ignore_case: bool = False) -> str:
+    """The phrases as a regex alternation in their order, spaces matching any white space as in
+    `lexicon.alternation`, grouped by first letter (lower-cased for patterns compiled with re.I):
+    '(?:a(?:bsent|pologies\\s+given)|p(?:resent))'. It matches as the plain alternation does, while re tries one
+    group where a phrase may start instead of every phrase."""
+    groups: dict[str, list[str]] = {}
+    for phrase in phrases:
+        first = phrase[0].lower() if ignore_case else phrase[0]
+        groups.setdefault(first, []).append(re.escape(phrase[1:]).replace(r"\ ", r"\s+"))
+    return "(?:" + "|".join(f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in groups.items()) + ")"
+
+
+def listed(key: str, ignore_case: bool = False) -> str:
+    """A lexicon list as `phrase_alternation`, longest first as `lexicon.alternation` orders it."""
+    return phrase_alternation(longest_first(lexicon()[key]), ignore_case)
 
 
 @dataclass
@@ -35,6 +68,10 @@ class Person:
     tokens: list[str] = field(default_factory=list)
     stated_initials: str | None = None  # '(RC)' after a name in the attendance list
     handle: str | None = None  # '@mhdawson' after a name in a GitHub-style attendance list
+
+    def copy(self) -> Person:
+        """A copy to change: fields and tokens of its own."""
+        return replace(self, tokens=list(self.tokens))
 
     @property
     def surname(self) -> str:
@@ -60,9 +97,9 @@ class Person:
         return "".join(t[0] for t in self.tokens if t.lower() not in PARTICLES).upper()
 
 
-_HONORIFIC = alternation("honorifics")
-_HONORIFIC_RE = rx.compile(rf"^(?:{_HONORIFIC})\.?(?=\s|$)\s*", re.I)
-_OFFICE_RE = rx.compile(rf"^(?:{alternation('office_titles')})(?=\s+[A-Z])\s*", re.I)  # 'Trustee Elton'
+_HONORIFIC = listed("honorifics")
+_HONORIFIC_RE = rx.compile(rf"^{listed('honorifics', True)}\.?(?=\s|$)\s*", re.I)
+_OFFICE_RE = rx.compile(rf"^{listed('office_titles', True)}(?=\s+[A-Z])\s*", re.I)  # 'Trustee Elton'
 _POSTNOM = {w.lower() for w in words("post_nominals")}
 _TITLE_WORDS = {w.lower() for w in words("honorifics") if " " not in w and len(w) > 2} - {"lord", "lady"}
 _OFFICES = words("office_titles")
@@ -74,7 +111,7 @@ def _is_name_token(tok: str) -> bool:
     """A capitalised word of letters (any script), apostrophes and hyphens: 'McNeill', 'Hesketh-Harvey';
     not a title ('Cllr') or a word that is never a name."""
     low = tok.lower().rstrip(".")
-    return (len(tok) > 0 and tok[0].isupper() and all(c.isalpha() or c in "'’-." for c in tok)
+    return (len(tok) > 0 and tok[0].isupper() and (tok.isalpha() or all(c.isalpha() or c in "'’-." for c in tok))
             and low not in _NOT_NAMES and low not in _TITLE_WORDS and low.split(".")[-1] not in _NOT_NAMES)
 
 
@@ -101,6 +138,15 @@ def describes_role(text: str) -> bool:
 
 
 _AREAS = {"District", "County", "Borough", "City", "Parish", "Town"}
+_ROLE_FIRST_WORDS = {r.split(" ")[0] for r in _ROLE_WORDS}
+
+
+def _starts_role(tokens: list[str], i: int) -> bool:
+    """True when tokens[i:] begin with a role of one to three words ('Clerk,', 'Vice Chair', 'clerk to the')."""
+    first = tokens[i].lower().lstrip(",.")  # the role's first word, unless the role is this token alone
+    if first not in _ROLE_FIRST_WORDS and first.rstrip(",.") not in _ROLE_FIRST_WORDS:
+        return False
+    return any(" ".join(tokens[i:i + n]).lower().strip(",.") in _ROLE_WORDS for n in (1, 2, 3))
 
 
 def take_name(tokens: list[str]) -> tuple[list[str], list[str]]:
@@ -118,7 +164,7 @@ def take_name(tokens: list[str]) -> tuple[list[str], list[str]]:
         if tok.lower() in PARTICLES and name and i + 1 < len(tokens) and \
                 (_is_name_token(tokens[i + 1]) or tokens[i + 1].lower() in PARTICLES):  # 'Maria de la Cruz'
             name.append(tok)
-        elif name and any(" ".join(tokens[i:i + n]).lower().strip(",.") in _ROLE_WORDS for n in (1, 2, 3)):
+        elif name and _starts_role(tokens, i):
             break
         elif len(name) >= 2 and (tok.lower() in _ORG_WORDS or tok.isupper() and len(tok) > 1 and
                                  not any(t.isupper() and len(t) > 1 for t in name)):
@@ -136,8 +182,8 @@ def take_name(tokens: list[str]) -> tuple[list[str], list[str]]:
         else:
             break
         i += 1
-        if name and not _is_initial(name[-1]) and len([t for t in name if not _is_initial(t)]) >= 2 \
-                and any(_is_initial(t) for t in name[:1]):
+        if name and _is_initial(name[0]) and not _is_initial(name[-1]) and \
+                sum(not _is_initial(t) for t in name) >= 2:
             break  # 'K J Loydall': initials then one surname
     return name, tokens[i:]
 
@@ -174,22 +220,23 @@ def parse_entry(entry: str, title: str | None = None, allow_single: bool = False
     """One attendance entry: 'Councillor K J Loydall JP (Chair)', 'Insp. M Cawley (Leicestershire Police)',
     'Anna Henningsen @addaleax (TSC)', 'Cllr. R. Crisp - Chair', 'Helen Richardson (Parish Clerk)'. A fresh
     Person each call (callers fill in roles); the parse itself is remembered, as the same entries recur."""
-    person = _parse_entry(entry, title, allow_single)
-    return replace(person, tokens=list(person.tokens)) if person else None
+    person = parsed_entry(entry, title, allow_single)
+    return person.copy() if person else None
 
 
 @lru_cache(maxsize=8192)
-def _parse_entry(entry: str, title: str | None, allow_single: bool) -> Person | None:
-    entry = re.sub(r"\b([A-Z])\.(?=[A-Z][a-z])", r"\1. ", _GLUED_TITLE.sub(r"\1. ", entry))  # 'Mr.Lee', 'T.Lee'
-    handle = re.search(r"@([\w-]+)", entry)
-    text = re.sub(r"@[\w-]+", " ", entry)
-    notes = re.findall(r"\(([^()]*)\)", text)
-    text = re.sub(r"\([^()]*\)", " ", text)
+def parsed_entry(entry: str, title: str | None, allow_single: bool) -> Person | None:
+    """`parse_entry`'s remembered parse, shared by every caller: to read, never to change."""
+    entry = _GLUED_INITIAL.sub(r"\1. ", _GLUED_TITLE.sub(r"\1. ", entry))  # 'Mr.Lee', 'T.Lee'
+    handle = HANDLE.search(entry)
+    text = HANDLE.sub(" ", entry)
+    notes = _NOTE.findall(text)
+    text = BRACKETED.sub(" ", text)
     text = text.strip(" .,;:-–\t")
     if not text:
         return None
     trailing = None
-    m = re.match(r"^(.*?)\s+[-–—]\s+(.*)$", text) or re.match(r"^(.*?),\s+(.*)$", text)
+    m = _DASH_TRAILER.match(text) or _COMMA_TRAILER.match(text)
     if m:
         text, trailing = m.group(1).strip(), m.group(2).strip(" .")
     titles, text = leading_titles(text)
@@ -210,7 +257,7 @@ def _parse_entry(entry: str, title: str | None, allow_single: bool) -> Person | 
     rest = [t for t in rest if t.rstrip(".,").lower() not in _POSTNOM]
     person = Person(name=" ".join(name), title=" ".join(titles) or title, tokens=name,
                     post_nominals=" ".join(post) or None)
-    nick = [d.strip() for d in notes if re.fullmatch(r"[a-z][\w.-]+", d.strip()) and d.strip() not in _REASONS]
+    nick = [d.strip() for d in notes if _NICKNAME.fullmatch(d.strip()) and d.strip() not in _REASONS]
     person.organisation = organisation
     person.handle = handle.group(1) if handle else nick[0] if nick else None  # '@addaleax', 'Brian (redbeard)'
     stated = [d.strip() for d in notes if _matches_initials(d.strip(), name)]
@@ -230,7 +277,7 @@ def _parse_entry(entry: str, title: str | None, allow_single: bool) -> Person | 
 def _matches_initials(note: str, name: list[str]) -> bool:
     """'(RC)' after Ray Cole: two to four capitals taken in order from the name, the first name's initial first
     and the surname's initial among them ('(KL)', '(KJL)' for K J Loydall, '(DHO)' for Dave Horkan)."""
-    if not re.fullmatch(r"[A-Z]{2,4}", note) or note[0] != name[0][0].upper() or len(name) < 2:
+    if not CAPITALS.fullmatch(note) or note[0] != name[0][0].upper() or len(name) < 2:
         return False
     rest = iter("".join(name[1:]).upper())
     return name[-1][0].upper() in note[1:] and all(c in rest for c in note[1:])
@@ -241,11 +288,11 @@ def describe(person: Person, text: str) -> None:
     text = text.strip(" ,.;")
     if not text or text.lower() in _REASONS or _REASON.match(text):
         return
-    parts = [p.strip() for p in re.split(rf",(?!\s*{_COMPANY_SUFFIX})\s*(?:from\s+(?:the\s+)?)?", text) if p.strip()]
+    parts = [p.strip() for p in _DESCRIPTOR_SPLIT.split(text) if p.strip()]
     for part in parts:
-        if describes_role(part) and not (describes_organisation(part) and not re.search(r"chair|clerk", part, re.I)):
+        if describes_role(part) and not (describes_organisation(part) and not _CHAIR_OR_CLERK.search(part)):
             person.role = person.role or part
-        elif re.search(r"\d", part):
+        elif _DIGIT.search(part):
             continue  # a note on the attendance ('December 13th only', '6 committee members')
         elif describes_organisation(part) or part[:1].isupper():
             person.organisation = person.organisation or part
@@ -255,7 +302,7 @@ def describe(person: Person, text: str) -> None:
 
 _PARTS = rx.compile(r"\s*[;,]\s*|\n+|\t+|(?<=\))\s+(?=[A-Z])|\s+[/·•]\s+")
 _HONORIFIC_BOUNDARY = rx.compile(
-    rf"(?<!Borough)(?<!County)(?<!District)(?<!Parish)(?<!City)(?<!Deputy)(?<!Chief)(?<!Detective)(?<!Town)"
+    rf"(?=\s)(?<!Borough)(?<!County)(?<!District)(?<!Parish)(?<!City)(?<!Deputy)(?<!Chief)(?<!Detective)(?<!Town)"
     rf"\s+(?=(?:{_HONORIFIC})\.?\s+(?!(?:{_HONORIFIC})\b)[A-Z])")
 _PUBLIC = rx.compile(r"\s*(?:(?:and|&|plus)\s+)?\d+\s+(?:other\s+)?members? of (?:the )?public.*$", re.I)
 
@@ -287,7 +334,7 @@ def _chunks(text: str, singles: bool = False) -> list[str]:
     chunks: list[str] = []
     for part in _PARTS.split(text):
         for sub in _HONORIFIC_BOUNDARY.split(part):
-            pieces = re.split(r"\s+(?:and|&)\s+(?:(?:for|from)\s+)?", sub)  # "A (ill) and for B"
+            pieces = _AND_SPLIT.split(sub)  # "A (ill) and for B"
             acc = pieces[0]
             for piece in pieces[1:]:
                 if _person_shaped(piece, singles) and not describes_organisation(acc):
@@ -298,7 +345,7 @@ def _chunks(text: str, singles: bool = False) -> list[str]:
             chunks.append(acc)
     merged: list[str] = []
     for chunk in (c.strip(" .") for c in chunks):
-        chunk = re.sub(r"(?:^|\s+)(?:and|&|also|plus)$|^(?:and|&|also|plus)\s+", "", chunk, flags=re.I)  # 'ALSO'
+        chunk = _EDGE_CONJUNCTION.sub("", chunk)  # 'ALSO'
         if not chunk:
             continue
         if merged and _HONORIFIC_RE.fullmatch(merged[-1] + " "):
@@ -310,7 +357,8 @@ def _chunks(text: str, singles: bool = False) -> list[str]:
 
 _COMMA = "\x1f"  # a comma inside brackets while a list is split ('(FireEye, Inc.)')
 _PLURAL_TITLE = rx.compile(
-    rf"^\s*(?P<t>Councillors|Cllrs|(?:{alternation('office_titles')})s|(?:Alder|Select|Council)(?:wo)?men)\.?\s+(?=[A-Z])", re.I)
+    rf"^\s*(?P<t>Councillors|Cllrs|{listed('office_titles', True)}s|(?:Alder|Select|Council)(?:wo)?men)\.?\s+(?=[A-Z])",
+    re.I)
 _PLACE_TITLE = rx.compile(  # 'Eden District Councillor A Armstrong': the place names the council, not a person
     rf"(?<!\w)(?P<place>[A-Z][a-z]+)\s+(?P<title>(?P<area>District|County|Borough|City|Parish|Town)\s+"
     rf"(?:Councillor|Cllr)\.?)\s+(?P<name>(?!(?:{_HONORIFIC})\b)(?:[A-Z]\.?\s+)*[A-Z][\w'’-]+"
@@ -323,51 +371,61 @@ def _singular(plural: str) -> str:
     """'Trustees' -> 'Trustee', 'Aldermen' -> 'Alderman', 'Cllrs' -> 'Councillor'."""
     if plural.lower() in ("councillors", "cllrs"):
         return "Councillor"
-    return re.sub(r"men$", "man", plural[:-1] if plural.endswith("s") else plural)
+    return _MEN.sub("man", plural[:-1] if plural.endswith("s") else plural)
 
 
 def parse_list(text: str, title: str | None = None) -> list[Person]:
     """People from an attendance list written inline: 'Cllr A, Cllr B and Mrs C (Clerk)', or with no commas at
     all ('Cllr Sue Lintern Chair Cllr Jim McNeill Vice Chair ...'). Descriptor chunks ('Footpath Warden',
     'Borough Council of ...') attach to the person before them."""
-    text = _GLUED_TITLE.sub(r"\1. ", re.sub(r"\([^()]*vacanc[^()]*\)", " ", text, flags=re.I))
-    text = _PUBLIC.sub("", re.sub(r"\([^()]*\)", lambda m: m.group().replace(",", _COMMA).replace(" and ", " + "),
-                                  text))
+    text = _VACANCY_NOTE.sub(" ", text)
+    if "." in text:
+        text = _GLUED_TITLE.sub(r"\1. ", text)
+    text = BRACKETED.sub(lambda m: m.group().replace(",", _COMMA).replace(" and ", " + "), text)
+    if _DIGIT.search(text):
+        text = _PUBLIC.sub("", text)  # the regexes need the '.', the number
     m = _PLURAL_TITLE.match(text)
     if m:  # 'Councillors A, B and C', 'Trustees Elton, Picha and Hodge'
         title = title or _singular(m.group("t"))
         text = text[m.end():]
     people: list[Person] = []
-    text = _PLACE_TITLE.sub(lambda m: f"; {m['title']} {m['name']} ({m['place']} {m['area']} Council);", text)
+    if "Cllr" in text or "Councillor" in text:
+        text = _PLACE_TITLE.sub(lambda m: f"; {m['title']} {m['name']} ({m['place']} {m['area']} Council);", text)
     for chunk in _chunks(text, singles=bool(title) or bool(_PLURAL_ANYWHERE.search(text))):
         chunk = chunk.replace(_COMMA, ",").replace(" + ", " and ").strip(" .")
         plural = _PLURAL_TITLE.match(chunk)
         if plural:  # '..., Council Members Jones, Brown and Lee': the title goes on to the untitled names after it
             title = _singular(plural.group("t"))
             chunk = chunk[plural.end():]
-        if not chunk or re.search(r"\b(?:members? of (?:the )?public|public\s*:|no apologies|vacanc)", chunk, re.I):
+        if not chunk or _NOT_A_PERSON.search(chunk):
             continue
-        for person in _people_in_chunk(chunk, title):
+        for person in _chunk_people(chunk, title):
             if person is None:
                 continue
             if isinstance(person, str):
                 if people:
                     describe(people[-1], person)
                 continue
-            people.append(person)
+            people.append(person.copy())
     return people
+
+
+@lru_cache(maxsize=4096)
+def _chunk_people(chunk: str, title: str | None) -> tuple[Person | str | None, ...]:
+    """`_people_in_chunk`, remembered (the same names recur from meeting to meeting): shared, copied by the caller."""
+    return tuple(_people_in_chunk(chunk, title))
 
 
 def _people_in_chunk(chunk: str, title: str | None):
     """A chunk is a person (maybe followed by a role with no comma), two bare names, or a descriptor."""
     titles, body = leading_titles(chunk)
     prefix = chunk[:len(chunk) - len(body)]
-    tokens = re.sub(r"\([^()]*\)", " ", body).split()
+    tokens = BRACKETED.sub(" ", body).split()
     name, rest = take_name(tokens)
     has_title = bool(titles) or title
     if not name and "(" in chunk:
         return [parse_entry(chunk, title) or chunk]  # 'The Mayor (Councillor J Smith)'
-    if not name or (len(name) == 1 and not has_title and not re.search(r"\(", chunk)):
+    if not name or (len(name) == 1 and not has_title and "(" not in chunk):
         return [chunk]
     lowered = " ".join(name).lower()
     if describes_organisation(" ".join(name)) or describes_role(lowered) and len(name) <= 3 and not has_title:
@@ -377,7 +435,7 @@ def _people_in_chunk(chunk: str, title: str | None):
     plain = [t for t in name if not _is_initial(t)]
     tail = " ".join(name[2:] + rest)
     if len(plain) == 4 and len(name) == 4 and not describes_organisation(tail):
-        notes = " ".join(re.findall(r"\([^()]*\)", body))
+        notes = " ".join(BRACKETED.findall(body))
         second = " ".join(name[2:]) + (" (" + " ".join(rest) + ")" if rest else "") + " " + notes
         return [parse_entry(prefix + " ".join(name[:2]), title), parse_entry(second, title)]
     if len(name) > 2 and not any(_is_initial(t) for t in name) and \

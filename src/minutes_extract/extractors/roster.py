@@ -6,18 +6,30 @@ import re
 from functools import cached_property, lru_cache
 
 from .. import rx
-from ..lexicon import alternation, words
-from .people import Person, parse_entry
+from ..lexicon import lexicon, longest_first, words
+from .people import CAPITALS, Person, parsed_entry, phrase_alternation
 
 _ALL = {"all", "everyone", "councillors", "all councillors", "members", "all members", "everybody", "cllrs"}
+_TITLES = phrase_alternation(longest_first(lexicon()["honorifics"]) + longest_first(lexicon()["office_titles"]))
 _TITLED = rx.compile(  # 'Councillor Mary Bell', 'Supervisor Gary Mantay', 'Cllr. A. Davies': one titled mention
-    rf"\b(?=[A-Z])(?:{alternation('honorifics')}|{alternation('office_titles')})\.?[ \t]+(?:[A-Z]\.?[ \t]+){{0,2}}"
-    rf"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?")
+    rf"\b(?=[A-Z]){_TITLES}\.?[ \t]+(?:[A-Z]\.?[ \t]+){{0,2}}[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?")
+_TITLE_START = rx.compile(rf"{_TITLES}\.?[ \t]+[A-Z]")  # where a titled mention may start
 _CHAIR = rx.compile(r"chair(?:person|man|woman)?|convenor|convener")
+_LEAD_WORD = rx.compile(r"^(?:the|our|mr\.?|madam)\s+")  # 'the Clerk', 'Mr Chairman'
+_ARTICLE = rx.compile(r"^(?:the|our)\s+", re.I)
+_CAMEL_NICK = rx.compile(r"[A-Z][a-z]+[A-Z][a-z]*")  # 'JoeA'
+_NOT_LETTER = rx.compile(r"[^a-z]")
 
 
 def _role_key(role: str) -> str:
     return _CHAIR.sub("chair", role.lower())
+
+
+@lru_cache(maxsize=256)
+def _role_pattern(key: str) -> re.Pattern:
+    """The role key as a word, not part of a vice or deputy role ('chair' not in 'vice chair'); compiled by re, as
+    the keys come from the documents (rx's cache keeps the patterns of the rules)."""
+    return re.compile(rf"(?<!vice[ -])(?<!deputy )\b{re.escape(key)}\b")
 
 
 @lru_cache(maxsize=None)
@@ -30,9 +42,14 @@ def _role_keys() -> tuple[frozenset[str], frozenset[str]]:
 def mentioned_people(text: str) -> list[Person]:
     """People the text names with a title, the fullest form of each ('Councillor Bell' and 'Councillor Mary Bell'
     give Mary Bell)."""
+    return [p.copy() for p in _mentioned(text)]
+
+
+def _mentioned(text: str) -> list[Person]:
+    """`mentioned_people` as the shared parses (`parsed_entry`): to read, never to change."""
     by_name: dict[str, Person] = {}
-    for raw in dict.fromkeys(m.group() for m in _TITLED.finditer(text)):
-        p = parse_entry(raw)
+    for raw in dict.fromkeys(titled_mentions(text)):
+        p = parsed_entry(raw, None, False)
         if p and p.tokens and p.name not in by_name:
             by_name[p.name] = p
     by_surname: dict[str, list[Person]] = {}
@@ -40,6 +57,16 @@ def mentioned_people(text: str) -> list[Person]:
         by_surname.setdefault(p.surname.lower(), []).append(p)
     return [p for p in by_name.values() if not any(len(q.tokens) > len(p.tokens) and _matches(p, q)
                                                    for q in by_surname[p.surname.lower()])]
+
+
+def titled_mentions(text: str):
+    """The matches of _TITLED in the text, as finditer finds them, tried only where a title and a capital follow."""
+    pos = 0
+    while start := _TITLE_START.search(text, pos):
+        m = _TITLED.match(text, start.start())
+        if m:
+            yield m.group()
+        pos = m.end() if m else start.start() + 1
 
 
 class Roster:
@@ -56,12 +83,19 @@ class Roster:
     @cached_property
     def mentioned(self) -> list[Person]:
         """People the text names with a title (read on the first reference no attendee matches)."""
-        return mentioned_people(self.text) if self.text else []
+        return _mentioned(self.text) if self.text else []
+
+    @cached_property
+    def _people_by_surname(self) -> dict[str, list[Person]]:
+        return _by_surname(self.people)
+
+    @cached_property
+    def _mentioned_by_surname(self) -> dict[str, list[Person]]:
+        return _by_surname(self.mentioned)
 
     def by_role(self, role: str) -> list[Person]:
-        key = _role_key(role)
-        return [p for p in self.people
-                if re.search(rf"(?<!vice[ -])(?<!deputy )\b{re.escape(key)}\b", _role_key(p.role or ""))]
+        holds = _role_pattern(_role_key(role)).search
+        return [p for p in self.people if holds(_role_key(p.role or ""))]
 
     def resolve(self, ref: str) -> tuple[list[str], bool]:
         """Names a reference stands for, and whether it resolved to exactly one person (or a role). Forms: a full
@@ -78,13 +112,13 @@ class Roster:
         ref = ref.strip(" .,;:")
         if not ref:
             return [ref], False
-        low = re.sub(r"^(?:the|our|mr\.?|madam)\s+", "", ref.lower())
+        low = _LEAD_WORD.sub("", ref.lower())
         if low in _ALL:
             return ["All"], True
         if ref.startswith("@"):
             return self._one(_by_handle(self.people, ref[1:]) or _by_handle(self.mentioned, ref[1:]), ref)
         initials = ref.replace(".", "").replace(" ", "")
-        if re.fullmatch(r"[A-Z]{2,4}", initials) and (ref.isupper() or "." in ref):
+        if CAPITALS.fullmatch(initials) and (ref.isupper() or "." in ref):
             hits = [p for p in self.people if initials in (p.initials, p.all_initials)]
             if hits or "." in ref:
                 return self._one(hits, ref)
@@ -94,11 +128,11 @@ class Roster:
             return self._role(low, ref)  # 'the Clerk', 'the Parish Clerk', 'Mr Chairman'
         if key in self.roles and len({p.name for p in self.by_role(key)}) == 1:
             return [self.by_role(key)[0].name], True  # 'the Treasurer' held by one attendee
-        person = parse_entry(ref, title="x") if ref[:1].isupper() else None  # 'x': a lone word may be a name
+        person = parsed_entry(ref, "x", False) if ref[:1].isupper() else None  # 'x': a lone word may be a name
         if not person:
             return [ref], False
-        for pool in (self.people, self.mentioned):
-            hits = _candidates(person, pool)
+        for pool, index in ((self.people, self._people_by_surname), (self.mentioned, self._mentioned_by_surname)):
+            hits = _candidates(person, pool, index)
             if hits:
                 return self._one(hits, ref)
         return [ref], False
@@ -109,7 +143,7 @@ class Roster:
         hits = self.by_role(key) or self.by_role(key.split()[-1])
         if len({p.name for p in hits}) == 1:
             return [hits[0].name], True
-        role = re.sub(r"^(?:the|our)\s+", "", ref, flags=re.I)
+        role = _ARTICLE.sub("", ref)
         return [role[0].upper() + role[1:]], True
 
     @staticmethod
@@ -118,16 +152,25 @@ class Roster:
         return ([hits[0].name], True) if len(names) == 1 else ([ref], False)
 
 
-def _candidates(ref: Person, pool: list[Person]) -> list[Person]:
-    """The people of the pool a parsed reference may name, best evidence first: the name itself, a clipped
-    surname ('Cllr. O. William'), then a lone word as a first name ('Rod')."""
-    hits = [p for p in pool if _matches(ref, p)]
+def _by_surname(pool: list[Person]) -> dict[str, list[Person]]:
+    """The people of the pool with a name, by lower-cased surname, in pool order."""
+    index: dict[str, list[Person]] = {}
+    for p in pool:
+        if p.tokens:
+            index.setdefault(p.surname.lower(), []).append(p)
+    return index
+
+
+def _candidates(ref: Person, pool: list[Person], by_surname: dict[str, list[Person]]) -> list[Person]:
+    """The people of the pool (indexed by surname) a parsed reference may name, best evidence first: the name
+    itself, a clipped surname ('Cllr. O. William'), then a lone word as a first name ('Rod')."""
+    hits = [p for p in by_surname.get(ref.surname.lower(), ()) if _matches(ref, p)]
     if not hits and len(ref.tokens) > 1:
         hits = [p for p in pool if len(p.tokens) > 1 and p.surname.lower().startswith(ref.surname.lower())
                 and p.tokens[0][0].lower() == ref.tokens[0][0].lower()]
     if not hits and len(ref.tokens) == 1:
         hits = [p for p in pool if len(p.tokens) > 1 and p.tokens[0].lower() == ref.tokens[0].lower()]
-    if not hits and len(ref.tokens) == 1 and re.fullmatch(r"[A-Z][a-z]+[A-Z][a-z]*", ref.tokens[0]):
+    if not hits and len(ref.tokens) == 1 and _CAMEL_NICK.fullmatch(ref.tokens[0]):
         hits = _by_handle(pool, ref.tokens[0])  # 'JoeA', 'ChristopherA': a nick made of the name
     return hits
 
@@ -140,7 +183,7 @@ def _by_handle(pool: list[Person], handle: str) -> list[Person]:
     if hits or len(h) < 3:
         return hits
     for p in pool:
-        parts = [re.sub(r"[^a-z]", "", t.lower()) for t in p.tokens]
+        parts = [_NOT_LETTER.sub("", t.lower()) for t in p.tokens]
         first, last = parts[0], parts[-1]
         forms = {first + last, first + last[:1], first[:1] + last, last, first} if len(parts) > 1 else {first}
         if h in forms or len(h) >= 4 and any(t.startswith(h) for t in parts):
