@@ -49,6 +49,18 @@ def test_patterns_from_the_cache_behave_as_re_compiles(fresh, monkeypatch):
     assert _behaviour(again[0])[-1] == [{"mover": "Smith", "seconder": "Jones"}]
 
 
+def test_a_run_using_fewer_patterns_keeps_the_others_in_the_file(fresh, monkeypatch):
+    rx.compile(*PATTERNS[0])
+    rx.save()
+    _new_process(monkeypatch)
+    rx.compile(*PATTERNS[1])  # another command, other patterns
+    rx.save()
+    _new_process(monkeypatch)
+    rx.compile(*PATTERNS[0])
+    rx.compile(*PATTERNS[1])
+    assert not rx._missed
+
+
 def test_a_corrupt_cache_file_is_compiled_afresh(fresh, monkeypatch):
     rx.compile(*PATTERNS[0])
     rx.save()
@@ -98,3 +110,17 @@ def test_the_tools_patterns_are_the_same_in_every_process(tmp_path, fixtures):
         return subprocess.run([sys.executable, "-c", _RUN, str(fixtures / "owbc_csp_2017_10_16.txt")], env=env, capture_output=True,
                               text=True, check=True).stdout
     assert patterns("1") == patterns("2") == patterns("3")
+
+
+def test_patterns_built_from_documents_stay_out_of_the_cache():
+    """Once every reader and rule has run, more documents (other bodies, other names) add no pattern: a pattern
+    made of a document's words goes to re, or the cache file would grow with every document of a batch."""
+    from conftest import shared
+    from minutes_extract import extract
+
+    for doc in sorted(shared("dev", "docs").iterdir()):
+        extract(doc)
+    known = set(rx._used)
+    for doc in sorted(shared("archive").iterdir())[::4]:
+        extract(doc)
+    assert set(rx._used) - known == set()

@@ -5,9 +5,11 @@ expanded into a few hundred patterns, some of 8,000 characters) cost ~0.3 s of C
 the extraction of a small document. `compile` keeps what `re`'s compiler produces (the regex engine's code,
 group count and names) in a cache file and builds a pattern from it with `_sre.compile`, the call with which
 `re.compile` itself ends, so a pattern behaves exactly as `re.compile` would make it. The file is keyed by the
-Python version and the engine's magic number, read once per process and replaced atomically when a run
-compiled patterns it lacked (holding only the patterns that run used, so it never grows stale). A missing,
-unreadable, corrupt or unwritable cache only means compiling as `re` does.
+tool's version, the Python version and the engine's magic number (a new version starts a new file; old ones
+may be deleted), read once per process and replaced atomically, with what it held and what the run added,
+when a run compiled patterns it lacked. Only the rules' patterns belong here: a pattern built from a
+document's words is compiled by `re` (else the cache would grow with every document). A missing, unreadable,
+corrupt or unwritable cache only means compiling as `re` does.
 
 MINUTES_EXTRACT_CACHE names the cache folder (default: $XDG_CACHE_HOME or ~/.cache, then minutes-extract);
 "off" turns the cache off.
@@ -21,6 +23,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from . import __version__
+
 try:
     import _sre
     from re import _compiler, _parser
@@ -28,8 +32,8 @@ except ImportError:  # not CPython: patterns are compiled by re
     _sre = None
 
 _OFF = ("", "0", "off", "no", "false")
-_cached: dict | None = None  # (pattern, flags) -> the arguments of _sre.compile after the pattern
-_used: dict = {}
+_cached: dict | None = None  # the cache file's: (pattern, flags) -> the arguments of _sre.compile after it
+_used: dict = {}  # the same for the patterns this process compiled or took from the file
 _missed = False
 
 
@@ -55,7 +59,7 @@ def compile(pattern, flags: int = 0) -> re.Pattern:
 
 
 def save() -> None:
-    """Writes the patterns this process used when some were missing from the cache; failures are ignored."""
+    """Adds the patterns this process compiled afresh to the cache file; failures are ignored."""
     global _missed
     folder = _folder()
     if not _missed or folder is None:
@@ -66,7 +70,7 @@ def save() -> None:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".regex-", suffix=".tmp")
         with os.fdopen(fd, "wb") as out:
-            marshal.dump(_used, out)
+            marshal.dump({**_load(), **_used}, out)
         os.replace(tmp, _file(folder))
     except (OSError, ValueError):
         if tmp:
@@ -109,4 +113,4 @@ def _folder() -> Path | None:
 
 
 def _file(folder: Path) -> Path:
-    return folder / f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}.marshal"
+    return folder / f"regex-{__version__}-{sys.implementation.cache_tag}-{_sre.MAGIC}.marshal"

@@ -342,11 +342,12 @@ _MEET = rx.compile(r"meet")  # the same in a text without 'agm', found faster (a
 
 
 @lru_cache(maxsize=64)
-def _cue_pattern(word: str) -> re.Pattern:
-    """The sentence cues for a body word, for lower-cased text (each tried only where its first letters are)."""
+def _cue_pattern(word: str, flags: int = 0) -> re.Pattern:
+    """The sentence cues for a body word, for lower-cased text (each tried only where its first letters are).
+    Compiled by re, not rx: the body word comes from the document, and rx's cache keeps only the rules'."""
     cues = [c.lower() for c in _NEXT["sentence_cues"]]
     assert not any(UPPER_ESCAPE.search(c) for c in _NEXT["sentence_cues"])  # safe to lower-case
-    return rx.compile("|".join(f"(?:{word_first(c.replace('{body}', word))})" for c in cues))
+    return re.compile("|".join(f"(?:{word_first(c.replace('{body}', word))})" for c in cues), flags)
 
 
 def _next_cues(text: str, body: str | None):
@@ -354,7 +355,7 @@ def _next_cues(text: str, body: str | None):
     word = re.escape(body.split()[-1].lower()) if body and body.split()[-1][:1].isupper() else r"(?!x)x"
     pattern, low = _cue_pattern(word), text.lower()
     if len(low) != len(text):
-        yield from rx.compile(pattern.pattern, re.I).finditer(text)
+        yield from _cue_pattern(word, re.I).finditer(text)
         return
     windows: list[list[int]] = []
     for m in (_MEET_OR_AGM if "agm" in low else _MEET).finditer(low):
