@@ -75,17 +75,23 @@ def startup_rows(repeat: int, small: Path) -> None:
     row("  the same, first run after install (no pattern cache)", f"{min(cold) * 1000:.0f} ms CPU")
 
 
-def archive_row(files: list[Path]) -> None:
+def archive_row(files: list[Path], repeat: int) -> None:
+    """extract() over the archive in this process, rule tables warm (one document first): the best of
+    `repeat` passes."""
     from minutes_extract import InputError, extract
 
+    def one_pass() -> tuple[float, float]:
+        wall, cpu = time.perf_counter(), time.process_time()
+        for f in files:
+            try:
+                extract(f)
+            except InputError:
+                pass
+        return time.perf_counter() - wall, time.process_time() - cpu
+
+    extract(files[0])
     size = sum(f.stat().st_size for f in files)
-    wall, cpu = time.perf_counter(), time.process_time()
-    for f in files:
-        try:
-            extract(f)
-        except InputError:
-            pass
-    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    wall, cpu = min(one_pass() for _ in range(repeat))
     row(f"archive in-process ({len(files)} docs, {size / 1024:.0f} KB)",
         f"{size / 1024 / cpu:.0f} KB/s, {len(files) / cpu:.0f} docs/s CPU",
         f"wall: {size / 1024 / wall:.0f} KB/s, {len(files) / wall:.0f} docs/s")
@@ -207,7 +213,7 @@ def main() -> int:
     if not files:
         print(f"no archive under {args.corpus}: only start-up measured")
         return 0
-    archive_row(files[:100] if args.quick else files)
+    archive_row(files[:100] if args.quick else files, 1 if args.quick else 2)
     blobs: dict[str, list[bytes]] = {"text": [], "ruled": []}
     for p in sorted((args.corpus / "dev" / "docs").glob("*.pdf")) + sorted((args.corpus / "extra").glob("*.pdf")):
         data = p.read_bytes()
