@@ -186,3 +186,12 @@ def test_offsets_hold_after_characters_that_lower_case_to_two():
     text = "1. GRANTS\n\n" + "İ" * 60 + " were present.\n\nThe grant was approved.\n\nThe hall was painted last year.\n"
     found = extract_decisions(split(text), text, [])
     assert [(d.text, text[d.start:d.end]) for d in found] == [("The grant was approved.",) * 2]
+
+
+def test_trigger_starts_are_the_trigger_matches():
+    from minutes_extract.extractors.decisions import _TRIGGER, _TRIGGER_WORDS, _trigger_starts
+    text = ("it was agreed (approved) to co-opt mr x; disagreed, re-elected, prop. by a, 2nd b, taken as read. "
+            "the motion_carried; favour/favor; record-keeping and declared ") + " ".join(_TRIGGER_WORDS)
+    for pos in (0, 1, 7, 40):
+        assert _trigger_starts(text, pos) == [m.start() for m in _TRIGGER.finditer(text, pos)]
+    assert _trigger_starts("disagree _vote agree", 0) == [15]

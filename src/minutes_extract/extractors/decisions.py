@@ -145,7 +145,7 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
     out: list[Resolution] = []
     last_unit: dict[int, int] = {}  # decision index -> index of the last unit it takes in
     pending_marker = lettered = False
-    hits = [m.start() for m in _TRIGGER.finditer(fold(text), units[0].start if units else 0)]  # offsets kept
+    hits = _trigger_starts(fold(text), units[0].start if units else 0)  # offsets kept
     covered = bytearray(len(text) + 1)
     for a, b in action_spans:
         covered[a:b] = b"\x01" * (b - a)
@@ -368,11 +368,31 @@ def _parts(body: str, start: int, end: int, kind: str, rule: str) -> list[Resolu
     return out
 
 
-# screens lower-cased text for the words any decision rule needs (case-sensitive and factored: fast)
+# the words any decision rule needs, each opening a word: _TRIGGER's alternatives spelled out (no word opens inside
+# another's match, 'co-opt' and 'taken as read' included, so every start is a start finditer finds)
+_TRIGGER_WORDS = ("approv", "agree", "accept", "adopt", "appoint", "agenda", "resolv", "carried", "ratif", "endors",
+                  "elect", "reject", "refus", "defeat", "lost", "co-opt", "taken as read", "noted", "object",
+                  "observation", "support", "motion", "moves", "consensus", "favour", "favor", "vote", "second", "2nd",
+                  "instruct", "direct", "authori", "propos", "prop.", "nominat", "decid", "decision", "comments",
+                  "moved", "record", "declared")
+# screens lower-cased text for them (case-sensitive and factored: fast)
 _TRIGGER = rx.compile(r"\b(?:a(?:pprov|gree|ccept|dopt|ppoint|genda)|resolv|carried|ratif|endors|elect|re(?:ject|fus)|"
                       r"defeat|lost|co-opt|taken as read|noted|o(?:bject|bservation)|support|mo(?:tion|ves)|consensus|"
                       r"favou?r|vote|second|2nd|instruct|direct|authori|prop(?:os|\.)|nominat|decid|decision|comments|"
                       r"moved|record|declared)")
+
+
+def _trigger_starts(folded: str, pos: int) -> list[int]:
+    """The starts of _TRIGGER's matches in `folded` from `pos` (a trigger word after no word character), found
+    with str.find, which skips to a literal far faster than the regex engine tries each position."""
+    starts = set()
+    for word in _TRIGGER_WORDS:
+        at = folded.find(word, pos)
+        while at != -1:
+            if not at or not (folded[at - 1].isalnum() or folded[at - 1] == "_"):  # re's \w is isalnum() or '_'
+                starts.add(at)
+            at = folded.find(word, at + 1)
+    return sorted(starts)
 
 
 _ACT_WORD = rx.compile(r"agreed|approved|resolved|decided|accepted|adopted|ratified|endorsed|object|support|"
