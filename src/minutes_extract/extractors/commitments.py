@@ -220,11 +220,14 @@ def _clause_starts(body: str) -> list[int]:
             if pos < len(body) and (body[pos].isupper() or body[pos] in "@(" or body.startswith("the ", pos))]
 
 
-def _name_starts(body: str, names: list[int], anchor: re.Pattern) -> list[int]:
-    """Of the names (where capitalised words, 'the' and handles start in body), those up to 80 characters before
-    each match of the anchor."""
+def _name_starts(body: str, starts: dict[str, list[int]], anchor: re.Pattern) -> list[int]:
+    """Where capitalised words, 'the' and handles start in body up to 80 characters before each match of the
+    anchor (kept in starts["name"], found at the first anchor match: most sentences have none)."""
     out: list[int] = []
     for a in anchor.finditer(body):
+        if "name" not in starts:
+            starts["name"] = [m.start() for m in _NAME_START.finditer(body)]
+        names = starts["name"]
         out += [p for p in names[bisect_left(names, a.start() - 80):bisect_left(names, a.start())] if p not in out]
     return out
 
@@ -293,7 +296,7 @@ def find(body: str, roster: Roster, marker: bool, antecedent: str | None = None,
     dashes = body[3:42]  # where a heading's dash must be: 'NEW BUSINESS – Supervisor Liccar is going to ...' ...
     heading = _HEADING_LEAD.match(body) if "-" in dashes or "–" in dashes or "—" in dashes else None  # ... the start
     opening = heading.end() if heading else 0
-    starts = {"sentence": [0], "marker": [0] if marker else []}  # and 'clause', 'name' when a clause needs them
+    starts = {"sentence": [0], "marker": [0] if marker else []}  # and 'clause', 'name' once a clause needs them
     for clause in _clauses_for(present):
         if clause.owner == "antecedent" and not antecedent or clause.at == "marker" and not marker or (
                 clause.guard and not clause.guard.search(body)):
@@ -301,10 +304,12 @@ def find(body: str, roster: Roster, marker: bool, antecedent: str | None = None,
         if clause.at == "anywhere":
             matches = clause.regex.finditer(body)
         else:
-            if clause.at not in starts:
-                starts[clause.at] = _clause_starts(body) if clause.at == "clause" else [
-                    m.start() for m in _NAME_START.finditer(body)]
-            positions = _name_starts(body, starts["name"], clause.anchor) if clause.at == "name" else starts[clause.at]
+            if clause.at == "name":
+                positions = _name_starts(body, starts, clause.anchor)
+            else:
+                if clause.at not in starts:
+                    starts[clause.at] = _clause_starts(body)
+                positions = starts[clause.at]
             matches = [clause.regex.match(body, pos) for pos in positions]
         for m in matches:
             got = m and _commitment(m, clause, body, roster, marker, antecedent, seen, opening, known)
