@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -12,7 +11,6 @@ from .. import rx
 from ..lexicon import alternation, rule_table, words
 from .roster import Roster
 
-Known = Callable[[], tuple[frozenset[str], frozenset[str]]]  # known_names of a document, computed on first call
 _PLACEHOLDER = rx.compile(r"\{(@?[A-Z_a-z]+)\}")
 
 
@@ -155,24 +153,41 @@ def resolve_ref(roster: Roster, ref: str) -> tuple[tuple[str, ...], bool]:
     return (bare if titled else ref,), False
 
 
+class Known:
+    """The single names a document uses for people (lower case) and the words it writes in lower case, each
+    computed on first use (few documents need them; a word written in lower case needs no names). Names:
+    attendees' first names, speakers' names that open a line ('Ann: ...'), names before a reporting verb ('Mandy
+    advised ...') and first names of full names in a list ('welcomed Daphne Clements, Ray ...'); never next to an
+    organisation word ('Eclipse Foundation:') nor a word the document also writes in lower case ('Resolution:
+    ...')."""
+
+    def __init__(self, text: str, roster: Roster) -> None:
+        self._text, self._roster = text, roster
+        self._lower: frozenset[str] | None = None
+        self._names: frozenset[str] | None = None
+
+    def lower(self) -> frozenset[str]:
+        if self._lower is None:
+            self._lower = frozenset(_LOWER_WORD.findall(self._text))
+        return self._lower
+
+    def names(self) -> frozenset[str]:
+        if self._names is None:
+            found = set()
+            for m in _SPEAKER.finditer(self._text):
+                name = (m.group(1) or m.group(2) or m.group(3)).lower()
+                if name not in found and _ORG_WORDS.isdisjoint(m.group().lower().replace(":", " ").split()):
+                    found.add(name)
+            lower = self.lower()
+            found = {n for n in found if n not in lower}
+            found.update(p.name.split()[0].lower() for p in self._roster.people if p.name.split())
+            self._names = frozenset(found)
+        return self._names
+
+
 def known_names(text: str, roster: Roster) -> Known:
-    """The single names a document uses for people (lower case) and the words it writes in lower case, computed
-    on first call (few documents need them). Names: attendees' first names, speakers' names that open a line ('Ann:
-    ...'), names before a reporting verb ('Mandy advised ...') and first names of full names in a list ('welcomed
-    Daphne Clements, Ray ...'); never next to an organisation word ('Eclipse Foundation:') nor a word the document
-    also writes in lower case ('Resolution: ...')."""
-    @lru_cache(maxsize=1)
-    def names() -> tuple[frozenset[str], frozenset[str]]:
-        lower = frozenset(_LOWER_WORD.findall(text))
-        found = set()
-        for m in _SPEAKER.finditer(text):
-            name = (m.group(1) or m.group(2) or m.group(3)).lower()
-            if name not in found and _ORG_WORDS.isdisjoint(m.group().lower().replace(":", " ").split()):
-                found.add(name)
-        found = {n for n in found if n not in lower}
-        found.update(p.name.split()[0].lower() for p in roster.people if p.name.split())
-        return frozenset(found), lower
-    return names
+    """A document's Known names, computed on first use."""
+    return Known(text, roster)
 
 
 def person_like(ref: str, known: Known) -> bool:
@@ -186,8 +201,10 @@ def person_like(ref: str, known: Known) -> bool:
     if len(tokens) > 1 or ref.startswith("@") or _INITIALS_ONLY.fullmatch(ref):
         return True
     low = ref.lower()
-    names, lower = known()
-    return low not in lower and (low in names or len(low) > 2 and any(n.startswith(low) for n in names))
+    if low in known.lower():
+        return False
+    names = known.names()
+    return low in names or len(low) > 2 and any(n.startswith(low) for n in names)
 
 
 def resolve(roster: Roster, refs: list[str], strict: bool,
