@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -12,7 +11,6 @@ from .. import rx
 from ..lexicon import alternation, rule_table, words
 from .roster import Roster
 
-Known = Callable[[], tuple[frozenset[str], frozenset[str]]]  # known_names of a document, computed on first call
 _PLACEHOLDER = rx.compile(r"\{(@?[A-Z_a-z]+)\}")
 
 
@@ -155,24 +153,41 @@ def resolve_ref(roster: Roster, ref: str) -> tuple[tuple[str, ...], bool]:
     return (bare if titled else ref,), False
 
 
+class Known:
+    """The single names a document uses for people (lower case) and the words it writes in lower case, each
+    computed on first use (few documents need them; a word written in lower case needs no names). Names:
+    attendees' first names, speakers' names that open a line ('Ann: ...'), names before a reporting verb ('Mandy
+    advised ...') and first names of full names in a list ('welcomed Daphne Clements, Ray ...'); never next to an
+    organisation word ('Eclipse Foundation:') nor a word the document also writes in lower case ('Resolution:
+    ...')."""
+
+    def __init__(self, text: str, roster: Roster) -> None:
+        self._text, self._roster = text, roster
+        self._lower: frozenset[str] | None = None
+        self._names: frozenset[str] | None = None
+
+    def lower(self) -> frozenset[str]:
+        if self._lower is None:
+            self._lower = frozenset(_LOWER_WORD.findall(self._text))
+        return self._lower
+
+    def names(self) -> frozenset[str]:
+        if self._names is None:
+            found = set()
+            for m in _SPEAKER.finditer(self._text):
+                name = (m.group(1) or m.group(2) or m.group(3)).lower()
+                if name not in found and _ORG_WORDS.isdisjoint(m.group().lower().replace(":", " ").split()):
+                    found.add(name)
+            lower = self.lower()
+            found = {n for n in found if n not in lower}
+            found.update(p.name.split()[0].lower() for p in self._roster.people if p.name.split())
+            self._names = frozenset(found)
+        return self._names
+
+
 def known_names(text: str, roster: Roster) -> Known:
-    """The single names a document uses for people (lower case) and the words it writes in lower case, computed
-    on first call (few documents need them). Names: attendees' first names, speakers' names that open a line ('Ann:
-    ...'), names before a reporting verb ('Mandy advised ...') and first names of full names in a list ('welcomed
-    Daphne Clements, Ray ...'); never next to an organisation word ('Eclipse Foundation:') nor a word the document
-    also writes in lower case ('Resolution: ...')."""
-    @lru_cache(maxsize=1)
-    def names() -> tuple[frozenset[str], frozenset[str]]:
-        lower = frozenset(_LOWER_WORD.findall(text))
-        found = set()
-        for m in _SPEAKER.finditer(text):
-            name = (m.group(1) or m.group(2) or m.group(3)).lower()
-            if name not in found and _ORG_WORDS.isdisjoint(m.group().lower().replace(":", " ").split()):
-                found.add(name)
-        found = {n for n in found if n not in lower}
-        found.update(p.name.split()[0].lower() for p in roster.people if p.name.split())
-        return frozenset(found), lower
-    return names
+    """A document's Known names, computed on first use."""
+    return Known(text, roster)
 
 
 def person_like(ref: str, known: Known) -> bool:
@@ -186,8 +201,10 @@ def person_like(ref: str, known: Known) -> bool:
     if len(tokens) > 1 or ref.startswith("@") or _INITIALS_ONLY.fullmatch(ref):
         return True
     low = ref.lower()
-    names, lower = known()
-    return low not in lower and (low in names or len(low) > 2 and any(n.startswith(low) for n in names))
+    if low in known.lower():
+        return False
+    names = known.names()
+    return low in names or len(low) > 2 and any(n.startswith(low) for n in names)
 
 
 def resolve(roster: Roster, refs: list[str], strict: bool,
@@ -220,11 +237,14 @@ def _clause_starts(body: str) -> list[int]:
             if pos < len(body) and (body[pos].isupper() or body[pos] in "@(" or body.startswith("the ", pos))]
 
 
-def _name_starts(body: str, names: list[int], anchor: re.Pattern) -> list[int]:
-    """Of the names (where capitalised words, 'the' and handles start in body), those up to 80 characters before
-    each match of the anchor."""
+def _name_starts(body: str, starts: dict[str, list[int]], anchor: re.Pattern) -> list[int]:
+    """Where capitalised words, 'the' and handles start in body up to 80 characters before each match of the
+    anchor (kept in starts["name"], found at the first anchor match: most sentences have none)."""
     out: list[int] = []
     for a in anchor.finditer(body):
+        if "name" not in starts:
+            starts["name"] = [m.start() for m in _NAME_START.finditer(body)]
+        names = starts["name"]
         out += [p for p in names[bisect_left(names, a.start() - 80):bisect_left(names, a.start())] if p not in out]
     return out
 
@@ -293,7 +313,7 @@ def find(body: str, roster: Roster, marker: bool, antecedent: str | None = None,
     dashes = body[3:42]  # where a heading's dash must be: 'NEW BUSINESS – Supervisor Liccar is going to ...' ...
     heading = _HEADING_LEAD.match(body) if "-" in dashes or "–" in dashes or "—" in dashes else None  # ... the start
     opening = heading.end() if heading else 0
-    starts = {"sentence": [0], "marker": [0] if marker else []}  # and 'clause', 'name' when a clause needs them
+    starts = {"sentence": [0], "marker": [0] if marker else []}  # and 'clause', 'name' once a clause needs them
     for clause in _clauses_for(present):
         if clause.owner == "antecedent" and not antecedent or clause.at == "marker" and not marker or (
                 clause.guard and not clause.guard.search(body)):
@@ -301,10 +321,12 @@ def find(body: str, roster: Roster, marker: bool, antecedent: str | None = None,
         if clause.at == "anywhere":
             matches = clause.regex.finditer(body)
         else:
-            if clause.at not in starts:
-                starts[clause.at] = _clause_starts(body) if clause.at == "clause" else [
-                    m.start() for m in _NAME_START.finditer(body)]
-            positions = _name_starts(body, starts["name"], clause.anchor) if clause.at == "name" else starts[clause.at]
+            if clause.at == "name":
+                positions = _name_starts(body, starts, clause.anchor)
+            else:
+                if clause.at not in starts:
+                    starts[clause.at] = _clause_starts(body)
+                positions = starts[clause.at]
             matches = [clause.regex.match(body, pos) for pos in positions]
         for m in matches:
             got = m and _commitment(m, clause, body, roster, marker, antecedent, seen, opening, known)
