@@ -10,7 +10,7 @@ from bisect import bisect_left
 from datetime import date
 
 from .. import rx
-from ..signals import Signals, after_guard
+from ..signals import Signals, after_guard, opening_before, separators
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -34,9 +34,6 @@ _MONTH_FIRST = rx.compile(
 _NUMERIC = rx.compile(r"(?P<a>\d(?<![\w/.-]\d)\d?)(?P<sep>[/.-])(?P<b>\d{1,3})(?P=sep)(?P<year>\d{4}|\d{2})"
                       r"(?![\w/]|\.\d)")
 _ISO = rx.compile(r"(?P<year>\d(?<![\w/-]\d)\d{3})-(?P<month>\d{2})-(?P<day>\d{2})(?![\w/]|-\d)")
-# a separator between two figures, one literal scan per separator: where numeric and ISO dates can have their
-# first separator (a pattern opening with a digit is tried at every figure of the text)
-_SEPARATOR_IN_FIGURES = {sep: rx.compile(rf"\{sep}(?<=\d\{sep})\d") for sep in "/.-"}
 _MONTH_LABEL = rx.compile(r"\b(?:jan|feb|ma[ry]|apr|ju[nl]|aug|sep|oct|nov|dec)[a-z]*\.?[-'’]$")  # 'Jan-'
 _LABEL_YEAR = rx.compile(r"[-'’]\d{2}(?!\d)")  # the '-06' of a month label 'Feb-06'
 _NUMBERED_HEADING = rx.compile(r"[.)]\s")  # '7. BUDGET' after a figure that opens a line
@@ -143,24 +140,6 @@ def _month_windows(text: str, lower_text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in windows if _DIGIT.search(text, a, b)]
 
 
-def _separators(text: str, seps: str) -> list[int]:
-    """Positions of the characters of `seps` standing between two figures, in order."""
-    return sorted(m.start() for sep in seps for m in _SEPARATOR_IN_FIGURES[sep].finditer(text))
-
-
-def _opening_before(pattern: re.Pattern, text: str, positions: list[int], offsets: tuple[int, ...]) -> list[re.Match]:
-    """pattern.finditer(text) for a pattern whose matches cannot overlap (each opens after no figure or
-    separator) and open `offsets` characters before one of `positions` (the first offset that matches wins)."""
-    found = {}
-    for pos in positions:
-        for k in offsets:
-            m = pattern.match(text, pos - k) if pos >= k else None
-            if m:
-                found[m.start()] = m
-                break
-    return list(found.values())
-
-
 def _in_windows(pattern: re.Pattern, text: str, windows: list[tuple[int, int]], low: str | None):
     last = -1
     if low is not None:  # lower-cased text of the same length: the fast pattern, same offsets
@@ -262,8 +241,8 @@ def scan_dates(text: str, signals: Signals | None = None) -> list[Found]:
     lower_text = text.lower()
     windows = _month_windows(text, lower_text)
     low = lower_text if len(lower_text) == len(text) else None
-    separators = _separators(text, "/.-")
-    for m in _opening_before(_ISO, text, [s for s in separators if text[s] == "-"], (4,)):
+    seps = separators(text, "/.-")
+    for m in opening_before(_ISO, text, [s for s in seps if text[s] == "-"], (4,)):
         add(m, "date.iso", int(m.group("year")), int(m.group("month")), int(m.group("day")))
     for m in _in_windows(_DAY_FIRST, text, windows, low):
         if _MONTH_LABEL.search(text[max(0, m.start() - 10):m.start()].lower()) and \
@@ -289,7 +268,7 @@ def scan_dates(text: str, signals: Signals | None = None) -> list[Found]:
             day2, end = None, m.end("ord")
         add(m, "date.month-day", _year(m.group("year")), mo, int(m.group("day")), day2, may_be_month_year=bare,
             end=end)
-    numeric = _opening_before(_NUMERIC, text, separators, (2, 1))
+    numeric = opening_before(_NUMERIC, text, seps, (2, 1))
     references = _references(text, numeric, signals, commonest_year(found))
     for m in numeric:
         if m.start() in references:
