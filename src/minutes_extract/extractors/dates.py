@@ -131,8 +131,8 @@ def _month_windows(text: str, lower_text: str) -> list[tuple[int, int]]:
     """Stretches of text around month names, merged, that hold a figure: the only places a written date can be
     (every pattern run in them needs a digit). `lower_text` is text.lower()."""
     windows: list[list[int]] = []
-    for m in sorted((m for month in _MONTH_WORDS for m in month.finditer(lower_text)), key=lambda m: m.start()):
-        a, b = max(0, m.start() - 40), min(len(text), m.end() + 30)
+    for start, end in sorted(m.span() for month in _MONTH_WORDS for m in month.finditer(lower_text)):
+        a, b = max(0, start - 40), min(len(text), end + 30)
         if windows and a <= windows[-1][1]:
             windows[-1][1] = b
         else:
