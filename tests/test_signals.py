@@ -46,3 +46,13 @@ def test_after_guard_matches_words_not_written_after_the_guard():
     assert [m.group() for m in pattern.finditer("US$5 and $6, 5$ ,$7 US$")] == ["US$", "$", "US$"]
     word = re.compile(after_guard(["net", "vat"], r"\w") + r"\b")
     assert [m.start() for m in word.finditer("net cabinet vat")] == [0, 12]
+
+
+def test_opening_before_finds_what_finditer_finds():
+    from minutes_extract.signals import _NUMERIC_DATE, opening_before, separators
+    text = "On 25/3/2022 and 1/12/21, not 3/4/5/2020 nor x1/2/2020; 12-05-2019 9/9/99 and 2019/10/01."
+    assert separators(text, "/-") == [i for i, c in enumerate(text) if c in "/-" and text[i - 1].isdigit()
+                                      and text[i + 1].isdigit()]
+    found = opening_before(_NUMERIC_DATE, text, separators(text, "/"), (2, 1))
+    assert [m.group() for m in found] == [m.group() for m in _NUMERIC_DATE.finditer(text)] == \
+        ["25/3/2022", "1/12/21", "9/9/99"]

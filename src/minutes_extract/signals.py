@@ -78,10 +78,34 @@ _NUMERIC_DATE = rx.compile(r"(\d(?<![\w/.-]\d)\d?)/(\d{1,2})/(?:\d{4}|\d{2})(?![
 _LINE_OPENING = rx.compile(r"\n( ?\d[^\n]{0,24})")  # the opening of a line that starts with a figure
 
 
+# a separator between two figures, found by one literal scan per separator: where a numeric date's first separator
+# can stand (a pattern opening with a digit is tried at every figure of the text)
+_SEPARATOR_IN_FIGURES = {sep: rx.compile(rf"\{sep}(?<=\d\{sep})\d") for sep in "/.-"}
+
+
+def separators(text: str, seps: str) -> list[int]:
+    """Positions of the characters of `seps` standing between two figures, in order."""
+    return sorted(m.start() for sep in seps for m in _SEPARATOR_IN_FIGURES[sep].finditer(text))
+
+
+def opening_before(pattern: re.Pattern, text: str, positions: list[int], offsets: tuple[int, ...]) -> list[re.Match]:
+    """pattern.finditer(text) for a pattern whose matches cannot overlap (each opens after no figure or
+    separator) and open `offsets` characters before one of `positions` (the first offset that matches wins)."""
+    found = {}
+    for pos in positions:
+        for k in offsets:
+            m = pattern.match(text, pos - k) if pos >= k else None
+            if m:
+                found[m.start()] = m
+                break
+    return list(found.values())
+
+
 def _date_order(text: str) -> bool | None:
     """Day first or month first, as the document's own unambiguous numeric dates show ('25/3/2022')."""
     votes = Counter()
-    for a, b in _NUMERIC_DATE.findall(text) if "/" in text else ():
+    for m in opening_before(_NUMERIC_DATE, text, separators(text, "/"), (2, 1)):
+        a, b = m.groups()
         if int(a) > 12 >= int(b):
             votes[True] += 1
         elif int(b) > 12 >= int(a):

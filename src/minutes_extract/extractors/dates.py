@@ -10,7 +10,7 @@ from bisect import bisect_left
 from datetime import date
 
 from .. import rx
-from ..signals import Signals, after_guard
+from ..signals import Signals, after_guard, opening_before, separators
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -131,8 +131,8 @@ def _month_windows(text: str, lower_text: str) -> list[tuple[int, int]]:
     """Stretches of text around month names, merged, that hold a figure: the only places a written date can be
     (every pattern run in them needs a digit). `lower_text` is text.lower()."""
     windows: list[list[int]] = []
-    for m in sorted((m for month in _MONTH_WORDS for m in month.finditer(lower_text)), key=lambda m: m.start()):
-        a, b = max(0, m.start() - 40), min(len(text), m.end() + 30)
+    for start, end in sorted(m.span() for month in _MONTH_WORDS for m in month.finditer(lower_text)):
+        a, b = max(0, start - 40), min(len(text), end + 30)
         if windows and a <= windows[-1][1]:
             windows[-1][1] = b
         else:
@@ -241,7 +241,8 @@ def scan_dates(text: str, signals: Signals | None = None) -> list[Found]:
     lower_text = text.lower()
     windows = _month_windows(text, lower_text)
     low = lower_text if len(lower_text) == len(text) else None
-    for m in _ISO.finditer(text):
+    seps = separators(text, "/.-")
+    for m in opening_before(_ISO, text, [s for s in seps if text[s] == "-"], (4,)):
         add(m, "date.iso", int(m.group("year")), int(m.group("month")), int(m.group("day")))
     for m in _in_windows(_DAY_FIRST, text, windows, low):
         if _MONTH_LABEL.search(text[max(0, m.start() - 10):m.start()].lower()) and \
@@ -267,7 +268,7 @@ def scan_dates(text: str, signals: Signals | None = None) -> list[Found]:
             day2, end = None, m.end("ord")
         add(m, "date.month-day", _year(m.group("year")), mo, int(m.group("day")), day2, may_be_month_year=bare,
             end=end)
-    numeric = list(_NUMERIC.finditer(text))
+    numeric = opening_before(_NUMERIC, text, seps, (2, 1))
     references = _references(text, numeric, signals, commonest_year(found))
     for m in numeric:
         if m.start() in references:
