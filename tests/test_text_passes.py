@@ -5,7 +5,7 @@ import time
 from minutes_extract.segment import lines_of
 from minutes_extract.segment.base import lines_within
 from minutes_extract.segment.headings import _SENTENCE_LINE, _slash_numbers
-from minutes_extract.segment.titles import attendance_heading, word_set
+from minutes_extract.segment.titles import attendance_heading
 from minutes_extract.sentences import _heading_line_ends, split
 
 
@@ -50,9 +50,9 @@ def test_split_cuts_at_bullets_bars_and_after_minutes_only_when_they_are_there()
                                                                                  "Cllr. A. Smith spoke."]
 
 
-def test_word_set_joins_lexicon_lists_once():
-    assert word_set("present_headings", "apology_headings") is word_set("present_headings", "apology_headings")
-    assert "present" in word_set("present_headings") and attendance_heading("Apologies for absence:")
+def test_attendance_headings_come_from_the_three_lexicon_lists():
+    assert attendance_heading("Apologies for absence:") and attendance_heading("Present")
+    assert not attendance_heading("Budget")
 
 
 def test_numbered_lines_are_found_wherever_the_pattern_matches():

@@ -7,10 +7,11 @@ from collections import Counter
 from operator import attrgetter
 
 from .. import rx
+from ..lexicon import words
 from .base import Line, Segment, close
 from .markdown import MD_HEADING, meeting_detail
 from .titles import (CAPS_LEAD, SENTENCE_OPENERS, TITLE_SMALL, VERBS, attendance_heading, clean_title, cut_title,
-                     is_upper, looks_like_title, word_set)
+                     is_upper, looks_like_title)
 
 
 _NUMBERED = rx.compile(
@@ -152,7 +153,7 @@ _CELL_SEPARATORS, _INITIALS = rx.compile(r"[\s/|,&]+"), rx.compile(r"[A-Z]{2,4}"
 def owner_cell(text: str) -> bool:
     """A cell of an action column: only roles and people's initials ('Clerk', 'Clerk Clerk', 'RC/AC GG AJ Clerk |')."""
     tokens = [w for w in _CELL_SEPARATORS.split(text) if w]
-    owner_roles = word_set("owner_roles")
+    owner_roles = words("owner_roles")
     roles = sum(w.lower() in owner_roles for w in tokens)
     initials = sum(bool(_INITIALS.fullmatch(w)) for w in tokens)
     return roles + initials == len(tokens) and (roles > 0 or initials > 1)  # 'AOB', 'CCTV' alone are headings

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .. import rx
 from ..lexicon import words
@@ -97,13 +96,10 @@ def clean_title(title: str) -> str:
     return title.rstrip(" :.-–").strip() or title
 
 
-@lru_cache(maxsize=8)
-def word_set(*keys: str) -> frozenset[str]:
-    """The lexicon's word lists `keys` in one set, built once (lexicon.words builds a new set at each call)."""
-    return frozenset().union(*map(words, keys))
+_ATTENDANCE_HEADINGS = words("present_headings") | words("absent_headings") | words("apology_headings")
 
 
 def attendance_heading(title: str) -> bool:
     t = title.strip().rstrip(":").lower()
-    return t in word_set("present_headings", "absent_headings", "apology_headings") or \
+    return t in _ATTENDANCE_HEADINGS or \
         t.startswith(("present", "apologies", "in attendance"))
