@@ -9,7 +9,8 @@ document vs one a tenth of its size (the cost ratio: linear is 10, the bar is 11
 --jobs 2 vs --jobs 1. Times are CPU seconds (`time.process_time`, or the child's rusage) where one core
 does the work, since other processes share the machine; wall seconds are printed beside them. --quick
 shrinks every workload (a 2 MB document instead of 20 MB, a part of the archive, a small batch).
---check exits 1 when the scaling ratio is over the bar.
+--check exits 1 when the scaling ratio is over the bar. --limits measures instead the README's table of peak
+memory and time for inputs at the size limits (a few minutes).
 """
 from __future__ import annotations
 
@@ -157,11 +158,9 @@ _BIG = """
 import resource, sys, time
 from pathlib import Path
 from minutes_extract import extract
-size, files = int(sys.argv[1]), sorted(p for p in Path(sys.argv[2]).glob("*") if p.is_file())
-base = "\\n\\n".join(p.read_text(encoding="utf-8", errors="replace") for p in files[:60])
-text = ("\\n\\n".join([base] * (size // len(base) + 1)))[:size]
+text = Path(sys.argv[1]).read_text(encoding="utf-8")
 cpu = time.process_time()
-extract(text)
+extract(text=text)
 print(time.process_time() - cpu, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
@@ -169,12 +168,15 @@ print(time.process_time() - cpu, resource.getrusage(resource.RUSAGE_SELF).ru_max
 def scaling_row(archive: Path, big_mb: float) -> float:
     """cost(big) / cost(big / 10) for one document made of archive minutes repeated; the ratio."""
     costs = {}
-    for mb, runs in ((big_mb / 10, 2), (big_mb, 1)):  # the small one is noisier and cheap: the best of two
-        outs = [subprocess.run([sys.executable, "-c", _BIG, str(int(mb * 1e6)), str(archive)], capture_output=True,
-                               text=True, check=True).stdout.split() for _ in range(runs)]
-        costs[mb] = (min(float(o[0]) for o in outs), max(int(o[1]) for o in outs))
-        row(f"one {mb:g} MB document (archive minutes repeated)",
-            f"{costs[mb][0]:.1f} s CPU, peak RSS {costs[mb][1] / 1024:.0f} MB")
+    with tempfile.TemporaryDirectory() as tmp:
+        for mb, runs in ((big_mb / 10, 2), (big_mb, 1)):  # the small one is noisier and cheap: the best of two
+            path = Path(tmp) / f"{mb}.txt"
+            path.write_text(_archive_text(archive, int(mb * 1e6)), encoding="utf-8")
+            outs = [subprocess.run([sys.executable, "-c", _BIG, str(path)], capture_output=True, text=True,
+                                   check=True).stdout.split() for _ in range(runs)]
+            costs[mb] = (min(float(o[0]) for o in outs), max(int(o[1]) for o in outs))
+            row(f"one {mb:g} MB document (archive minutes repeated)",
+                f"{costs[mb][0]:.1f} s CPU, peak RSS {costs[mb][1] / 1024:.0f} MB")
     ratio = costs[big_mb][0] / costs[big_mb / 10][0]
     row(f"  cost({big_mb:g} MB) / cost({big_mb / 10:g} MB)", f"{ratio:.1f}",
         f"bar <= {SCALING_BAR:g}: {'ok' if ratio <= SCALING_BAR else 'OVER (super-linear)'}")
@@ -199,16 +201,75 @@ def batch_rows(archive: Path, copies: int) -> None:
         row("  --jobs 2 vs --jobs 1", f"{walls[1] / walls[2]:.2f}x faster (wall; noisy on a shared machine)")
 
 
+def _archive_text(archive: Path, size: int) -> str:
+    """Real parish minutes, one after another, cut to `size` characters."""
+    files = sorted(p for p in archive.glob("*") if p.is_file())[:60]
+    base = "\n\n".join(p.read_text(encoding="utf-8", errors="replace") for p in files)
+    return ("\n\n".join([base] * (size // len(base) + 1)))[:size]
+
+
+def _dense_text(size: int) -> str:
+    """Numbered items of five records each (a decision with an amount and a date, an action): the most records
+    per character that minutes give."""
+    parts, length, n = [], 0, 0
+    while length < size:
+        n += 1
+        parts.append(f"{n}. Item {n}\nResolved that £{n}.00 be paid to the Clerk on 1 May 2023.\n"
+                     f"ACTION: Clerk to write to Mr Smith by 2 June 2023.\n\n")
+        length += len(parts[-1])
+    return "".join(parts)[:size]
+
+
+def _long_pdf(lines: list[str], pages: int, per_page: int) -> bytes:
+    """A text PDF of `pages` pages of `per_page` lines each, the lines taken in turn (reportlab, a test extra)."""
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    k = 0
+    for _ in range(pages):
+        for y in range(800, 800 - 25 * per_page, -25):
+            c.drawString(50, y, lines[k % len(lines)][:90])
+            k += 1
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def limits_rows(archive: Path, fixtures: Path) -> None:
+    """Peak memory and CPU of one `minutes-extract` process on a real file and on inputs at the limits."""
+    with tempfile.TemporaryDirectory() as tmp:
+        inputs = {"22 KB text file (a committee's minutes)": fixtures / "owbc_csp_2017_10_16.txt"}
+        for label, name, data in (
+                ("9.9 MB text, real minutes repeated (under --max-chars)", "real.txt",
+                 _archive_text(archive, 9_900_000).encode()),
+                ("9.9 MB text, numbered items of five records each", "dense.txt", _dense_text(9_900_000).encode()),
+                ("1,999-page PDF, 30 lines a page (under --max-pages)", "long.pdf",
+                 _long_pdf(_archive_text(archive, 3_000_000).splitlines(), 1999, 30))):
+            inputs[label] = Path(tmp) / name
+            inputs[label].write_bytes(data)
+        for label, path in inputs.items():
+            wall, cpu, rss = run_child([_exe(), str(path), "--timeout", "0", "-o", str(Path(tmp) / "out.json")])
+            row(label, f"peak RSS {rss / 1024:.0f} MB, {cpu:.1f} s CPU, {wall:.1f} s wall")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "corpus")
     ap.add_argument("--quick", action="store_true", help="small workloads: a minute or so")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--check", action="store_true", help=f"exit 1 if the scaling ratio is over {SCALING_BAR:g}")
+    ap.add_argument("--limits", action="store_true", help="only the peak memory and time of inputs at the limits")
     args = ap.parse_args()
+    fixtures = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
+    if args.limits:
+        limits_rows(args.corpus / "archive", fixtures)
+        return 0
     repeat = 1 if args.quick else args.repeat
     archive = args.corpus / "archive"
-    startup_rows(max(repeat, 3), Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "leics_scsb_2024_03.txt")
+    startup_rows(max(repeat, 3), fixtures / "leics_scsb_2024_03.txt")
     files = sorted(p for p in archive.glob("*") if p.is_file())
     if not files:
         print(f"no archive under {args.corpus}: only start-up measured")

@@ -16,6 +16,7 @@ class Document:
     page_starts: list[int] = field(default_factory=lambda: [0])
     warnings: list[str] = field(default_factory=list)  # what the reader doubted (an encoding guessed)
     line_starts: list[int] = field(init=False, repr=False)
+    paged: bool = field(init=False, repr=False)  # whether records get a page number: PDF, Word, or form feeds
 
     def __post_init__(self) -> None:
         starts = [0]
@@ -25,10 +26,7 @@ class Document:
             starts.append(i + 1)
             i = find("\n", i + 1)
         self.line_starts = starts
-
-    @property
-    def paged(self) -> bool:
-        return self.format in {"pdf", "docx"} or len(self.page_starts) > 1
+        self.paged = self.format in {"pdf", "docx"} or len(self.page_starts) > 1
 
     def line_of(self, offset: int) -> int:
         return bisect_right(self.line_starts, offset)
