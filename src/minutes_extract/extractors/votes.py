@@ -76,10 +76,12 @@ def grammar() -> dict:
     def rules(entries):
         return [(e["name"], _compile(e["pattern"]), e.get("checked", False), _words(e["pattern"])) for e in entries]
 
+    read = {"mover": rules(raw["mover"]), "seconder": rules(raw["seconder"]), "figures": rules(raw["figures"]),
+            "counts": {k: rules(v) for k, v in raw["counts"].items()},
+            "named": {k: rules(v) for k, v in raw["named_votes"].items() if not k.startswith("_")}}
+    groups = [read[k] for k in ("mover", "seconder", "figures")] + [*read["counts"].values(), *read["named"].values()]
     return {
-        "mover": rules(raw["mover"]), "seconder": rules(raw["seconder"]), "figures": rules(raw["figures"]),
-        "counts": {k: rules(v) for k, v in raw["counts"].items()},
-        "named": {k: rules(v) for k, v in raw["named_votes"].items() if not k.startswith("_")},
+        **read, "vote_words": tuple({w for group in groups for *_, words in group for w in words or ()}),  # see vote_of
         "roll_call": _compile(raw["roll_call"]["pattern"]), "roll_words": _words(raw["roll_call"]["pattern"]),
         "roll_votes": raw["roll_call"]["votes"],
         "motion": [(e, _compile(e["pattern"]), _words(e["pattern"])) for e in raw["motion"]],
@@ -87,11 +89,11 @@ def grammar() -> dict:
     }
 
 
-def _first(rules, text: str, folded: str, people: "People | None" = None) -> tuple[str, re.Match] | None:
-    """The first rule that matches (a 'checked' rule only when the name it reads is a person); `folded` is
-    fold(text), to skip the rules whose words it lacks."""
+def _first(rules, text: str, present: frozenset[str], people: "People | None" = None) -> tuple[str, re.Match] | None:
+    """The first rule that matches (a 'checked' rule only when the name it reads is a person); `present` holds
+    the grammar's screen words that fold(text) contains, to skip the rules whose words it lacks."""
     for name, pattern, checked, words in rules:
-        if not may_match(words, folded):
+        if words is not None and words.isdisjoint(present):
             continue
         for m in pattern.finditer(text):
             if not (checked and people and not people.is_person(m.group("who"))):
@@ -193,18 +195,19 @@ def vote_of(text: str, roster=None, absent: int = 0) -> dict | None:
     `absent` is how many members the attendance records as absent: a last result figure equal to it counts
     them ('Motion Carried 6-1' with one member absent is six for), not votes against."""
     g, people, vote, folded = grammar(), People(roster), {}, fold(text)
+    present = frozenset([w for w in g["vote_words"] if w in folded])  # one test per word, not one per rule
     for role in ("mover", "seconder"):
-        hit = _first(g[role], text, folded, people)
+        hit = _first(g[role], text, present, people)
         name = people.name(hit[1].group("who")) if hit else ""
         if name:
             vote[role] = name
     named = {}
     for kind, rules in g["named"].items():
-        hit = _first(rules, text, folded)
+        hit = _first(rules, text, present)
         if hit:
             named[kind] = len(_names(hit[1].group("names")))
     absent = named.get("absent") or absent
-    hit = _first(g["figures"], text, folded)
+    hit = _first(g["figures"], text, present)
     if hit:
         figures = [int(f) for f in _DIGITS.findall(hit[1].group("figures"))]
         if absent and len(figures) >= 2 and figures[-1] == absent:
@@ -215,7 +218,7 @@ def vote_of(text: str, roster=None, absent: int = 0) -> dict | None:
         elif len(figures) == 2:
             vote["abstain" if "abstain" in named and "against" not in named else "against"] = figures[1]
     for kind, rules in g["counts"].items():
-        hit = None if kind in vote else _first(rules, text, folded)
+        hit = None if kind in vote else _first(rules, text, present)
         if hit:
             vote[kind] = _number(next(x for x in hit[1].groups() if x))
     calls = roll_call(text, roster)
