@@ -382,16 +382,25 @@ _TRIGGER = rx.compile(r"\b(?:a(?:pprov|gree|ccept|dopt|ppoint|genda)|resolv|carr
                       r"moved|record|declared)")
 
 
+# trigger words found through a common stem: one scan of the text for several words (stems that occur rarely
+# outside them, as the archive shows)
+_STEMS = {"favo": ("favour", "favor"), "prop": ("propos", "prop."), "mo": ("motion", "moves", "moved"),
+          "dec": ("decid", "decision", "declared"), "ob": ("object", "observation")}
+_SCANS = [(stem, words) for stem, words in _STEMS.items()] + \
+         [(word, None) for word in _TRIGGER_WORDS if not any(word in words for words in _STEMS.values())]
+
+
 def _trigger_starts(folded: str, pos: int) -> list[int]:
     """The starts of _TRIGGER's matches in `folded` from `pos` (a trigger word after no word character), found
     with str.find, which skips to a literal far faster than the regex engine tries each position."""
     starts = set()
-    for word in _TRIGGER_WORDS:
-        at = folded.find(word, pos)
+    for needle, words in _SCANS:
+        at = folded.find(needle, pos)
         while at != -1:
-            if not at or not (folded[at - 1].isalnum() or folded[at - 1] == "_"):  # re's \w is isalnum() or '_'
+            if (not at or not (folded[at - 1].isalnum() or folded[at - 1] == "_")) and \
+                    (words is None or folded.startswith(words, at)):  # re's \w is isalnum() or '_'
                 starts.add(at)
-            at = folded.find(word, at + 1)
+            at = folded.find(needle, at + 1)
     return sorted(starts)
 
 
