@@ -11,6 +11,21 @@ from ..sentences import Unit
 from . import votes
 from .screen import fold, may_match, needed_words
 
+
+def _forms(*patterns: str, flags: int) -> list[tuple[re.Pattern, frozenset[str] | None]]:
+    """The alternatives of one pattern, each compiled alone with the words it needs."""
+    return [(rx.compile(p, flags), needed_words(p, flags)) for p in patterns]
+
+
+def _stated(forms, s: str, folded: str) -> bool:
+    """True when one of the forms matches s (as the pattern of their alternatives would), each tried only where
+    `folded` (fold(s)) has its words: cheaper than the engine trying every alternative at every position."""
+    for pattern, words in forms:
+        if may_match(words, folded) and pattern.search(s):
+            return True
+    return False
+
+
 _RESOLVED = rx.compile(r"^\s*(?:(?P<kw>RESOLVED|Resolved|DECISION|Decision|DECIDED|AGREED|Agreed)\b\s*"
                        r"(?P<ref>\d{1,4}(?:[/.]\d{1,4})+\b\s*)?(?:THAT|that)?"
                        r"\s*[:,–-]?\s*)")
@@ -65,18 +80,19 @@ _OUTCOME_ONLY_NEEDS = needed_words(_OUTCOME_ONLY.pattern, _OUTCOME_ONLY.flags)
 _MOTION_RESULT = rx.compile(r"^motion\s+(?:was\s+)?(?:carried|passed|lost|failed)\b", re.I)
 _OUTCOME_WORDS = rx.compile(r"\b(?:carried|passe[sd]|lost|failed|defeated|in\s+favou?r|agreed|approved)\b", re.I)
 _RESULT_WORDS = rx.compile(r"\b(?:carried|passe[sd]|lost|failed|defeated|seconded)\b", re.I)
-_VOTE = rx.compile(r"\b(?:proposed|moved)\b.{0,120}?\bsecond(?:ed)?\b|\bseconded\b.{0,80}\b(?:agreed|approved|favour)|"
-                   r"\ball\s+(?:were\s+)?in\s+favou?r\b|"
-                   r"(?<!being )(?<!been )\bcarried\b(?!\s+out)"
-                   r"(?=\s*(?:$|[.;,:)(–-]|unanimously|nem\b|by\s|with\s|\d|and\s))|"
-                   r"\bthose\s+in\s+favou?r\b|\bin\s+favou?r\s+(?:were|was)\b|\bvoted\b|"
-                   r"\bmotion\s+(?:was\s+)?(?:passed|carried|lost|"
-                   r"defeated)\b|\bunanimous(?:ly)?\b.{0,40}\b(?:agreed|approved|consent|resolved)", re.I | re.S)
-_MOTION = rx.compile(r"\b(?:sets?|set|moves?|moved|makes?|made|puts?)\s+(?:the\s+|a\s+)?motion\s+to\b|\bmoves\s+to\b|"
-                     r"(?<!no\s)(?<!without\s)(?<!lack\sof\s)\b(?:(?:had|reached|was|is|have)\s+(?:a\s+)?consensus|"
-                     r"consensus\s+(?:was\s+|is\s+)?(?:reached|to|that|on|and)|by\s+consensus)\b|"
-                     r"\b(?:take|taken|remove|removed)\s+(?:it\s+)?(?:off|from)\s+(?:the\s+)?agenda\b",
-                     re.I)
+# the forms of a vote and of a motion, each alone with the words it needs (see _stated): a vote proposed and
+# seconded, 'all in favour', 'carried', a vote taken, a motion passed or lost, a unanimous decision
+_VOTE = _forms(r"\b(?:proposed|moved)\b.{0,120}?\bsecond(?:ed)?\b", r"\bseconded\b.{0,80}\b(?:agreed|approved|favour)",
+               r"\ball\s+(?:were\s+)?in\s+favou?r\b",
+               r"(?<!being )(?<!been )\bcarried\b(?!\s+out)(?=\s*(?:$|[.;,:)(–-]|unanimously|nem\b|by\s|with\s|\d|and\s))",
+               r"\bthose\s+in\s+favou?r\b", r"\bin\s+favou?r\s+(?:were|was)\b", r"\bvoted\b",
+               r"\bmotion\s+(?:was\s+)?(?:passed|carried|lost|defeated)\b",
+               r"\bunanimous(?:ly)?\b.{0,40}\b(?:agreed|approved|consent|resolved)", flags=re.I | re.S)
+# a motion made or moved, a consensus reached, an item taken off the agenda
+_MOTION = _forms(r"\b(?:sets?|set|moves?|moved|makes?|made|puts?)\s+(?:the\s+|a\s+)?motion\s+to\b", r"\bmoves\s+to\b",
+                 r"(?<!no\s)(?<!without\s)(?<!lack\sof\s)\b(?:(?:had|reached|was|is|have)\s+(?:a\s+)?consensus|"
+                 r"consensus\s+(?:was\s+|is\s+)?(?:reached|to|that|on|and)|by\s+consensus)\b",
+                 r"\b(?:take|taken|remove|removed)\s+(?:it\s+)?(?:off|from)\s+(?:the\s+)?agenda\b", flags=re.I)
 _OBSERVATION = rx.compile(r"^(?:no\s+objections?|no\s+observations?|objects?|support(?:ed)?|no\s+comments?|"
                           r"approved|refused|supported by)\b", re.I)
 _FUTURE = rx.compile(r"\b(?:to|should|would|will|may|might|could|must|can)\s+(?:\w+\s+)?be\s+$|\b(?:has|had|have)\s+"
@@ -491,9 +507,9 @@ def _sentence_decision(s: str) -> tuple[str, str] | None:
         return _kind(m.group("verb"), s), "decision.passive"
     if "noted" in low and _NOTED.search(s):
         return "noted", "decision.noted"
-    if may_match(_VOTE_WORDS, low) and _VOTE.search(s):
+    if may_match(_VOTE_WORDS, low) and _stated(_VOTE, s, folded):
         return _kind(None, s), "decision.vote"
-    if may_match(_MOTION_WORDS, low) and _MOTION.search(s):
+    if may_match(_MOTION_WORDS, low) and _stated(_MOTION, s, folded):
         return "agreed", "decision.motion"
     m = _HEADLINE.match(s) if "apolog" not in low and may_match(_HEADLINE_NEEDS, folded) else None
     if m and not votes.title_word(s.split()[0]):  # 'Cllr Smith approved' is a person, not a headline
