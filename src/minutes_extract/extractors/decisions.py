@@ -59,9 +59,11 @@ _REPORTED_CLAUSE = rx.compile(r"\b(?:advised|reported|explained|said|told|inform
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATED = (rf"\b(?:in|on|during)\s+(?:(?:early|late|mid)[\s-]+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH}\s+"
           rf"(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d\b|\bin\s+(?:19|20)\d\d\b")
+_LAST = r"(?:last|previous|prior)"
+_LAST_NEEDS = needed_words(_LAST)  # of which every match of _OTHER_MEETING has one, besides 'meeting'
 # 'at the last meeting' dates a decision, unless it dates what was raised there ('an issue raised at the last meeting')
 _OTHER_MEETING = (r"\b(?<!raised\s)(?<!discussed\s)(?<!mentioned\s)(?<!reported\s)(?<!deferred\s)(?<!held\s)"
-                  r"(?:at|in|during)\s+(?:its|their|the|our)\s+(?:last|previous|prior)\s+meeting\b")
+                  rf"(?:at|in|during)\s+(?:its|their|the|our)\s+{_LAST}\s+meeting\b")
 _EARLIER = rx.compile(rf"^\s*(?:\w+\s+){{0,2}}?{_DATED}|\bin\s+(?:19|20)\d\d\b|"
                       rf"\b(?:previously|last\s+(?:year|month))\b|"
                       rf"{_OTHER_MEETING}", re.I)
@@ -469,7 +471,7 @@ def _sentence_decision(s: str) -> tuple[str, str] | None:
     if len(s) < 8 or s.endswith("?") or not _TRIGGER.search(low):
         return None
     folded = fold(s)
-    if "meeting" in folded and _AT_OTHER_MEETING.search(s):
+    if "meeting" in folded and may_match(_LAST_NEEDS, folded) and _AT_OTHER_MEETING.search(s):
         return None
     if _BY_CONSENT.match(s):
         return _kind(s.split()[0], s), "decision.by-consent"
