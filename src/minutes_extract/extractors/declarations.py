@@ -11,13 +11,7 @@ from .. import rx
 from ..lexicon import rule_table
 from ..sentences import Unit
 from .screen import any_of, fold, may_match, needed_words
-from .votes import People, who_pattern
-
-try:
-    from re import _constants as _sre, _parser
-except ImportError:  # Python 3.10
-    import sre_constants as _sre
-    import sre_parse as _parser
+from .votes import People, literal_prefix, who_pattern
 
 
 @dataclass
@@ -83,19 +77,6 @@ def _under_section(pos: int, sections: list[int], item_starts: list[int]) -> boo
         return False
     j = bisect_right(item_starts, sections[k])
     return pos - sections[k] < 1500 and (j >= len(item_starts) or pos < item_starts[j])
-
-
-def literal_prefix(pattern: str, flags: int = 0) -> str:
-    """The lower-case ASCII text with which every match of the pattern starts (after assertions such as \\b),
-    as its folded text reads: '' when none."""
-    prefix = []
-    for op, av in _parser.parse(pattern, flags):
-        if op is _sre.AT and not prefix:
-            continue
-        if op is not _sre.LITERAL or av >= 128:
-            break
-        prefix.append(chr(av).lower())
-    return "".join(prefix)
 
 
 def _starts(pattern: re.Pattern, prefix: str, text: str, folded: str) -> list[int]:
