@@ -17,7 +17,8 @@ except ImportError:  # Python 3.10
 
 _NUMBERS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-_N = r"(?<![£$€¥\d.,/-])(\d{1,3}|" + "|".join(_NUMBERS) + r")\b(?![.,/]\d)"  # a count, never money or a date
+_N = (r"(?=[\d" + "".join(sorted({n[0] for n in _NUMBERS})) + "])"  # the first character: a cheap first test
+      r"(?<![£$€¥\d.,/-])(\d{1,3}|" + "|".join(_NUMBERS) + r")\b(?![.,/]\d)")  # a count, never money or a date
 _SP = r"[^\S\n]"  # a space within a line (no-break spaces too)
 
 
