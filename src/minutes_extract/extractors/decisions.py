@@ -86,7 +86,8 @@ _RESULT_WORDS = rx.compile(r"\b(?:carried|passe[sd]|lost|failed|defeated|seconde
 # seconded, 'all in favour', 'carried', a vote taken, a motion passed or lost, a unanimous decision
 _VOTE = _forms(r"\b(?:proposed|moved)\b.{0,120}?\bsecond(?:ed)?\b", r"\bseconded\b.{0,80}\b(?:agreed|approved|favour)",
                r"\ball\s+(?:were\s+)?in\s+favou?r\b",
-               r"(?<!being )(?<!been )\bcarried\b(?!\s+out)(?=\s*(?:$|[.;,:)(–-]|unanimously|nem\b|by\s|with\s|\d|and\s))",
+               r"(?<!being )(?<!been )\bcarried\b(?!\s+out)"
+               r"(?=\s*(?:$|[.;,:)(–-]|unanimously|nem\b|by\s|with\s|\d|and\s))",
                r"\bthose\s+in\s+favou?r\b", r"\bin\s+favou?r\s+(?:were|was)\b", r"\bvoted\b",
                r"\bmotion\s+(?:was\s+)?(?:passed|carried|lost|defeated)\b",
                r"\bunanimous(?:ly)?\b.{0,40}\b(?:agreed|approved|consent|resolved)", flags=re.I | re.S)

@@ -37,7 +37,8 @@ def _grammar() -> dict:
     declaration, section = rules(raw["declaration"]), raw["section"]["pattern"]
     return {"declaration": declaration, "declaration_words": any_of(words for _, _, words in declaration),
             "listed": rules(raw["listed"]), "who": rx.compile(who), "section": rx.compile(section, re.I),
-            "section_words": needed_words(section, re.I), "section_prefix": literal_prefix(section, re.I), "item": rx.compile(raw["item"]["pattern"], re.I)}
+            "section_words": needed_words(section, re.I), "section_prefix": literal_prefix(section, re.I),
+            "item": rx.compile(raw["item"]["pattern"], re.I)}
 
 
 def extract_declarations(units: list[Unit], text: str, roster=None, item_starts: list[int] = ()) -> list[Declared]:
