@@ -48,3 +48,15 @@ def test_item_first_lines_under_the_heading():
     starts = [0, text.index("5. MATTERS")]
     got = extract_declarations(split(text, breaks=starts), text, None, starts)
     assert [(d.name, d.item) for d in got] == [("J. Davies", "10"), ("G. Evans", "10")]
+
+
+def test_literal_prefix_and_the_starts_it_screens():
+    import re
+
+    from minutes_extract.extractors.declarations import _starts
+    from minutes_extract.extractors.votes import literal_prefix
+    assert literal_prefix(r"\bDeclarations?\s+of", re.I) == "declaration"
+    assert literal_prefix(r"(?:a|b)c") == "" and literal_prefix(r"x\bfoo") == "x"
+    pattern = re.compile(r"\baba", re.I)
+    text = "ABABA xaba aba-ABA"
+    assert _starts(pattern, "aba", text, text.lower()) == [m.start() for m in pattern.finditer(text)] == [0, 11, 15]

@@ -166,3 +166,10 @@ def test_single_letter_initials_and_titles_without_a_space():
     assert vote_of("It was prop. Mr.Bonnett, 2nd Mr. Ward that the seat be removed.") == \
         {"mover": "Bonnett", "seconder": "Ward"}
     assert vote_of("A Motion was made by Cllr Smith, seconded by A. Jones.") == {"mover": "Smith", "seconder": "A. Jones"}
+
+
+def test_needed_marks_screen_the_roll_call():
+    from minutes_extract.extractors.votes import grammar, needed_marks
+    assert needed_marks(r"x(?:-|\s:\s)y") == frozenset("-:")
+    assert needed_marks(r"a[:;]b|c") is None and needed_marks(r"[a-c:]") is None
+    assert grammar()["roll_marks"] == frozenset("–—:-")

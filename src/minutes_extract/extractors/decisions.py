@@ -11,6 +11,21 @@ from ..sentences import Unit
 from . import votes
 from .screen import fold, may_match, needed_words
 
+
+def _forms(*patterns: str, flags: int) -> list[tuple[re.Pattern, frozenset[str] | None]]:
+    """The alternatives of one pattern, each compiled alone with the words it needs."""
+    return [(rx.compile(p, flags), needed_words(p, flags)) for p in patterns]
+
+
+def _stated(forms, s: str, folded: str) -> bool:
+    """True when one of the forms matches s (as the pattern of their alternatives would), each tried only where
+    `folded` (fold(s)) has its words: cheaper than the engine trying every alternative at every position."""
+    for pattern, words in forms:
+        if may_match(words, folded) and pattern.search(s):
+            return True
+    return False
+
+
 _RESOLVED = rx.compile(r"^\s*(?:(?P<kw>RESOLVED|Resolved|DECISION|Decision|DECIDED|AGREED|Agreed)\b\s*"
                        r"(?P<ref>\d{1,4}(?:[/.]\d{1,4})+\b\s*)?(?:THAT|that)?"
                        r"\s*[:,–-]?\s*)")
@@ -44,9 +59,11 @@ _REPORTED_CLAUSE = rx.compile(r"\b(?:advised|reported|explained|said|told|inform
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATED = (rf"\b(?:in|on|during)\s+(?:(?:early|late|mid)[\s-]+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH}\s+"
           rf"(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d\b|\bin\s+(?:19|20)\d\d\b")
+_LAST = r"(?:last|previous|prior)"
+_LAST_NEEDS = needed_words(_LAST)  # of which every match of _OTHER_MEETING has one, besides 'meeting'
 # 'at the last meeting' dates a decision, unless it dates what was raised there ('an issue raised at the last meeting')
 _OTHER_MEETING = (r"\b(?<!raised\s)(?<!discussed\s)(?<!mentioned\s)(?<!reported\s)(?<!deferred\s)(?<!held\s)"
-                  r"(?:at|in|during)\s+(?:its|their|the|our)\s+(?:last|previous|prior)\s+meeting\b")
+                  rf"(?:at|in|during)\s+(?:its|their|the|our)\s+{_LAST}\s+meeting\b")
 _EARLIER = rx.compile(rf"^\s*(?:\w+\s+){{0,2}}?{_DATED}|\bin\s+(?:19|20)\d\d\b|"
                       rf"\b(?:previously|last\s+(?:year|month))\b|"
                       rf"{_OTHER_MEETING}", re.I)
@@ -65,18 +82,20 @@ _OUTCOME_ONLY_NEEDS = needed_words(_OUTCOME_ONLY.pattern, _OUTCOME_ONLY.flags)
 _MOTION_RESULT = rx.compile(r"^motion\s+(?:was\s+)?(?:carried|passed|lost|failed)\b", re.I)
 _OUTCOME_WORDS = rx.compile(r"\b(?:carried|passe[sd]|lost|failed|defeated|in\s+favou?r|agreed|approved)\b", re.I)
 _RESULT_WORDS = rx.compile(r"\b(?:carried|passe[sd]|lost|failed|defeated|seconded)\b", re.I)
-_VOTE = rx.compile(r"\b(?:proposed|moved)\b.{0,120}?\bsecond(?:ed)?\b|\bseconded\b.{0,80}\b(?:agreed|approved|favour)|"
-                   r"\ball\s+(?:were\s+)?in\s+favou?r\b|"
-                   r"(?<!being )(?<!been )\bcarried\b(?!\s+out)"
-                   r"(?=\s*(?:$|[.;,:)(–-]|unanimously|nem\b|by\s|with\s|\d|and\s))|"
-                   r"\bthose\s+in\s+favou?r\b|\bin\s+favou?r\s+(?:were|was)\b|\bvoted\b|"
-                   r"\bmotion\s+(?:was\s+)?(?:passed|carried|lost|"
-                   r"defeated)\b|\bunanimous(?:ly)?\b.{0,40}\b(?:agreed|approved|consent|resolved)", re.I | re.S)
-_MOTION = rx.compile(r"\b(?:sets?|set|moves?|moved|makes?|made|puts?)\s+(?:the\s+|a\s+)?motion\s+to\b|\bmoves\s+to\b|"
-                     r"(?<!no\s)(?<!without\s)(?<!lack\sof\s)\b(?:(?:had|reached|was|is|have)\s+(?:a\s+)?consensus|"
-                     r"consensus\s+(?:was\s+|is\s+)?(?:reached|to|that|on|and)|by\s+consensus)\b|"
-                     r"\b(?:take|taken|remove|removed)\s+(?:it\s+)?(?:off|from)\s+(?:the\s+)?agenda\b",
-                     re.I)
+# the forms of a vote and of a motion, each alone with the words it needs (see _stated): a vote proposed and
+# seconded, 'all in favour', 'carried', a vote taken, a motion passed or lost, a unanimous decision
+_VOTE = _forms(r"\b(?:proposed|moved)\b.{0,120}?\bsecond(?:ed)?\b", r"\bseconded\b.{0,80}\b(?:agreed|approved|favour)",
+               r"\ball\s+(?:were\s+)?in\s+favou?r\b",
+               r"(?<!being )(?<!been )\bcarried\b(?!\s+out)"
+               r"(?=\s*(?:$|[.;,:)(–-]|unanimously|nem\b|by\s|with\s|\d|and\s))",
+               r"\bthose\s+in\s+favou?r\b", r"\bin\s+favou?r\s+(?:were|was)\b", r"\bvoted\b",
+               r"\bmotion\s+(?:was\s+)?(?:passed|carried|lost|defeated)\b",
+               r"\bunanimous(?:ly)?\b.{0,40}\b(?:agreed|approved|consent|resolved)", flags=re.I | re.S)
+# a motion made or moved, a consensus reached, an item taken off the agenda
+_MOTION = _forms(r"\b(?:sets?|set|moves?|moved|makes?|made|puts?)\s+(?:the\s+|a\s+)?motion\s+to\b", r"\bmoves\s+to\b",
+                 r"(?<!no\s)(?<!without\s)(?<!lack\sof\s)\b(?:(?:had|reached|was|is|have)\s+(?:a\s+)?consensus|"
+                 r"consensus\s+(?:was\s+|is\s+)?(?:reached|to|that|on|and)|by\s+consensus)\b",
+                 r"\b(?:take|taken|remove|removed)\s+(?:it\s+)?(?:off|from)\s+(?:the\s+)?agenda\b", flags=re.I)
 _OBSERVATION = rx.compile(r"^(?:no\s+objections?|no\s+observations?|objects?|support(?:ed)?|no\s+comments?|"
                           r"approved|refused|supported by)\b", re.I)
 _FUTURE = rx.compile(r"\b(?:to|should|would|will|may|might|could|must|can)\s+(?:\w+\s+)?be\s+$|\b(?:has|had|have)\s+"
@@ -382,23 +401,37 @@ _TRIGGER = rx.compile(r"\b(?:a(?:pprov|gree|ccept|dopt|ppoint|genda)|resolv|carr
                       r"moved|record|declared)")
 
 
+# trigger words found through a common stem: one scan of the text for several words (stems that occur rarely
+# outside them, as the archive shows)
+_STEMS = {"favo": ("favour", "favor"), "prop": ("propos", "prop."), "mo": ("motion", "moves", "moved"),
+          "dec": ("decid", "decision", "declared"), "ob": ("object", "observation")}
+_SCANS = [(stem, words) for stem, words in _STEMS.items()] + \
+         [(word, None) for word in _TRIGGER_WORDS if not any(word in words for words in _STEMS.values())]
+
+
 def _trigger_starts(folded: str, pos: int) -> list[int]:
     """The starts of _TRIGGER's matches in `folded` from `pos` (a trigger word after no word character), found
     with str.find, which skips to a literal far faster than the regex engine tries each position."""
     starts = set()
-    for word in _TRIGGER_WORDS:
-        at = folded.find(word, pos)
+    for needle, words in _SCANS:
+        at = folded.find(needle, pos)
         while at != -1:
-            if not at or not (folded[at - 1].isalnum() or folded[at - 1] == "_"):  # re's \w is isalnum() or '_'
+            if (not at or not (folded[at - 1].isalnum() or folded[at - 1] == "_")) and \
+                    (words is None or folded.startswith(words, at)):  # re's \w is isalnum() or '_'
                 starts.add(at)
-            at = folded.find(word, at + 1)
+            at = folded.find(needle, at + 1)
     return sorted(starts)
 
 
-_ACT_WORD = rx.compile(r"agreed|approved|resolved|decided|accepted|adopted|ratified|endorsed|object|support|"
-                       r"instruct|direct|authori|no comment")
-_VOTE_WORD = rx.compile(r"second|favou?r|carried|motion|voted|unanim")
-_MOTION_WORD = rx.compile(r"motion|moves|consensus|agenda")
+# screens of the lower-cased sentence, tested with `in` (faster than a regex alternation of the same words)
+_ACT_WORDS = frozenset(("agreed", "approved", "resolved", "decided", "accepted", "adopted", "ratified", "endorsed",
+                        "object", "support", "instruct", "direct", "authori", "no comment"))
+_VOTE_WORDS = frozenset(("second", "favour", "favor", "carried", "motion", "voted", "unanim"))
+_MOTION_WORDS = frozenset(("motion", "moves", "consensus", "agenda"))
+# the bodies of which every match of _BODY_ACT and _BODY_AND names one, as written (both patterns are case-sensitive)
+_BODY_WORDS = frozenset(("Council", "Board", "Committee", "Partnership", "Meeting", "Members", "TC", "Group",
+                         "Trustees", "Directors", "Panel", "Forum"))
+_PASSIVE_NEEDS = needed_words(_PASSIVE.pattern, _PASSIVE.flags)  # its verbs
 
 
 # 'Approved by General Consent.', 'Adopted by consensus.' (a US agenda item's whole record)
@@ -439,7 +472,7 @@ def _sentence_decision(s: str) -> tuple[str, str] | None:
     if len(s) < 8 or s.endswith("?") or not _TRIGGER.search(low):
         return None
     folded = fold(s)
-    if "meeting" in folded and _AT_OTHER_MEETING.search(s):
+    if "meeting" in folded and may_match(_LAST_NEEDS, folded) and _AT_OTHER_MEETING.search(s):
         return None
     if _BY_CONSENT.match(s):
         return _kind(s.split()[0], s), "decision.by-consent"
@@ -456,14 +489,16 @@ def _sentence_decision(s: str) -> tuple[str, str] | None:
         return None
     if m:
         return _kind(m.group("verb"), s) if m.group("verb") != "prop" else "agreed", "decision.it-was-agreed"
-    m = _BODY_ACT.search(s) or _BODY_AND.search(s) if _ACT_WORD.search(low) else None
+    m = _BODY_ACT.search(s) or _BODY_AND.search(s) if may_match(_ACT_WORDS, low) and may_match(_BODY_WORDS, s) \
+        else None
     before = s[:m.start()] if m else ""
     if m and not _history(s, m) and not _REPORTED_CLAUSE.search(before) and not _TO_BE_BEFORE.search(before) \
             and not _OTHER_BODY_BEFORE.search(before):
         return _kind(m.group("verb"), s), "decision.body-agreed"
     if "agreed" in s and _AGREED_TO_BE.search(s):
         return "agreed", "decision.agreed-to-be"
-    passive = (" was " in low or " were " in low or " is " in low or " are " in low) and "apolog" not in low
+    passive = (" was " in low or " were " in low or " is " in low or " are " in low) and "apolog" not in low \
+        and may_match(_PASSIVE_NEEDS, folded)
     for m in _PASSIVE.finditer(s) if passive else ():  # accepting apologies is not a decision of substance
         if _FUTURE.search(s[:m.start() + len(m.group().split()[0]) + 1]) or _REPORTED.search(s[:m.start()]) \
                 or _IT_CONFIRMED.match(s) \
@@ -475,9 +510,9 @@ def _sentence_decision(s: str) -> tuple[str, str] | None:
         return _kind(m.group("verb"), s), "decision.passive"
     if "noted" in low and _NOTED.search(s):
         return "noted", "decision.noted"
-    if _VOTE_WORD.search(low) and _VOTE.search(s):
+    if may_match(_VOTE_WORDS, low) and _stated(_VOTE, s, folded):
         return _kind(None, s), "decision.vote"
-    if _MOTION_WORD.search(low) and _MOTION.search(s):
+    if may_match(_MOTION_WORDS, low) and _stated(_MOTION, s, folded):
         return "agreed", "decision.motion"
     m = _HEADLINE.match(s) if "apolog" not in low and may_match(_HEADLINE_NEEDS, folded) else None
     if m and not votes.title_word(s.split()[0]):  # 'Cllr Smith approved' is a person, not a headline

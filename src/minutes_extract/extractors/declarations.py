@@ -11,7 +11,7 @@ from .. import rx
 from ..lexicon import rule_table
 from ..sentences import Unit
 from .screen import any_of, fold, may_match, needed_words
-from .votes import People, who_pattern
+from .votes import People, literal_prefix, who_pattern
 
 
 @dataclass
@@ -37,13 +37,15 @@ def _grammar() -> dict:
     declaration, section = rules(raw["declaration"]), raw["section"]["pattern"]
     return {"declaration": declaration, "declaration_words": any_of(words for _, _, words in declaration),
             "listed": rules(raw["listed"]), "who": rx.compile(who), "section": rx.compile(section, re.I),
-            "section_words": needed_words(section, re.I), "item": rx.compile(raw["item"]["pattern"], re.I)}
+            "section_words": needed_words(section, re.I), "section_prefix": literal_prefix(section, re.I),
+            "item": rx.compile(raw["item"]["pattern"], re.I)}
 
 
 def extract_declarations(units: list[Unit], text: str, roster=None, item_starts: list[int] = ()) -> list[Declared]:
     """Each declaration: one per declarer, with the clause that states it."""
     g, people, out = _grammar(), People(roster), []
-    sections = [m.start() for m in g["section"].finditer(text)] if may_match(g["section_words"], fold(text)) else []
+    folded = fold(text)
+    sections = _starts(g["section"], g["section_prefix"], text, folded) if may_match(g["section_words"], folded) else []
     for unit in units:
         listed = bool(sections) and _under_section(unit.start, sections, item_starts)
         if listed or may_match(g["declaration_words"], fold(unit.text)):
@@ -76,3 +78,18 @@ def _under_section(pos: int, sections: list[int], item_starts: list[int]) -> boo
         return False
     j = bisect_right(item_starts, sections[k])
     return pos - sections[k] < 1500 and (j >= len(item_starts) or pos < item_starts[j])
+
+
+def _starts(pattern: re.Pattern, prefix: str, text: str, folded: str) -> list[int]:
+    """The starts of pattern.finditer(text), tried only where `folded` (fold(text)) has the pattern's literal
+    prefix: the leftmost match from a position starts at the first such place where the pattern matches."""
+    if not prefix:
+        return [m.start() for m in pattern.finditer(text)]
+    starts, pos, at = [], 0, folded.find(prefix)
+    while at != -1:
+        m = pattern.match(text, at) if at >= pos else None
+        if m:
+            starts.append(at)
+            pos = m.end()
+        at = folded.find(prefix, at + 1)
+    return starts

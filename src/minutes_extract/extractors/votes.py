@@ -9,9 +9,16 @@ from .. import rx
 from ..lexicon import lexicon, longest_first, rule_table
 from .screen import fold, may_match, needed_words
 
+try:
+    from re import _constants as _sre, _parser
+except ImportError:  # Python 3.10
+    import sre_constants as _sre
+    import sre_parse as _parser
+
 _NUMBERS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-_N = r"(?<![£$€¥\d.,/-])(\d{1,3}|" + "|".join(_NUMBERS) + r")\b(?![.,/]\d)"  # a count, never money or a date
+_N = (r"(?=[\d" + "".join(sorted({n[0] for n in _NUMBERS})) + "])"  # the first character: a cheap first test
+      r"(?<![£$€¥\d.,/-])(\d{1,3}|" + "|".join(_NUMBERS) + r")\b(?![.,/]\d)")  # a count, never money or a date
 _SP = r"[^\S\n]"  # a space within a line (no-break spaces too)
 
 
@@ -76,22 +83,25 @@ def grammar() -> dict:
     def rules(entries):
         return [(e["name"], _compile(e["pattern"]), e.get("checked", False), _words(e["pattern"])) for e in entries]
 
+    read = {"mover": rules(raw["mover"]), "seconder": rules(raw["seconder"]), "figures": rules(raw["figures"]),
+            "counts": {k: rules(v) for k, v in raw["counts"].items()},
+            "named": {k: rules(v) for k, v in raw["named_votes"].items() if not k.startswith("_")}}
+    groups = [read[k] for k in ("mover", "seconder", "figures")] + [*read["counts"].values(), *read["named"].values()]
     return {
-        "mover": rules(raw["mover"]), "seconder": rules(raw["seconder"]), "figures": rules(raw["figures"]),
-        "counts": {k: rules(v) for k, v in raw["counts"].items()},
-        "named": {k: rules(v) for k, v in raw["named_votes"].items() if not k.startswith("_")},
+        **read, "vote_words": tuple({w for group in groups for *_, words in group for w in words or ()}),  # see vote_of
         "roll_call": _compile(raw["roll_call"]["pattern"]), "roll_words": _words(raw["roll_call"]["pattern"]),
+        "roll_marks": needed_marks(_PLACEHOLDER.sub(".", raw["roll_call"]["pattern"]), re.I | re.M),
         "roll_votes": raw["roll_call"]["votes"],
         "motion": [(e, _compile(e["pattern"]), _words(e["pattern"])) for e in raw["motion"]],
         "follow": [(e, _compile(e["pattern"]), _words(e["pattern"])) for e in raw["follow"]],
     }
 
 
-def _first(rules, text: str, folded: str, people: "People | None" = None) -> tuple[str, re.Match] | None:
-    """The first rule that matches (a 'checked' rule only when the name it reads is a person); `folded` is
-    fold(text), to skip the rules whose words it lacks."""
+def _first(rules, text: str, present: frozenset[str], people: "People | None" = None) -> tuple[str, re.Match] | None:
+    """The first rule that matches (a 'checked' rule only when the name it reads is a person); `present` holds
+    the grammar's screen words that fold(text) contains, to skip the rules whose words it lacks."""
     for name, pattern, checked, words in rules:
-        if not may_match(words, folded):
+        if words is not None and words.isdisjoint(present):
             continue
         for m in pattern.finditer(text):
             if not (checked and people and not people.is_person(m.group("who"))):
@@ -181,7 +191,7 @@ class People:
 def roll_call(text: str, roster=None) -> list[dict]:
     """Individual votes of a roll call ('Trustee Elton – yes, Trustee Hodge – yes'); empty below two."""
     g, people = grammar(), People(roster)
-    if not may_match(g["roll_words"], fold(text)):
+    if not may_match(g["roll_words"], fold(text)) or not may_match(g["roll_marks"], text):
         return []
     calls = [{"name": people.name(m.group("who")), "vote": g["roll_votes"][m.group("vote").lower()]}
              for m in g["roll_call"].finditer(text) if people.name(m.group("who"))]
@@ -193,18 +203,19 @@ def vote_of(text: str, roster=None, absent: int = 0) -> dict | None:
     `absent` is how many members the attendance records as absent: a last result figure equal to it counts
     them ('Motion Carried 6-1' with one member absent is six for), not votes against."""
     g, people, vote, folded = grammar(), People(roster), {}, fold(text)
+    present = frozenset([w for w in g["vote_words"] if w in folded])  # one test per word, not one per rule
     for role in ("mover", "seconder"):
-        hit = _first(g[role], text, folded, people)
+        hit = _first(g[role], text, present, people)
         name = people.name(hit[1].group("who")) if hit else ""
         if name:
             vote[role] = name
     named = {}
     for kind, rules in g["named"].items():
-        hit = _first(rules, text, folded)
+        hit = _first(rules, text, present)
         if hit:
             named[kind] = len(_names(hit[1].group("names")))
     absent = named.get("absent") or absent
-    hit = _first(g["figures"], text, folded)
+    hit = _first(g["figures"], text, present)
     if hit:
         figures = [int(f) for f in _DIGITS.findall(hit[1].group("figures"))]
         if absent and len(figures) >= 2 and figures[-1] == absent:
@@ -215,7 +226,7 @@ def vote_of(text: str, roster=None, absent: int = 0) -> dict | None:
         elif len(figures) == 2:
             vote["abstain" if "abstain" in named and "against" not in named else "against"] = figures[1]
     for kind, rules in g["counts"].items():
-        hit = None if kind in vote else _first(rules, text, folded)
+        hit = None if kind in vote else _first(rules, text, present)
         if hit:
             vote[kind] = _number(next(x for x in hit[1].groups() if x))
     calls = roll_call(text, roster)
@@ -228,3 +239,41 @@ def vote_of(text: str, roster=None, absent: int = 0) -> dict | None:
             vote[kind] = named[kind]
     vote = {k: v for k, v in vote.items() if v is not None}
     return vote or None
+
+
+def literal_prefix(pattern: str, flags: int = 0) -> str:
+    """The lower-case ASCII text with which every match of the pattern starts (after assertions such as \\b),
+    as its folded text reads: '' when none."""
+    prefix = []
+    for op, av in _parser.parse(pattern, flags):
+        if op is _sre.AT and not prefix:
+            continue
+        if op is not _sre.LITERAL or av >= 128:
+            break
+        prefix.append(chr(av).lower())
+    return "".join(prefix)
+
+
+def needed_marks(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Characters other than letters and digits of which every match of the pattern holds one ('–' or ':' of
+    'Cllr A – yes'), None when none is found."""
+    return _marks(_parser.parse(pattern, flags))
+
+
+def _marks(items) -> frozenset[str] | None:
+    """The first such set in a parsed sequence: a literal mark, a class of literal marks, a group, or an
+    alternation each of whose alternatives needs one."""
+    for op, av in items:
+        found = None
+        if op is _sre.LITERAL and not chr(av).isalnum():
+            found = frozenset(chr(av))
+        elif op is _sre.IN and all(o is _sre.LITERAL and not chr(c).isalnum() for o, c in av):
+            found = frozenset(chr(c) for _, c in av)
+        elif op is _sre.SUBPATTERN:
+            found = _marks(av[-1])
+        elif op is _sre.BRANCH:
+            alternatives = [_marks(a) for a in av[1]]
+            found = None if None in alternatives else frozenset().union(*alternatives)
+        if found:
+            return found
+    return None
