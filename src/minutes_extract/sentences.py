@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import rx
 
@@ -24,8 +24,10 @@ _BOUNDARY = rx.compile(r"[.!?\s](?:" + "|".join(_ENDS + (_AFTER_SPACE,)) + ")", 
 _BOUNDARY_NOT_AT_SPACES = rx.compile(r"[.!?\n\t](?:" + "|".join(_ENDS) + ")", re.M)  # a text without triggers
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(NamedTuple):
+    """A sentence or paragraph: its span in the text and its words, single-spaced (a tuple: made by the
+    ten-thousand per document, at a third of the cost of a frozen dataclass)."""
+
     start: int
     end: int
     text: str

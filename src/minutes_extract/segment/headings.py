@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from functools import lru_cache
 from operator import attrgetter
 
 from .. import rx
@@ -165,17 +166,7 @@ _SENTENCE_GAP, _LONG_NUMBER = rx.compile(r"[.!?]\s+\S"), rx.compile(r"\d{3,}")
 def unnumbered_heading(lines: list[Line], i: int) -> bool:
     """A short stand-alone heading line (bold or title-case in the source), not a wrapped sentence."""
     t = lines[i].text.strip()
-    if not t or not t[0].isalpha() or len(t) > 90 or lines[i].text[:2].isspace():
-        return False
-    if not looks_like_title(t, max_words=10) or t.endswith((".", ",", ";")) and not is_upper(t):
-        return False
-    if _SENTENCE_GAP.search(t) or _LONG_NUMBER.search(t) and not is_upper(t):
-        return False
-    if VERBS.search(t) or owner_cell(t):
-        return False  # 'Cllr A proposed acceptance, seconded by Cllr B' is a sentence, not a heading
-    words_ = t.split()
-    caps = sum(1 for w in words_ if w[:1].isupper() or w.lower() in TITLE_SMALL or not w[:1].isalpha())
-    if caps / len(words_) < 0.6 and len(words_) > 4:
+    if not t or not t[0].isalpha() or len(t) > 90 or lines[i].text[:2].isspace() or not _heading_words(t):
         return False
     prev = lines[i - 1].text.strip() if i else ""
     nxt = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
@@ -185,6 +176,21 @@ def unnumbered_heading(lines: list[Line], i: int) -> bool:
         return False
     return len(nxt) > len(t) or is_upper(t)
 
+
+
+@lru_cache(maxsize=4096)  # the same line is tested for the document's items and again for its item's subheadings
+def _heading_words(t: str) -> bool:
+    """Whether the words of a stripped line (opening with a letter) could make a heading, whatever lines surround
+    it: title-like, mostly capitalised, with no sentence break, verb or action owners."""
+    if not looks_like_title(t, max_words=10) or t.endswith((".", ",", ";")) and not is_upper(t):
+        return False
+    if _SENTENCE_GAP.search(t) or _LONG_NUMBER.search(t) and not is_upper(t):
+        return False
+    if VERBS.search(t) or owner_cell(t):
+        return False  # 'Cllr A proposed acceptance, seconded by Cllr B' is a sentence, not a heading
+    words_ = t.split()
+    caps = sum(1 for w in words_ if w[:1].isupper() or w.lower() in TITLE_SMALL or not w[:1].isalpha())
+    return caps / len(words_) >= 0.6 or len(words_) <= 4
 
 
 _ATTENDING_NAMES = rx.compile(r"^((?:\w+\s+){0,2}(?:present|attending|attendance))\s+(?:Cllr|Councillors?|Mr|Mrs|Ms|Dr)\b",

@@ -35,7 +35,7 @@ def _numbered_rows(text: str, lines: list[Line]) -> list[Segment]:
     """Agenda tables from web pages: rows '| 4. | Title ... Minutes: ... |' with the item number in a cell."""
     if "|" not in text:
         return []
-    rows = [(ln, m) for ln in lines if (m := _NUMBERED_ROW.match(ln.text.strip())) and
+    rows = [(ln, m) for ln in lines if "|" in ln.text and (m := _NUMBERED_ROW.match(ln.text.strip())) and
             _LETTER.search(m.group("rest"))]  # '| 16 | 4 |' is a row of figures, not an item
     if len(rows) < 3:
         return []

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import rx
 from ..lexicon import words
@@ -14,6 +15,7 @@ TITLE_SMALL = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", 
 UPPER, LOWER = rx.compile(r"[A-ZÀ-Þ]"), rx.compile(r"[a-zß-ÿ]")
 
 
+@lru_cache(maxsize=4096)  # a line is tested several times: as a heading, as the line before or after one
 def is_upper(s: str) -> bool:
     """Mostly capital letters ('APOLOGIES FOR ABSENCE', 'CCTV / CITY WATCH')."""
     lower = len(LOWER.findall(s))
