@@ -265,16 +265,36 @@ def word_trie(words_: set[str]) -> str:
     return "(?:" + "|".join(alts) + ")" + ("?" if optional else "")
 
 
+def _cue_word_list() -> set[str]:
+    """Every cue word and every word a clause needs."""
+    return set(grammar()["cue_words"]["words"]) | {w for c in clauses() for w in c.needs | c.needs_also}
+
+
 @lru_cache(maxsize=None)
 def _words_regex() -> re.Pattern:
     """One pattern for every word a clause needs and every cue word: a sentence is scanned once for all."""
-    words_ = set(grammar()["cue_words"]["words"]) | {w for c in clauses() for w in c.needs | c.needs_also}
-    return rx.compile(r"(?<![\w’'])" + word_trie(words_) + r"(?![\w’'])")
+    return rx.compile(r"(?<![\w’'])" + word_trie(_cue_word_list()) + r"(?![\w’'])")
+
+
+@lru_cache(maxsize=None)
+def _ascii_words() -> frozenset[bytes]:
+    """The ASCII words of _cue_word_list, as bytes."""
+    return frozenset(w.encode() for w in _cue_word_list() if w.isascii())
+
+
+# ASCII to ASCII with every character that is not a word character (\w, "'") blanked
+_BLANK_NOT_WORD = bytes(c if re.fullmatch(r"[\w’']", chr(c)) else 32 for c in range(128)) + bytes(128)
+_NONE: frozenset[str] = frozenset()
 
 
 def cue_words(body: str) -> frozenset[str]:
-    """The cue and needed words that occur in a sentence."""
-    return frozenset(_words_regex().findall(body.lower()))
+    """The cue and needed words that occur in a sentence. In ASCII text these are the runs of word characters
+    that are such words, and splitting the text with its other characters blanked gives the runs."""
+    low = body.lower()
+    if low.isascii():
+        found = _ascii_words().intersection(low.encode().translate(_BLANK_NOT_WORD).split())
+        return frozenset([w.decode() for w in found]) if found else _NONE
+    return frozenset(_words_regex().findall(low))
 
 
 def has_cue(present: frozenset[str]) -> bool:
