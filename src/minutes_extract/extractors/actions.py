@@ -43,7 +43,8 @@ def extract_actions(units: list[Unit], roster: Roster, text: str) -> list[Task]:
         if owner_only and tasks and i:  # 'The Clerk to write to NCC.  ACTION: CLERK' - the sentence before
             _add_owners(tasks, owner_only, units, unit)
             continue
-        task = _from_unit(unit, marker, roster, antecedent, known) or _bracketed(unit, roster)
+        task = _from_unit(unit, marker, roster, antecedent, known) or unit.text.startswith("(") and _bracketed(
+            unit, roster)
         if task:
             tasks.append(task)
         antecedent.sentences.append(unit.text)
@@ -233,9 +234,8 @@ def _inline_owner(body: str, roster: Roster) -> tuple[str, list[str], list[str],
 
 
 def _bracketed(unit: Unit, roster: Roster) -> Task | None:
-    """A list line with its owners in brackets and a task: '(Jen and/or Valentine) Send notice to members.'"""
-    if not unit.text.startswith("("):
-        return None
+    """A list line with its owners in brackets and a task: '(Jen and/or Valentine) Send notice to members.' (unit:
+    one that opens with a bracket)."""
     m = compiled("bracket_owner").match(unit.text)
     if not m:
         return None
@@ -285,7 +285,7 @@ def _column_owners(units: list[Unit], roster: Roster, text: str, tasks: list[Tas
         line_end = text.find("\n", unit.end, unit.end + 80)
         if line_end == -1:
             line_end = len(text) if len(text) - unit.end < 80 else -1
-        if line_end == -1 or "\t" not in text[unit.end:line_end] and not _TEXT_AFTER.search(
+        if line_end == -1 or text.find("\t", unit.end, line_end) == -1 and not _TEXT_AFTER.search(
                 text[unit.end - 2:line_end]):
             continue  # nothing after this sentence on its line: no owner column
         tail = text[unit.start:line_end]
