@@ -3,7 +3,6 @@ sentence gives someone a task, and the matching of one sentence against them."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
