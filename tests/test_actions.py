@@ -233,6 +233,23 @@ def test_word_trie_matches_the_words_and_no_others():
     assert cue_words("Took it to them; he’ll: toward Will's, AGREED.") == {"took", "to", "he’ll", "agreed"}
 
 
+def test_cue_words_in_ascii_text_are_whole_runs_of_word_characters():
+    from minutes_extract.extractors.commitments import _words_regex, cue_words
+    for text in ("He'll WILL-do it, to_do to2 'to' x/would.", "it's to' shall\tshould;directs", "", "KL to",
+                 "She'll – to"):
+        assert cue_words(text) == frozenset(_words_regex().findall(text.lower()))
+    assert cue_words("He'll WILL-do it, to_do to2 'to' x/would.") == {"he'll", "will", "would"}  # not "'to'"
+    assert cue_words("to_do 2to x") == frozenset()
+
+
+def test_name_starts_are_the_capitals_the_and_handles_before_an_anchor():
+    from minutes_extract.extractors.commitments import _name_starts
+    anchor = re.compile(r"\sagreed")
+    body = "Joe said the Clerk and @kl agreed. Later, X agreed."
+    assert _name_starts(body, anchor) == [0, 9, 13, 23, 35, 42]
+    assert _name_starts("the Clerk and Bob.", anchor) == []
+
+
 def test_the_pronoun_antecedent_is_read_only_when_a_clause_needs_it():
     from minutes_extract.extractors.actions import _Antecedent
     from minutes_extract.extractors.commitments import cue_words, needs_antecedent

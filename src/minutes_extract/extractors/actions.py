@@ -35,15 +35,16 @@ def extract_actions(units: list[Unit], roster: Roster, text: str) -> list[Task]:
     antecedent, paragraph = _Antecedent(), 0
     blank_lines = [m.start() for m in _BLANK_LINE.finditer(text)]
     known = known_names(text, roster)
-    for i, unit in enumerate(_lines(units, text)):
-        if bisect_left(blank_lines, unit.start) != paragraph:  # a new paragraph: no pronoun reaches back past it
-            paragraph, antecedent = bisect_left(blank_lines, unit.start), _Antecedent()
-        marker = _MARKER.match(unit.text)
+    for i, (unit, marker) in enumerate(_lines(units, text)):
+        k = bisect_left(blank_lines, unit.start)
+        if k != paragraph:  # a new paragraph: no pronoun reaches back past it
+            paragraph, antecedent = k, _Antecedent()
         owner_only = marker and _trailing_owner(unit, marker, roster)
         if owner_only and tasks and i:  # 'The Clerk to write to NCC.  ACTION: CLERK' - the sentence before
             _add_owners(tasks, owner_only, units, unit)
             continue
-        task = _from_unit(unit, marker, roster, antecedent, known) or _bracketed(unit, roster)
+        task = _from_unit(unit, marker, roster, antecedent, known) or unit.text.startswith("(") and _bracketed(
+            unit, roster)
         if task:
             tasks.append(task)
         antecedent.sentences.append(unit.text)
@@ -103,26 +104,28 @@ _LINE_CUE = rx.compile(r"\n[ \t]*(?:[-*•][ \t]+)?(?=ACTION|Action\b|\(|@|"
 _MARKER_LINE_END = rx.compile(r"\n(?=[ \t]*[A-Z0-9])")
 
 
-def _lines(units: list[Unit], text: str) -> list[Unit]:
+def _lines(units: list[Unit], text: str) -> list[tuple[Unit, re.Match | None]]:
     """Units cut again where a line inside them starts with an ACTION marker, a bracketed owner, a speaker's
     name ('Joe Andrieu: ...') or a sub-item ('d. ', '7.3 '), and where an ACTION line ends: transcripts and notes
-    put no full stop there."""
+    put no full stop there; each with its ACTION marker."""
     out = []
     for unit in units:
         cuts = [m.start() + 1 for m in _LINE_CUE.finditer(text, unit.start, unit.end)] if text.find(
             "\n", unit.start, unit.end) != -1 else []
-        if _MARKER.match(unit.text):  # an ACTION line ends where a new line starts a new sentence
+        marker = _MARKER.match(unit.text)
+        if marker:  # an ACTION line ends where a new line starts a new sentence
             end = _MARKER_LINE_END.search(text, unit.start, unit.end)
             cuts = sorted(set(cuts + [end.start() + 1])) if end else cuts
         if not cuts:
-            out.append(unit)
+            out.append((unit, marker))
             continue
         for a, b in zip([unit.start] + cuts, cuts + [unit.end]):
             chunk = text[a:b]
             lead = len(chunk) - len(chunk.lstrip(" \t\n-*•"))
             body = chunk.strip(" \t\n-*•").rstrip()
             if body:
-                out.append(Unit(a + lead, a + lead + len(body), " ".join(body.split())))
+                line = Unit(a + lead, a + lead + len(body), " ".join(body.split()))
+                out.append((line, _MARKER.match(line.text)))
     return out
 
 
@@ -231,9 +234,8 @@ def _inline_owner(body: str, roster: Roster) -> tuple[str, list[str], list[str],
 
 
 def _bracketed(unit: Unit, roster: Roster) -> Task | None:
-    """A list line with its owners in brackets and a task: '(Jen and/or Valentine) Send notice to members.'"""
-    if not unit.text.startswith("("):
-        return None
+    """A list line with its owners in brackets and a task: '(Jen and/or Valentine) Send notice to members.' (unit:
+    one that opens with a bracket)."""
     m = compiled("bracket_owner").match(unit.text)
     if not m:
         return None
@@ -283,7 +285,7 @@ def _column_owners(units: list[Unit], roster: Roster, text: str, tasks: list[Tas
         line_end = text.find("\n", unit.end, unit.end + 80)
         if line_end == -1:
             line_end = len(text) if len(text) - unit.end < 80 else -1
-        if line_end == -1 or "\t" not in text[unit.end:line_end] and not _TEXT_AFTER.search(
+        if line_end == -1 or text.find("\t", unit.end, line_end) == -1 and not _TEXT_AFTER.search(
                 text[unit.end - 2:line_end]):
             continue  # nothing after this sentence on its line: no owner column
         tail = text[unit.start:line_end]

@@ -3,7 +3,6 @@ sentence gives someone a task, and the matching of one sentence against them."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -68,7 +67,8 @@ def word_set(key: str) -> frozenset[str]:
 
 _HEADING_LEAD = rx.compile(r"^[^.:;,–]{2,40}?\s[–—-]\s")
 _ORG_WORDS = frozenset(words("organisation_words"))
-_NAME_START = rx.compile(r"\b(?:[A-Z]|the\s)|@")
+_NAME_START = rx.compile(r"[A-Z@t](?:(?<=@)|(?<!\w.)(?:(?<=[A-Z])|he\s))")  # '\b[A-Z]', '\bthe\s', '@': first
+# the character (a fast first test), then the word boundary before it
 # '; (and|but|then) ', ' - ', ' and|that|but ', 'ACTION: ': the first character is matched first, then tells the
 # branch, so that the regex engine skips fast to the characters that may start a clause
 _CLAUSE_START = rx.compile(r"[;:,\sA](?:(?<=[;:,])\s+(?:and\s+|but\s+|then\s+)?|(?<=\s)(?:[-–]|and|that|but)\s|"
@@ -237,15 +237,15 @@ def _clause_starts(body: str) -> list[int]:
             if pos < len(body) and (body[pos].isupper() or body[pos] in "@(" or body.startswith("the ", pos))]
 
 
-def _name_starts(body: str, starts: dict[str, list[int]], anchor: re.Pattern) -> list[int]:
+def _name_starts(body: str, anchor: re.Pattern) -> list[int]:
     """Where capitalised words, 'the' and handles start in body up to 80 characters before each match of the
-    anchor (kept in starts["name"], found at the first anchor match: most sentences have none)."""
+    anchor, in order, each once (only those windows are scanned: no match of _NAME_START lies inside another,
+    and one that starts in a window ends at most 3 characters after it)."""
     out: list[int] = []
     for a in anchor.finditer(body):
-        if "name" not in starts:
-            starts["name"] = [m.start() for m in _NAME_START.finditer(body)]
-        names = starts["name"]
-        out += [p for p in names[bisect_left(names, a.start() - 80):bisect_left(names, a.start())] if p not in out]
+        end = a.start()
+        out += [p for p in (m.start() for m in _NAME_START.finditer(body, max(end - 80, 0), end + 3))
+                if p < end and p not in out]
     return out
 
 
@@ -264,16 +264,36 @@ def word_trie(words_: set[str]) -> str:
     return "(?:" + "|".join(alts) + ")" + ("?" if optional else "")
 
 
+def _cue_word_list() -> set[str]:
+    """Every cue word and every word a clause needs."""
+    return set(grammar()["cue_words"]["words"]) | {w for c in clauses() for w in c.needs | c.needs_also}
+
+
 @lru_cache(maxsize=None)
 def _words_regex() -> re.Pattern:
     """One pattern for every word a clause needs and every cue word: a sentence is scanned once for all."""
-    words_ = set(grammar()["cue_words"]["words"]) | {w for c in clauses() for w in c.needs | c.needs_also}
-    return rx.compile(r"(?<![\w’'])" + word_trie(words_) + r"(?![\w’'])")
+    return rx.compile(r"(?<![\w’'])" + word_trie(_cue_word_list()) + r"(?![\w’'])")
+
+
+@lru_cache(maxsize=None)
+def _ascii_words() -> frozenset[bytes]:
+    """The ASCII words of _cue_word_list, as bytes."""
+    return frozenset(w.encode() for w in _cue_word_list() if w.isascii())
+
+
+# ASCII to ASCII with every character that is not a word character (\w, "'") blanked
+_BLANK_NOT_WORD = bytes(c if re.fullmatch(r"[\w’']", chr(c)) else 32 for c in range(128)) + bytes(128)
+_NONE: frozenset[str] = frozenset()
 
 
 def cue_words(body: str) -> frozenset[str]:
-    """The cue and needed words that occur in a sentence."""
-    return frozenset(_words_regex().findall(body.lower()))
+    """The cue and needed words that occur in a sentence. In ASCII text these are the runs of word characters
+    that are such words, and splitting the text with its other characters blanked gives the runs."""
+    low = body.lower()
+    if low.isascii():
+        found = _ascii_words().intersection(low.encode().translate(_BLANK_NOT_WORD).split())
+        return frozenset([w.decode() for w in found]) if found else _NONE
+    return frozenset(_words_regex().findall(low))
 
 
 def has_cue(present: frozenset[str]) -> bool:
@@ -313,7 +333,7 @@ def find(body: str, roster: Roster, marker: bool, antecedent: str | None = None,
     dashes = body[3:42]  # where a heading's dash must be: 'NEW BUSINESS – Supervisor Liccar is going to ...' ...
     heading = _HEADING_LEAD.match(body) if "-" in dashes or "–" in dashes or "—" in dashes else None  # ... the start
     opening = heading.end() if heading else 0
-    starts = {"sentence": [0], "marker": [0] if marker else []}  # and 'clause', 'name' once a clause needs them
+    starts = {"sentence": [0], "marker": [0] if marker else []}  # and 'clause' once a clause needs it
     for clause in _clauses_for(present):
         if clause.owner == "antecedent" and not antecedent or clause.at == "marker" and not marker or (
                 clause.guard and not clause.guard.search(body)):
@@ -322,7 +342,7 @@ def find(body: str, roster: Roster, marker: bool, antecedent: str | None = None,
             matches = clause.regex.finditer(body)
         else:
             if clause.at == "name":
-                positions = _name_starts(body, starts, clause.anchor)
+                positions = _name_starts(body, clause.anchor)
             else:
                 if clause.at not in starts:
                     starts[clause.at] = _clause_starts(body)
