@@ -381,10 +381,13 @@ def parse_list(text: str, title: str | None = None) -> list[Person]:
     """People from an attendance list written inline: 'Cllr A, Cllr B and Mrs C (Clerk)', or with no commas at
     all ('Cllr Sue Lintern Chair Cllr Jim McNeill Vice Chair ...'). Descriptor chunks ('Footpath Warden',
     'Borough Council of ...') attach to the person before them."""
-    text = _VACANCY_NOTE.sub(" ", text)
+    bracketed = "(" in text  # both patterns need a '('
+    if bracketed:
+        text = _VACANCY_NOTE.sub(" ", text)
     if "." in text:
         text = _GLUED_TITLE.sub(r"\1. ", text)
-    text = BRACKETED.sub(lambda m: m.group().replace(",", _COMMA).replace(" and ", " + "), text)
+    if bracketed:
+        text = BRACKETED.sub(lambda m: m.group().replace(",", _COMMA).replace(" and ", " + "), text)
     if _DIGIT.search(text):
         text = _PUBLIC.sub("", text)  # the regexes need the '.', the number
     m = _PLURAL_TITLE.match(text)
