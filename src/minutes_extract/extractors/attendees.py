@@ -55,18 +55,18 @@ def extract_attendees(text: str, items: list[Segment]) -> list[Found]:
     starts = [ln.start for ln in lines]
     _heading_sections(text, lines, starts, found)
     _inline_markers(text, 0, preamble_end, found)
-    for seg in items[:3]:  # 'ROLL CALL: Present: Coleman, Flagg ...', '## Time and Location' / 'Members Present: ...'
+    headings = [_heading(text, seg) for seg in items]
+    for seg, heading in zip(items[:3], headings):  # 'ROLL CALL: Present: Coleman, Flagg ...', '## Time and Location' / 'Members Present: ...'
         _inline_markers(text, seg.start, seg.end, found,
-                        line_start=not _ROLL_TITLE.search(_heading(text, seg)))
+                        line_start=not _ROLL_TITLE.search(heading))
     read_tables(lines, found)
-    for seg in items:
-        heading = _heading(text, seg)
+    for seg, heading in zip(items, headings):
         if _APOLOGY_TITLE.search(heading) and not _LIST_ON_LINE.search(heading) and \
                 len(heading.split()) <= 2 * len(seg.title.split()) + 4:  # not when the heading line holds the list
             _apology_item(lines, starts, seg, found)
     region_end = preamble_end
-    for seg in items[:6]:
-        if _ATTENDANCE_TITLE.search(_heading(text, seg)):
+    for seg, heading in zip(items[:6], headings):
+        if _ATTENDANCE_TITLE.search(heading):
             region_end = max(region_end, seg.end)
     units = split(text, 0, region_end)
     for unit in units:
