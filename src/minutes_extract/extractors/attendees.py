@@ -53,10 +53,11 @@ def extract_attendees(text: str, items: list[Segment]) -> list[Found]:
     preamble_end = items[0].start if items else min(len(text), 4000)
     lines = lines_of(text)
     starts = [ln.start for ln in lines]
-    _heading_sections(text, lines, starts, found)
+    _heading_sections(lines, found)
     _inline_markers(text, 0, preamble_end, found)
     headings = [_heading(text, seg) for seg in items]
-    for seg, heading in zip(items[:3], headings):  # 'ROLL CALL: Present: Coleman, Flagg ...', '## Time and Location' / 'Members Present: ...'
+    # 'ROLL CALL: Present: Coleman, Flagg ...', '## Time and Location' / 'Members Present: ...'
+    for seg, heading in zip(items[:3], headings):
         _inline_markers(text, seg.start, seg.end, found,
                         line_start=not _ROLL_TITLE.search(heading))
     read_tables(lines, found)
@@ -111,11 +112,11 @@ def _entry_people(t: str) -> tuple[list[Person], str | None]:
     return [p for p in people if p] or list_people(entry), status
 
 
-def _heading_sections(text, lines, starts, found) -> None:
+def _heading_sections(lines, found) -> None:
     """Sections under an attendance heading ('Present', 'Apologies:', '### Attendees present'), anywhere in the
     document: one or more people per line, in groups ('Officers:', 'Not present:'), until the list ends."""
     i = 0  # the first line not yet read
-    for k in _head_word_lines(text, lines, starts):
+    for k in [k for k, ln in enumerate(lines) if ln.text and _HEAD_WORDS.search(ln.text[:120].lower())]:
         if k < i:
             continue
         line = lines[k].text
@@ -134,23 +135,6 @@ def _heading_sections(text, lines, starts, found) -> None:
             for p in people:
                 found.append(Found(p, said or status, group, lines[k].start, lines[k].end, "attendee.section"))
         i = _walk_section(lines, k + 1, status, group, found, titled(caps.group("rest")) if caps else None)
-
-
-def _head_word_lines(text, lines, starts) -> list[int]:
-    """The indices of the lines (of the text, at starts) with a heading word in their first 120 characters
-    (lower-cased): those with a hit of one search of the whole lower-cased text, confirmed line by line. The search misses no such line, as the
-    words hold no line break and only ASCII letters (a line's lower-cased start is the same text there); a text
-    whose lower-casing changes its length is tested line by line."""
-    low = text.lower()
-    if len(low) != len(text):
-        return [k for k, ln in enumerate(lines) if ln.text and _HEAD_WORDS.search(ln.text[:120].lower())]
-    found, pos = [], 0
-    while hit := _HEAD_WORDS.search(low, pos):
-        k = bisect_right(starts, hit.start()) - 1
-        if _HEAD_WORDS.search(lines[k].text[:120].lower()):
-            found.append(k)
-        pos = lines[k].end + 1
-    return found
 
 
 def _nested_below(lines, i) -> bool:
