@@ -278,14 +278,3 @@ def test_a_section_list_wrapped_after_and():
 def test_a_list_that_ends_with_the_public_is_complete():
     text = "Attendance: Cllr A Cole, Cllr B Reed, Members of the public 5\n\nEmergency Exits\n\nMembers were told.\n"
     assert people(text) == [("A Cole", "present"), ("B Reed", "present")]
-
-
-def test_head_word_lines_matches_the_line_by_line_test():
-    from minutes_extract.extractors.attendees import _head_word_lines
-    from minutes_extract.segment import lines_of
-    text = "Minutes\nPRESENT: Cllr A Lee\n\n" + " " * 118 + "Apologies\nThe Council noted\nİ apologies"  # 3: too late
-    lines = lines_of(text)
-    assert _head_word_lines(text, lines, [ln.start for ln in lines]) == [1, 4, 5]  # line by line (İ)
-    plain = text.replace("İ", "I")
-    lines = lines_of(plain)
-    assert _head_word_lines(plain, lines, [ln.start for ln in lines]) == [1, 4, 5]
