@@ -125,8 +125,8 @@ def list_people(text: str, title=None, strict: bool = True) -> list[Person]:
     text = clean(text)
     if NONE.match(text):
         return []
-    chunks = [c.strip().strip(".").strip() for c in _LIST_SPLIT.split(
-        BRACKETED.sub(lambda m: m.group().replace(",", ";"), text)) if c.strip().strip(".").strip()]
+    flat = BRACKETED.sub(lambda m: m.group().replace(",", ";"), text) if "(" in text else text  # no commas in notes
+    chunks = [c for c in (c.strip().strip(".").strip() for c in _LIST_SPLIT.split(flat)) if c]
     short = _short_names(chunks, strict)
     if short is not None:
         return short

@@ -52,21 +52,22 @@ def extract_attendees(text: str, items: list[Segment]) -> list[Found]:
     found: list[Found] = []
     preamble_end = items[0].start if items else min(len(text), 4000)
     lines = lines_of(text)
+    starts = [ln.start for ln in lines]
     _heading_sections(lines, found)
     _inline_markers(text, 0, preamble_end, found)
-    for seg in items[:3]:  # 'ROLL CALL: Present: Coleman, Flagg ...', '## Time and Location' / 'Members Present: ...'
+    headings = [_heading(text, seg) for seg in items]
+    # 'ROLL CALL: Present: Coleman, Flagg ...', '## Time and Location' / 'Members Present: ...'
+    for seg, heading in zip(items[:3], headings):
         _inline_markers(text, seg.start, seg.end, found,
-                        line_start=not _ROLL_TITLE.search(_heading(text, seg)))
+                        line_start=not _ROLL_TITLE.search(heading))
     read_tables(lines, found)
-    starts = [ln.start for ln in lines]
-    for seg in items:
-        heading = _heading(text, seg)
+    for seg, heading in zip(items, headings):
         if _APOLOGY_TITLE.search(heading) and not _LIST_ON_LINE.search(heading) and \
                 len(heading.split()) <= 2 * len(seg.title.split()) + 4:  # not when the heading line holds the list
             _apology_item(lines, starts, seg, found)
     region_end = preamble_end
-    for seg in items[:6]:
-        if _ATTENDANCE_TITLE.search(_heading(text, seg)):
+    for seg, heading in zip(items[:6], headings):
+        if _ATTENDANCE_TITLE.search(heading):
             region_end = max(region_end, seg.end)
     units = split(text, 0, region_end)
     for unit in units:
@@ -118,14 +119,14 @@ def _heading_sections(lines, found) -> None:
     for k in [k for k, ln in enumerate(lines) if ln.text and _HEAD_WORDS.search(ln.text[:120].lower())]:
         if k < i:
             continue
-        text = lines[k].text
-        m = HEADING_LINE.match(text)
-        caps = None if m else _CAPS_HEADING.match(text)
+        line = lines[k].text
+        m = HEADING_LINE.match(line)
+        caps = None if m else _CAPS_HEADING.match(line)
         if caps and (caps.group("rest").isupper() or not ((caps.group("lead") + caps.group("head")).isupper() or
                                                            not caps.group("lead") and (caps.group("bold") or
                                                                                        titled(caps.group("rest"))))):
             caps = None
-        if not (m or caps) or m and _BULLET.match(text) and not _nested_below(lines, k):
+        if not (m or caps) or m and _BULLET.match(line) and not _nested_below(lines, k):
             continue
         head = (m or caps).group("head").strip()
         status, group = status_of(head), head

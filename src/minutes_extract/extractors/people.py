@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import rx
@@ -70,8 +70,11 @@ class Person:
     handle: str | None = None  # '@mhdawson' after a name in a GitHub-style attendance list
 
     def copy(self) -> Person:
-        """A copy to change: fields and tokens of its own."""
-        return replace(self, tokens=list(self.tokens))
+        """A copy to change: fields and tokens of its own (as dataclasses.replace makes it, without its overhead)."""
+        twin = object.__new__(Person)
+        twin.__dict__.update(self.__dict__)
+        twin.tokens = list(self.tokens)
+        return twin
 
     @property
     def surname(self) -> str:
@@ -378,10 +381,13 @@ def parse_list(text: str, title: str | None = None) -> list[Person]:
     """People from an attendance list written inline: 'Cllr A, Cllr B and Mrs C (Clerk)', or with no commas at
     all ('Cllr Sue Lintern Chair Cllr Jim McNeill Vice Chair ...'). Descriptor chunks ('Footpath Warden',
     'Borough Council of ...') attach to the person before them."""
-    text = _VACANCY_NOTE.sub(" ", text)
+    bracketed = "(" in text  # both patterns need a '('
+    if bracketed:
+        text = _VACANCY_NOTE.sub(" ", text)
     if "." in text:
         text = _GLUED_TITLE.sub(r"\1. ", text)
-    text = BRACKETED.sub(lambda m: m.group().replace(",", _COMMA).replace(" and ", " + "), text)
+    if bracketed:
+        text = BRACKETED.sub(lambda m: m.group().replace(",", _COMMA).replace(" and ", " + "), text)
     if _DIGIT.search(text):
         text = _PUBLIC.sub("", text)  # the regexes need the '.', the number
     m = _PLURAL_TITLE.match(text)
