@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from .. import rx
 from ..lexicon import longest_first, rule_table
-from ..signals import Signals, after_guard
+from ..signals import Signals, after_guard, lowered_text
 
 MULTIPLIERS = {"k": 1000, "m": 1_000_000, "mn": 1_000_000, "million": 1_000_000, "bn": 1_000_000_000,
                "billion": 1_000_000_000, "thousand": 1000}
@@ -87,7 +87,7 @@ def extract_amounts(text: str, signals: Signals | None = None) -> list[Money]:
         num, mult, cur = (m.group("num"), m.group("mult"), m.group("cur")) if m.group("num") else \
             (m.group("num2"), m.group("mult2"), m.group("cur2"))
         found.append(Money(_value(num, mult), cur, m.group(), m.start(), m.end(), "amount.code"))
-    low = text.lower()
+    low = lowered_text(text)
     words = _RULES["words"]
     for m in _WORDED.finditer(text) if any(w in low for w in words) else ():
         cur = _currency(words[m.group("cur").lower()], signals)

@@ -9,6 +9,7 @@ from .. import rx
 from ..segment import Segment
 from ..segment.titles import attendance_heading
 from ..lexicon import alternation, longest_first, rule_table
+from ..signals import lowered_text
 from .dates import UPPER_ESCAPE, Found, Mention, commonest_year, lowered, scan_dates, stated_years, word_first
 
 _TIME = r"(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?|noon)?"
@@ -154,7 +155,7 @@ _END_WORD = rx.compile(r"clos|ende|finish|conclu|termin|adjourn|#(?<![^\n]#)")  
 def end_time(text: str) -> str | None:
     """The last closing time stated ('THE MEETING CLOSED AT 4.40 PM', 'adjourned at 9:56 p.m.', '## 22:10
     Close')."""
-    found, low = None, text.lower()
+    found, low = None, lowered_text(text)
     caseless = _caseless(text, low)
     for w in _END_WORD.finditer(low):
         for rule in _END_RULES:
@@ -353,7 +354,7 @@ def _cue_pattern(word: str, flags: int = 0) -> re.Pattern:
 def _next_cues(text: str, body: str | None):
     """Matches of the next-meeting sentence cues, searched only near 'meet' and 'AGM' (every cue names one)."""
     word = re.escape(body.split()[-1].lower()) if body and body.split()[-1][:1].isupper() else r"(?!x)x"
-    pattern, low = _cue_pattern(word), text.lower()
+    pattern, low = _cue_pattern(word), lowered_text(text)
     if len(low) != len(text):
         yield from _cue_pattern(word, re.I).finditer(text)
         return
