@@ -85,7 +85,11 @@ def _fast(pattern: re.Pattern, text: str, low: str | None) -> tuple[re.Pattern, 
 
 
 _RULES = rule_table("meeting")
-_DETAIL_HEADING = rx.compile(r"^#{0,6}[ \t]*(?P<h>[A-Za-z][A-Za-z ,&]{2,40}?)[ \t]*:?[ \t]*$", re.M)
+_HEADING_LINE = r"(?P<line>#{0,6}[ \t]*(?P<h>[A-Za-z][A-Za-z ,&]{2,40}?)[ \t]*:?[ \t]*$)"
+# a short heading line: the first line, else one after a line break (a pattern that opens with the literal '\n'
+# is only tried where one is; one opening with '^' at every position)
+_FIRST_HEADING = rx.compile(_HEADING_LINE, re.M)
+_DETAIL_HEADING = rx.compile(r"\n" + _HEADING_LINE, re.M)
 _DETAIL_NAME = rx.compile(_RULES["detail_headings"]["pattern"], re.I)
 _HEADING_MARK = rx.compile(r"^#", re.M)
 
@@ -101,10 +105,11 @@ def details(text: str, items: list[Segment]) -> str:
     """The title block, and the sections anywhere that are headed as the meeting's details ('## Time and
     Location', 'Venue'), each up to its next blank-line-separated heading (at most ~600 characters)."""
     parts = [_head(text, items)]
-    for m in _DETAIL_HEADING.finditer(text):
+    first = _FIRST_HEADING.match(text)
+    for m in ([first] if first else []) + list(_DETAIL_HEADING.finditer(text)):
         if _DETAIL_NAME.match(m.group("h").strip()):
             nxt = _HEADING_MARK.search(text[m.end():m.end() + 600])
-            parts.append(text[m.start():m.end() + (nxt.start() if nxt else 600)])
+            parts.append(text[m.start("line"):m.end() + (nxt.start() if nxt else 600)])
     return "\n\n".join(parts)
 
 
