@@ -36,6 +36,12 @@ def after_guard(words, guard: str) -> str:
     return "(?:" + "|".join(f"{re.escape(w)}(?<!{guard}{re.escape(w)})" for w in words) + ")"
 
 
+@lru_cache(maxsize=1)
+def lowered_text(text: str) -> str:
+    """text.lower(), kept for the document in hand: dates, amounts and meeting each read the lower-cased text."""
+    return text.lower()
+
+
 def _table() -> dict:
     return rule_table("signals")
 

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from .. import rx
 from ..lexicon import longest_first, rule_table
-from ..signals import Signals, after_guard
+from ..signals import Signals, after_guard, lowered_text
 
 MULTIPLIERS = {"k": 1000, "m": 1_000_000, "mn": 1_000_000, "million": 1_000_000, "bn": 1_000_000_000,
                "billion": 1_000_000_000, "thousand": 1000}
@@ -36,6 +36,8 @@ _ANY_CODE = rx.compile(after_guard(_RULES["codes"], r"\w") + r"\b")  # \bCODE\b
 # pattern that opens with a digit is only tried where a digit is
 _PENCE = rx.compile(r"(?P<num>\d(?<![\w.£$€]\d)\d?)p\b(?=\s+(?:a|an|per|each|for)\b)")
 _WORDED = rx.compile(rf"(?<![\w.])(?P<num>{_NUM})\s(?P<cur>{'|'.join(_RULES['words'])})\b", re.I)
+# the currency words a text must hold one of for _WORDED to match, none holding another ('pound' for 'pounds')
+_WORD_NEEDLES = [w for w in _RULES["words"] if not any(v != w and v in w for v in _RULES["words"])]
 _TABLE_CELL = rx.compile(r"(?P<num>\d(?<![\w./:£$€-]\d)(?:\d{0,2}(?:,\d{3})+\.\d{2}|\d*\.\d{2}))(?![\w./%]|\.\d)")
 _MONEY_TABLE_CONTEXT = rx.compile(after_guard(  # whole words, run on lower-cased text
     ["net", "vat", "gross", "total", "payee", "supplier", "payments", "payment", "amount", "balance", "cheque",
@@ -87,9 +89,9 @@ def extract_amounts(text: str, signals: Signals | None = None) -> list[Money]:
         num, mult, cur = (m.group("num"), m.group("mult"), m.group("cur")) if m.group("num") else \
             (m.group("num2"), m.group("mult2"), m.group("cur2"))
         found.append(Money(_value(num, mult), cur, m.group(), m.start(), m.end(), "amount.code"))
-    low = text.lower()
+    low = lowered_text(text)
     words = _RULES["words"]
-    for m in _WORDED.finditer(text) if any(w in low for w in words) else ():
+    for m in _WORDED.finditer(text) if any(w in low for w in _WORD_NEEDLES) else ():
         cur = _currency(words[m.group("cur").lower()], signals)
         found.append(Money(_value(m.group("num"), None), cur, m.group(), m.start(), m.end(), "amount.words"))
     for m in _PENCE.finditer(text) if ("p a " in text or "p per " in text or "p each" in text

@@ -10,7 +10,7 @@ from bisect import bisect_left
 from datetime import date
 
 from .. import rx
-from ..signals import Signals, after_guard, opening_before, separators
+from ..signals import Signals, after_guard, lowered_text, opening_before, separators
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -238,7 +238,7 @@ def scan_dates(text: str, signals: Signals | None = None) -> list[Found]:
                            may_be_month_year))
         covered[m.start():end] = b"\x01" * (end - m.start())
 
-    lower_text = text.lower()
+    lower_text = lowered_text(text)
     windows = _month_windows(text, lower_text)
     low = lower_text if len(lower_text) == len(text) else None
     seps = separators(text, "/.-")

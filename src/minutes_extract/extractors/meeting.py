@@ -9,6 +9,7 @@ from .. import rx
 from ..segment import Segment
 from ..segment.titles import attendance_heading
 from ..lexicon import alternation, longest_first, rule_table
+from ..signals import lowered_text
 from .dates import UPPER_ESCAPE, Found, Mention, commonest_year, lowered, scan_dates, stated_years, word_first
 
 _TIME = r"(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?|noon)?"
@@ -84,7 +85,11 @@ def _fast(pattern: re.Pattern, text: str, low: str | None) -> tuple[re.Pattern, 
 
 
 _RULES = rule_table("meeting")
-_DETAIL_HEADING = rx.compile(r"^#{0,6}[ \t]*(?P<h>[A-Za-z][A-Za-z ,&]{2,40}?)[ \t]*:?[ \t]*$", re.M)
+_HEADING_LINE = r"(?P<line>#{0,6}[ \t]*(?P<h>[A-Za-z][A-Za-z ,&]{2,40}?)[ \t]*:?[ \t]*$)"
+# a short heading line: the first line, else one after a line break (a pattern that opens with the literal '\n'
+# is only tried where one is; one opening with '^' at every position)
+_FIRST_HEADING = rx.compile(_HEADING_LINE, re.M)
+_DETAIL_HEADING = rx.compile(r"\n" + _HEADING_LINE, re.M)
 _DETAIL_NAME = rx.compile(_RULES["detail_headings"]["pattern"], re.I)
 _HEADING_MARK = rx.compile(r"^#", re.M)
 
@@ -100,10 +105,11 @@ def details(text: str, items: list[Segment]) -> str:
     """The title block, and the sections anywhere that are headed as the meeting's details ('## Time and
     Location', 'Venue'), each up to its next blank-line-separated heading (at most ~600 characters)."""
     parts = [_head(text, items)]
-    for m in _DETAIL_HEADING.finditer(text):
+    first = _FIRST_HEADING.match(text)
+    for m in ([first] if first else []) + list(_DETAIL_HEADING.finditer(text)):
         if _DETAIL_NAME.match(m.group("h").strip()):
             nxt = _HEADING_MARK.search(text[m.end():m.end() + 600])
-            parts.append(text[m.start():m.end() + (nxt.start() if nxt else 600)])
+            parts.append(text[m.start("line"):m.end() + (nxt.start() if nxt else 600)])
     return "\n\n".join(parts)
 
 
@@ -154,7 +160,7 @@ _END_WORD = rx.compile(r"clos|ende|finish|conclu|termin|adjourn|#(?<![^\n]#)")  
 def end_time(text: str) -> str | None:
     """The last closing time stated ('THE MEETING CLOSED AT 4.40 PM', 'adjourned at 9:56 p.m.', '## 22:10
     Close')."""
-    found, low = None, text.lower()
+    found, low = None, lowered_text(text)
     caseless = _caseless(text, low)
     for w in _END_WORD.finditer(low):
         for rule in _END_RULES:
@@ -353,7 +359,7 @@ def _cue_pattern(word: str, flags: int = 0) -> re.Pattern:
 def _next_cues(text: str, body: str | None):
     """Matches of the next-meeting sentence cues, searched only near 'meet' and 'AGM' (every cue names one)."""
     word = re.escape(body.split()[-1].lower()) if body and body.split()[-1][:1].isupper() else r"(?!x)x"
-    pattern, low = _cue_pattern(word), text.lower()
+    pattern, low = _cue_pattern(word), lowered_text(text)
     if len(low) != len(text):
         yield from _cue_pattern(word, re.I).finditer(text)
         return
