@@ -18,7 +18,7 @@ from .normalise import normalise_pages
 from .readers import SUFFIXES, read, read_bytes
 from .schema import (Action, Amount, Attendee, DateMention, Decision, Declaration, Item, Meeting, Minutes, NextMeeting,
                      Source, Vote)
-from .segment import Segment, segment
+from .segment import Segment, lines_of, segment
 from .sentences import split
 from .signals import document_signals
 
@@ -67,12 +67,13 @@ def extract_document(doc: Document) -> Minutes:
 def _extract_document(doc: Document) -> Minutes:
     text = doc.text
     signals = document_signals(text)
-    segs = segment(text)
+    lines = lines_of(text)
+    segs = segment(text, lines)
     items = _Items(segs)
     written_dates = scan_dates(text, signals)  # the one search for dates
     info = extract_meeting(text, segs, written_dates)
     year = default_year(written_dates, info.date)
-    found = extract_attendees(text, segs)
+    found = extract_attendees(text, segs, lines)
     roster = Roster([f.person for f in found], text)  # attendees, then people named with a title
     first_item = segs[0].start if segs else len(text)
     body_start = max([f.end for f in found if f.end <= first_item], default=0)  # after the attendance list

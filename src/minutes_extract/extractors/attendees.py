@@ -6,7 +6,7 @@ from bisect import bisect_left, bisect_right
 
 from .. import rx
 from ..lexicon import longest_first, words
-from ..segment import Segment, lines_of
+from ..segment import Line, Segment, lines_of
 from ..sentences import split
 from .attendance_lists import (EXPLAIN, HEADING_LINE, HEADS, MODE, NONE, PRESENT, PROSE_WORD, Found, clean, list_part,
                                list_people, status_of)
@@ -47,8 +47,9 @@ _WRAPS = rx.compile(r"(?:,|&|\band)$")  # a list line that goes on below
 _RUN_ON_NUMBER = rx.compile(r"\s\d{1,3}\.\s+(?=[A-Z])")  # the next item's number in text run together
 
 
-def extract_attendees(text: str, items: list[Segment]) -> list[Found]:
-    """Everyone listed as attending, sending apologies or absent."""
+def extract_attendees(text: str, items: list[Segment], lines: list[Line] | None = None) -> list[Found]:
+    """Everyone listed as attending, sending apologies or absent (`lines`: the document's lines_of(text), when
+    the caller has them)."""
     found: list[Found] = []
     preamble_end = items[0].start if items else min(len(text), 4000)
     lines = lines_of(text)

@@ -10,9 +10,10 @@ from .titles import cut_title
 __all__ = ["Line", "Segment", "cut_title", "lines_of", "segment"]
 
 
-def segment(text: str) -> list[Segment]:
-    """The agenda items of a document, in order; [] when it has no recognisable structure."""
-    lines = lines_of(text)
+def segment(text: str, lines: list[Line] | None = None) -> list[Segment]:
+    """The agenda items of a document, in order; [] when it has no recognisable structure. `lines`: the
+    document's lines_of(text), when the caller has them."""
+    lines = lines_of(text) if lines is None else lines
     for scheme in (table_row_segments, _numbered_or_markdown, heading_segments):
         segs = scheme(text, lines)
         if segs:
