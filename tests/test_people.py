@@ -92,20 +92,6 @@ def test_titles_with_full_stops_and_glued_titles():
     assert (parse_entry("Mr.Lionel Hale").name, parse_entry("T.Manley").name) == ("Lionel Hale", "T Manley")
 
 
-def test_phrase_alternation_groups_by_first_letter_and_matches_as_the_plain_alternation():
-    import re
-
-    from minutes_extract.extractors.people import phrase_alternation
-    phrases = ["Apologies for Absence", "Absent", "apologies", "Present", "Also Present"]
-    grouped = phrase_alternation(phrases, ignore_case=True)
-    assert grouped == r"(?:a(?:pologies\s+for\s+Absence|bsent|pologies|lso\s+Present)|p(?:resent))"
-    plain = "(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + ")"
-    text = "APOLOGIES  for absence: none. Also\tpresent: Ann. absentees; Presently"
-    assert [m.span() for m in re.finditer(grouped, text, re.I)] == \
-        [m.span() for m in re.finditer(plain, text, re.I)] == [(0, 22), (30, 42), (49, 55), (60, 67)]
-    assert phrase_alternation(["Mr", "Mrs", "mr"]) == "(?:M(?:r|rs)|m(?:r))"  # case kept without ignore_case
-
-
 def test_titled_mentions_finds_what_finditer_finds():
     from minutes_extract.extractors.roster import _TITLED, titled_mentions
     text = ("Councillor Mary Bell and Cllr. A. Davies met Mrs Jones. Members: Trustee Elton, MrSmith, "

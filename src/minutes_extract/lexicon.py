@@ -1,4 +1,5 @@
-"""The rule assets under models/: word lists and phrase patterns the extractors share."""
+"""The rule assets under models/ (word lists and phrase patterns the extractors share), and the builders that
+turn word lists into regular expressions the regex engine can skip ahead in."""
 from __future__ import annotations
 
 import json
@@ -42,5 +43,54 @@ def longest_first(items) -> list[str]:
 
 @lru_cache(maxsize=None)
 def alternation(key: str) -> str:
-    """A regex alternation of a lexicon list, longest first, phrases matched with flexible spaces."""
-    return "(?:" + "|".join(re.escape(i).replace(r"\ ", r"\s+") for i in longest_first(lexicon()[key])) + ")"
+    """A lexicon list as `phrase_alternation`, longest first."""
+    return phrase_alternation(longest_first(lexicon()[key]))
+
+
+def phrase_alternation(phrases) -> str:
+    """The phrases as a regex alternation in their order, spaces matching any white space, grouped by first
+    letter: '(?:a(?:bsent|pologies\\s+given)|p(?:resent))'. It matches as the plain alternation does, with or
+    without re.I (phrases opening with the same letter in both cases stay whole), while re tries the one group
+    where a phrase may start instead of every phrase."""
+    groups: dict[str, list[str]] = {}
+    for phrase in phrases:
+        groups.setdefault(phrase[0].lower(), []).append(phrase)
+    return "(?:" + "|".join(map(_first_letter_group, groups.values())) + ")"
+
+
+def _first_letter_group(phrases: list[str]) -> str:
+    first = phrases[0][0]
+    if any(p[0] != first for p in phrases):
+        return "|".join(map(_spaced, phrases))
+    return re.escape(first) + "(?:" + "|".join(_spaced(p[1:]) for p in phrases) + ")"
+
+
+def _spaced(phrase: str) -> str:
+    return re.escape(phrase).replace(r"\ ", r"\s+")
+
+
+def word_trie(words_: set[str]) -> str:
+    """A non-capturing alternation of words factored by their first letters ('agree(?:d|s)?'): the regex engine
+    tries one branch per letter instead of one per word. It matches the same strings as a plain alternation."""
+    branches: dict[str, set[str]] = {}
+    for w in words_:
+        branches.setdefault(w[:1], set()).add(w[1:])
+    optional = branches.pop("", None) is not None
+    if not branches:
+        return ""
+    alts = [re.escape(first) + word_trie(rests) for first, rests in sorted(branches.items())]
+    if len(alts) == 1 and not optional:
+        return alts[0]
+    return "(?:" + "|".join(alts) + ")" + ("?" if optional else "")
+
+
+def guarded(word: str, guard: str) -> str:
+    """The literal `word` where `(?<!guard)word` matches (`guard` a one-character class), the lookbehind written
+    after the word: a pattern that opens with a literal lets the regex engine skip to where its first characters
+    are (one that opens with a lookbehind is tried at every position)."""
+    return f"{re.escape(word)}(?<!{guard}{re.escape(word)})"
+
+
+def after_guard(words_, guard: str) -> str:
+    """An alternation of literal words that matches just where `(?<!guard)(?:words)` does, each word `guarded`."""
+    return "(?:" + "|".join(guarded(w, guard) for w in words_) + ")"

@@ -28,14 +28,6 @@ class Signals:
         return self.currency if self.currency in _DOLLARS else "USD"
 
 
-def after_guard(words, guard: str) -> str:
-    """An alternation of literal `words` that matches just where `(?<!guard)(?:words)` does (`guard` a
-    one-character class), with each word's lookbehind written after the word: a pattern that opens with a
-    literal lets the regex engine skip to where its first characters are (one that opens with a lookbehind is
-    tried at every position)."""
-    return "(?:" + "|".join(f"{re.escape(w)}(?<!{guard}{re.escape(w)})" for w in words) + ")"
-
-
 @lru_cache(maxsize=1)
 def lowered_text(text: str) -> str:
     """text.lower(), kept for the document in hand: dates, amounts and meeting each read the lower-cased text."""

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .. import rx
-from ..lexicon import longest_first, rule_table
-from ..signals import Signals, after_guard, lowered_text
+from ..lexicon import after_guard, longest_first, rule_table
+from ..signals import Signals, lowered_text
 
 MULTIPLIERS = {"k": 1000, "m": 1_000_000, "mn": 1_000_000, "million": 1_000_000, "bn": 1_000_000_000,
                "billion": 1_000_000_000, "thousand": 1000}

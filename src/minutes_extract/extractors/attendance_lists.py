@@ -7,14 +7,14 @@ from functools import lru_cache
 from itertools import takewhile
 
 from .. import rx
-from ..lexicon import lexicon, longest_first, words
-from .people import BRACKETED, HANDLE, Person, parse_entry, parse_list, phrase_alternation, plural_titled
+from ..lexicon import lexicon, longest_first, phrase_alternation, words
+from .people import BRACKETED, HANDLE, Person, parse_entry, parse_list, plural_titled
 
 
 
 def _headings(*keys: str) -> str:
     """The heading phrases of the lexicon lists, list by list, as an alternation for patterns compiled with re.I."""
-    return phrase_alternation([p for key in keys for p in longest_first(lexicon()[key])], ignore_case=True)
+    return phrase_alternation([p for key in keys for p in longest_first(lexicon()[key])])
 
 
 PRESENT = _headings("present_headings")

@@ -5,14 +5,14 @@ import re
 from bisect import bisect_left, bisect_right
 
 from .. import rx
-from ..lexicon import longest_first, words
+from ..lexicon import alternation, longest_first, phrase_alternation, words
 from ..segment import Line, Segment, lines_of
 from ..sentences import split
 from .attendance_lists import (EXPLAIN, HEADING_LINE, HEADS, MODE, NONE, PRESENT, PROSE_WORD, Found, clean, list_part,
                                list_people, status_of)
 from .attendance_sentences import APOLOGY_SENTENCE, all_present, read_sentences
 from .attendance_tables import read_tables
-from .people import BRACKETED, Person, describes_role, listed, parse_entry, phrase_alternation, several_people, titled
+from .people import BRACKETED, Person, describes_role, parse_entry, several_people, titled
 
 _MARKER = rx.compile(
     rf"(?<![\w-])(?P<head>(?:{HEADS}|Members of the Public|Public|"
@@ -34,7 +34,7 @@ _HEAD_WORDS = rx.compile(phrase_alternation(longest_first(  # a quick test on a 
 _BULLET = rx.compile(r"^\s*[-*•]\s")
 _PUBLIC_LAST = rx.compile(r"\bpublic\W*\d*\W*$", re.I)  # '... Members of the public 5': the public come last
 _STARTS_HEADING = rx.compile(rf"(?:{HEADS})\b", re.I)
-_GROUP_WORD = rx.compile(rf"\b{listed('attendance_group_words', True)}\b", re.I)
+_GROUP_WORD = rx.compile(rf"\b{alternation('attendance_group_words')}\b", re.I)
 _ENTRY_STATUS = rx.compile(r"\s*(?:[-–:,]\s*)?\(?(?P<st>present|absent|excused|apologies|remote(?:ly)?|"
                            r"arrived[^)]*)\)?\.?$", re.I)  # 'Trustee Elton - absent'
 _ATTENDANCE_TITLE = rx.compile(r"apolog|attendance|absen|roll call|call to order|present|welcome", re.I)

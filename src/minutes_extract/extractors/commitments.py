@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import rx
-from ..lexicon import alternation, rule_table, words
+from ..lexicon import alternation, rule_table, word_trie, words
 from .roster import Roster
 
 _PLACEHOLDER = rx.compile(r"\{(@?[A-Z_a-z]+)\}")
@@ -247,21 +247,6 @@ def _name_starts(body: str, anchor: re.Pattern) -> list[int]:
         out += [p for p in (m.start() for m in _NAME_START.finditer(body, max(end - 80, 0), end + 3))
                 if p < end and p not in out]
     return out
-
-
-def word_trie(words_: set[str]) -> str:
-    """A non-capturing alternation of words factored by their first letters ('agree(?:d|s)?'): the regex engine
-    tries one branch per letter instead of one per word. It matches the same strings as a plain alternation."""
-    branches: dict[str, set[str]] = {}
-    for w in words_:
-        branches.setdefault(w[:1], set()).add(w[1:])
-    optional = branches.pop("", None) is not None
-    if not branches:
-        return ""
-    alts = [re.escape(first) + word_trie(rests) for first, rests in sorted(branches.items())]
-    if len(alts) == 1 and not optional:
-        return alts[0]
-    return "(?:" + "|".join(alts) + ")" + ("?" if optional else "")
 
 
 def _cue_word_list() -> set[str]:

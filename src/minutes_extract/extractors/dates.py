@@ -10,7 +10,8 @@ from bisect import bisect_left
 from datetime import date
 
 from .. import rx
-from ..signals import Signals, after_guard, lowered_text, opening_before, separators
+from ..lexicon import after_guard, guarded
+from ..signals import Signals, lowered_text, opening_before, separators
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -115,7 +116,7 @@ def word_first(pattern: str) -> str:
     if not m:
         return pattern
     words = [m.group("letter")] if m.group("letter") else m.group("words").split("|")
-    first = "|".join(rf"{w[0]}(?<!\w{w[0]}){w[1:]}" for w in words)
+    first = "|".join(guarded(w[0], r"\w") + w[1:] for w in words)
     return (first if m.group("letter") else f"(?:{first})") + pattern[m.end():]
 
 

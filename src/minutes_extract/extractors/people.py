@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import rx
-from ..lexicon import lexicon, longest_first, words
+from ..lexicon import alternation, lexicon, longest_first, words
 
 PARTICLES = {"de", "van", "von", "der", "den", "du", "da", "di", "la", "le", "del", "della", "dos", "ter", "ten", "st"}
 _NOT_NAMES = {"the", "and", "members", "member", "public", "none", "no", "nil", "all", "councillors", "vacancy",
@@ -37,23 +37,6 @@ _EDGE_CONJUNCTION = rx.compile(r"(?:^|\s+)(?:and|&|also|plus)$|^(?:and|&|also|pl
 _MEN = rx.compile(r"men$")
 _VACANCY_NOTE = rx.compile(r"\([^()]*vacanc[^()]*\)", re.I)
 _NOT_A_PERSON = rx.compile(r"\b(?:members? of (?:the )?public|public\s*:|no apologies|vacanc)", re.I)
-
-
-def phrase_alternation(phrases, ignore_case: bool = False) -> str:
-    """The phrases as a regex alternation in their order, spaces matching any white space as in
-    `lexicon.alternation`, grouped by first letter (lower-cased for patterns compiled with re.I):
-    '(?:a(?:bsent|pologies\\s+given)|p(?:resent))'. It matches as the plain alternation does, while re tries one
-    group where a phrase may start instead of every phrase."""
-    groups: dict[str, list[str]] = {}
-    for phrase in phrases:
-        first = phrase[0].lower() if ignore_case else phrase[0]
-        groups.setdefault(first, []).append(re.escape(phrase[1:]).replace(r"\ ", r"\s+"))
-    return "(?:" + "|".join(f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in groups.items()) + ")"
-
-
-def listed(key: str, ignore_case: bool = False) -> str:
-    """A lexicon list as `phrase_alternation`, longest first as `lexicon.alternation` orders it."""
-    return phrase_alternation(longest_first(lexicon()[key]), ignore_case)
 
 
 @dataclass
@@ -100,9 +83,9 @@ class Person:
         return "".join(t[0] for t in self.tokens if t.lower() not in PARTICLES).upper()
 
 
-_HONORIFIC = listed("honorifics")
-_HONORIFIC_RE = rx.compile(rf"^{listed('honorifics', True)}\.?(?=\s|$)\s*", re.I)
-_OFFICE_RE = rx.compile(rf"^{listed('office_titles', True)}(?=\s+[A-Z])\s*", re.I)  # 'Trustee Elton'
+_HONORIFIC = alternation("honorifics")
+_HONORIFIC_RE = rx.compile(rf"^{alternation('honorifics')}\.?(?=\s|$)\s*", re.I)
+_OFFICE_RE = rx.compile(rf"^{alternation('office_titles')}(?=\s+[A-Z])\s*", re.I)  # 'Trustee Elton'
 _POSTNOM = {w.lower() for w in words("post_nominals")}
 _TITLE_WORDS = {w.lower() for w in words("honorifics") if " " not in w and len(w) > 2} - {"lord", "lady"}
 _OFFICES = words("office_titles")
@@ -360,7 +343,7 @@ def _chunks(text: str, singles: bool = False) -> list[str]:
 
 _COMMA = "\x1f"  # a comma inside brackets while a list is split ('(FireEye, Inc.)')
 _PLURAL_TITLE = rx.compile(
-    rf"^\s*(?P<t>Councillors|Cllrs|{listed('office_titles', True)}s|(?:Alder|Select|Council)(?:wo)?men)\.?\s+(?=[A-Z])",
+    rf"^\s*(?P<t>Councillors|Cllrs|{alternation('office_titles')}s|(?:Alder|Select|Council)(?:wo)?men)\.?\s+(?=[A-Z])",
     re.I)
 _PLACE_TITLE = rx.compile(  # 'Eden District Councillor A Armstrong': the place names the council, not a person
     rf"(?<!\w)(?P<place>[A-Z][a-z]+)\s+(?P<title>(?P<area>District|County|Borough|City|Parish|Town)\s+"

@@ -6,8 +6,8 @@ import re
 from functools import cached_property, lru_cache
 
 from .. import rx
-from ..lexicon import lexicon, longest_first, words
-from .people import CAPITALS, Person, parsed_entry, phrase_alternation
+from ..lexicon import lexicon, longest_first, phrase_alternation, words
+from .people import CAPITALS, Person, parsed_entry
 
 _ALL = {"all", "everyone", "councillors", "all councillors", "members", "all members", "everybody", "cllrs"}
 _TITLES = phrase_alternation(longest_first(lexicon()["honorifics"]) + longest_first(lexicon()["office_titles"]))
