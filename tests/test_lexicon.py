@@ -57,3 +57,10 @@ def test_after_guard_matches_where_the_leading_lookbehind_does():
         moved = re.compile(after_guard(words, guard))
         leading = re.compile(rf"(?<!{guard})(?:{'|'.join(map(re.escape, words))})")
         assert [m.span() for m in moved.finditer(text)] == [m.span() for m in leading.finditer(text)]
+
+
+def test_after_guard_matches_words_not_written_after_the_guard():
+    pattern = re.compile(after_guard(["US$", "$"], r"[\d.,]"))
+    assert [m.group() for m in pattern.finditer("US$5 and $6, 5$ ,$7 US$")] == ["US$", "$", "US$"]
+    word = re.compile(after_guard(["net", "vat"], r"\w") + r"\b")
+    assert [m.start() for m in word.finditer("net cabinet vat")] == [0, 12]
