@@ -16,8 +16,7 @@ from .extractors.meeting import default_year, extract_meeting, next_meetings
 from .extractors.roster import Roster
 from .normalise import normalise_pages
 from .readers import SUFFIXES, read, read_bytes
-from .schema import (Action, Amount, Attendee, DateMention, Decision, Declaration, Item, Meeting, Minutes, NextMeeting,
-                     Source, Vote)
+from .schema import Minutes
 from .segment import Segment, lines_of, segment
 from .sentences import split
 from .signals import document_signals
@@ -90,35 +89,33 @@ def _extract_document(doc: Document) -> Minutes:
         warnings.extend(f"action owner {u!r} matches no attendee, or several" for u in t.unresolved)
     chair = next((f.person.name for f in found if f.person.role and "chair" in f.person.role.lower()
                   and not any(w in f.person.role.lower() for w in ("vice", "deputy"))), None)
-    return Minutes(
+    return Minutes.model_validate(dict(  # records as plain dicts: the whole document validated in one call
         tool_version=__version__,
-        source=Source(path=doc.path, sha256=doc.sha256, format=doc.format,
-                      pages=len(doc.page_starts) if doc.paged else None,
-                      characters=len(text)),
-        meeting=Meeting(body=info.body, date=info.date, start_time=info.start_time, end_time=info.end_time,
-                        location=info.location, chair=chair),
-        items=[Item(number=s.number, title=s.title, text=text[s.start:s.end].strip(), subheadings=s.subheadings,
+        source=dict(path=doc.path, sha256=doc.sha256, format=doc.format,
+                    pages=len(doc.page_starts) if doc.paged else None, characters=len(text)),
+        meeting=dict(body=info.body, date=info.date, start_time=info.start_time, end_time=info.end_time,
+                     location=info.location, chair=chair),
+        items=[dict(number=s.number, title=s.title, text=text[s.start:s.end].strip(), subheadings=s.subheadings,
                     **doc.where(s.start, s.end, s.rule)) for s in segs],
-        attendees=[Attendee(name=f.person.name, status=f.status, title=f.person.title,
-                            post_nominals=f.person.post_nominals, role=f.person.role,
-                            organisation=f.person.organisation, initials=f.person.initials or None, group=f.group,
-                            **doc.where(f.start, f.end, f.rule)) for f in found],
-        actions=[Action(text=t.text, owners=t.owners, owner_refs=t.refs, unresolved_owners=t.unresolved,
-                        due=_due(dates, t.start, t.end), item=items.label(t.start),
-                        **doc.where(t.start, t.end, t.rule)) for t in tasks],
-        decisions=[Decision(text=r.text, kind=r.kind, item=items.label(r.start),
-                            vote=Vote.model_validate(r.vote) if r.vote else None,
-                            **doc.where(r.start, r.end, r.rule)) for r in resolutions],
-        declarations=[Declaration(name=d.name, item=d.item, text=d.text, **doc.where(d.start, d.end, d.rule))
+        attendees=[dict(name=f.person.name, status=f.status, title=f.person.title,
+                        post_nominals=f.person.post_nominals, role=f.person.role,
+                        organisation=f.person.organisation, initials=f.person.initials or None, group=f.group,
+                        **doc.where(f.start, f.end, f.rule)) for f in found],
+        actions=[dict(text=t.text, owners=t.owners, owner_refs=t.refs, unresolved_owners=t.unresolved,
+                      due=_due(dates, t.start, t.end), item=items.label(t.start),
+                      **doc.where(t.start, t.end, t.rule)) for t in tasks],
+        decisions=[dict(text=r.text, kind=r.kind, item=items.label(r.start), vote=r.vote or None,
+                        **doc.where(r.start, r.end, r.rule)) for r in resolutions],
+        declarations=[dict(name=d.name, item=d.item, text=d.text, **doc.where(d.start, d.end, d.rule))
                       for d in declared],
-        amounts=[Amount(value=a.value, currency=a.currency, raw=a.raw, upper=a.upper, item=items.label(a.start),
-                        **doc.where(a.start, a.end, a.rule)) for a in extract_amounts(text, signals)],
-        dates=[DateMention(date=d.date, raw=d.raw, precision=d.precision, end=d.end_date, warning=d.warning,
-                           item=items.label(d.start), **doc.where(d.start, d.end, d.rule)) for d in dates],
-        next_meetings=[NextMeeting(date=d.date, time=t, raw=d.raw) for d, t in
+        amounts=[dict(value=a.value, currency=a.currency, raw=a.raw, upper=a.upper, item=items.label(a.start),
+                      **doc.where(a.start, a.end, a.rule)) for a in extract_amounts(text, signals)],
+        dates=[dict(date=d.date, raw=d.raw, precision=d.precision, end=d.end_date, warning=d.warning,
+                    item=items.label(d.start), **doc.where(d.start, d.end, d.rule)) for d in dates],
+        next_meetings=[dict(date=d.date, time=t, raw=d.raw) for d, t in
                        next_meetings(text, segs, dates, info.date, info.body)],
         warnings=warnings,
-    )
+    ))
 
 
 def _due(dates: list[Mention], start: int, end: int) -> str | None:
