@@ -52,7 +52,7 @@ def extract_attendees(text: str, items: list[Segment], lines: list[Line] | None 
     the caller has them)."""
     found: list[Found] = []
     preamble_end = items[0].start if items else min(len(text), 4000)
-    lines = lines_of(text)
+    lines = lines_of(text) if lines is None else lines
     starts = [ln.start for ln in lines]
     _heading_sections(lines, found)
     _inline_markers(text, 0, preamble_end, found)
