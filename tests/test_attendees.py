@@ -278,3 +278,14 @@ def test_a_section_list_wrapped_after_and():
 def test_a_list_that_ends_with_the_public_is_complete():
     text = "Attendance: Cllr A Cole, Cllr B Reed, Members of the public 5\n\nEmergency Exits\n\nMembers were told.\n"
     assert people(text) == [("A Cole", "present"), ("B Reed", "present")]
+
+
+def test_markers_match_the_marker_as_finditer_does():
+    from minutes_extract.extractors.attendees import _MARKER, _markers
+    text = ("Councillors Present: A Lee, B Cole\nPresent Members Absent: C Hay\nApologies: D Roe. Staff present - "
+            "E Fox\nnothing here\nAlso Attending: F Wu")
+    for a, b in ((0, len(text)), (5, 80), (36, len(text)), (0, 0)):
+        want = [(m.start(), m.end(), m.group("head")) for m in _MARKER.finditer(text, a, b)]
+        assert [(m.start(), m.end(), m.group("head")) for m in _markers(text, a, b)] == want
+    assert [m.group("head") for m in _markers(text, 0, len(text))] == [
+        "Councillors Present", "Present Members Absent", "Apologies", "Staff present", "Also Attending"]

@@ -37,31 +37,36 @@ _ROLE_AFTER = rx.compile(r"(?:,\s*[\w -]+)?")  # 'Christopher Jerdonek, Chair'
 
 
 def read_sentences(unit, found) -> None:
+    """Attendance a sentence states; each pattern is tried only on a sentence holding a word it needs (as
+    re.I reads it: 'ſ' matches 's')."""
     low = unit.text.lower()
     if "apolog" not in low and "present" not in low and "chair" not in low and "attendance" not in low and \
             "absent" not in low and "excused" not in low:
         return
-    m = APOLOGY_SENTENCE.search(unit.text)
+    low = low.replace("ſ", "s") if "ſ" in low else low
+    apologies = "apolog" in low
+    attendance = "present" in low or "absent" in low or "excused" in low or "attend" in low
+    m = APOLOGY_SENTENCE.search(unit.text) if apologies else None
     if m:
         chunk = _LIST_END.split(m.group("list").rstrip("."))[0]
         chunk = _REASON_START.split(chunk)[0]
         for p in list_people(chunk):
             found.append(Found(p, "apologies", "apologies", unit.start, unit.end, "attendee.apologies-sentence"))
-    m = _PRESENT_SENTENCE.match(unit.text)
+    m = _PRESENT_SENTENCE.match(unit.text) if attendance else None
     if m:
         for p in list_people(m.group("list").rstrip(".")):
             found.append(Found(p, "present", "present", unit.start, unit.end, "attendee.present-sentence"))
-    m = None if m else _WERE_PRESENT.match(unit.text.strip())
+    m = _WERE_PRESENT.match(unit.text.strip()) if attendance and not m else None
     if m and len(PROSE_WORD.findall(m.group("list"))) <= 1 and not _ALL_OR_EVERY.search(m.group("list")) \
             and len(_CAPITALISED_WORD.findall(m.group("list"))) < 2:
         status = status_of(m.group("st"))
         for p in list_people(m.group("list")):
             found.append(Found(p, status, m.group("st").lower(), unit.start, unit.end, "attendee.present-sentence"))
-    m = _SENT_APOLOGIES.match(unit.text.strip())
+    m = _SENT_APOLOGIES.match(unit.text.strip()) if apologies else None
     if m and len(PROSE_WORD.findall(m.group("list"))) <= 1:
         for p in list_people(m.group("list")):
             found.append(Found(p, "apologies", "apologies", unit.start, unit.end, "attendee.apologies-sentence"))
-    m = _TOOK_CHAIR.search(unit.text)
+    m = _TOOK_CHAIR.search(unit.text) if "hair" in unit.text else None
     if m:
         p = parse_entry(m.group("who"))
         if p:

@@ -14,10 +14,17 @@ from .attendance_sentences import APOLOGY_SENTENCE, all_present, read_sentences
 from .attendance_tables import read_tables
 from .people import BRACKETED, Person, describes_role, parse_entry, several_people, titled
 
-_MARKER = rx.compile(
-    rf"(?<![\w-])(?P<head>(?:{HEADS}|Members of the Public|Public|"
-    rf"(?:[A-Z][a-z]+[ \t]+){{1,2}}(?:[Pp]resent|[Aa]bsent|[Aa]ttending|[Ee]xcused)){MODE})[*_]{{0,2}}\s*(?::|-|–)\s*"
-    rf"[*_]{{0,2}}\s*(?=\S)", re.I)
+_WORDED = r"(?:[A-Z][a-z]+[ \t]+){1,2}(?:[Pp]resent|[Aa]bsent|[Aa]ttending|[Ee]xcused)"  # 'Councillors Present'
+_MARKER_END = r"[*_]{0,2}\s*(?::|-|–)\s*[*_]{0,2}\s*(?=\S)"
+_MARKER = rx.compile(rf"(?<![\w-])(?P<head>(?:{HEADS}|Members of the Public|Public|{_WORDED}){MODE}){_MARKER_END}", re.I)
+# _MARKER as two: where the first matches, _MARKER does, with its match; elsewhere _MARKER is the second, which
+# can start only on a line with an attendance word (the second is tried only there: a lookbehind that opens a
+# pattern makes the engine try it at every position)
+_NAMED_MARKER = rx.compile(rf"(?<![\w-])(?P<head>(?:{HEADS}|Members of the Public|Public){MODE}){_MARKER_END}", re.I)
+_WORDED_MARKER = rx.compile(rf"(?<![\w-])(?P<head>{_WORDED}{MODE}){_MARKER_END}", re.I)
+_WORDED_START = rx.compile(rf"(?<![\w-])(?={_WORDED})", re.I)  # where _WORDED_MARKER may match, on its line
+_ATTENDANCE_WORD = rx.compile(  # an attendance word as re.I matches it, found by its first letter
+    r"p(?i:resent)|P(?i:resent)|a(?i:bsent|ttending)|A(?i:bsent|ttending)|e(?i:xcused)|E(?i:xcused)")
 _MARKER_NO_COLON = rx.compile(rf"^[ \t]*(?P<head>{PRESENT})[ \t]+(?=(?:Cllr|Councillors?|Mr|Mrs|Ms|Dr)\b)",
                               re.I | re.M)
 # 'PRESENT C Lyne - Acting Chairperson', '1. APOLOGIES A Horne', '3. ACCEPTANCE OF APOLOGIES FOR ABSENCE Cllrs A, B',
@@ -52,7 +59,7 @@ def extract_attendees(text: str, items: list[Segment], lines: list[Line] | None 
     the caller has them)."""
     found: list[Found] = []
     preamble_end = items[0].start if items else min(len(text), 4000)
-    lines = lines_of(text)
+    lines = lines_of(text) if lines is None else lines
     starts = [ln.start for ln in lines]
     _heading_sections(lines, found)
     _inline_markers(text, 0, preamble_end, found)
@@ -207,11 +214,52 @@ def _marked_lines(text, start, end) -> list[tuple[int, int]]:
     return spans
 
 
+def _markers(text, a, b) -> list[re.Match]:
+    """The matches of _MARKER in text[a:b] as finditer finds them: at each place _NAMED_MARKER's, else
+    _WORDED_MARKER's, which is looked for only on the lines holding an attendance word."""
+    lines = []  # the spans of the lines that hold an attendance word, in order
+    for w in _ATTENDANCE_WORD.finditer(text, a, b):
+        if not lines or w.start() >= lines[-1][1]:
+            end = text.find("\n", w.end(), b)
+            lines.append((text.rfind("\n", a, w.start()) + 1 or a, b if end == -1 else end))
+    if not lines:
+        return list(_NAMED_MARKER.finditer(text, a, b))
+    marks, pos, named, k = [], a, None, 0
+    while pos < b:
+        if named is None or named and named.start() < pos:
+            named = _NAMED_MARKER.search(text, pos, b) or False  # (False: none left)
+        limit = named.start() if named else b
+        worded = None
+        while k < len(lines) and lines[k][0] < limit:
+            worded = _worded_marker(text, max(pos, lines[k][0]), lines[k][1], limit, b)
+            if worded or lines[k][1] > limit:
+                break  # the rest of the line is read after the match
+            k += 1
+        m = worded or named
+        if not m:
+            break
+        marks.append(m)
+        pos = m.end()
+    return marks
+
+
+def _worded_marker(text, pos, line_end, limit, b) -> re.Match | None:
+    """The first match of _WORDED_MARKER starting in [pos, min(line_end, limit)), on one line."""
+    while start := _WORDED_START.search(text, pos, line_end):
+        if start.start() >= limit:
+            return None
+        m = _WORDED_MARKER.match(text, start.start(), b)
+        if m:
+            return m
+        pos = start.start() + 1
+    return None
+
+
 def _inline_markers(text, start, preamble_end, found, line_start: bool = False) -> None:
     """'Present: Cllr A, Cllr B' and 'Also, in attendance: ...' written inline, several per line (only at the
     start of a line when line_start)."""
     spans = _marked_lines(text, start, preamble_end) if line_start else [(start, preamble_end)]
-    marks = sorted([m for a, b in spans for m in _MARKER.finditer(text, a, b)
+    marks = sorted([m for a, b in spans for m in _markers(text, a, b)
                     if not text[max(0, m.start() - 1):m.start()].isalpha()]
                    + list(_MARKER_NO_COLON.finditer(text, start, preamble_end)), key=lambda m: m.start())
     for k, m in enumerate(marks):

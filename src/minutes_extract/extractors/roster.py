@@ -21,7 +21,9 @@ _CAMEL_NICK = rx.compile(r"[A-Z][a-z]+[A-Z][a-z]*")  # 'JoeA'
 _NOT_LETTER = rx.compile(r"[^a-z]")
 
 
+@lru_cache(maxsize=1024)
 def _role_key(role: str) -> str:
+    """The role lower-cased, with each chair word as 'chair' ('Chairman' -> 'chair')."""
     return _CHAIR.sub("chair", role.lower())
 
 
