@@ -272,3 +272,13 @@ def test_the_owner_to_guard_passes_its_examples_and_rejects_sentences_without_an
     # the guard takes the last word of every owner for a capitalised word: so must be every role and title's
     assert all(re.fullmatch(r"[A-Z][\w'’./-]*", entry.split()[-1]) for key in ("office_titles", "owner_roles")
                for entry in lexicon()[key])
+
+
+def test_known_writes_lower_finds_whole_lower_case_words_only():
+    from minutes_extract.extractors.commitments import Known
+    known = Known("Ray sent it. An array, a re-ray and ray's ray-gun; then ray.", None)
+    assert not known.writes_lower("arr")  # inside 'array'
+    assert not known.writes_lower("Ray")  # not a lower-case word
+    assert known.writes_lower("ray")  # the last word
+    assert Known("Ray and x-ray, ray's; Ray.", None).writes_lower("ray") is False
+    assert Known("ray", None).writes_lower("ray") and Known("re-ray", None).writes_lower("re-ray")
