@@ -282,3 +282,11 @@ def test_known_writes_lower_finds_whole_lower_case_words_only():
     assert known.writes_lower("ray")  # the last word
     assert Known("Ray and x-ray, ray's; Ray.", None).writes_lower("ray") is False
     assert Known("ray", None).writes_lower("ray") and Known("re-ray", None).writes_lower("re-ray")
+
+
+def test_section_headings_are_the_action_section_lines():
+    from minutes_extract.extractors.action_lists import _rules, _section_headings
+    text = "Minutes\n## Next  steps\nAction: Clerk to write\n**Action items:**\nTo-do\nTotal\nTODO"
+    spans = [m.span() for m in _section_headings(text)]
+    assert spans == [m.span() for m in _rules()["action_section"].finditer(text)] == [(8, 22), (46, 63), (64, 69),
+                                                                                      (76, 80)]
