@@ -290,3 +290,9 @@ def test_section_headings_are_the_action_section_lines():
     spans = [m.span() for m in _section_headings(text)]
     assert spans == [m.span() for m in _rules()["action_section"].finditer(text)] == [(8, 22), (46, 63), (64, 69),
                                                                                       (76, 80)]
+
+
+def test_ends_in_name_reads_the_last_character_before_bars_and_spaces():
+    from minutes_extract.extractors.actions import _ends_in_name
+    assert _ends_in_name("Write to NCC.\tClerk | \t|") and _ends_in_name("x. O’Neil-") and _ends_in_name("a.\tRay ")
+    assert not _ends_in_name("Write to NCC.") and not _ends_in_name(" | |") and not _ends_in_name("")
