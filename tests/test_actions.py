@@ -296,3 +296,12 @@ def test_ends_in_name_reads_the_last_character_before_bars_and_spaces():
     from minutes_extract.extractors.actions import _ends_in_name
     assert _ends_in_name("Write to NCC.\tClerk | \t|") and _ends_in_name("x. O’Neil-") and _ends_in_name("a.\tRay ")
     assert not _ends_in_name("Write to NCC.") and not _ends_in_name(" | |") and not _ends_in_name("")
+
+
+def test_a_clause_is_tried_only_with_a_word_of_each_of_its_needs():
+    from minutes_extract.extractors.commitments import _clauses_for, cue_words
+    names = lambda s: [c.name for c in _clauses_for(cue_words(s))]  # noqa: E731
+    assert "agreed-that" in names("It was agreed that KL would attend.")
+    assert "agreed-that" not in names("It was agreed to attend.")
+    assert "said-would" in names("Ann said he’ll send it.") and "said-would" in names("Ann said she would send it.")
+    assert "said-would" not in names("Ann said she sent it.")

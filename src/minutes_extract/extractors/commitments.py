@@ -33,8 +33,7 @@ def expand(pattern: str) -> str:
 class Clause:
     name: str
     at: str
-    needs: frozenset[str]
-    needs_also: frozenset[str]
+    needs: tuple[frozenset[str], ...]  # word sets: the sentence has a word of each (needs, needs_also, needs_too)
     owner: str
     span: str
     resolve: str
@@ -45,12 +44,14 @@ class Clause:
     decided: bool  # the task is also what the meeting decided: its sentence is the task's, not a decision's
 
 
+_NEEDS = ("needs", "needs_also", "needs_too")
+
+
 @lru_cache(maxsize=None)
 def clauses() -> tuple[Clause, ...]:
-    return tuple(Clause(c["name"], c["at"], frozenset(c.get("needs", ())), frozenset(c.get("needs_also", ())),
-                        c["owner"], c["span"], c["resolve"], c["verbs"],
-                        rx.compile(expand(c["pattern"])), rx.compile(c["anchor"]) if c.get("anchor") else None,
-                        rx.compile(expand(c["guard"])) if c.get("guard") else None, c.get("decided", False))
+    return tuple(Clause(c["name"], c["at"], tuple(frozenset(c[k]) for k in _NEEDS if c.get(k)), c["owner"], c["span"],
+                        c["resolve"], c["verbs"], rx.compile(expand(c["pattern"])),
+                        rx.compile(c["anchor"]) if c.get("anchor") else None, rx.compile(expand(c["guard"])) if c.get("guard") else None, c.get("decided", False))
                  for c in grammar()["clauses"])
 
 
@@ -279,7 +280,7 @@ def word_trie(words_: set[str]) -> str:
 
 def _cue_word_list() -> set[str]:
     """Every cue word and every word a clause needs."""
-    return set(grammar()["cue_words"]["words"]) | {w for c in clauses() for w in c.needs | c.needs_also}
+    return set(grammar()["cue_words"]["words"]) | {w for c in clauses() for words_ in c.needs for w in words_}
 
 
 @lru_cache(maxsize=None)
@@ -321,8 +322,7 @@ def _cues() -> frozenset[str]:
 
 def _may_hold(clause: Clause, present: frozenset[str]) -> bool:
     """Whether a sentence with these cue_words has the words the clause needs."""
-    return not (clause.needs and clause.needs.isdisjoint(present) or clause.needs_also and clause.needs_also.isdisjoint(
-        present))
+    return not any(words_.isdisjoint(present) for words_ in clause.needs)
 
 
 @lru_cache(maxsize=4096)
