@@ -268,3 +268,36 @@ def test_the_owner_to_guard_passes_its_examples_and_rejects_sentences_without_an
     # the guard takes the last word of every owner for a capitalised word: so must be every role and title's
     assert all(re.fullmatch(r"[A-Z][\w'’./-]*", entry.split()[-1]) for key in ("office_titles", "owner_roles")
                for entry in lexicon()[key])
+
+
+def test_known_writes_lower_finds_whole_lower_case_words_only():
+    from minutes_extract.extractors.commitments import Known
+    known = Known("Ray sent it. An array, a re-ray and ray's ray-gun; then ray.", None)
+    assert not known.writes_lower("arr")  # inside 'array'
+    assert not known.writes_lower("Ray")  # not a lower-case word
+    assert known.writes_lower("ray")  # the last word
+    assert Known("Ray and x-ray, ray's; Ray.", None).writes_lower("ray") is False
+    assert Known("ray", None).writes_lower("ray") and Known("re-ray", None).writes_lower("re-ray")
+
+
+def test_section_headings_are_the_action_section_lines():
+    from minutes_extract.extractors.action_lists import _rules, _section_headings
+    text = "Minutes\n## Next  steps\nAction: Clerk to write\n**Action items:**\nTo-do\nTotal\nTODO"
+    spans = [m.span() for m in _section_headings(text)]
+    assert spans == [m.span() for m in _rules()["action_section"].finditer(text)] == [(8, 22), (46, 63), (64, 69),
+                                                                                      (76, 80)]
+
+
+def test_ends_in_name_reads_the_last_character_before_bars_and_spaces():
+    from minutes_extract.extractors.actions import _ends_in_name
+    assert _ends_in_name("Write to NCC.\tClerk | \t|") and _ends_in_name("x. O’Neil-") and _ends_in_name("a.\tRay ")
+    assert not _ends_in_name("Write to NCC.") and not _ends_in_name(" | |") and not _ends_in_name("")
+
+
+def test_a_clause_is_tried_only_with_a_word_of_each_of_its_needs():
+    from minutes_extract.extractors.commitments import _clauses_for, cue_words
+    names = lambda s: [c.name for c in _clauses_for(cue_words(s))]  # noqa: E731
+    assert "agreed-that" in names("It was agreed that KL would attend.")
+    assert "agreed-that" not in names("It was agreed to attend.")
+    assert "said-would" in names("Ann said he’ll send it.") and "said-would" in names("Ann said she would send it.")
+    assert "said-would" not in names("Ann said she sent it.")

@@ -16,6 +16,7 @@ _BULLET = rx.compile(r"^[ \t]*[-*•][ \t]")
 _PART = rx.compile(r"[^;]+")
 _HEADER_WORDS = {"who", "what", "status", "action", "actions", "owner", "due", "date", "by", "when", "task", "notes"}
 _MAX_LINES = 60
+_SECTION_WORD = rx.compile(r"ACTION|Action|Next[ \t]+[Ss]teps|To[ -]?[Dd]o|TODO")  # in every action section heading
 
 
 @lru_cache(maxsize=None)
@@ -44,7 +45,7 @@ def list_tasks(text: str, roster: Roster) -> list[Task]:
     """Tasks from action sections' owner lines and from tables with an owner column."""
     rules = _rules()
     tasks = []
-    for m in rules["action_section"].finditer(text):
+    for m in _section_headings(text):
         if not rules["section_not"].search(m.group()):
             tasks += _section(text, m.end() + 1, roster)
     if "|" in text:
@@ -52,6 +53,20 @@ def list_tasks(text: str, roster: Roster) -> list[Task]:
     if "[ ]" in text or "[]" in text:
         tasks += _checkboxes(text, roster)
     return tasks
+
+
+def _section_headings(text: str):
+    """The matches of the action_section rule, as finditer finds them: each is a whole line that has one of
+    _SECTION_WORD, so the rule is tried only at the start of such lines."""
+    heading = _rules()["action_section"]
+    pos = 0
+    while word := _SECTION_WORD.search(text, pos):
+        m = heading.match(text, text.rfind("\n", 0, word.start()) + 1)
+        if m:
+            yield m
+        pos = text.find("\n", word.end()) + 1
+        if not pos:
+            return
 
 
 def _section(text: str, start: int, roster: Roster) -> list[Task]:

@@ -259,6 +259,15 @@ _COLUMN_OWNER = rx.compile(rf"^(?:{_OWNER_ROLE}|All|(?:{_HON})s?\.?\s.*)$", re.I
 _TO_DO = rx.compile(r"\bto\s+be\b|\bto\s+[a-z]+\b|\bwould\b|\bwill\b|\bwas asked\b")
 
 
+def _ends_in_name(tail: str) -> bool:
+    """Whether the last character before the whitespace and bars that end tail may end a name (a word character,
+    '-' or an apostrophe), as every owner column's last name does (_COLUMN)."""
+    last = tail.rstrip()
+    while last.endswith("|"):
+        last = last[:-1].rstrip()
+    return bool(last) and (last[-1].isalnum() or last[-1] in "_'’-")
+
+
 def _best_sentence(candidates: list[Unit], refs: list[str]) -> Unit:
     """The sentence of a minute that an owner column refers to: one naming an owner and saying what is to
     be done, else one naming an owner, else the last."""
@@ -289,6 +298,8 @@ def _column_owners(units: list[Unit], roster: Roster, text: str, tasks: list[Tas
                 text[unit.end - 2:line_end]):
             continue  # nothing after this sentence on its line: no owner column
         tail = text[unit.start:line_end]
+        if not _ends_in_name(tail):
+            continue
         m = _COLUMN.search(tail)
         if not m or len(tail) - m.start() > 60 or m.start() < 10 or unit.start + m.start() - unit.end > 3:
             continue

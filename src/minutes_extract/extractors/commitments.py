@@ -33,8 +33,7 @@ def expand(pattern: str) -> str:
 class Clause:
     name: str
     at: str
-    needs: frozenset[str]
-    needs_also: frozenset[str]
+    needs: tuple[frozenset[str], ...]  # word sets: the sentence has a word of each (needs, needs_also, needs_too)
     owner: str
     span: str
     resolve: str
@@ -45,12 +44,14 @@ class Clause:
     decided: bool  # the task is also what the meeting decided: its sentence is the task's, not a decision's
 
 
+_NEEDS = ("needs", "needs_also", "needs_too")
+
+
 @lru_cache(maxsize=None)
 def clauses() -> tuple[Clause, ...]:
-    return tuple(Clause(c["name"], c["at"], frozenset(c.get("needs", ())), frozenset(c.get("needs_also", ())),
-                        c["owner"], c["span"], c["resolve"], c["verbs"],
-                        rx.compile(expand(c["pattern"])), rx.compile(c["anchor"]) if c.get("anchor") else None,
-                        rx.compile(expand(c["guard"])) if c.get("guard") else None, c.get("decided", False))
+    return tuple(Clause(c["name"], c["at"], tuple(frozenset(c[k]) for k in _NEEDS if c.get(k)), c["owner"], c["span"],
+                        c["resolve"], c["verbs"], rx.compile(expand(c["pattern"])),
+                        rx.compile(c["anchor"]) if c.get("anchor") else None, rx.compile(expand(c["guard"])) if c.get("guard") else None, c.get("decided", False))
                  for c in grammar()["clauses"])
 
 
@@ -74,7 +75,9 @@ _NAME_START = rx.compile(r"[A-Z@t](?:(?<=@)|(?<!\w.)(?:(?<=[A-Z])|he\s))")  # '\
 _CLAUSE_START = rx.compile(r"[;:,\sA](?:(?<=[;:,])\s+(?:and\s+|but\s+|then\s+)?|(?<=\s)(?:[-–]|and|that|but)\s|"
                            r"(?<=A)CTIONS?:\s)")
 _FUTURE = {"will", "would", "shall", "is going to", "are going to", "’ll", "'ll", "is going to", "was going to"}
-_LOWER_WORD = rx.compile(r"[a-z](?<![\w’'-].)[a-z’'-]+")  # the letter first (a fast first test), then what's before
+_LOWER_WORD = rx.compile(r"[a-z][a-z’'-]+")  # a word as the text may write it in lower case
+_NOT_BEFORE_WORD = rx.compile(r"[\w’'-]")  # a character a word never follows
+_NOT_AFTER_WORD = frozenset("abcdefghijklmnopqrstuvwxyz’'-")  # the characters that would go on a lower-case word
 _AGREEMENT = {"agreed to", "agrees to", "has agreed to"}
 _COLLECTIVE = {"All", "Councillors", "Members"}
 _TAKES_ON = {"volunteered to", "kindly volunteered to", "offered to"}  # 'agreed to be a signatory' is a status
@@ -154,22 +157,34 @@ def resolve_ref(roster: Roster, ref: str) -> tuple[tuple[str, ...], bool]:
 
 
 class Known:
-    """The single names a document uses for people (lower case) and the words it writes in lower case, each
-    computed on first use (few documents need them; a word written in lower case needs no names). Names:
-    attendees' first names, speakers' names that open a line ('Ann: ...'), names before a reporting verb ('Mandy
-    advised ...') and first names of full names in a list ('welcomed Daphne Clements, Ray ...'); never next to an
-    organisation word ('Eclipse Foundation:') nor a word the document also writes in lower case ('Resolution:
+    """The single names a document uses for people (lower case), computed on first use, and whether it writes a
+    word in lower case, answered per word (few documents need them; a word written in lower case needs no names).
+    Names: attendees' first names, speakers' names that open a line ('Ann: ...'), names before a reporting verb
+    ('Mandy advised ...') and first names of full names in a list ('welcomed Daphne Clements, Ray ...'); never next
+    to an organisation word ('Eclipse Foundation:') nor a word the document also writes in lower case ('Resolution:
     ...')."""
 
     def __init__(self, text: str, roster: Roster) -> None:
         self._text, self._roster = text, roster
-        self._lower: frozenset[str] | None = None
+        self._lower: dict[str, bool] = {}
         self._names: frozenset[str] | None = None
 
-    def lower(self) -> frozenset[str]:
-        if self._lower is None:
-            self._lower = frozenset(_LOWER_WORD.findall(self._text))
-        return self._lower
+    def writes_lower(self, word: str) -> bool:
+        """Whether the text writes word (in lower case) as a whole word: where it occurs, neither a word character,
+        '-' nor an apostrophe before it, and neither a lower-case letter, '-' nor an apostrophe after it."""
+        if word not in self._lower:
+            self._lower[word] = bool(_LOWER_WORD.fullmatch(word)) and self._has_word(word)
+        return self._lower[word]
+
+    def _has_word(self, word: str) -> bool:
+        text, at = self._text, self._text.find(word)
+        while at != -1:
+            end = at + len(word)
+            if (not at or not _NOT_BEFORE_WORD.match(text, at - 1)) and (
+                    end == len(text) or text[end] not in _NOT_AFTER_WORD):
+                return True
+            at = text.find(word, at + 1)
+        return False
 
     def names(self) -> frozenset[str]:
         if self._names is None:
@@ -178,8 +193,7 @@ class Known:
                 name = (m.group(1) or m.group(2) or m.group(3)).lower()
                 if name not in found and _ORG_WORDS.isdisjoint(m.group().lower().replace(":", " ").split()):
                     found.add(name)
-            lower = self.lower()
-            found = {n for n in found if n not in lower}
+            found = {n for n in found if not self.writes_lower(n)}
             found.update(p.name.split()[0].lower() for p in self._roster.people if p.name.split())
             self._names = frozenset(found)
         return self._names
@@ -201,7 +215,7 @@ def person_like(ref: str, known: Known) -> bool:
     if len(tokens) > 1 or ref.startswith("@") or _INITIALS_ONLY.fullmatch(ref):
         return True
     low = ref.lower()
-    if low in known.lower():
+    if known.writes_lower(low):
         return False
     names = known.names()
     return low in names or len(low) > 2 and any(n.startswith(low) for n in names)
@@ -251,7 +265,7 @@ def _name_starts(body: str, anchor: re.Pattern) -> list[int]:
 
 def _cue_word_list() -> set[str]:
     """Every cue word and every word a clause needs."""
-    return set(grammar()["cue_words"]["words"]) | {w for c in clauses() for w in c.needs | c.needs_also}
+    return set(grammar()["cue_words"]["words"]) | {w for c in clauses() for words_ in c.needs for w in words_}
 
 
 @lru_cache(maxsize=None)
@@ -293,8 +307,7 @@ def _cues() -> frozenset[str]:
 
 def _may_hold(clause: Clause, present: frozenset[str]) -> bool:
     """Whether a sentence with these cue_words has the words the clause needs."""
-    return not (clause.needs and clause.needs.isdisjoint(present) or clause.needs_also and clause.needs_also.isdisjoint(
-        present))
+    return not any(words_.isdisjoint(present) for words_ in clause.needs)
 
 
 @lru_cache(maxsize=4096)
