@@ -61,6 +61,7 @@ def test_opening_before_finds_what_finditer_finds():
 def test_cues_are_whole_consecutive_words():
     from minutes_extract.signals import _winner
     assert _winner("Held in New York.", "countries") == "US"
-    assert _winner("Held in New $ York, and Newark's D.C$", "countries") is None  # '$' and 'C$' are words
+    assert _winner("Held in New $ York, at Newark's", "countries") is None  # '$' is a word
+    assert _winner("D.C$", "countries") == "CA"  # 'C$', not 'D.C.'
     assert _winner("the programmes of the organisations", "countries") is None
     assert _winner("a programme; US$ 5", "countries") == "UK" and _winner("US$ 5", "countries") == "US"
