@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from re import _parser
+from re._constants import AT, AT_BEGINNING
 
 from .. import rx
 from ..segment import Segment
@@ -101,6 +103,26 @@ def _rules(kind: str) -> list[re.Pattern]:
 _START_RULES, _END_RULES = _rules("start"), _rules("end")
 
 
+def _opens_lines(pattern: re.Pattern) -> bool:
+    """Whether the whole pattern opens with '^' (multiline), written first: '^a|b' does not."""
+    return pattern.pattern.startswith("^") and bool(pattern.flags & re.M) and \
+        _parser.parse(pattern.pattern, pattern.flags)[0] == (AT, AT_BEGINNING)
+
+
+def _search(pattern: re.Pattern, text: str) -> re.Match | None:
+    """pattern.search(text); a pattern that opens with '^' is matched on the first line, else where it matches
+    first after a line break (a line break and the rest of the pattern, only tried where one is: a pattern that
+    opens with '^' is tried at every position)."""
+    after_break = _AFTER_BREAK.get(pattern)
+    if after_break is None:
+        return pattern.search(text)
+    first = pattern.match(text)
+    if first:
+        return first
+    m = after_break.search(text)
+    return pattern.match(text, m.start() + 1) if m else None
+
+
 def details(text: str, items: list[Segment]) -> str:
     """The title block, and the sections anywhere that are headed as the meeting's details ('## Time and
     Location', 'Venue'), each up to its next blank-line-separated heading (at most ~600 characters)."""
@@ -138,7 +160,7 @@ def start_time(text: str, items: list[Segment], date: Mention | None = None, hea
     low = _caseless(opening)
     for rule in _START_RULES:
         rule, subject = _fast(rule, opening, low)
-        m = rule.search(subject)
+        m = _search(rule, subject)
         t = _first_time(m) if m else None  # the same time read from the lower-cased text
         if t:
             return t
@@ -334,6 +356,9 @@ def _tidy_body(b: str) -> str | None:
 
 _LOWERED = {p: lowered(p) for p in (*_START_RULES, *_END_RULES, _START, *(p for p, _ in _BODY_NAMES),
                                     *(p for _, p in _MEETING_BODIES))}
+# each start rule that opens with '^', and its lower-cased form: the same after a line break
+_AFTER_BREAK = {p: rx.compile(f"\n(?:{p.pattern[1:]})", p.flags)
+                for p in (*_START_RULES, *(_LOWERED[p] for p in _START_RULES)) if _opens_lines(p)}
 _NEXT = _RULES["next_meeting"]
 _NEXT_TITLE = rx.compile(_NEXT["section_titles"], re.I)
 _MONTH_WORD = (r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
