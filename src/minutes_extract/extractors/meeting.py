@@ -181,18 +181,29 @@ _END_WORD = rx.compile(r"clos|ende|finish|conclu|termin|adjourn|#(?<![^\n]#)")  
 
 def end_time(text: str) -> str | None:
     """The last closing time stated ('THE MEETING CLOSED AT 4.40 PM', 'adjourned at 9:56 p.m.', '## 22:10
-    Close')."""
-    found, low = None, lowered_text(text)
-    caseless = _caseless(text, low)
-    for w in _END_WORD.finditer(low):
-        for rule in _END_RULES:
-            rule, subject = _fast(rule, text, caseless)
-            m = rule.match(subject, w.start(), w.start() + 80)
-            t = _first_time(m) if m else None
+    Close'): the words that may open one read from the end, ~2000 characters at a time (a block starts after a
+    space, where no word of _END_WORD is cut: it finds there what it finds over the whole text)."""
+    low = lowered_text(text)
+    caseless, end = _caseless(text, low), len(low)
+    while end:
+        start = low.rfind(" ", 0, max(0, end - 2000)) + 1
+        for w in reversed(list(_END_WORD.finditer(low, start, end))):
+            t = _closing_at(text, caseless, w.start())
             if t:
-                found = t
-                break
-    return found
+                return t
+        end = start
+    return None
+
+
+def _closing_at(text: str, caseless: str | None, at: int) -> str | None:
+    """The closing time stated at `at` by the first end rule that finds one there."""
+    for rule in _END_RULES:
+        rule, subject = _fast(rule, text, caseless)
+        m = rule.match(subject, at, at + 80)
+        t = _first_time(m) if m else None
+        if t:
+            return t
+    return None
 
 
 _VENUE_SECTION = rx.compile(r"^#*[ \t]*(?:Venue|Location|Place|Where)[ \t]*:?[ \t]*\n\s*(?:[-*•][ \t]*)?"
