@@ -113,3 +113,12 @@ def test_caseless_text_only_when_lower_case_patterns_find_the_same():
     assert _caseless("Meeting CLOSED at 9pm") == "meeting closed at 9pm"
     assert _caseless("CLOſED") is None  # re.I matches 'ſ' to 's', which lower() keeps
     assert _caseless("İtem") is None  # lower-cased to two characters
+
+
+def test_search_of_a_rule_that_opens_lines_finds_what_search_does():
+    from minutes_extract.extractors.meeting import _START_RULES, _search, _AFTER_BREAK
+    rule = next(p for p in _START_RULES if p in _AFTER_BREAK)
+    for text in ("20:06 Open\nx", "x 20:06 open\n## 20:06 Open", "a\n\n## 7.30pm start\n8:00 open", "no time"):
+        m, want = _search(rule, text), rule.search(text)
+        assert (m and m.span()) == (want and want.span())
+    assert _search(rule, "x\n## 20:06 Open").group().startswith("## 20:06")

@@ -47,3 +47,12 @@ def test_opening_before_finds_what_finditer_finds():
     found = opening_before(_NUMERIC_DATE, text, separators(text, "/"), (2, 1))
     assert [m.group() for m in found] == [m.group() for m in _NUMERIC_DATE.finditer(text)] == \
         ["25/3/2022", "1/12/21", "9/9/99"]
+
+
+def test_cues_are_whole_consecutive_words():
+    from minutes_extract.signals import _winner
+    assert _winner("Held in New York.", "countries") == "US"
+    assert _winner("Held in New $ York, at Newark's", "countries") is None  # '$' is a word
+    assert _winner("D.C$", "countries") == "CA"  # 'C$', not 'D.C.'
+    assert _winner("the programmes of the organisations", "countries") is None
+    assert _winner("a programme; US$ 5", "countries") == "UK" and _winner("US$ 5", "countries") == "US"

@@ -38,28 +38,54 @@ def _table() -> dict:
     return rule_table("signals")
 
 
-_TOKEN = rx.compile(r"[A-Z]{1,3}\$|[£€$]|[\w'’]+")
-_TOKEN_NO_DOLLAR = rx.compile(r"[£€]|[\w'’]+")  # the same tokens in a text without '$' (none opens '[A-Z]{1,3}\$')
+_TOKEN = rx.compile(r"[A-Z]{1,3}\$|[£€$]|[\w'’]+")  # a cue's words
+# the document's words that open with a capital letter ('US$' in a text with '$'), and its currency signs: each
+# opens where no letter, figure or apostrophe is before it (after the capital: a pattern that opens with one class
+# of characters is only tried where one is)
+_CAPITALISED = rx.compile(r"[A-Z£€](?:(?<=[£€])|(?<![\w'’][A-Z])(?:[A-Z]{0,2}\$|[\w'’]*))")
+_CAPITALISED_NO_DOLLAR = rx.compile(r"[A-Z£€](?:(?<=[£€])|(?<![\w'’][A-Z])[\w'’]*)")
+_DOLLAR_CODE = rx.compile(r"[A-Z]{1,3}")  # letters that _TOKEN reads with a '$' after them as one word ('US$')
+
+
+def _capitalised(word: str) -> bool:
+    """Whether _CAPITALISED finds `word` where the document has it."""
+    return word in ("£", "€") or "A" <= word[:1] <= "Z"
+
+
+def _cue_pattern(words: tuple[str, ...]) -> str:
+    """A pattern that finds `words` as consecutive whole words of a text, as _TOKEN reads them: each a run of
+    letters, figures and apostrophes, with nothing but other characters (no currency sign) between them, the
+    last not followed by '$' when it would then be read as one ('C$')."""
+    tail = r"[\w'’$]" if _DOLLAR_CODE.fullmatch(words[-1]) else r"[\w'’]"
+    return after_guard([words[0]], r"[\w'’]") + "".join(rf"[^\w'’£€$]+{re.escape(w)}" for w in words[1:]) + f"(?!{tail})"
 
 
 @lru_cache(maxsize=None)
-def _cues(section: str) -> dict[str, dict[tuple[str, ...], str]]:
-    """Cue word sequences of a table section by their first word: {first word: {words: name}}."""
-    index: dict[str, dict[tuple[str, ...], str]] = {}
+def _cues(section: str) -> tuple[dict[str, str], list[tuple[frozenset[str], str, re.Pattern, str]]]:
+    """The cues of a table section: those of one capitalised word (or a currency sign) by that word, {word:
+    name}; the others each with the capitalised words it needs, its first word, the pattern that finds it, and
+    its name."""
+    index: dict[tuple[str, ...], str] = {}
     for name, spec in _table()[section].items():
         if name.startswith("_"):
             continue
         for cue in spec["cues"] if isinstance(spec, dict) else spec:
-            words = tuple(_TOKEN.findall(cue))
-            index.setdefault(words[0], {})[words] = name
-    return index
+            index[tuple(_TOKEN.findall(cue))] = name
+    single = {words[0]: name for words, name in index.items() if len(words) == 1 and _capitalised(words[0])}
+    other = [(frozenset(filter(_capitalised, words)), words[0], rx.compile(_cue_pattern(words)), name)
+             for words, name in index.items() if len(words) > 1 or not _capitalised(words[0])]
+    return single, other
 
 
-def _winner(words: set[str], joined: str, section: str) -> str | None:
-    """The name with most distinct cues among the document's words (ties go to the first listed). `words` is
-    the set of the document's words, `joined` its words joined by single spaces (for cues of several words)."""
-    scores = Counter(name for first, cues in _cues(section).items() if first in words
-                     for cue, name in cues.items() if len(cue) == 1 or f" {' '.join(cue)} " in joined)
+def _winner(text: str, section: str) -> str | None:
+    """The name with most distinct cues in the text, read as _TOKEN reads it (ties go to the first listed)."""
+    single, other = _cues(section)
+    capitalised = set((_CAPITALISED if "$" in text else _CAPITALISED_NO_DOLLAR).findall(text))
+    scores = Counter(single[w] for w in capitalised.intersection(single))
+    for needs, first, pattern, name in other:
+        at = text.find(first) if needs <= capitalised else -1  # the pattern opens with its first word
+        if at != -1 and pattern.search(text, at):
+            scores[name] += 1
     names = [n for n in _table()[section] if not n.startswith("_")]
     best = max(names, key=lambda n: scores[n])
     return best if scores[best] else None
@@ -123,10 +149,8 @@ def numbering_scheme(text: str) -> str:
 
 
 def document_signals(text: str) -> Signals:
-    """The signals of one document (the words read once, then one pass over the country cues)."""
-    tokens = (_TOKEN if "$" in text else _TOKEN_NO_DOLLAR).findall(text)
-    words, joined = set(tokens), f" {' '.join(tokens)} "
-    country = _winner(words, joined, "countries")
+    """The signals of one document (its capitalised words read once, then one pass over the country cues)."""
+    country = _winner(text, "countries")
     spec = _table()["countries"].get(country, {}) if country else {}
     order = _date_order(text)
     return Signals(currency=spec.get("currency"), day_first=order if order is not None else spec.get("day_first"),

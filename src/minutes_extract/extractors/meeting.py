@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from re import _parser
+from re._constants import AT, AT_BEGINNING
 
 from .. import rx
 from ..segment import Segment
@@ -101,6 +103,26 @@ def _rules(kind: str) -> list[re.Pattern]:
 _START_RULES, _END_RULES = _rules("start"), _rules("end")
 
 
+def _opens_lines(pattern: re.Pattern) -> bool:
+    """Whether the whole pattern opens with '^' (multiline), written first: '^a|b' does not."""
+    return pattern.pattern.startswith("^") and bool(pattern.flags & re.M) and \
+        _parser.parse(pattern.pattern, pattern.flags)[0] == (AT, AT_BEGINNING)
+
+
+def _search(pattern: re.Pattern, text: str) -> re.Match | None:
+    """pattern.search(text); a pattern that opens with '^' is matched on the first line, else where it matches
+    first after a line break (a line break and the rest of the pattern, only tried where one is: a pattern that
+    opens with '^' is tried at every position)."""
+    after_break = _AFTER_BREAK.get(pattern)
+    if after_break is None:
+        return pattern.search(text)
+    first = pattern.match(text)
+    if first:
+        return first
+    m = after_break.search(text)
+    return pattern.match(text, m.start() + 1) if m else None
+
+
 def details(text: str, items: list[Segment]) -> str:
     """The title block, and the sections anywhere that are headed as the meeting's details ('## Time and
     Location', 'Venue'), each up to its next blank-line-separated heading (at most ~600 characters)."""
@@ -138,7 +160,7 @@ def start_time(text: str, items: list[Segment], date: Mention | None = None, hea
     low = _caseless(opening)
     for rule in _START_RULES:
         rule, subject = _fast(rule, opening, low)
-        m = rule.search(subject)
+        m = _search(rule, subject)
         t = _first_time(m) if m else None  # the same time read from the lower-cased text
         if t:
             return t
@@ -159,18 +181,29 @@ _END_WORD = rx.compile(r"clos|ende|finish|conclu|termin|adjourn|#(?<![^\n]#)")  
 
 def end_time(text: str) -> str | None:
     """The last closing time stated ('THE MEETING CLOSED AT 4.40 PM', 'adjourned at 9:56 p.m.', '## 22:10
-    Close')."""
-    found, low = None, lowered_text(text)
-    caseless = _caseless(text, low)
-    for w in _END_WORD.finditer(low):
-        for rule in _END_RULES:
-            rule, subject = _fast(rule, text, caseless)
-            m = rule.match(subject, w.start(), w.start() + 80)
-            t = _first_time(m) if m else None
+    Close'): the words that may open one read from the end, ~2000 characters at a time (a block starts after a
+    space, where no word of _END_WORD is cut: it finds there what it finds over the whole text)."""
+    low = lowered_text(text)
+    caseless, end = _caseless(text, low), len(low)
+    while end:
+        start = low.rfind(" ", 0, max(0, end - 2000)) + 1
+        for w in reversed(list(_END_WORD.finditer(low, start, end))):
+            t = _closing_at(text, caseless, w.start())
             if t:
-                found = t
-                break
-    return found
+                return t
+        end = start
+    return None
+
+
+def _closing_at(text: str, caseless: str | None, at: int) -> str | None:
+    """The closing time stated at `at` by the first end rule that finds one there."""
+    for rule in _END_RULES:
+        rule, subject = _fast(rule, text, caseless)
+        m = rule.match(subject, at, at + 80)
+        t = _first_time(m) if m else None
+        if t:
+            return t
+    return None
 
 
 _VENUE_SECTION = rx.compile(r"^#*[ \t]*(?:Venue|Location|Place|Where)[ \t]*:?[ \t]*\n\s*(?:[-*•][ \t]*)?"
@@ -334,6 +367,9 @@ def _tidy_body(b: str) -> str | None:
 
 _LOWERED = {p: lowered(p) for p in (*_START_RULES, *_END_RULES, _START, *(p for p, _ in _BODY_NAMES),
                                     *(p for _, p in _MEETING_BODIES))}
+# each start rule that opens with '^', and its lower-cased form: the same after a line break
+_AFTER_BREAK = {p: rx.compile(f"\n(?:{p.pattern[1:]})", p.flags)
+                for p in (*_START_RULES, *(_LOWERED[p] for p in _START_RULES)) if _opens_lines(p)}
 _NEXT = _RULES["next_meeting"]
 _NEXT_TITLE = rx.compile(_NEXT["section_titles"], re.I)
 _MONTH_WORD = (r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
