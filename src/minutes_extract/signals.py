@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import rx
-from .lexicon import rule_table
+from .lexicon import after_guard, rule_table
 
 _DOLLARS = {"USD", "SGD", "CAD", "AUD", "NZD", "HKD"}
 
