@@ -54,7 +54,7 @@ def test_literal_prefix_and_the_starts_it_screens():
     import re
 
     from minutes_extract.extractors.declarations import _starts
-    from minutes_extract.extractors.votes import literal_prefix
+    from minutes_extract.extractors.screen import literal_prefix
     assert literal_prefix(r"\bDeclarations?\s+of", re.I) == "declaration"
     assert literal_prefix(r"(?:a|b)c") == "" and literal_prefix(r"x\bfoo") == "x"
     pattern = re.compile(r"\baba", re.I)

@@ -169,7 +169,8 @@ def test_single_letter_initials_and_titles_without_a_space():
 
 
 def test_needed_marks_screen_the_roll_call():
-    from minutes_extract.extractors.votes import grammar, needed_marks
+    from minutes_extract.extractors.screen import needed_marks
+    from minutes_extract.extractors.votes import grammar
     assert needed_marks(r"x(?:-|\s:\s)y") == frozenset("-:")
     assert needed_marks(r"a[:;]b|c") is None and needed_marks(r"[a-c:]") is None
     assert grammar()["roll_marks"] == frozenset("–—:-")

@@ -10,8 +10,8 @@ from functools import lru_cache
 from .. import rx
 from ..lexicon import rule_table
 from ..sentences import Unit
-from .screen import any_of, fold, may_match, needed_words
-from .votes import People, literal_prefix, who_pattern
+from .screen import any_of, fold, literal_prefix, may_match, needed_words
+from .votes import People, who_pattern
 
 
 @dataclass

@@ -4,8 +4,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from re import _parser
-from re._constants import AT, AT_BEGINNING
 
 from .. import rx
 from ..segment import Segment
@@ -13,6 +11,7 @@ from ..segment.titles import attendance_heading
 from ..lexicon import alternation, longest_first, rule_table
 from ..signals import lowered_text
 from .dates import UPPER_ESCAPE, Found, Mention, commonest_year, lowered, scan_dates, stated_years, word_first
+from .screen import opens_lines
 
 _TIME = r"(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?|noon)?"
 _TIME_RE = rx.compile(rf"(?<![\d.£$/]){_TIME}(?![\d/])", re.I)
@@ -101,12 +100,6 @@ def _rules(kind: str) -> list[re.Pattern]:
 
 
 _START_RULES, _END_RULES = _rules("start"), _rules("end")
-
-
-def _opens_lines(pattern: re.Pattern) -> bool:
-    """Whether the whole pattern opens with '^' (multiline), written first: '^a|b' does not."""
-    return pattern.pattern.startswith("^") and bool(pattern.flags & re.M) and \
-        _parser.parse(pattern.pattern, pattern.flags)[0] == (AT, AT_BEGINNING)
 
 
 def _search(pattern: re.Pattern, text: str) -> re.Match | None:
@@ -369,7 +362,7 @@ _LOWERED = {p: lowered(p) for p in (*_START_RULES, *_END_RULES, _START, *(p for 
                                     *(p for _, p in _MEETING_BODIES))}
 # each start rule that opens with '^', and its lower-cased form: the same after a line break
 _AFTER_BREAK = {p: rx.compile(f"\n(?:{p.pattern[1:]})", p.flags)
-                for p in (*_START_RULES, *(_LOWERED[p] for p in _START_RULES)) if _opens_lines(p)}
+                for p in (*_START_RULES, *(_LOWERED[p] for p in _START_RULES)) if opens_lines(p)}
 _NEXT = _RULES["next_meeting"]
 _NEXT_TITLE = rx.compile(_NEXT["section_titles"], re.I)
 _MONTH_WORD = (r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"

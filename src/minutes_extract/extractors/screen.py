@@ -1,7 +1,10 @@
 """Screens for rule patterns: the words of which every match of a pattern contains one, read from the pattern
 itself, so that a cheap `in` test on the folded text skips a pattern that cannot match (a prefilter implied by
-the regex, whatever the rule data says)."""
+the regex, whatever the rule data says); likewise the literal text every match opens with, the marks it needs,
+and whether it opens at line starts."""
 from __future__ import annotations
+
+import re
 
 from .. import rx
 
@@ -72,3 +75,47 @@ def _needed(items) -> frozenset[str] | None:
 def _selectivity(words: frozenset[str]) -> tuple[int, int]:
     """Longer words, then fewer of them, reject more texts."""
     return min(map(len, words)), -len(words)
+
+
+def literal_prefix(pattern: str, flags: int = 0) -> str:
+    """The lower-case ASCII text with which every match of the pattern starts (after assertions such as \\b),
+    as its folded text reads: '' when none."""
+    prefix = []
+    for op, av in _parser.parse(pattern, flags):
+        if op is _sre.AT and not prefix:
+            continue
+        if op is not _sre.LITERAL or av >= 128:
+            break
+        prefix.append(chr(av).lower())
+    return "".join(prefix)
+
+
+def needed_marks(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Characters other than letters and digits of which every match of the pattern holds one ('–' or ':' of
+    'Cllr A – yes'), None when none is found."""
+    return _marks(_parser.parse(pattern, flags))
+
+
+def _marks(items) -> frozenset[str] | None:
+    """The first such set in a parsed sequence: a literal mark, a class of literal marks, a group, or an
+    alternation each of whose alternatives needs one."""
+    for op, av in items:
+        found = None
+        if op is _sre.LITERAL and not chr(av).isalnum():
+            found = frozenset(chr(av))
+        elif op is _sre.IN and all(o is _sre.LITERAL and not chr(c).isalnum() for o, c in av):
+            found = frozenset(chr(c) for _, c in av)
+        elif op is _sre.SUBPATTERN:
+            found = _marks(av[-1])
+        elif op is _sre.BRANCH:
+            alternatives = [_marks(a) for a in av[1]]
+            found = None if None in alternatives else frozenset().union(*alternatives)
+        if found:
+            return found
+    return None
+
+
+def opens_lines(pattern: re.Pattern) -> bool:
+    """Whether the whole pattern opens with '^' (multiline), written first: '^a|b' does not."""
+    return pattern.pattern.startswith("^") and bool(pattern.flags & re.M) and \
+        _parser.parse(pattern.pattern, pattern.flags)[0] == (_sre.AT, _sre.AT_BEGINNING)

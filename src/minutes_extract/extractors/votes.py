@@ -7,13 +7,7 @@ from functools import lru_cache
 
 from .. import rx
 from ..lexicon import lexicon, longest_first, rule_table
-from .screen import fold, may_match, needed_words
-
-try:
-    from re import _constants as _sre, _parser
-except ImportError:  # Python 3.10
-    import sre_constants as _sre
-    import sre_parse as _parser
+from .screen import fold, may_match, needed_marks, needed_words
 
 _NUMBERS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
@@ -239,41 +233,3 @@ def vote_of(text: str, roster=None, absent: int = 0) -> dict | None:
             vote[kind] = named[kind]
     vote = {k: v for k, v in vote.items() if v is not None}
     return vote or None
-
-
-def literal_prefix(pattern: str, flags: int = 0) -> str:
-    """The lower-case ASCII text with which every match of the pattern starts (after assertions such as \\b),
-    as its folded text reads: '' when none."""
-    prefix = []
-    for op, av in _parser.parse(pattern, flags):
-        if op is _sre.AT and not prefix:
-            continue
-        if op is not _sre.LITERAL or av >= 128:
-            break
-        prefix.append(chr(av).lower())
-    return "".join(prefix)
-
-
-def needed_marks(pattern: str, flags: int = 0) -> frozenset[str] | None:
-    """Characters other than letters and digits of which every match of the pattern holds one ('–' or ':' of
-    'Cllr A – yes'), None when none is found."""
-    return _marks(_parser.parse(pattern, flags))
-
-
-def _marks(items) -> frozenset[str] | None:
-    """The first such set in a parsed sequence: a literal mark, a class of literal marks, a group, or an
-    alternation each of whose alternatives needs one."""
-    for op, av in items:
-        found = None
-        if op is _sre.LITERAL and not chr(av).isalnum():
-            found = frozenset(chr(av))
-        elif op is _sre.IN and all(o is _sre.LITERAL and not chr(c).isalnum() for o, c in av):
-            found = frozenset(chr(c) for _, c in av)
-        elif op is _sre.SUBPATTERN:
-            found = _marks(av[-1])
-        elif op is _sre.BRANCH:
-            alternatives = [_marks(a) for a in av[1]]
-            found = None if None in alternatives else frozenset().union(*alternatives)
-        if found:
-            return found
-    return None
