@@ -40,7 +40,7 @@ def test_patterns_from_the_cache_behave_as_re_compiles(fresh, monkeypatch):
     first = [rx.compile(p, f) for p, f in PATTERNS]
     assert rx._missed
     rx.save()
-    assert len(list(fresh.glob("regex-*.marshal"))) == 1
+    assert len(list(fresh.glob("regex*.marshal"))) == 1
     _new_process(monkeypatch)
     again = [rx.compile(p, f) for p, f in PATTERNS]
     assert not rx._missed  # every pattern came from the file
@@ -64,7 +64,7 @@ def test_a_run_using_fewer_patterns_keeps_the_others_in_the_file(fresh, monkeypa
 def test_a_corrupt_cache_file_is_compiled_afresh(fresh, monkeypatch):
     rx.compile(*PATTERNS[0])
     rx.save()
-    cache = next(fresh.glob("regex-*.marshal"))
+    cache = next(fresh.glob("regex*.marshal"))
     cache.write_bytes(b"\x00not marshal")
     _new_process(monkeypatch)
     assert _behaviour(rx.compile(*PATTERNS[0])) == _behaviour(re.compile(*PATTERNS[0]))
@@ -124,3 +124,36 @@ def test_patterns_built_from_documents_stay_out_of_the_cache():
     for doc in sorted(shared("archive").iterdir())[::4]:
         extract(doc)
     assert set(rx._used) - known == set()
+
+
+def _counting_reader(calls: list):
+    def first_word(pattern: str, flags: int = 0) -> str:
+        calls.append(pattern)
+        return pattern.split("\\")[0].lower()
+    return first_word
+
+
+def test_a_remembered_reader_runs_once_per_pattern_across_processes(fresh, monkeypatch):
+    calls = []
+    read = rx.remembered(_counting_reader(calls))
+    assert read(r"Apologies\s+received", re.I) == read(r"Apologies\s+received", re.I) == "apologies"
+    assert len(calls) == 1
+    rx.save()
+    _new_process(monkeypatch)
+    again = rx.remembered(_counting_reader(calls))
+    assert again(r"Apologies\s+received", re.I) == "apologies" and len(calls) == 1  # from the file
+    assert again(r"Resolved\s+that") == "resolved" and len(calls) == 2
+
+
+def test_a_changed_reader_reads_afresh_and_its_old_results_leave_the_file(fresh, monkeypatch):
+    calls = []
+    rx.remembered(_counting_reader(calls))("Minutes")
+    rx.save()
+    _new_process(monkeypatch)
+    monkeypatch.setattr(rx, "_readers", {})
+    monkeypatch.setattr(rx, "_source_checksum", lambda module: 12345)  # the reader's module was edited
+    assert rx.remembered(_counting_reader(calls))("Minutes") == "minutes" and len(calls) == 2
+    rx.save()
+    import marshal
+    kept = marshal.loads(next(fresh.glob("regex*.marshal")).read_bytes())
+    assert [key[1] for key in kept if len(key) == 4] == [12345]

@@ -29,6 +29,7 @@ def fold(text: str) -> str:
     return text.lower() if text.isascii() or not _ODD.search(text) else text.translate(_FOLD).lower()
 
 
+@rx.remembered
 def needed_words(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Lower-case ASCII words of which every match of the pattern contains one (in its folded text), the most
     selective such set found; None when a match may hold no literal text."""
@@ -77,6 +78,7 @@ def _selectivity(words: frozenset[str]) -> tuple[int, int]:
     return min(map(len, words)), -len(words)
 
 
+@rx.remembered
 def literal_prefix(pattern: str, flags: int = 0) -> str:
     """The lower-case ASCII text with which every match of the pattern starts (after assertions such as \\b),
     as its folded text reads: '' when none."""
@@ -90,6 +92,7 @@ def literal_prefix(pattern: str, flags: int = 0) -> str:
     return "".join(prefix)
 
 
+@rx.remembered
 def needed_marks(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Characters other than letters and digits of which every match of the pattern holds one ('–' or ':' of
     'Cllr A – yes'), None when none is found."""
@@ -117,5 +120,10 @@ def _marks(items) -> frozenset[str] | None:
 
 def opens_lines(pattern: re.Pattern) -> bool:
     """Whether the whole pattern opens with '^' (multiline), written first: '^a|b' does not."""
-    return pattern.pattern.startswith("^") and bool(pattern.flags & re.M) and \
-        _parser.parse(pattern.pattern, pattern.flags)[0] == (_sre.AT, _sre.AT_BEGINNING)
+    return pattern.pattern.startswith("^") and bool(pattern.flags & re.M) and _opens_at_start(pattern.pattern,
+                                                                                              pattern.flags)
+
+
+@rx.remembered
+def _opens_at_start(pattern: str, flags: int = 0) -> bool:
+    return _parser.parse(pattern, flags)[0] == (_sre.AT, _sre.AT_BEGINNING)
