@@ -1,6 +1,6 @@
 """Extraction cost grows linearly with the document: ten times the text costs at most 11 times the CPU.
 
-About 15-20 s of CPU, so it runs only when MINUTES_EXTRACT_SCALING=1 (`scripts/bench.py --check` measures the
+About 30-40 s of CPU, so it runs only when MINUTES_EXTRACT_SCALING=1 (`scripts/bench.py --check` measures the
 same ratio at 2 MB and 20 MB). Measured 9.5-11.2 on this machine: at the bar, so not yet a CI guard (issue 13)."""
 import os
 import time
@@ -30,5 +30,6 @@ def _cpu(text: str) -> float:
 def test_ten_times_the_text_costs_at_most_eleven_times_the_cpu():
     small, big = _minutes(1_000_000), _minutes(10_000_000)
     _cpu(small[:50_000])  # rule tables compiled, caches warm
-    ratio = _cpu(big) / min(_cpu(small), _cpu(small))
+    runs = [(_cpu(small), _cpu(big)) for _ in range(2)]  # in turn, the best of each: drift only adds time
+    ratio = min(b for _, b in runs) / min(s for s, _ in runs)
     assert ratio <= 11, f"10 MB costs {ratio:.1f}x 1 MB: a pass is super-linear"
