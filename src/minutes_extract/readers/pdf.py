@@ -42,22 +42,44 @@ def _ruled(page) -> bool:
     return len(xs) >= 4 and len(ys) >= 4
 
 
-def _path_bounds(parent, in_form: bool = False):
-    """(left, bottom, right, top) of each path object of a page and of the forms on it (one level down, as
-    `page.get_objects(filter=[path], max_depth=2)`), through pdfium's C API: a Python wrapper for each of a
-    page's objects costs more than reading its text."""
-    count, get = ((pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject) if in_form else
-                  (pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject))
+def _path_bounds(page):
+    """(left, bottom, right, top) of each path object of a page and of the forms on it."""
     box = [ctypes.c_float() for _ in range(4)]
+    for obj, _ in _paths(page):
+        if not pdfium_c.FPDFPageObj_GetBounds(obj, *map(ctypes.byref, box)):
+            raise pdfium.PdfiumError("unreadable path bounds")
+        yield tuple(b.value for b in box)
+
+
+def _paths(parent, form=None):
+    """(path, the form holding it or None) for each path object of a page and of the forms on it (one level down,
+    as `page.get_objects(filter=[path], max_depth=2)`), as raw handles through pdfium's C API: a Python wrapper for
+    each of a page's objects costs more than reading its text."""
+    count, get = ((pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject) if form else
+                  (pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject))
     for i in range(count(parent)):
         obj = get(parent, i)
         kind = pdfium_c.FPDFPageObj_GetType(obj)
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-            if not pdfium_c.FPDFPageObj_GetBounds(obj, *map(ctypes.byref, box)):
-                raise pdfium.PdfiumError("unreadable path bounds")
-            yield tuple(b.value for b in box)
-        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and not in_form:
-            yield from _path_bounds(obj, True)
+            yield obj, form
+        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and not form:
+            yield from _paths(obj, obj)
+
+
+def _matrix(obj) -> tuple[float, ...]:
+    """The object's transform (a, b, c, d, e, f): (x, y) -> (ax + cy + e, bx + dy + f)."""
+    m = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(obj, m):
+        raise pdfium.PdfiumError("unreadable object matrix")
+    return m.a, m.b, m.c, m.d, m.e, m.f
+
+
+def _then(m1: tuple[float, ...], m2: tuple[float, ...]) -> tuple[float, ...]:
+    """The transform m1 followed by m2 (pypdfium2's `PdfMatrix.multiply`, in the same arithmetic)."""
+    a1, b1, c1, d1, e1, f1 = m1
+    a2, b2, c2, d2, e2, f2 = m2
+    return (a1 * a2 + b1 * c2, a1 * b2 + b1 * d2, c1 * a2 + d1 * c2, c1 * b2 + d1 * d2,
+            e1 * a2 + f1 * c2 + e2, e1 * b2 + f1 * d2 + f2)
 
 
 def _real_table(rows: list[list]) -> bool:
@@ -147,20 +169,18 @@ def _ruling_edges(page, height: float) -> list[Edge]:
     the page top; none on a page with more than _MAX_PATHS drawings or _MAX_SEGMENTS segments."""
     x, y = ctypes.c_float(), ctypes.c_float()
     edges, segments = [], 0
-    for n, obj in enumerate(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2)):
+    for n, (obj, form) in enumerate(_paths(page.raw)):
         count = pdfium_c.FPDFPath_CountSegments(obj)
         segments += count
         if n == _MAX_PATHS or segments > _MAX_SEGMENTS:
             return []
-        matrix = obj.get_matrix()  # path space to page space, through the form holding the path if any
-        if obj.container is not None:
-            matrix = matrix.multiply(obj.container.get_matrix())
+        a, b, c, d, e, f = _then(_matrix(obj), _matrix(form)) if form else _matrix(obj)  # to page space
         start = last = None
         for i in range(count):
             segment = pdfium_c.FPDFPath_GetPathSegment(obj, i)
             if not pdfium_c.FPDFPathSegment_GetPoint(segment, x, y):
                 raise pdfium.PdfiumError("unreadable path segment")
-            point = matrix.on_point(x.value, y.value)
+            point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
             kind = pdfium_c.FPDFPathSegment_GetType(segment)
             if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
                 start = point
@@ -170,7 +190,7 @@ def _ruling_edges(page, height: float) -> list[Edge]:
             if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
                 edges.append(_edge(point, start, height))
                 last = start
-    return [e for e in edges if e]
+    return [edge for edge in edges if edge]
 
 
 def _edge(p0: tuple[float, float], p1: tuple[float, float], height: float) -> Edge | None:
