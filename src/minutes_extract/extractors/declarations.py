@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -35,7 +35,9 @@ def _grammar() -> dict:
                  needed_words(e["pattern"].replace("{WHOS}", "."), re.I)) for e in entries]
 
     declaration, section = rules(raw["declaration"]), raw["section"]["pattern"]
-    return {"declaration": declaration, "declaration_words": any_of(words for _, _, words in declaration),
+    needs = any_of(words for _, _, words in declaration)
+    return {"declaration": declaration,  # the words they need, when none holds a space (see _word_starts)
+            "declaration_words": needs if needs is None or all(w.split() == [w] for w in needs) else None,
             "listed": rules(raw["listed"]), "who": rx.compile(who), "section": rx.compile(section, re.I),
             "section_words": needed_words(section, re.I), "section_prefix": literal_prefix(section, re.I),
             "item": rx.compile(raw["item"]["pattern"], re.I)}
@@ -46,11 +48,33 @@ def extract_declarations(units: list[Unit], text: str, roster=None, item_starts:
     g, people, out = _grammar(), People(roster), []
     folded = fold(text)
     sections = _starts(g["section"], g["section_prefix"], text, folded) if may_match(g["section_words"], folded) else []
+    needs = g["declaration_words"]  # a sentence with none of them states no declaration (None: any may)
+    starts = None if needs is None else _word_starts(needs, folded)
+    if not sections and starts == []:
+        return out
     for unit in units:
         listed = bool(sections) and _under_section(unit.start, sections, item_starts)
-        if listed or may_match(g["declaration_words"], fold(unit.text)):
+        if listed or starts is None or _starts_within(starts, unit.start, unit.end):
             out += _declared(unit, g["declaration"] + (g["listed"] if listed else []), g, people)
     return out
+
+
+def _word_starts(words: frozenset[str], folded: str) -> list[int]:
+    """The sorted offsets in `folded` (fold(text)) at which one of the words starts: a sentence (its words
+    single-spaced) holds a word without spaces only when the word starts in its span of the text."""
+    starts = []
+    for word in words:
+        at = folded.find(word)
+        while at != -1:
+            starts.append(at)
+            at = folded.find(word, at + 1)
+    return sorted(starts)
+
+
+def _starts_within(starts: list[int], a: int, b: int) -> bool:
+    """True when one of the sorted offsets lies in [a, b)."""
+    k = bisect_left(starts, a)
+    return k < len(starts) and starts[k] < b
 
 
 def _declared(unit: Unit, rules: list, g: dict, people: People) -> list[Declared]:
