@@ -164,7 +164,7 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
     out: list[Resolution] = []
     last_unit: dict[int, int] = {}  # decision index -> index of the last unit it takes in
     pending_marker = lettered = False
-    hits = _trigger_starts(fold(text), units[0].start if units else 0)  # offsets kept
+    hits = _trigger_starts(votes.document_fold(text), units[0].start if units else 0)  # offsets kept
     covered = bytearray(len(text) + 1)
     for a, b in action_spans:
         covered[a:b] = b"\x01" * (b - a)
@@ -183,6 +183,7 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
         k = bisect_left(hits, unit.start)
         if not (pending_marker or lettered) and not (k < len(hits) and hits[k] < unit.end):
             continue  # no decision word in this sentence
+        folded = fold(s)
         m = _RESOLVED.match(s)
         if not (m and m.group("kw") and (m.group("kw").isupper() or m.group("ref") or _LABEL_MARK.search(m.group()))):
             m = _RESOLVED_INSIDE.search(s) if "RESOLVED" in s or "DECISION" in s else None
@@ -212,7 +213,7 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
             continue
         if covered.find(1, unit.start, max(unit.start + 1, unit.end)) != -1:
             continue  # the sentence is an owned task ('It was agreed that X would ...')
-        opener = votes.motion(s)
+        opener = votes.motion(s, folded)
         last = _motion(units, i, opener, text, out, last_unit, item_starts) if opener else None
         if last is not None:
             claimed = last
@@ -222,7 +223,7 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
             out.append(Resolution(f"{title}: {rest}", unit.start, unit.end, _kind(None, rest), "decision.item-outcome"))
             last_unit[len(out) - 1] = i
             continue
-        if may_match(_OUTCOME_ONLY_NEEDS, fold(s)) and _OUTCOME_ONLY.match(s) or _MOTION_RESULT.match(s):
+        if may_match(_OUTCOME_ONLY_NEEDS, folded) and _OUTCOME_ONLY.match(s) or _MOTION_RESULT.match(s):
             gap = i - last_unit.get(len(out) - 1, -99)
             if out and (gap <= 3 or gap <= 8 and out[-1].rule in ("decision.motion", "decision.vote")):
                 out[-1].spans.append((unit.start, unit.end))  # 'Motion passed.' after the motion and its discussion
@@ -232,7 +233,7 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
                 out.append(Resolution(f"{motion.text} {s}", motion.start, unit.end, _kind(None, s), "decision.motion"))
                 last_unit[len(out) - 1] = i
                 continue
-        decision = _sentence_decision(s)
+        decision = _sentence_decision(s, folded)
         if not decision:
             continue
         kind, rule = decision
@@ -465,13 +466,13 @@ _RESOLVED_TO = rx.compile(r"\s*(?:that|to|:)")  # 'was resolved that / to / :' d
 _BY_BODY = rx.compile(r"^(?:Supported|Approved|Agreed|Refused)\s+by\s+the\b")
 
 
-def _sentence_decision(s: str) -> tuple[str, str] | None:
+def _sentence_decision(s: str, folded: str | None = None) -> tuple[str, str] | None:
     """(kind, rule) when the sentence records a decision. A search guarded by a word runs only when the
-    sentence has that word, which its pattern needs (`folded` as (?i) matches it)."""
+    sentence has that word, which its pattern needs (`folded`, fold(s), as (?i) matches it)."""
     low = s.lower()
     if len(s) < 8 or s.endswith("?") or not _TRIGGER.search(low):
         return None
-    folded = fold(s)
+    folded = fold(s) if folded is None else folded
     if "meeting" in folded and may_match(_LAST_NEEDS, folded) and _AT_OTHER_MEETING.search(s):
         return None
     if _BY_CONSENT.match(s):

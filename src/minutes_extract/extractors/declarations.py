@@ -11,7 +11,7 @@ from .. import rx
 from ..lexicon import rule_table
 from ..sentences import Unit
 from .screen import any_of, fold, literal_prefix, may_match, needed_words
-from .votes import People, who_pattern
+from .votes import People, document_fold, who_pattern
 
 
 @dataclass
@@ -46,7 +46,7 @@ def _grammar() -> dict:
 def extract_declarations(units: list[Unit], text: str, roster=None, item_starts: list[int] = ()) -> list[Declared]:
     """Each declaration: one per declarer, with the clause that states it."""
     g, people, out = _grammar(), People(roster), []
-    folded = fold(text)
+    folded = document_fold(text)
     sections = _starts(g["section"], g["section_prefix"], text, folded) if may_match(g["section_words"], folded) else []
     needs = g["declaration_words"]  # a sentence with none of them states no declaration (None: any may)
     starts = None if needs is None else _word_starts(needs, folded)
