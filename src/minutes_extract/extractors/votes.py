@@ -195,8 +195,13 @@ class People:
         return self.roster is not None and self.roster.resolve(ref)[1] and self.roster.resolve(ref)[0] != ["All"]
 
 
-def _roll_call(text: str, folded: str, people: People) -> list[dict]:
+def roll_call(text: str, roster=None) -> list[dict]:
     """Individual votes of a roll call ('Trustee Elton – yes, Trustee Hodge – yes'); empty below two."""
+    return _roll_call(text, fold(text), People(roster))
+
+
+def _roll_call(text: str, folded: str, people: People) -> list[dict]:
+    """roll_call, with fold(text) and the People that read the names."""
     g = grammar()
     if not may_match(g["roll_words"], folded) or not may_match(g["roll_marks"], text):
         return []
