@@ -173,10 +173,11 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
         s = unit.text
         if i <= claimed:
             continue
-        follow = votes.follows(s) if out and last_unit.get(len(out) - 1) == i - 1 else None
-        if follow and (_same_block(text, units[i - 1].end, unit.start) or follow.get("result")
-                       and out[-1].rule in ("decision.motion", "decision.vote")
-                       and not _OUTCOME_WORDS.search(out[-1].text)):
+        after = out and last_unit.get(len(out) - 1) == i - 1  # the sentence after a decision's last one
+        same_block = after and _same_block(text, units[i - 1].end, unit.start)
+        after_vote = after and out[-1].rule in ("decision.motion", "decision.vote")
+        follow = votes.follows(s) if same_block or after_vote else None  # else it could not continue it
+        if follow and (same_block or follow.get("result") and after_vote and not _OUTCOME_WORDS.search(out[-1].text)):
             out[-1].extend(unit)  # 'Member Hage seconded.', 'All were in favor.', 'Motion passes.'
             last_unit[len(out) - 1] = i
             continue
@@ -218,12 +219,13 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
         if last is not None:
             claimed = last
             continue
-        title, rest = _opens_item(units, i, text, item_starts)
+        outcome_words = may_match(_OUTCOME_ONLY_NEEDS, folded)  # which _OUTCOME_ONLY needs, in `rest` too
+        title, rest = _opens_item(units, i, text, item_starts) if outcome_words else ("", "")
         if title and _OUTCOME_ONLY.match(rest):  # '3. Approval of Agenda' / 'Approved.': the item's outcome
             out.append(Resolution(f"{title}: {rest}", unit.start, unit.end, _kind(None, rest), "decision.item-outcome"))
             last_unit[len(out) - 1] = i
             continue
-        if may_match(_OUTCOME_ONLY_NEEDS, folded) and _OUTCOME_ONLY.match(s) or _MOTION_RESULT.match(s):
+        if outcome_words and _OUTCOME_ONLY.match(s) or _MOTION_RESULT.match(s):
             gap = i - last_unit.get(len(out) - 1, -99)
             if out and (gap <= 3 or gap <= 8 and out[-1].rule in ("decision.motion", "decision.vote")):
                 out[-1].spans.append((unit.start, unit.end))  # 'Motion passed.' after the motion and its discussion
