@@ -282,7 +282,7 @@ def _opens_item(units: list[Unit], i: int, text: str, item_starts: list[int]) ->
 def _vote_text(text: str, spans: list[tuple[int, int]]) -> str:
     """The text a decision's vote is read from: its spans, lines joined, labelled lines kept apart."""
     chunk = " ".join(text[a:b] for a, b in spans)
-    return " ".join(_LABEL_LINE.sub("; ", chunk).split())
+    return " ".join((_LABEL_LINE.sub("; ", chunk) if "\n" in chunk else chunk).split())  # it needs a '\n'
 
 
 def _motion(units: list[Unit], i: int, opener: dict, text: str, out: list[Resolution], last_unit: dict[int, int],
