@@ -74,3 +74,12 @@ def test_word_starts_screen_the_sentences_by_their_spans():
 def test_a_declaration_across_a_line_break_is_read():
     text = "Cllr Tom Hale declared\nan interest in item 5."
     assert declared(text) == [("Tom Hale", "5", "Cllr Tom Hale declared an interest in item 5.")]
+
+
+def test_the_stretch_under_a_heading_ends_at_the_next_item_or_1500_characters_on():
+    import math
+
+    from minutes_extract.extractors.declarations import _section_ends
+    assert _section_ends([100, 5000], [0, 100, 400, 4000]) == [400, 6500]
+    assert _section_ends([10], []) == [1510] and _section_ends([], [5]) == []
+    assert _section_ends([10], [0, 9000]) == [1510] and math.inf not in _section_ends([10], [20])

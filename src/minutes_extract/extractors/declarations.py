@@ -2,6 +2,7 @@
 (models/declarations.json); names resolve through the roster like movers and seconders."""
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -52,8 +53,10 @@ def extract_declarations(units: list[Unit], text: str, roster=None, item_starts:
     starts = None if needs is None else _word_starts(needs, folded)
     if not sections and starts == []:
         return out
+    ends = _section_ends(sections, item_starts)
     for unit in units:
-        listed = bool(sections) and _under_section(unit.start, sections, item_starts)
+        k = bisect_right(sections, unit.start) - 1  # the last heading before the sentence: under it, or none
+        listed = k >= 0 and unit.start < ends[k]
         if listed or starts is None or _starts_within(starts, unit.start, unit.end):
             out += _declared(unit, g["declaration"] + (g["listed"] if listed else []), g, people)
     return out
@@ -95,13 +98,14 @@ def _declared(unit: Unit, rules: list, g: dict, people: People) -> list[Declared
     return out
 
 
-def _under_section(pos: int, sections: list[int], item_starts: list[int]) -> bool:
-    """True when pos lies in the item a Declarations of Interest heading opens."""
-    k = bisect_right(sections, pos) - 1
-    if k < 0:
-        return False
-    j = bisect_right(item_starts, sections[k])
-    return pos - sections[k] < 1500 and (j >= len(item_starts) or pos < item_starts[j])
+def _section_ends(sections: list[int], item_starts: list[int]) -> list[float]:
+    """Where the stretch under each Declarations of Interest heading ends: at the next item's start, at most
+    1500 characters on."""
+    ends = []
+    for start in sections:
+        j = bisect_right(item_starts, start)
+        ends.append(min(start + 1500, item_starts[j] if j < len(item_starts) else math.inf))
+    return ends
 
 
 def _starts(pattern: re.Pattern, prefix: str, text: str, folded: str) -> list[int]:
