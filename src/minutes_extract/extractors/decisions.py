@@ -431,9 +431,9 @@ _ACT_WORDS = frozenset(("agreed", "approved", "resolved", "decided", "accepted",
                         "object", "support", "instruct", "direct", "authori", "no comment"))
 _VOTE_WORDS = frozenset(("second", "favour", "favor", "carried", "motion", "voted", "unanim"))
 _MOTION_WORDS = frozenset(("motion", "moves", "consensus", "agenda"))
-# the bodies of which every match of _BODY_ACT and _BODY_AND names one, as written (both patterns are case-sensitive)
-_BODY_WORDS = frozenset(("Council", "Board", "Committee", "Partnership", "Meeting", "Members", "TC", "Group",
-                         "Trustees", "Directors", "Panel", "Forum"))
+# the bodies of which every match of _BODY_ACT and _BODY_AND names one, as written (both patterns are case-sensitive):
+# one search, which skips to the capitals they open with, is faster than a test for each
+_BODY_WORD = rx.compile("Council|Board|Committee|Partnership|Meeting|Members|TC|Group|Trustees|Directors|Panel|Forum")
 _PASSIVE_NEEDS = needed_words(_PASSIVE.pattern, _PASSIVE.flags)  # its verbs
 
 
@@ -492,8 +492,7 @@ def _sentence_decision(s: str, folded: str | None = None) -> tuple[str, str] | N
         return None
     if m:
         return _kind(m.group("verb"), s) if m.group("verb") != "prop" else "agreed", "decision.it-was-agreed"
-    m = _BODY_ACT.search(s) or _BODY_AND.search(s) if may_match(_ACT_WORDS, low) and may_match(_BODY_WORDS, s) \
-        else None
+    m = _BODY_ACT.search(s) or _BODY_AND.search(s) if _BODY_WORD.search(s) and may_match(_ACT_WORDS, low) else None
     before = s[:m.start()] if m else ""
     if m and not _history(s, m) and not _REPORTED_CLAUSE.search(before) and not _TO_BE_BEFORE.search(before) \
             and not _OTHER_BODY_BEFORE.search(before):
