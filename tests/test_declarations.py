@@ -60,3 +60,26 @@ def test_literal_prefix_and_the_starts_it_screens():
     pattern = re.compile(r"\baba", re.I)
     text = "ABABA xaba aba-ABA"
     assert _starts(pattern, "aba", text, text.lower()) == [m.start() for m in pattern.finditer(text)] == [0, 11, 15]
+
+
+def test_word_starts_screen_the_sentences_by_their_spans():
+    from minutes_extract.extractors.declarations import _starts_within, _word_starts
+    text = "cllr a declared an interest. conflict declared"
+    starts = _word_starts(frozenset(["declared", "interest", "conflict"]), text)
+    assert starts == [7, 19, 29, 38]
+    assert _starts_within(starts, 0, 7) is False and _starts_within(starts, 0, 8) is True
+    assert _starts_within(starts, 20, 29) is False and _starts_within(starts, 39, 99) is False
+
+
+def test_a_declaration_across_a_line_break_is_read():
+    text = "Cllr Tom Hale declared\nan interest in item 5."
+    assert declared(text) == [("Tom Hale", "5", "Cllr Tom Hale declared an interest in item 5.")]
+
+
+def test_the_stretch_under_a_heading_ends_at_the_next_item_or_1500_characters_on():
+    import math
+
+    from minutes_extract.extractors.declarations import _section_ends
+    assert _section_ends([100, 5000], [0, 100, 400, 4000]) == [400, 6500]
+    assert _section_ends([10], []) == [1510] and _section_ends([], [5]) == []
+    assert _section_ends([10], [0, 9000]) == [1510] and math.inf not in _section_ends([10], [20])

@@ -164,7 +164,7 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
     out: list[Resolution] = []
     last_unit: dict[int, int] = {}  # decision index -> index of the last unit it takes in
     pending_marker = lettered = False
-    hits = _trigger_starts(fold(text), units[0].start if units else 0)  # offsets kept
+    hits = _trigger_starts(votes.document_fold(text), units[0].start if units else 0)  # offsets kept
     covered = bytearray(len(text) + 1)
     for a, b in action_spans:
         covered[a:b] = b"\x01" * (b - a)
@@ -173,16 +173,18 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
         s = unit.text
         if i <= claimed:
             continue
-        follow = votes.follows(s) if out and last_unit.get(len(out) - 1) == i - 1 else None
-        if follow and (_same_block(text, units[i - 1].end, unit.start) or follow.get("result")
-                       and out[-1].rule in ("decision.motion", "decision.vote")
-                       and not _OUTCOME_WORDS.search(out[-1].text)):
+        after = out and last_unit.get(len(out) - 1) == i - 1  # the sentence after a decision's last one
+        same_block = after and _same_block(text, units[i - 1].end, unit.start)
+        after_vote = after and out[-1].rule in ("decision.motion", "decision.vote")
+        follow = votes.follows(s) if same_block or after_vote else None  # else it could not continue it
+        if follow and (same_block or follow.get("result") and after_vote and not _OUTCOME_WORDS.search(out[-1].text)):
             out[-1].extend(unit)  # 'Member Hage seconded.', 'All were in favor.', 'Motion passes.'
             last_unit[len(out) - 1] = i
             continue
         k = bisect_left(hits, unit.start)
         if not (pending_marker or lettered) and not (k < len(hits) and hits[k] < unit.end):
             continue  # no decision word in this sentence
+        folded = fold(s)
         m = _RESOLVED.match(s)
         if not (m and m.group("kw") and (m.group("kw").isupper() or m.group("ref") or _LABEL_MARK.search(m.group()))):
             m = _RESOLVED_INSIDE.search(s) if "RESOLVED" in s or "DECISION" in s else None
@@ -212,17 +214,18 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
             continue
         if covered.find(1, unit.start, max(unit.start + 1, unit.end)) != -1:
             continue  # the sentence is an owned task ('It was agreed that X would ...')
-        opener = votes.motion(s)
+        opener = votes.motion(s, folded)
         last = _motion(units, i, opener, text, out, last_unit, item_starts) if opener else None
         if last is not None:
             claimed = last
             continue
-        title, rest = _opens_item(units, i, text, item_starts)
+        outcome_words = may_match(_OUTCOME_ONLY_NEEDS, folded)  # which _OUTCOME_ONLY needs, in `rest` too
+        title, rest = _opens_item(units, i, text, item_starts) if outcome_words else ("", "")
         if title and _OUTCOME_ONLY.match(rest):  # '3. Approval of Agenda' / 'Approved.': the item's outcome
             out.append(Resolution(f"{title}: {rest}", unit.start, unit.end, _kind(None, rest), "decision.item-outcome"))
             last_unit[len(out) - 1] = i
             continue
-        if may_match(_OUTCOME_ONLY_NEEDS, fold(s)) and _OUTCOME_ONLY.match(s) or _MOTION_RESULT.match(s):
+        if outcome_words and _OUTCOME_ONLY.match(s) or _MOTION_RESULT.match(s):
             gap = i - last_unit.get(len(out) - 1, -99)
             if out and (gap <= 3 or gap <= 8 and out[-1].rule in ("decision.motion", "decision.vote")):
                 out[-1].spans.append((unit.start, unit.end))  # 'Motion passed.' after the motion and its discussion
@@ -232,7 +235,7 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
                 out.append(Resolution(f"{motion.text} {s}", motion.start, unit.end, _kind(None, s), "decision.motion"))
                 last_unit[len(out) - 1] = i
                 continue
-        decision = _sentence_decision(s)
+        decision = _sentence_decision(s, folded)
         if not decision:
             continue
         kind, rule = decision
@@ -279,7 +282,7 @@ def _opens_item(units: list[Unit], i: int, text: str, item_starts: list[int]) ->
 def _vote_text(text: str, spans: list[tuple[int, int]]) -> str:
     """The text a decision's vote is read from: its spans, lines joined, labelled lines kept apart."""
     chunk = " ".join(text[a:b] for a, b in spans)
-    return " ".join(_LABEL_LINE.sub("; ", chunk).split())
+    return " ".join((_LABEL_LINE.sub("; ", chunk) if "\n" in chunk else chunk).split())  # it needs a '\n'
 
 
 def _motion(units: list[Unit], i: int, opener: dict, text: str, out: list[Resolution], last_unit: dict[int, int],
@@ -428,9 +431,9 @@ _ACT_WORDS = frozenset(("agreed", "approved", "resolved", "decided", "accepted",
                         "object", "support", "instruct", "direct", "authori", "no comment"))
 _VOTE_WORDS = frozenset(("second", "favour", "favor", "carried", "motion", "voted", "unanim"))
 _MOTION_WORDS = frozenset(("motion", "moves", "consensus", "agenda"))
-# the bodies of which every match of _BODY_ACT and _BODY_AND names one, as written (both patterns are case-sensitive)
-_BODY_WORDS = frozenset(("Council", "Board", "Committee", "Partnership", "Meeting", "Members", "TC", "Group",
-                         "Trustees", "Directors", "Panel", "Forum"))
+# the bodies of which every match of _BODY_ACT and _BODY_AND names one, as written (both patterns are case-sensitive):
+# one search, which skips to the capitals they open with, is faster than a test for each
+_BODY_WORD = rx.compile("Council|Board|Committee|Partnership|Meeting|Members|TC|Group|Trustees|Directors|Panel|Forum")
 _PASSIVE_NEEDS = needed_words(_PASSIVE.pattern, _PASSIVE.flags)  # its verbs
 
 
@@ -465,13 +468,13 @@ _RESOLVED_TO = rx.compile(r"\s*(?:that|to|:)")  # 'was resolved that / to / :' d
 _BY_BODY = rx.compile(r"^(?:Supported|Approved|Agreed|Refused)\s+by\s+the\b")
 
 
-def _sentence_decision(s: str) -> tuple[str, str] | None:
+def _sentence_decision(s: str, folded: str | None = None) -> tuple[str, str] | None:
     """(kind, rule) when the sentence records a decision. A search guarded by a word runs only when the
-    sentence has that word, which its pattern needs (`folded` as (?i) matches it)."""
+    sentence has that word, which its pattern needs (`folded`, fold(s), as (?i) matches it)."""
     low = s.lower()
     if len(s) < 8 or s.endswith("?") or not _TRIGGER.search(low):
         return None
-    folded = fold(s)
+    folded = fold(s) if folded is None else folded
     if "meeting" in folded and may_match(_LAST_NEEDS, folded) and _AT_OTHER_MEETING.search(s):
         return None
     if _BY_CONSENT.match(s):
@@ -489,8 +492,7 @@ def _sentence_decision(s: str) -> tuple[str, str] | None:
         return None
     if m:
         return _kind(m.group("verb"), s) if m.group("verb") != "prop" else "agreed", "decision.it-was-agreed"
-    m = _BODY_ACT.search(s) or _BODY_AND.search(s) if may_match(_ACT_WORDS, low) and may_match(_BODY_WORDS, s) \
-        else None
+    m = _BODY_ACT.search(s) or _BODY_AND.search(s) if _BODY_WORD.search(s) and may_match(_ACT_WORDS, low) else None
     before = s[:m.start()] if m else ""
     if m and not _history(s, m) and not _REPORTED_CLAUSE.search(before) and not _TO_BE_BEFORE.search(before) \
             and not _OTHER_BODY_BEFORE.search(before):

@@ -2,8 +2,9 @@
 (models/declarations.json); names resolve through the roster like movers and seconders."""
 from __future__ import annotations
 
+import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -11,7 +12,7 @@ from .. import rx
 from ..lexicon import rule_table
 from ..sentences import Unit
 from .screen import any_of, fold, literal_prefix, may_match, needed_words
-from .votes import People, who_pattern
+from .votes import People, document_fold, who_pattern
 
 
 @dataclass
@@ -35,7 +36,9 @@ def _grammar() -> dict:
                  needed_words(e["pattern"].replace("{WHOS}", "."), re.I)) for e in entries]
 
     declaration, section = rules(raw["declaration"]), raw["section"]["pattern"]
-    return {"declaration": declaration, "declaration_words": any_of(words for _, _, words in declaration),
+    needs = any_of(words for _, _, words in declaration)
+    return {"declaration": declaration,  # the words they need, when none holds a space (see _word_starts)
+            "declaration_words": needs if needs is None or all(w.split() == [w] for w in needs) else None,
             "listed": rules(raw["listed"]), "who": rx.compile(who), "section": rx.compile(section, re.I),
             "section_words": needed_words(section, re.I), "section_prefix": literal_prefix(section, re.I),
             "item": rx.compile(raw["item"]["pattern"], re.I)}
@@ -44,13 +47,37 @@ def _grammar() -> dict:
 def extract_declarations(units: list[Unit], text: str, roster=None, item_starts: list[int] = ()) -> list[Declared]:
     """Each declaration: one per declarer, with the clause that states it."""
     g, people, out = _grammar(), People(roster), []
-    folded = fold(text)
+    folded = document_fold(text)
     sections = _starts(g["section"], g["section_prefix"], text, folded) if may_match(g["section_words"], folded) else []
+    needs = g["declaration_words"]  # a sentence with none of them states no declaration (None: any may)
+    starts = None if needs is None else _word_starts(needs, folded)
+    if not sections and starts == []:
+        return out
+    ends = _section_ends(sections, item_starts)
     for unit in units:
-        listed = bool(sections) and _under_section(unit.start, sections, item_starts)
-        if listed or may_match(g["declaration_words"], fold(unit.text)):
+        k = bisect_right(sections, unit.start) - 1  # the last heading before the sentence: under it, or none
+        listed = k >= 0 and unit.start < ends[k]
+        if listed or starts is None or _starts_within(starts, unit.start, unit.end):
             out += _declared(unit, g["declaration"] + (g["listed"] if listed else []), g, people)
     return out
+
+
+def _word_starts(words: frozenset[str], folded: str) -> list[int]:
+    """The sorted offsets in `folded` (fold(text)) at which one of the words starts: a sentence (its words
+    single-spaced) holds a word without spaces only when the word starts in its span of the text."""
+    starts = []
+    for word in words:
+        at = folded.find(word)
+        while at != -1:
+            starts.append(at)
+            at = folded.find(word, at + 1)
+    return sorted(starts)
+
+
+def _starts_within(starts: list[int], a: int, b: int) -> bool:
+    """True when one of the sorted offsets lies in [a, b)."""
+    k = bisect_left(starts, a)
+    return k < len(starts) and starts[k] < b
 
 
 def _declared(unit: Unit, rules: list, g: dict, people: People) -> list[Declared]:
@@ -71,13 +98,14 @@ def _declared(unit: Unit, rules: list, g: dict, people: People) -> list[Declared
     return out
 
 
-def _under_section(pos: int, sections: list[int], item_starts: list[int]) -> bool:
-    """True when pos lies in the item a Declarations of Interest heading opens."""
-    k = bisect_right(sections, pos) - 1
-    if k < 0:
-        return False
-    j = bisect_right(item_starts, sections[k])
-    return pos - sections[k] < 1500 and (j >= len(item_starts) or pos < item_starts[j])
+def _section_ends(sections: list[int], item_starts: list[int]) -> list[float]:
+    """Where the stretch under each Declarations of Interest heading ends: at the next item's start, at most
+    1500 characters on."""
+    ends = []
+    for start in sections:
+        j = bisect_right(item_starts, start)
+        ends.append(min(start + 1500, item_starts[j] if j < len(item_starts) else math.inf))
+    return ends
 
 
 def _starts(pattern: re.Pattern, prefix: str, text: str, folded: str) -> list[int]:

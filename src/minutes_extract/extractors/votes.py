@@ -16,6 +16,13 @@ _N = (r"(?=[\d" + "".join(sorted({n[0] for n in _NUMBERS})) + "])"  # the first 
 _SP = r"[^\S\n]"  # a space within a line (no-break spaces too)
 
 
+@lru_cache(maxsize=1)
+def document_fold(text: str) -> str:
+    """fold(text) of the document being read, kept for the next extractor that screens the same text
+    (decisions, then declarations)."""
+    return fold(text)
+
+
 def _raw() -> dict:
     return rule_table("votes")
 
@@ -108,25 +115,31 @@ _MOTION_WORD_NEEDS = needed_words(_MOTION_WORD.pattern, _MOTION_WORD.flags)  # a
 _BULLET = rx.compile(r"^[o•◦▪·*–-]\s+")  # a list glyph before a sentence ('o Eric seconded the motion.')
 
 
-def motion(sentence: str) -> dict | None:
+def motion(sentence: str, folded: str | None = None) -> dict | None:
     """The rule (its entry in votes.json, with its flags) by which a sentence opens a motion ('Motion to
-    approve ...', 'Moved by X to adopt'), or None."""
-    if not may_match(_MOTION_WORD_NEEDS, fold(sentence)) or not _MOTION_WORD.search(sentence):
+    approve ...', 'Moved by X to adopt'), or None (`folded`: fold(sentence), when the caller has it)."""
+    folded = fold(sentence) if folded is None else folded
+    if not may_match(_MOTION_WORD_NEEDS, folded) or not _MOTION_WORD.search(sentence):
         return None
+    return _first_rule(grammar()["motion"], *_unbulleted(sentence, folded))
+
+
+def _unbulleted(sentence: str, folded: str) -> tuple[str, str]:
+    """The sentence without a list glyph before it, and its folded text."""
+    if not _BULLET.match(sentence):
+        return sentence, folded
     sentence = _BULLET.sub("", sentence)
-    return _first_rule(grammar()["motion"], sentence)
+    return sentence, fold(sentence)
 
 
 def follows(sentence: str) -> dict | None:
     """The rule (its entry in votes.json) by which a sentence continues the motion or decision before it
     (seconder, outcome, roll call), or None."""
-    sentence = _BULLET.sub("", sentence)
-    return _first_rule(grammar()["follow"], sentence)
+    return _first_rule(grammar()["follow"], *_unbulleted(sentence, fold(sentence)))
 
 
-def _first_rule(rules, sentence: str) -> dict | None:
-    """The first rule (entry, pattern, words) whose pattern the sentence matches."""
-    folded = fold(sentence)
+def _first_rule(rules, sentence: str, folded: str) -> dict | None:
+    """The first rule (entry, pattern, words) whose pattern the sentence (folded: `folded`) matches."""
     return next((rule for rule, pattern, words in rules if may_match(words, folded) and pattern.search(sentence)),
                 None)
 
@@ -184,8 +197,13 @@ class People:
 
 def roll_call(text: str, roster=None) -> list[dict]:
     """Individual votes of a roll call ('Trustee Elton – yes, Trustee Hodge – yes'); empty below two."""
-    g, people = grammar(), People(roster)
-    if not may_match(g["roll_words"], fold(text)) or not may_match(g["roll_marks"], text):
+    return _roll_call(text, fold(text), People(roster))
+
+
+def _roll_call(text: str, folded: str, people: People) -> list[dict]:
+    """roll_call, with fold(text) and the People that read the names."""
+    g = grammar()
+    if not may_match(g["roll_words"], folded) or not may_match(g["roll_marks"], text):
         return []
     calls = [{"name": people.name(m.group("who")), "vote": g["roll_votes"][m.group("vote").lower()]}
              for m in g["roll_call"].finditer(text) if people.name(m.group("who"))]
@@ -223,7 +241,7 @@ def vote_of(text: str, roster=None, absent: int = 0) -> dict | None:
         hit = None if kind in vote else _first(rules, text, present)
         if hit:
             vote[kind] = _number(next(x for x in hit[1].groups() if x))
-    calls = roll_call(text, roster)
+    calls = _roll_call(text, folded, people)
     if calls:
         vote["roll_call"] = calls
         for kind, key in (("yes", "for"), ("no", "against"), ("abstain", "abstain")):
