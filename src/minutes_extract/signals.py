@@ -82,13 +82,24 @@ def _winner(text: str, section: str) -> str | None:
     single, other = _cues(section)
     capitalised = set((_CAPITALISED if "$" in text else _CAPITALISED_NO_DOLLAR).findall(text))
     scores = Counter(single[w] for w in capitalised.intersection(single))
+    stems: dict[str, int] = {}
     for needs, first, pattern, name in other:
-        at = text.find(first) if needs <= capitalised else -1  # the pattern opens with its first word
+        at = _find(text, first, stems) if needs <= capitalised else -1  # the pattern opens with its first word
         if at != -1 and pattern.search(text, at):
             scores[name] += 1
     names = [n for n in _table()[section] if not n.startswith("_")]
     best = max(names, key=lambda n: scores[n])
     return best if scores[best] else None
+
+
+def _find(text: str, word: str, stems: dict[str, int]) -> int:
+    """text.find(word), looked for from where the text first has the word's first four characters, found once
+    for all words that share them (`stems`: per text): 'organised', 'organisation', 'organization'."""
+    stem = word[:4]
+    at = stems.get(stem)
+    if at is None:
+        at = stems[stem] = text.find(stem)
+    return text.find(word, at) if at != -1 else -1
 
 
 @lru_cache(maxsize=None)
