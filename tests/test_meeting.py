@@ -122,3 +122,15 @@ def test_search_of_a_rule_that_opens_lines_finds_what_search_does():
         m, want = _search(rule, text), rule.search(text)
         assert (m and m.span()) == (want and want.span())
     assert _search(rule, "x\n## 20:06 Open").group().startswith("## 20:06")
+
+
+def test_line_matches_of_detail_headings_are_finditers_with_the_lazy_headings_words():
+    import re
+    from minutes_extract.extractors.meeting import _DETAIL_HEADING, _line_matches
+    lazy = re.compile(r"^(?P<line>#{0,6}[ \t]*(?P<h>[A-Za-z][A-Za-z ,&]{2,40}?)[ \t]*:?[ \t]*$)", re.M)
+    texts = ("Venue\nTown Hall", "x\n## Time and Place :  \nHall\n\nDate, time \t\n", "Location" + " " * 50 + ":",
+             "A very long line of prose that goes on past forty letters\nWhere", "no heading here.\n1. Item")
+    for text in texts:
+        got = [(m.span(), m.start("line"), m.group("h").strip()) for m in _line_matches(_DETAIL_HEADING, text)]
+        assert got == [(m.span(), m.start("line"), m.group("h").strip()) for m in lazy.finditer(text)]
+    assert [m.group("h") for m in _line_matches(_DETAIL_HEADING, texts[1])] == ["Time and Place ", "Hall", "Date, time "]

@@ -86,11 +86,11 @@ def _fast(pattern: re.Pattern, text: str, low: str | None) -> tuple[re.Pattern, 
 
 
 _RULES = rule_table("meeting")
-_HEADING_LINE = r"(?P<line>#{0,6}[ \t]*(?P<h>[A-Za-z][A-Za-z ,&]{2,40}?)[ \t]*:?[ \t]*$)"
-# a short heading line: the first line, else one after a line break (a pattern that opens with the literal '\n'
-# is only tried where one is; one opening with '^' at every position)
-_FIRST_HEADING = rx.compile(_HEADING_LINE, re.M)
-_DETAIL_HEADING = rx.compile(r"\n" + _HEADING_LINE, re.M)
+# a short heading line; its words read as one run that is not given back (a lookahead's group, matched again),
+# which finds the lines a lazy run ending before '[ \t]*:?' finds, with the same span and, but for trailing
+# spaces, the same words, without trying the line's end after each of up to 40 characters of every line
+_DETAIL_HEADING = rx.compile(r"^(?P<line>#{0,6}[ \t]*(?P<h>[A-Za-z](?=(?P<run>[A-Za-z ,&]{2,40}))(?P=run))"
+                             r"[ \t]*:?[ \t]*$)", re.M)
 _DETAIL_NAME = rx.compile(_RULES["detail_headings"]["pattern"], re.I)
 _HEADING_MARK = rx.compile(r"^#", re.M)
 
@@ -103,25 +103,29 @@ _START_RULES, _END_RULES = _rules("start"), _rules("end")
 
 
 def _search(pattern: re.Pattern, text: str) -> re.Match | None:
-    """pattern.search(text); a pattern that opens with '^' is matched on the first line, else where it matches
-    first after a line break (a line break and the rest of the pattern, only tried where one is: a pattern that
-    opens with '^' is tried at every position)."""
-    after_break = _AFTER_BREAK.get(pattern)
-    if after_break is None:
+    """pattern.search(text), a pattern that opens with '^' read as _line_matches reads it."""
+    if pattern not in _AFTER_BREAK:
         return pattern.search(text)
+    return next(_line_matches(pattern, text), None)
+
+
+def _line_matches(pattern: re.Pattern, text: str):
+    """pattern.finditer(text) for a pattern (of _AFTER_BREAK) that opens with '^' and whose matches end neither
+    where they start nor after a line break: its match on the first line, then where it matches after a line
+    break (a line break and the rest of the pattern, only tried where one is: a pattern that opens with '^' is
+    tried at every position)."""
     first = pattern.match(text)
     if first:
-        return first
-    m = after_break.search(text)
-    return pattern.match(text, m.start() + 1) if m else None
+        yield first
+    for m in _AFTER_BREAK[pattern].finditer(text, first.end() if first else 0):
+        yield pattern.match(text, m.start() + 1)
 
 
 def details(text: str, items: list[Segment]) -> str:
     """The title block, and the sections anywhere that are headed as the meeting's details ('## Time and
     Location', 'Venue'), each up to its next blank-line-separated heading (at most ~600 characters)."""
     parts = [_head(text, items)]
-    first = _FIRST_HEADING.match(text)
-    for m in ([first] if first else []) + list(_DETAIL_HEADING.finditer(text)):
+    for m in _line_matches(_DETAIL_HEADING, text):
         if _DETAIL_NAME.match(m.group("h").strip()):
             nxt = _HEADING_MARK.search(text[m.end():m.end() + 600])
             parts.append(text[m.start("line"):m.end() + (nxt.start() if nxt else 600)])
@@ -360,9 +364,9 @@ def _tidy_body(b: str) -> str | None:
 
 _LOWERED = {p: lowered(p) for p in (*_START_RULES, *_END_RULES, _START, *(p for p, _ in _BODY_NAMES),
                                     *(p for _, p in _MEETING_BODIES))}
-# each start rule that opens with '^', and its lower-cased form: the same after a line break
+# each start rule that opens with '^', its lower-cased form, and _DETAIL_HEADING: the same after a line break
 _AFTER_BREAK = {p: rx.compile(f"\n(?:{p.pattern[1:]})", p.flags)
-                for p in (*_START_RULES, *(_LOWERED[p] for p in _START_RULES)) if opens_lines(p)}
+                for p in (*_START_RULES, *(_LOWERED[p] for p in _START_RULES), _DETAIL_HEADING) if opens_lines(p)}
 _NEXT = _RULES["next_meeting"]
 _NEXT_TITLE = rx.compile(_NEXT["section_titles"], re.I)
 _MONTH_WORD = (r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
