@@ -286,6 +286,17 @@ def test_markers_match_the_marker_as_finditer_does():
             "E Fox\nnothing here\nAlso Attending: F Wu")
     for a, b in ((0, len(text)), (5, 80), (36, len(text)), (0, 0)):
         want = [(m.start(), m.end(), m.group("head")) for m in _MARKER.finditer(text, a, b)]
-        assert [(m.start(), m.end(), m.group("head")) for m in _markers(text, a, b)] == want
-    assert [m.group("head") for m in _markers(text, 0, len(text))] == [
+        for low in (None, text.lower()):  # found by the lower-cased patterns, or not
+            assert [(m.start(), m.end(), m.group("head")) for m in _markers(text, low, a, b)] == want
+    assert [m.group("head") for m in _markers(text, text.lower(), 0, len(text))] == [
         "Councillors Present", "Present Members Absent", "Apologies", "Staff present", "Also Attending"]
+
+
+def test_named_marker_found_in_the_lower_cased_text_as_in_the_text():
+    from minutes_extract.extractors.attendees import _NAMED_MARKER, _named_marker
+    text = "x-Present: A\nIN ATTENDANCE :  B Cole\nMembers of the Public: 3\napologies:C"
+    for pos in range(len(text)):
+        want = _NAMED_MARKER.search(text, pos)
+        got = _named_marker(text, text.lower(), pos, len(text))
+        assert (got and (got.span(), got.group("head"))) == (want and (want.span(), want.group("head")))
+    assert _named_marker(text, text.lower(), 0, len(text)).group("head") == "IN ATTENDANCE"

@@ -109,10 +109,10 @@ def test_next_meetings_of_other_bodies_and_unsettled_dates_are_not_ours():
 
 
 def test_caseless_text_only_when_lower_case_patterns_find_the_same():
-    from minutes_extract.extractors.meeting import _caseless
-    assert _caseless("Meeting CLOSED at 9pm") == "meeting closed at 9pm"
-    assert _caseless("CLOſED") is None  # re.I matches 'ſ' to 's', which lower() keeps
-    assert _caseless("İtem") is None  # lower-cased to two characters
+    from minutes_extract.signals import caseless
+    assert caseless("Meeting CLOSED at 9pm") == "meeting closed at 9pm"
+    assert caseless("CLOſED") is None  # re.I matches 'ſ' to 's', which lower() keeps
+    assert caseless("İtem") is None  # lower-cased to two characters
 
 
 def test_search_of_a_rule_that_opens_lines_finds_what_search_does():

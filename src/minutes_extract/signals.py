@@ -34,6 +34,13 @@ def lowered_text(text: str) -> str:
     return text.lower()
 
 
+def caseless(text: str, low: str | None = None) -> str | None:
+    """text.lower() (`low` when given), when `lowered` patterns find in it just what their case-insensitive forms
+    find in the text: of the same length, without 'ı' and 'ſ' (which re.I matches to 'i' and 's'); else None."""
+    low = text.lower() if low is None else low
+    return low if len(low) == len(text) and "ı" not in low and "ſ" not in low else None
+
+
 def _table() -> dict:
     return rule_table("signals")
 

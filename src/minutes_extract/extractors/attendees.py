@@ -8,19 +8,22 @@ from .. import rx
 from ..lexicon import alternation, longest_first, phrase_alternation, words
 from ..segment import Line, Segment, lines_of
 from ..sentences import split
+from ..signals import caseless, lowered_text
 from .attendance_lists import (EXPLAIN, HEADING_LINE, HEADS, MODE, NONE, PRESENT, PROSE_WORD, Found, clean, list_part,
                                list_people, status_of)
 from .attendance_sentences import APOLOGY_SENTENCE, all_present, read_sentences
 from .attendance_tables import read_tables
+from .dates import lowered
 from .people import BRACKETED, Person, describes_role, parse_entry, several_people, titled
 
 _WORDED = r"(?:[A-Z][a-z]+[ \t]+){1,2}(?:[Pp]resent|[Aa]bsent|[Aa]ttending|[Ee]xcused)"  # 'Councillors Present'
-_MARKER_END = r"[*_]{0,2}\s*(?::|-|–)\s*[*_]{0,2}\s*(?=\S)"
+_MARKER_END = r"[*_]{0,2}\s*(?::|-|–)\s*[*_]{0,2}\s*(?=[^\s])"  # ('[^\s]': the same lower-cased)
 _MARKER = rx.compile(rf"(?<![\w-])(?P<head>(?:{HEADS}|Members of the Public|Public|{_WORDED}){MODE}){_MARKER_END}", re.I)
 # _MARKER as two: where the first matches, _MARKER does, with its match; elsewhere _MARKER is the second, which
 # can start only on a line with an attendance word (the second is tried only there: a lookbehind that opens a
 # pattern makes the engine try it at every position)
 _NAMED_MARKER = rx.compile(rf"(?<![\w-])(?P<head>(?:{HEADS}|Members of the Public|Public){MODE}){_MARKER_END}", re.I)
+_NAMED_LOWERED = lowered(_NAMED_MARKER)  # where _NAMED_MARKER matches, in the lower-cased text (caseless)
 _WORDED_MARKER = rx.compile(rf"(?<![\w-])(?P<head>{_WORDED}{MODE}){_MARKER_END}", re.I)
 _WORDED_START = rx.compile(rf"(?<![\w-])(?={_WORDED})", re.I)  # where _WORDED_MARKER may match, on its line
 _ATTENDANCE_WORD = rx.compile(  # an attendance word as re.I matches it, found by its first letter
@@ -61,12 +64,13 @@ def extract_attendees(text: str, items: list[Segment], lines: list[Line] | None 
     preamble_end = items[0].start if items else min(len(text), 4000)
     lines = lines_of(text) if lines is None else lines
     starts = [ln.start for ln in lines]
+    low = caseless(text, lowered_text(text))
     _heading_sections(lines, found)
-    _inline_markers(text, 0, preamble_end, found)
+    _inline_markers(text, low, 0, preamble_end, found)
     headings = [_heading(text, seg) for seg in items]
     # 'ROLL CALL: Present: Coleman, Flagg ...', '## Time and Location' / 'Members Present: ...'
     for seg, heading in zip(items[:3], headings):
-        _inline_markers(text, seg.start, seg.end, found,
+        _inline_markers(text, low, seg.start, seg.end, found,
                         line_start=not _ROLL_TITLE.search(heading))
     read_tables(lines, found)
     for seg, heading in zip(items, headings):
@@ -214,20 +218,21 @@ def _marked_lines(text, start, end) -> list[tuple[int, int]]:
     return spans
 
 
-def _markers(text, a, b) -> list[re.Match]:
-    """The matches of _MARKER in text[a:b] as finditer finds them: at each place _NAMED_MARKER's, else
-    _WORDED_MARKER's, which is looked for only on the lines holding an attendance word."""
+def _markers(text, low, a, b) -> list[re.Match]:
+    """The matches of _MARKER in text[a:b] as finditer finds them: at each place _NAMED_MARKER's (found in `low`,
+    caseless(text), when known), else _WORDED_MARKER's, which is looked for only on the lines holding an
+    attendance word."""
     lines = []  # the spans of the lines that hold an attendance word, in order
     for w in _ATTENDANCE_WORD.finditer(text, a, b):
         if not lines or w.start() >= lines[-1][1]:
             end = text.find("\n", w.end(), b)
             lines.append((text.rfind("\n", a, w.start()) + 1 or a, b if end == -1 else end))
-    if not lines:
+    if not lines and low is None:
         return list(_NAMED_MARKER.finditer(text, a, b))
     marks, pos, named, k = [], a, None, 0
     while pos < b:
         if named is None or named and named.start() < pos:
-            named = _NAMED_MARKER.search(text, pos, b) or False  # (False: none left)
+            named = _named_marker(text, low, pos, b) or False  # (False: none left)
         limit = named.start() if named else b
         worded = None
         while k < len(lines) and lines[k][0] < limit:
@@ -243,6 +248,16 @@ def _markers(text, a, b) -> list[re.Match]:
     return marks
 
 
+def _named_marker(text, low, pos, b) -> re.Match | None:
+    """_NAMED_MARKER.search(text, pos, b); where `low` (caseless(text)) is known, found there by its lower-cased
+    form, which opens with no re.I literal (the engine skips alternatives by their first letter), then matched in
+    the text for its groups."""
+    if low is None:
+        return _NAMED_MARKER.search(text, pos, b)
+    m = _NAMED_LOWERED.search(low, pos, b)
+    return _NAMED_MARKER.match(text, m.start(), b) if m else None
+
+
 def _worded_marker(text, pos, line_end, limit, b) -> re.Match | None:
     """The first match of _WORDED_MARKER starting in [pos, min(line_end, limit)), on one line."""
     while start := _WORDED_START.search(text, pos, line_end):
@@ -255,11 +270,11 @@ def _worded_marker(text, pos, line_end, limit, b) -> re.Match | None:
     return None
 
 
-def _inline_markers(text, start, preamble_end, found, line_start: bool = False) -> None:
+def _inline_markers(text, low, start, preamble_end, found, line_start: bool = False) -> None:
     """'Present: Cllr A, Cllr B' and 'Also, in attendance: ...' written inline, several per line (only at the
-    start of a line when line_start)."""
+    start of a line when line_start); `low`: caseless(text)."""
     spans = _marked_lines(text, start, preamble_end) if line_start else [(start, preamble_end)]
-    marks = sorted([m for a, b in spans for m in _markers(text, a, b)
+    marks = sorted([m for a, b in spans for m in _markers(text, low, a, b)
                     if not text[max(0, m.start() - 1):m.start()].isalpha()]
                    + list(_MARKER_NO_COLON.finditer(text, start, preamble_end)), key=lambda m: m.start())
     for k, m in enumerate(marks):

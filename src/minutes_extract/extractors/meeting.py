@@ -9,7 +9,7 @@ from .. import rx
 from ..segment import Segment
 from ..segment.titles import attendance_heading
 from ..lexicon import alternation, longest_first, rule_table
-from ..signals import lowered_text
+from ..signals import caseless, lowered_text
 from .dates import UPPER_ESCAPE, Found, Mention, commonest_year, lowered, scan_dates, stated_years, word_first
 from .screen import opens_lines
 
@@ -72,15 +72,8 @@ def _head(text: str, items: list[Segment]) -> str:
     return text[:min(items[0].start, 1500) if items else 1500]
 
 
-def _caseless(text: str, low: str | None = None) -> str | None:
-    """text.lower() (`low` when given), when `lowered` patterns find in it just what their case-insensitive forms
-    find in the text: of the same length, without 'ı' and 'ſ' (which re.I matches to 'i' and 's'); else None."""
-    low = text.lower() if low is None else low
-    return low if len(low) == len(text) and "ı" not in low and "ſ" not in low else None
-
-
 def _fast(pattern: re.Pattern, text: str, low: str | None) -> tuple[re.Pattern, str]:
-    """The case-insensitive `pattern` and `text`, or their lower-case forms when `low` (_caseless(text)) is known:
+    """The case-insensitive `pattern` and `text`, or their lower-case forms when `low` (caseless(text)) is known:
     the same matches at the same places, several times faster."""
     return (_LOWERED[pattern], low) if low is not None else (pattern, text)
 
@@ -154,7 +147,7 @@ def start_time(text: str, items: list[Segment], date: Mention | None = None, hea
     else the first time in the meeting's details (`head`, found when not given) that is not the next meeting's
     or the closing time, else a time written right after the meeting's date ('May 9, 2005 4:30 PM')."""
     opening = text[:6000]  # the opening is stated near the start
-    low = _caseless(opening)
+    low = caseless(opening)
     for rule in _START_RULES:
         rule, subject = _fast(rule, opening, low)
         m = _search(rule, subject)
@@ -162,7 +155,7 @@ def start_time(text: str, items: list[Segment], date: Mention | None = None, hea
         if t:
             return t
     head = details(text, items) if head is None else head
-    start, subject = _fast(_START, head, _caseless(head))
+    start, subject = _fast(_START, head, caseless(head))
     for m in start.finditer(subject):
         if _NOT_THE_START.search(head[max(0, m.start() - 50):m.start()]):
             continue
@@ -181,21 +174,21 @@ def end_time(text: str) -> str | None:
     Close'): the words that may open one read from the end, ~2000 characters at a time (a block starts after a
     space, where no word of _END_WORD is cut: it finds there what it finds over the whole text)."""
     low = lowered_text(text)
-    caseless, end = _caseless(text, low), len(low)
+    same, end = caseless(text, low), len(low)
     while end:
         start = low.rfind(" ", 0, max(0, end - 2000)) + 1
         for w in reversed(list(_END_WORD.finditer(low, start, end))):
-            t = _closing_at(text, caseless, w.start())
+            t = _closing_at(text, same, w.start())
             if t:
                 return t
         end = start
     return None
 
 
-def _closing_at(text: str, caseless: str | None, at: int) -> str | None:
-    """The closing time stated at `at` by the first end rule that finds one there."""
+def _closing_at(text: str, low: str | None, at: int) -> str | None:
+    """The closing time stated at `at` by the first end rule that finds one there (`low`: caseless(text))."""
     for rule in _END_RULES:
-        rule, subject = _fast(rule, text, caseless)
+        rule, subject = _fast(rule, text, low)
         m = rule.match(subject, at, at + 80)
         t = _first_time(m) if m else None
         if t:
@@ -259,7 +252,7 @@ _BODY_WORD = rx.compile(_BODY_WORDS.replace("|Meeting", ""), re.I)
 def body(text: str, items: list[Segment]) -> str | None:
     """The body whose meeting this is ('Finance Committee'), named in the title block."""
     head = _head(text, items)
-    low = _caseless(head)
+    low = caseless(head)
     roll_at = _roll_start(head)
     for k, (pattern, needs) in enumerate(_BODY_NAMES):
         if low is not None and needs not in low:
@@ -323,7 +316,7 @@ _MEETING_BODIES = [(name, rx.compile(rf"\b{re.escape(name)}\b", re.I))
 
 def _meeting_body(head: str, low: str | None) -> str | None:
     """A meeting that is its body ('Annual Parochial Church Meeting'), with the place named before it
-    ('Northwold Annual Parish Meeting'). `low` is _caseless(head)."""
+    ('Northwold Annual Parish Meeting'). `low` is caseless(head)."""
     for name, pattern in _MEETING_BODIES:
         pattern, subject = _fast(pattern, head, low)
         m = pattern.search(subject)
