@@ -300,3 +300,13 @@ def test_named_marker_found_in_the_lower_cased_text_as_in_the_text():
         got = _named_marker(text, text.lower(), pos, len(text))
         assert (got and (got.span(), got.group("head"))) == (want and (want.span(), want.group("head")))
     assert _named_marker(text, text.lower(), 0, len(text)).group("head") == "IN ATTENDANCE"
+
+
+def test_heading_lines_ruled_out_by_their_lower_cased_forms_only_where_they_do_not_match():
+    from minutes_extract.extractors.attendees import _CAPS_HEADING, _CAPS_HEADING_LOWERED, _match
+    for line in ("PRESENT C Lyne - Acting Chairperson", "1. APOLOGIES A Horne", "Present were all", "Apologies"):
+        want = _CAPS_HEADING.match(line)
+        got = _match(_CAPS_HEADING, _CAPS_HEADING_LOWERED, line, line.lower())
+        assert (got and got.groupdict()) == (want and want.groupdict())
+    assert _match(_CAPS_HEADING, _CAPS_HEADING_LOWERED, "1. APOLOGIES A Horne", "1. apologies a horne")["rest"] == \
+        "A Horne"

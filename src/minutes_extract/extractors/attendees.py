@@ -37,6 +37,8 @@ _CAPS_HEADING = rx.compile(rf"^[ \t]*(?:[*_]{{0,2}}\d{{1,3}}\\?[.)]?[*_]{{0,2}}[
                            rf"(?P<lead>(?:[A-Z]+[ \t]+){{0,3}}?)(?P<head>{HEADS})(?(bold)[*_]{{2}})[ \t]+"
                            rf"(?P<rest>[A-Z].*)$", re.I)
 # 'Participating remotely were:', 'Not present:', '- Guests: Ann Lee': a group inside an attendance section
+# their lower-cased forms, to rule out most lines of the lower-cased text first (caseless: they find the same)
+_HEADING_LINE_LOWERED, _CAPS_HEADING_LOWERED = lowered(HEADING_LINE), lowered(_CAPS_HEADING)
 _LABEL = rx.compile(r"^[ \t]*(?:[-*•][ \t]+)?(?P<label>[A-Za-z][A-Za-z ,/&'’-]{0,60}?)[ \t]*:[ \t]*(?P<rest>.*)$")
 _HEAD_WORDS = rx.compile(phrase_alternation(longest_first(  # a quick test on a lower-cased line
     {w[:6] for key in ("present_headings", "apology_headings", "absent_headings")
@@ -65,7 +67,7 @@ def extract_attendees(text: str, items: list[Segment], lines: list[Line] | None 
     lines = lines_of(text) if lines is None else lines
     starts = [ln.start for ln in lines]
     low = caseless(text, lowered_text(text))
-    _heading_sections(lines, found)
+    _heading_sections(lines, low, found)
     _inline_markers(text, low, 0, preamble_end, found)
     headings = [_heading(text, seg) for seg in items]
     # 'ROLL CALL: Present: Coleman, Flagg ...', '## Time and Location' / 'Members Present: ...'
@@ -124,16 +126,18 @@ def _entry_people(t: str) -> tuple[list[Person], str | None]:
     return [p for p in people if p] or list_people(entry), status
 
 
-def _heading_sections(lines, found) -> None:
+def _heading_sections(lines, low, found) -> None:
     """Sections under an attendance heading ('Present', 'Apologies:', '### Attendees present'), anywhere in the
-    document: one or more people per line, in groups ('Officers:', 'Not present:'), until the list ends."""
+    document: one or more people per line, in groups ('Officers:', 'Not present:'), until the list ends. `low`:
+    caseless(text)."""
     i = 0  # the first line not yet read
     for k in [k for k, ln in enumerate(lines) if ln.text and _HEAD_WORDS.search(ln.text[:120].lower())]:
         if k < i:
             continue
         line = lines[k].text
-        m = HEADING_LINE.match(line)
-        caps = None if m else _CAPS_HEADING.match(line)
+        low_line = low[lines[k].start:lines[k].end] if low is not None else None
+        m = _match(HEADING_LINE, _HEADING_LINE_LOWERED, line, low_line)
+        caps = None if m else _match(_CAPS_HEADING, _CAPS_HEADING_LOWERED, line, low_line)
         if caps and (caps.group("rest").isupper() or not ((caps.group("lead") + caps.group("head")).isupper() or
                                                            not caps.group("lead") and (caps.group("bold") or
                                                                                        titled(caps.group("rest"))))):
@@ -147,6 +151,14 @@ def _heading_sections(lines, found) -> None:
             for p in people:
                 found.append(Found(p, said or status, group, lines[k].start, lines[k].end, "attendee.section"))
         i = _walk_section(lines, k + 1, status, group, found, titled(caps.group("rest")) if caps else None)
+
+
+def _match(pattern, lowered_pattern, line, low_line) -> re.Match | None:
+    """pattern.match(line), tried only where its lower-cased form matches the line lower-cased (`low_line`, when
+    known: caseless)."""
+    if low_line is not None and not lowered_pattern.match(low_line):
+        return None
+    return pattern.match(line)
 
 
 def _nested_below(lines, i) -> bool:
