@@ -292,14 +292,17 @@ def test_markers_match_the_marker_as_finditer_does():
         "Councillors Present", "Present Members Absent", "Apologies", "Staff present", "Also Attending"]
 
 
-def test_named_marker_found_in_the_lower_cased_text_as_in_the_text():
-    from minutes_extract.extractors.attendees import _NAMED_MARKER, _named_marker
-    text = "x-Present: A\nIN ATTENDANCE :  B Cole\nMembers of the Public: 3\napologies:C"
-    for pos in range(len(text)):
-        want = _NAMED_MARKER.search(text, pos)
-        got = _named_marker(text, text.lower(), pos, len(text))
-        assert (got and (got.span(), got.group("head"))) == (want and (want.span(), want.group("head")))
-    assert _named_marker(text, text.lower(), 0, len(text)).group("head") == "IN ATTENDANCE"
+def test_markers_found_in_the_lower_cased_text_as_in_the_text():
+    from minutes_extract.extractors.attendees import _MARKER_NO_COLON, _NAMED_MARKER, _finditer
+    text = "x-Present: A\nIN ATTENDANCE :  B Cole\nMembers of the Public: 3\napologies:C\nPRESENT Cllr A Lee"
+    for pattern in (_NAMED_MARKER, _MARKER_NO_COLON):
+        for pos in range(len(text)):
+            want = [(m.span(), m.group("head")) for m in pattern.finditer(text, pos, len(text) - 2)]
+            got = [(m.span(), m.group("head")) for m in _finditer(pattern, text, text.lower(), pos, len(text) - 2)]
+            assert got == want
+    assert [m.group("head") for m in _finditer(_NAMED_MARKER, text, text.lower(), 0, len(text))] == [
+        "IN ATTENDANCE", "Members of the Public", "apologies"]
+    assert next(_finditer(_MARKER_NO_COLON, text, text.lower(), 0, len(text))).group("head") == "PRESENT"
 
 
 def test_heading_lines_ruled_out_by_their_lower_cased_forms_only_where_they_do_not_match():
