@@ -15,6 +15,7 @@ from .attendance_sentences import APOLOGY_SENTENCE, all_present, read_sentences
 from .attendance_tables import read_tables
 from .dates import lowered
 from .people import BRACKETED, Person, describes_role, parse_entry, several_people, titled
+from .screen import fold
 
 _WORDED = r"(?:[A-Z][a-z]+[ \t]+){1,2}(?:[Pp]resent|[Aa]bsent|[Aa]ttending|[Ee]xcused)"  # 'Councillors Present'
 _MARKER_END = r"[*_]{0,2}\s*(?::|-|–)\s*[*_]{0,2}\s*(?=[^\s])"  # ('[^\s]': the same lower-cased)
@@ -50,9 +51,10 @@ _STARTS_HEADING = rx.compile(rf"(?:{HEADS})\b", re.I)
 _GROUP_WORD = rx.compile(rf"\b{alternation('attendance_group_words')}\b", re.I)
 _ENTRY_STATUS = rx.compile(r"\s*(?:[-–:,]\s*)?\(?(?P<st>present|absent|excused|apologies|remote(?:ly)?|"
                            r"arrived[^)]*)\)?\.?$", re.I)  # 'Trustee Elton - absent'
-_ATTENDANCE_TITLE = rx.compile(r"apolog|attendance|absen|roll call|call to order|present|welcome", re.I)
-_ROLL_TITLE = rx.compile(r"roll call|attendance|present|apolog", re.I)
-_APOLOGY_TITLE = rx.compile(r"apolog|attendance|absen", re.I)
+# words of an item's heading, run on it folded (screen.fold): what they find with re.I in the heading, faster
+_ATTENDANCE_TITLE = rx.compile(r"apolog|attendance|absen|roll call|call to order|present|welcome")
+_ROLL_TITLE = rx.compile(r"roll call|attendance|present|apolog")
+_APOLOGY_TITLE = rx.compile(r"apolog|attendance|absen")
 _LIST_ON_LINE = rx.compile(r":\s*\S")  # 'Apologies: A Lee'
 _ENTRY_LEAD = rx.compile(r"^(?:[-*•]\s+|:\s*)")
 _NUMBERED = rx.compile(r"^\d{1,3}[.)]?\s")  # '4. Minutes'
@@ -71,17 +73,18 @@ def extract_attendees(text: str, items: list[Segment], lines: list[Line] | None 
     _heading_sections(lines, low, found)
     _inline_markers(text, low, 0, preamble_end, found)
     headings = [_heading(text, seg) for seg in items]
+    folded = [fold(heading) for heading in headings]
     # 'ROLL CALL: Present: Coleman, Flagg ...', '## Time and Location' / 'Members Present: ...'
-    for seg, heading in zip(items[:3], headings):
+    for seg, heading in zip(items[:3], folded):
         _inline_markers(text, low, seg.start, seg.end, found,
                         line_start=not _ROLL_TITLE.search(heading))
     read_tables(lines, found)
-    for seg, heading in zip(items, headings):
-        if _APOLOGY_TITLE.search(heading) and not _LIST_ON_LINE.search(heading) and \
+    for seg, heading, folded_heading in zip(items, headings, folded):
+        if _APOLOGY_TITLE.search(folded_heading) and not _LIST_ON_LINE.search(heading) and \
                 len(heading.split()) <= 2 * len(seg.title.split()) + 4:  # not when the heading line holds the list
             _apology_item(lines, starts, seg, found)
     region_end = preamble_end
-    for seg, heading in zip(items[:6], headings):
+    for seg, heading in zip(items[:6], folded):
         if _ATTENDANCE_TITLE.search(heading):
             region_end = max(region_end, seg.end)
     units = split(text, 0, region_end)
