@@ -133,4 +133,5 @@ def test_line_matches_of_detail_headings_are_finditers_with_the_lazy_headings_wo
     for text in texts:
         got = [(m.span(), m.start("line"), m.group("h").strip()) for m in _line_matches(_DETAIL_HEADING, text)]
         assert got == [(m.span(), m.start("line"), m.group("h").strip()) for m in lazy.finditer(text)]
-    assert [m.group("h") for m in _line_matches(_DETAIL_HEADING, texts[1])] == ["Time and Place ", "Hall", "Date, time "]
+    assert [m.group("h") for m in _line_matches(_DETAIL_HEADING, texts[1])] == [
+        "Time and Place ", "Hall", "Date, time "]

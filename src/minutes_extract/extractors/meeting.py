@@ -201,13 +201,14 @@ _VENUE_SECTION = rx.compile(r"^#*[ \t]*(?:Venue|Location|Place|Where)[ \t]*:?[ \
 
 
 _VENUE_LABEL = rx.compile(r"^\s*(?:Venue|Location|Place|Where)\s*:\s*(?P<v>[^\n]+)", re.I | re.M)
-_HELD_AT = rx.compile(rf"\bheld\s+(?:at\s+\d\S*(?:\s+[ap]\.?m\.?)?\s+)?(?:at|in|within)\s+(?P<v>[^\d\s].+?)"
+_HELD_AT = rx.compile(rf"\bheld\s+(?:at\s+\d[^\s]*(?:\s+[ap]\.?m\.?)?\s+)?(?:at|in|within)\s+(?P<v>[^\d\s].+?)"
                       rf"(?=\s+(?:on|at|commencing|{_DAYS}|{_MONTHS})\b|\s*[,.]?\s*\n\n|"
                       rf"\s+\d|$)", re.I | re.S)
 _VENUE_AFTER_TIME = rx.compile(rf"(?:\d(?:am|pm|\.\d\d|:\d\d)\s*(?:[pa]\.?m\.?)?)\s+(?:(?:in|at|within)\s+)?"
                                rf"(?P<v>(?:the\s+)?(?:[A-Z][\w'’-]*,?\s+){{0,6}}{_VENUE_WORDS}"
                                rf"(?:,\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)?)")
-_AT_THE_VENUE = rx.compile(rf"\bat\s+(?P<v>the\s+(?:[A-Z][\w'’-]*\s+){{0,5}}{_VENUE_WORDS}(?:,\s+[A-Z][\w'’-]+)?)")
+_AT_THE_VENUE = rx.compile(word_first(rf"\bat\s+(?P<v>the\s+(?:[A-Z][\w'’-]*\s+){{0,5}}{_VENUE_WORDS}"
+                                       rf"(?:,\s+[A-Z][\w'’-]+)?)"))
 _SPACES = rx.compile(r"\s+")
 _LEADING_THE = rx.compile(r"^the\s+", re.I)
 
@@ -218,19 +219,20 @@ def location(text: str, items: list[Segment], head: str | None = None) -> str | 
     m = _VENUE_LABEL.search(head) or _VENUE_SECTION.search(head)
     if m:
         return m.group("v").strip(" .")
-    m = _HELD_AT.search(head)
-    if m and len(m.group("v")) < 120:
-        return _tidy_place(m.group("v"))
+    low = caseless(head)
+    held, subject = _fast(_HELD_AT, head, low)
+    m = held.search(subject)
+    if m and m.end("v") - m.start("v") < 120:
+        return _tidy_place(head[m.start("v"):m.end("v")])  # (the words as the text has them)
     m = _VENUE_AFTER_TIME.search(head)
     if m:
         return _tidy_place(m.group("v"))
     m = _AT_THE_VENUE.search(head)
     if m:
         return _tidy_place(m.group("v"))
-    m = _REMOTE.search(head)
-    if m:
-        return m.group("v")
-    return None
+    remote, subject = _fast(_REMOTE, head, low)
+    m = remote.search(subject)
+    return head[m.start("v"):m.end("v")] if m else None
 
 
 def _tidy_place(place: str) -> str:
@@ -355,8 +357,8 @@ def _tidy_body(b: str) -> str | None:
     return b or None
 
 
-_LOWERED = {p: lowered(p) for p in (*_START_RULES, *_END_RULES, _START, *(p for p, _ in _BODY_NAMES),
-                                    *(p for _, p in _MEETING_BODIES))}
+_LOWERED = {p: lowered(p) for p in (*_START_RULES, *_END_RULES, _START, _HELD_AT, _REMOTE,
+                                    *(p for p, _ in _BODY_NAMES), *(p for _, p in _MEETING_BODIES))}
 # each start rule that opens with '^', its lower-cased form, and _DETAIL_HEADING: the same after a line break
 _AFTER_BREAK = {p: rx.compile(f"\n(?:{p.pattern[1:]})", p.flags)
                 for p in (*_START_RULES, *(_LOWERED[p] for p in _START_RULES), _DETAIL_HEADING) if opens_lines(p)}
