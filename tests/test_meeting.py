@@ -135,3 +135,20 @@ def test_line_matches_of_detail_headings_are_finditers_with_the_lazy_headings_wo
         assert got == [(m.span(), m.start("line"), m.group("h").strip()) for m in lazy.finditer(text)]
     assert [m.group("h") for m in _line_matches(_DETAIL_HEADING, texts[1])] == [
         "Time and Place ", "Hall", "Date, time "]
+
+
+def test_next_meeting_cues_open_with_letters_and_find_what_grouped_cues_find():
+    import re
+    from minutes_extract.extractors.meeting import _cue_pattern
+    grouped = re.compile(  # the cues as once written, with groups of opening words
+        r"next meeting|\b(?:meeting|agm)\b[^.\n]{0,40}\b(?:will|would|to|shall)\s+be\s+held|"
+        r"\bdates?\s+(?:of|for)\s+(?:\w+\s+){0,2}meetings\b|"
+        r"\b(?:special|extraordinary|adjourned|additional)\s+(?:council\s+)?meet\w*|"
+        r"\bcouncil\s+meet\w*\s+(?:on|scheduled|is|will)\b|\bto\s+the\s+[^.\n]{0,30}\bcouncil\s+meet\w*")
+    text = ("the agm will be held on 3 may. an extraordinary council meeting. the council meets on tuesdays. "
+            "dates of future meetings: ... additional meetings; special meet. reported to the full council meeting. "
+            "the meeting of the board would be held. nonspecial meeting. the next meeting is on 4 june")
+    want = [m.span() for m in grouped.finditer(text)]
+    assert len(want) == 9
+    assert [m.span() for m in _cue_pattern("council").finditer(text)] == want
+    assert [m.group() for m in _cue_pattern(r"x(?<!x)").finditer("the council meets on mondays")] == []

@@ -386,7 +386,8 @@ def _cue_pattern(word: str, flags: int = 0) -> re.Pattern:
 
 def _next_cues(text: str, body: str | None):
     """Matches of the next-meeting sentence cues, searched only near 'meet' and 'AGM' (every cue names one)."""
-    word = re.escape(body.split()[-1].lower()) if body and body.split()[-1][:1].isupper() else r"(?!x)x"
+    # (no body: a word that never matches, opening with a letter as the cues' words do)
+    word = re.escape(body.split()[-1].lower()) if body and body.split()[-1][:1].isupper() else r"x(?<!x)"
     pattern, low = _cue_pattern(word), lowered_text(text)
     if len(low) != len(text):
         yield from _cue_pattern(word, re.I).finditer(text)
