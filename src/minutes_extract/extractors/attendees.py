@@ -38,9 +38,10 @@ _LOWERED = {p: lowered(p) for p in (_NAMED_MARKER, _MARKER_NO_COLON)}
 _CAPS_HEADING = rx.compile(rf"^[ \t]*(?:[*_]{{0,2}}\d{{1,3}}\\?[.)]?[*_]{{0,2}}[ \t]+)?(?P<bold>[*_]{{2}})?"
                            rf"(?P<lead>(?:[A-Z]+[ \t]+){{0,3}}?)(?P<head>{HEADS})(?(bold)[*_]{{2}})[ \t]+"
                            rf"(?P<rest>[A-Z].*)$", re.I)
-# 'Participating remotely were:', 'Not present:', '- Guests: Ann Lee': a group inside an attendance section
-# their lower-cased forms, to rule out most lines of the lower-cased text first (caseless: they find the same)
+# HEADING_LINE's and _CAPS_HEADING's lower-cased forms, to rule out most lines of the lower-cased text first
+# (caseless: they find the same)
 _HEADING_LINE_LOWERED, _CAPS_HEADING_LOWERED = lowered(HEADING_LINE), lowered(_CAPS_HEADING)
+# 'Participating remotely were:', 'Not present:', '- Guests: Ann Lee': a group inside an attendance section
 _LABEL = rx.compile(r"^[ \t]*(?:[-*•][ \t]+)?(?P<label>[A-Za-z][A-Za-z ,/&'’-]{0,60}?)[ \t]*:[ \t]*(?P<rest>.*)$")
 _HEAD_WORDS = rx.compile(phrase_alternation(longest_first(  # a quick test on a lower-cased line
     {w[:6] for key in ("present_headings", "apology_headings", "absent_headings")
