@@ -286,6 +286,30 @@ def test_markers_match_the_marker_as_finditer_does():
             "E Fox\nnothing here\nAlso Attending: F Wu")
     for a, b in ((0, len(text)), (5, 80), (36, len(text)), (0, 0)):
         want = [(m.start(), m.end(), m.group("head")) for m in _MARKER.finditer(text, a, b)]
-        assert [(m.start(), m.end(), m.group("head")) for m in _markers(text, a, b)] == want
-    assert [m.group("head") for m in _markers(text, 0, len(text))] == [
+        for low in (None, text.lower()):  # found by the lower-cased patterns, or not
+            assert [(m.start(), m.end(), m.group("head")) for m in _markers(text, low, a, b)] == want
+    assert [m.group("head") for m in _markers(text, text.lower(), 0, len(text))] == [
         "Councillors Present", "Present Members Absent", "Apologies", "Staff present", "Also Attending"]
+
+
+def test_markers_found_in_the_lower_cased_text_as_in_the_text():
+    from minutes_extract.extractors.attendees import _MARKER_NO_COLON, _NAMED_MARKER, _finditer
+    text = "x-Present: A\nIN ATTENDANCE :  B Cole\nMembers of the Public: 3\napologies:C\nPRESENT Cllr A Lee"
+    for pattern in (_NAMED_MARKER, _MARKER_NO_COLON):
+        for pos in range(len(text)):
+            want = [(m.span(), m.group("head")) for m in pattern.finditer(text, pos, len(text) - 2)]
+            got = [(m.span(), m.group("head")) for m in _finditer(pattern, text, text.lower(), pos, len(text) - 2)]
+            assert got == want
+    assert [m.group("head") for m in _finditer(_NAMED_MARKER, text, text.lower(), 0, len(text))] == [
+        "IN ATTENDANCE", "Members of the Public", "apologies"]
+    assert next(_finditer(_MARKER_NO_COLON, text, text.lower(), 0, len(text))).group("head") == "PRESENT"
+
+
+def test_heading_lines_ruled_out_by_their_lower_cased_forms_only_where_they_do_not_match():
+    from minutes_extract.extractors.attendees import _CAPS_HEADING, _CAPS_HEADING_LOWERED, _match
+    for line in ("PRESENT C Lyne - Acting Chairperson", "1. APOLOGIES A Horne", "Present were all", "Apologies"):
+        want = _CAPS_HEADING.match(line)
+        got = _match(_CAPS_HEADING, _CAPS_HEADING_LOWERED, line, line.lower())
+        assert (got and got.groupdict()) == (want and want.groupdict())
+    assert _match(_CAPS_HEADING, _CAPS_HEADING_LOWERED, "1. APOLOGIES A Horne", "1. apologies a horne")["rest"] == \
+        "A Horne"

@@ -109,10 +109,10 @@ def test_next_meetings_of_other_bodies_and_unsettled_dates_are_not_ours():
 
 
 def test_caseless_text_only_when_lower_case_patterns_find_the_same():
-    from minutes_extract.extractors.meeting import _caseless
-    assert _caseless("Meeting CLOSED at 9pm") == "meeting closed at 9pm"
-    assert _caseless("CLOſED") is None  # re.I matches 'ſ' to 's', which lower() keeps
-    assert _caseless("İtem") is None  # lower-cased to two characters
+    from minutes_extract.signals import caseless
+    assert caseless("Meeting CLOSED at 9pm") == "meeting closed at 9pm"
+    assert caseless("CLOſED") is None  # re.I matches 'ſ' to 's', which lower() keeps
+    assert caseless("İtem") is None  # lower-cased to two characters
 
 
 def test_search_of_a_rule_that_opens_lines_finds_what_search_does():
@@ -122,3 +122,33 @@ def test_search_of_a_rule_that_opens_lines_finds_what_search_does():
         m, want = _search(rule, text), rule.search(text)
         assert (m and m.span()) == (want and want.span())
     assert _search(rule, "x\n## 20:06 Open").group().startswith("## 20:06")
+
+
+def test_line_matches_of_detail_headings_are_finditers_with_the_lazy_headings_words():
+    import re
+    from minutes_extract.extractors.meeting import _DETAIL_HEADING, _line_matches
+    lazy = re.compile(r"^(?P<line>#{0,6}[ \t]*(?P<h>[A-Za-z][A-Za-z ,&]{2,40}?)[ \t]*:?[ \t]*$)", re.M)
+    texts = ("Venue\nTown Hall", "x\n## Time and Place :  \nHall\n\nDate, time \t\n", "Location" + " " * 50 + ":",
+             "A very long line of prose that goes on past forty letters\nWhere", "no heading here.\n1. Item")
+    for text in texts:
+        got = [(m.span(), m.start("line"), m.group("h").strip()) for m in _line_matches(_DETAIL_HEADING, text)]
+        assert got == [(m.span(), m.start("line"), m.group("h").strip()) for m in lazy.finditer(text)]
+    assert [m.group("h") for m in _line_matches(_DETAIL_HEADING, texts[1])] == [
+        "Time and Place ", "Hall", "Date, time "]
+
+
+def test_next_meeting_cues_open_with_letters_and_find_what_grouped_cues_find():
+    import re
+    from minutes_extract.extractors.meeting import _cue_pattern
+    grouped = re.compile(  # the cues as once written, with groups of opening words
+        r"next meeting|\b(?:meeting|agm)\b[^.\n]{0,40}\b(?:will|would|to|shall)\s+be\s+held|"
+        r"\bdates?\s+(?:of|for)\s+(?:\w+\s+){0,2}meetings\b|"
+        r"\b(?:special|extraordinary|adjourned|additional)\s+(?:council\s+)?meet\w*|"
+        r"\bcouncil\s+meet\w*\s+(?:on|scheduled|is|will)\b|\bto\s+the\s+[^.\n]{0,30}\bcouncil\s+meet\w*")
+    text = ("the agm will be held on 3 may. an extraordinary council meeting. the council meets on tuesdays. "
+            "dates of future meetings: ... additional meetings; special meet. reported to the full council meeting. "
+            "the meeting of the board would be held. nonspecial meeting. the next meeting is on 4 june")
+    want = [m.span() for m in grouped.finditer(text)]
+    assert len(want) == 9
+    assert [m.span() for m in _cue_pattern("council").finditer(text)] == want
+    assert [m.group() for m in _cue_pattern(r"x(?<!x)").finditer("the council meets on mondays")] == []

@@ -99,3 +99,12 @@ def test_titled_mentions_finds_what_finditer_finds():
     assert list(titled_mentions(text)) == [m.group() for m in _TITLED.finditer(text)] == [
         "Councillor Mary Bell", "Cllr. A. Davies", "Mrs Jones", "Trustee Elton", "Supervisor Gary Mantay",
         "Chair Smith Director", "Mr  Lee"]
+
+
+def test_list_parts_split_as_without_the_lookahead():
+    import re
+    from minutes_extract.extractors.people import _PARTS
+    plain = re.compile(r"\s*[;,]\s*|\n+|\t+|(?<=\))\s+(?=[A-Z])|\s+[/·•]\s+")
+    for text in ("Cllr A Lee ; B Cole,C Hay", "A Lee (Chair) B Cole\tC Hay\n\nD Roe", "A / B · C • D", "  , x ,", ""):
+        assert _PARTS.split(text) == plain.split(text)
+    assert _PARTS.split("A Lee (Chair) B Cole; C Hay") == ["A Lee (Chair)", "B Cole", "C Hay"]

@@ -56,3 +56,14 @@ def test_cues_are_whole_consecutive_words():
     assert _winner("D.C$", "countries") == "CA"  # 'C$', not 'D.C.'
     assert _winner("the programmes of the organisations", "countries") is None
     assert _winner("a programme; US$ 5", "countries") == "UK" and _winner("US$ 5", "countries") == "US"
+
+
+def test_find_looks_from_the_shared_stem():
+    from minutes_extract.signals import _find
+    stems: dict[str, int] = {}
+    text = "an organisation organised by the organizer"
+    assert _find(text, "organised", stems) == text.find("organised") == 16
+    assert stems == {"orga": 3}
+    assert _find(text, "organizer", stems) == 33
+    assert _find(text, "organized", stems) == -1
+    assert _find(text, "colour", stems) == -1 and stems["colo"] == -1

@@ -34,6 +34,13 @@ def lowered_text(text: str) -> str:
     return text.lower()
 
 
+def caseless(text: str, low: str | None = None) -> str | None:
+    """text.lower() (`low` when given), when `lowered` patterns find in it just what their case-insensitive forms
+    find in the text: of the same length, without 'ı' and 'ſ' (which re.I matches to 'i' and 's'); else None."""
+    low = text.lower() if low is None else low
+    return low if len(low) == len(text) and "ı" not in low and "ſ" not in low else None
+
+
 def _table() -> dict:
     return rule_table("signals")
 
@@ -82,13 +89,24 @@ def _winner(text: str, section: str) -> str | None:
     single, other = _cues(section)
     capitalised = set((_CAPITALISED if "$" in text else _CAPITALISED_NO_DOLLAR).findall(text))
     scores = Counter(single[w] for w in capitalised.intersection(single))
+    stems: dict[str, int] = {}
     for needs, first, pattern, name in other:
-        at = text.find(first) if needs <= capitalised else -1  # the pattern opens with its first word
+        at = _find(text, first, stems) if needs <= capitalised else -1  # the pattern opens with its first word
         if at != -1 and pattern.search(text, at):
             scores[name] += 1
     names = [n for n in _table()[section] if not n.startswith("_")]
     best = max(names, key=lambda n: scores[n])
     return best if scores[best] else None
+
+
+def _find(text: str, word: str, stems: dict[str, int]) -> int:
+    """text.find(word), looked for from where the text first has the word's first four characters, found once
+    for all words that share them (`stems`: per text): 'organised', 'organisation', 'organization'."""
+    stem = word[:4]
+    at = stems.get(stem)
+    if at is None:
+        at = stems[stem] = text.find(stem)
+    return text.find(word, at) if at != -1 else -1
 
 
 @lru_cache(maxsize=None)

@@ -8,14 +8,17 @@ from .. import rx
 from ..lexicon import alternation, longest_first, phrase_alternation, words
 from ..segment import Line, Segment, lines_of
 from ..sentences import split
+from ..signals import caseless, lowered_text
 from .attendance_lists import (EXPLAIN, HEADING_LINE, HEADS, MODE, NONE, PRESENT, PROSE_WORD, Found, clean, list_part,
                                list_people, status_of)
 from .attendance_sentences import APOLOGY_SENTENCE, all_present, read_sentences
 from .attendance_tables import read_tables
+from .dates import lowered
 from .people import BRACKETED, Person, describes_role, parse_entry, several_people, titled
+from .screen import fold
 
 _WORDED = r"(?:[A-Z][a-z]+[ \t]+){1,2}(?:[Pp]resent|[Aa]bsent|[Aa]ttending|[Ee]xcused)"  # 'Councillors Present'
-_MARKER_END = r"[*_]{0,2}\s*(?::|-|–)\s*[*_]{0,2}\s*(?=\S)"
+_MARKER_END = r"[*_]{0,2}\s*(?::|-|–)\s*[*_]{0,2}\s*(?=[^\s])"  # ('[^\s]': the same lower-cased)
 _MARKER = rx.compile(rf"(?<![\w-])(?P<head>(?:{HEADS}|Members of the Public|Public|{_WORDED}){MODE}){_MARKER_END}", re.I)
 # _MARKER as two: where the first matches, _MARKER does, with its match; elsewhere _MARKER is the second, which
 # can start only on a line with an attendance word (the second is tried only there: a lookbehind that opens a
@@ -27,12 +30,17 @@ _ATTENDANCE_WORD = rx.compile(  # an attendance word as re.I matches it, found b
     r"p(?i:resent)|P(?i:resent)|a(?i:bsent|ttending)|A(?i:bsent|ttending)|e(?i:xcused)|E(?i:xcused)")
 _MARKER_NO_COLON = rx.compile(rf"^[ \t]*(?P<head>{PRESENT})[ \t]+(?=(?:Cllr|Councillors?|Mr|Mrs|Ms|Dr)\b)",
                               re.I | re.M)
+# the marker patterns for the lower-cased text (caseless), where they match as in the text, several times faster
+_LOWERED = {p: lowered(p) for p in (_NAMED_MARKER, _MARKER_NO_COLON)}
 # 'PRESENT C Lyne - Acting Chairperson', '1. APOLOGIES A Horne', '3. ACCEPTANCE OF APOLOGIES FOR ABSENCE Cllrs A, B',
 # '**1.** **Apologies for absence** Mr F Eglington': a heading set off by upper case or bold, or followed by a titled
 # name, with the first entry after it
 _CAPS_HEADING = rx.compile(rf"^[ \t]*(?:[*_]{{0,2}}\d{{1,3}}\\?[.)]?[*_]{{0,2}}[ \t]+)?(?P<bold>[*_]{{2}})?"
                            rf"(?P<lead>(?:[A-Z]+[ \t]+){{0,3}}?)(?P<head>{HEADS})(?(bold)[*_]{{2}})[ \t]+"
                            rf"(?P<rest>[A-Z].*)$", re.I)
+# HEADING_LINE's and _CAPS_HEADING's lower-cased forms, to rule out most lines of the lower-cased text first
+# (caseless: they find the same)
+_HEADING_LINE_LOWERED, _CAPS_HEADING_LOWERED = lowered(HEADING_LINE), lowered(_CAPS_HEADING)
 # 'Participating remotely were:', 'Not present:', '- Guests: Ann Lee': a group inside an attendance section
 _LABEL = rx.compile(r"^[ \t]*(?:[-*•][ \t]+)?(?P<label>[A-Za-z][A-Za-z ,/&'’-]{0,60}?)[ \t]*:[ \t]*(?P<rest>.*)$")
 _HEAD_WORDS = rx.compile(phrase_alternation(longest_first(  # a quick test on a lower-cased line
@@ -44,9 +52,10 @@ _STARTS_HEADING = rx.compile(rf"(?:{HEADS})\b", re.I)
 _GROUP_WORD = rx.compile(rf"\b{alternation('attendance_group_words')}\b", re.I)
 _ENTRY_STATUS = rx.compile(r"\s*(?:[-–:,]\s*)?\(?(?P<st>present|absent|excused|apologies|remote(?:ly)?|"
                            r"arrived[^)]*)\)?\.?$", re.I)  # 'Trustee Elton - absent'
-_ATTENDANCE_TITLE = rx.compile(r"apolog|attendance|absen|roll call|call to order|present|welcome", re.I)
-_ROLL_TITLE = rx.compile(r"roll call|attendance|present|apolog", re.I)
-_APOLOGY_TITLE = rx.compile(r"apolog|attendance|absen", re.I)
+# words of an item's heading, run on it folded (screen.fold): what they find with re.I in the heading, faster
+_ATTENDANCE_TITLE = rx.compile(r"apolog|attendance|absen|roll call|call to order|present|welcome")
+_ROLL_TITLE = rx.compile(r"roll call|attendance|present|apolog")
+_APOLOGY_TITLE = rx.compile(r"apolog|attendance|absen")
 _LIST_ON_LINE = rx.compile(r":\s*\S")  # 'Apologies: A Lee'
 _ENTRY_LEAD = rx.compile(r"^(?:[-*•]\s+|:\s*)")
 _NUMBERED = rx.compile(r"^\d{1,3}[.)]?\s")  # '4. Minutes'
@@ -61,20 +70,22 @@ def extract_attendees(text: str, items: list[Segment], lines: list[Line] | None 
     preamble_end = items[0].start if items else min(len(text), 4000)
     lines = lines_of(text) if lines is None else lines
     starts = [ln.start for ln in lines]
-    _heading_sections(lines, found)
-    _inline_markers(text, 0, preamble_end, found)
+    low = caseless(text, lowered_text(text))
+    _heading_sections(lines, low, found)
+    _inline_markers(text, low, 0, preamble_end, found)
     headings = [_heading(text, seg) for seg in items]
+    folded = [fold(heading) for heading in headings]
     # 'ROLL CALL: Present: Coleman, Flagg ...', '## Time and Location' / 'Members Present: ...'
-    for seg, heading in zip(items[:3], headings):
-        _inline_markers(text, seg.start, seg.end, found,
+    for seg, heading in zip(items[:3], folded):
+        _inline_markers(text, low, seg.start, seg.end, found,
                         line_start=not _ROLL_TITLE.search(heading))
     read_tables(lines, found)
-    for seg, heading in zip(items, headings):
-        if _APOLOGY_TITLE.search(heading) and not _LIST_ON_LINE.search(heading) and \
+    for seg, heading, folded_heading in zip(items, headings, folded):
+        if _APOLOGY_TITLE.search(folded_heading) and not _LIST_ON_LINE.search(heading) and \
                 len(heading.split()) <= 2 * len(seg.title.split()) + 4:  # not when the heading line holds the list
             _apology_item(lines, starts, seg, found)
     region_end = preamble_end
-    for seg, heading in zip(items[:6], headings):
+    for seg, heading in zip(items[:6], folded):
         if _ATTENDANCE_TITLE.search(heading):
             region_end = max(region_end, seg.end)
     units = split(text, 0, region_end)
@@ -120,16 +131,18 @@ def _entry_people(t: str) -> tuple[list[Person], str | None]:
     return [p for p in people if p] or list_people(entry), status
 
 
-def _heading_sections(lines, found) -> None:
+def _heading_sections(lines, low, found) -> None:
     """Sections under an attendance heading ('Present', 'Apologies:', '### Attendees present'), anywhere in the
-    document: one or more people per line, in groups ('Officers:', 'Not present:'), until the list ends."""
+    document: one or more people per line, in groups ('Officers:', 'Not present:'), until the list ends. `low`:
+    caseless(text)."""
     i = 0  # the first line not yet read
     for k in [k for k, ln in enumerate(lines) if ln.text and _HEAD_WORDS.search(ln.text[:120].lower())]:
         if k < i:
             continue
         line = lines[k].text
-        m = HEADING_LINE.match(line)
-        caps = None if m else _CAPS_HEADING.match(line)
+        low_line = low[lines[k].start:lines[k].end] if low is not None else None
+        m = _match(HEADING_LINE, _HEADING_LINE_LOWERED, line, low_line)
+        caps = None if m else _match(_CAPS_HEADING, _CAPS_HEADING_LOWERED, line, low_line)
         if caps and (caps.group("rest").isupper() or not ((caps.group("lead") + caps.group("head")).isupper() or
                                                            not caps.group("lead") and (caps.group("bold") or
                                                                                        titled(caps.group("rest"))))):
@@ -143,6 +156,14 @@ def _heading_sections(lines, found) -> None:
             for p in people:
                 found.append(Found(p, said or status, group, lines[k].start, lines[k].end, "attendee.section"))
         i = _walk_section(lines, k + 1, status, group, found, titled(caps.group("rest")) if caps else None)
+
+
+def _match(pattern, lowered_pattern, line, low_line) -> re.Match | None:
+    """pattern.match(line), tried only where its lower-cased form matches the line lower-cased (`low_line`, when
+    known: caseless)."""
+    if low_line is not None and not lowered_pattern.match(low_line):
+        return None
+    return pattern.match(line)
 
 
 def _nested_below(lines, i) -> bool:
@@ -214,20 +235,21 @@ def _marked_lines(text, start, end) -> list[tuple[int, int]]:
     return spans
 
 
-def _markers(text, a, b) -> list[re.Match]:
-    """The matches of _MARKER in text[a:b] as finditer finds them: at each place _NAMED_MARKER's, else
-    _WORDED_MARKER's, which is looked for only on the lines holding an attendance word."""
+def _markers(text, low, a, b) -> list[re.Match]:
+    """The matches of _MARKER in text[a:b] as finditer finds them: at each place _NAMED_MARKER's (found in `low`,
+    caseless(text), when known), else _WORDED_MARKER's, which is looked for only on the lines holding an
+    attendance word."""
     lines = []  # the spans of the lines that hold an attendance word, in order
     for w in _ATTENDANCE_WORD.finditer(text, a, b):
         if not lines or w.start() >= lines[-1][1]:
             end = text.find("\n", w.end(), b)
             lines.append((text.rfind("\n", a, w.start()) + 1 or a, b if end == -1 else end))
-    if not lines:
+    if not lines and low is None:
         return list(_NAMED_MARKER.finditer(text, a, b))
     marks, pos, named, k = [], a, None, 0
     while pos < b:
         if named is None or named and named.start() < pos:
-            named = _NAMED_MARKER.search(text, pos, b) or False  # (False: none left)
+            named = next(_finditer(_NAMED_MARKER, text, low, pos, b), False)  # (False: none left)
         limit = named.start() if named else b
         worded = None
         while k < len(lines) and lines[k][0] < limit:
@@ -243,6 +265,15 @@ def _markers(text, a, b) -> list[re.Match]:
     return marks
 
 
+def _finditer(pattern, text, low, a, b):
+    """pattern.finditer(text, a, b) for a pattern of _LOWERED; where `low` (caseless(text)) is known, found there
+    by the pattern's lower-cased form, which has no re.I literals (the engine skips alternatives by their first
+    letter), each match matched again in the text for its groups."""
+    if low is None:
+        return pattern.finditer(text, a, b)
+    return (pattern.match(text, m.start(), b) for m in _LOWERED[pattern].finditer(low, a, b))
+
+
 def _worded_marker(text, pos, line_end, limit, b) -> re.Match | None:
     """The first match of _WORDED_MARKER starting in [pos, min(line_end, limit)), on one line."""
     while start := _WORDED_START.search(text, pos, line_end):
@@ -255,13 +286,13 @@ def _worded_marker(text, pos, line_end, limit, b) -> re.Match | None:
     return None
 
 
-def _inline_markers(text, start, preamble_end, found, line_start: bool = False) -> None:
+def _inline_markers(text, low, start, preamble_end, found, line_start: bool = False) -> None:
     """'Present: Cllr A, Cllr B' and 'Also, in attendance: ...' written inline, several per line (only at the
-    start of a line when line_start)."""
+    start of a line when line_start); `low`: caseless(text)."""
     spans = _marked_lines(text, start, preamble_end) if line_start else [(start, preamble_end)]
-    marks = sorted([m for a, b in spans for m in _markers(text, a, b)
+    marks = sorted([m for a, b in spans for m in _markers(text, low, a, b)
                     if not text[max(0, m.start() - 1):m.start()].isalpha()]
-                   + list(_MARKER_NO_COLON.finditer(text, start, preamble_end)), key=lambda m: m.start())
+                   + list(_finditer(_MARKER_NO_COLON, text, low, start, preamble_end)), key=lambda m: m.start())
     for k, m in enumerate(marks):
         head = m.group("head")
         if "\n" in m.group() and \

@@ -9,7 +9,7 @@ from .. import rx
 from ..segment import Segment
 from ..segment.titles import attendance_heading
 from ..lexicon import alternation, longest_first, rule_table
-from ..signals import lowered_text
+from ..signals import caseless, lowered_text
 from .dates import UPPER_ESCAPE, Found, Mention, commonest_year, lowered, scan_dates, stated_years, word_first
 from .screen import opens_lines
 
@@ -72,25 +72,18 @@ def _head(text: str, items: list[Segment]) -> str:
     return text[:min(items[0].start, 1500) if items else 1500]
 
 
-def _caseless(text: str, low: str | None = None) -> str | None:
-    """text.lower() (`low` when given), when `lowered` patterns find in it just what their case-insensitive forms
-    find in the text: of the same length, without 'ı' and 'ſ' (which re.I matches to 'i' and 's'); else None."""
-    low = text.lower() if low is None else low
-    return low if len(low) == len(text) and "ı" not in low and "ſ" not in low else None
-
-
 def _fast(pattern: re.Pattern, text: str, low: str | None) -> tuple[re.Pattern, str]:
-    """The case-insensitive `pattern` and `text`, or their lower-case forms when `low` (_caseless(text)) is known:
+    """The case-insensitive `pattern` and `text`, or their lower-case forms when `low` (caseless(text)) is known:
     the same matches at the same places, several times faster."""
     return (_LOWERED[pattern], low) if low is not None else (pattern, text)
 
 
 _RULES = rule_table("meeting")
-_HEADING_LINE = r"(?P<line>#{0,6}[ \t]*(?P<h>[A-Za-z][A-Za-z ,&]{2,40}?)[ \t]*:?[ \t]*$)"
-# a short heading line: the first line, else one after a line break (a pattern that opens with the literal '\n'
-# is only tried where one is; one opening with '^' at every position)
-_FIRST_HEADING = rx.compile(_HEADING_LINE, re.M)
-_DETAIL_HEADING = rx.compile(r"\n" + _HEADING_LINE, re.M)
+# a short heading line; its words read as one run that is not given back (a lookahead's group, matched again),
+# which finds the lines a lazy run ending before '[ \t]*:?' finds, with the same span and, but for trailing
+# spaces, the same words, without trying the line's end after each of up to 40 characters of every line
+_DETAIL_HEADING = rx.compile(r"^(?P<line>#{0,6}[ \t]*(?P<h>[A-Za-z](?=(?P<run>[A-Za-z ,&]{2,40}))(?P=run))"
+                             r"[ \t]*:?[ \t]*$)", re.M)
 _DETAIL_NAME = rx.compile(_RULES["detail_headings"]["pattern"], re.I)
 _HEADING_MARK = rx.compile(r"^#", re.M)
 
@@ -103,25 +96,29 @@ _START_RULES, _END_RULES = _rules("start"), _rules("end")
 
 
 def _search(pattern: re.Pattern, text: str) -> re.Match | None:
-    """pattern.search(text); a pattern that opens with '^' is matched on the first line, else where it matches
-    first after a line break (a line break and the rest of the pattern, only tried where one is: a pattern that
-    opens with '^' is tried at every position)."""
-    after_break = _AFTER_BREAK.get(pattern)
-    if after_break is None:
+    """pattern.search(text), a pattern that opens with '^' read as _line_matches reads it."""
+    if pattern not in _AFTER_BREAK:
         return pattern.search(text)
+    return next(_line_matches(pattern, text), None)
+
+
+def _line_matches(pattern: re.Pattern, text: str):
+    """pattern.finditer(text) for a pattern (of _AFTER_BREAK) that opens with '^' and whose matches end neither
+    where they start nor after a line break: its match on the first line, then where it matches after a line
+    break (a line break and the rest of the pattern, only tried where one is: a pattern that opens with '^' is
+    tried at every position)."""
     first = pattern.match(text)
     if first:
-        return first
-    m = after_break.search(text)
-    return pattern.match(text, m.start() + 1) if m else None
+        yield first
+    for m in _AFTER_BREAK[pattern].finditer(text, first.end() if first else 0):
+        yield pattern.match(text, m.start() + 1)
 
 
 def details(text: str, items: list[Segment]) -> str:
     """The title block, and the sections anywhere that are headed as the meeting's details ('## Time and
     Location', 'Venue'), each up to its next blank-line-separated heading (at most ~600 characters)."""
     parts = [_head(text, items)]
-    first = _FIRST_HEADING.match(text)
-    for m in ([first] if first else []) + list(_DETAIL_HEADING.finditer(text)):
+    for m in _line_matches(_DETAIL_HEADING, text):
         if _DETAIL_NAME.match(m.group("h").strip()):
             nxt = _HEADING_MARK.search(text[m.end():m.end() + 600])
             parts.append(text[m.start("line"):m.end() + (nxt.start() if nxt else 600)])
@@ -150,7 +147,7 @@ def start_time(text: str, items: list[Segment], date: Mention | None = None, hea
     else the first time in the meeting's details (`head`, found when not given) that is not the next meeting's
     or the closing time, else a time written right after the meeting's date ('May 9, 2005 4:30 PM')."""
     opening = text[:6000]  # the opening is stated near the start
-    low = _caseless(opening)
+    low = caseless(opening)
     for rule in _START_RULES:
         rule, subject = _fast(rule, opening, low)
         m = _search(rule, subject)
@@ -158,7 +155,7 @@ def start_time(text: str, items: list[Segment], date: Mention | None = None, hea
         if t:
             return t
     head = details(text, items) if head is None else head
-    start, subject = _fast(_START, head, _caseless(head))
+    start, subject = _fast(_START, head, caseless(head))
     for m in start.finditer(subject):
         if _NOT_THE_START.search(head[max(0, m.start() - 50):m.start()]):
             continue
@@ -177,21 +174,21 @@ def end_time(text: str) -> str | None:
     Close'): the words that may open one read from the end, ~2000 characters at a time (a block starts after a
     space, where no word of _END_WORD is cut: it finds there what it finds over the whole text)."""
     low = lowered_text(text)
-    caseless, end = _caseless(text, low), len(low)
+    same, end = caseless(text, low), len(low)
     while end:
         start = low.rfind(" ", 0, max(0, end - 2000)) + 1
         for w in reversed(list(_END_WORD.finditer(low, start, end))):
-            t = _closing_at(text, caseless, w.start())
+            t = _closing_at(text, same, w.start())
             if t:
                 return t
         end = start
     return None
 
 
-def _closing_at(text: str, caseless: str | None, at: int) -> str | None:
-    """The closing time stated at `at` by the first end rule that finds one there."""
+def _closing_at(text: str, low: str | None, at: int) -> str | None:
+    """The closing time stated at `at` by the first end rule that finds one there (`low`: caseless(text))."""
     for rule in _END_RULES:
-        rule, subject = _fast(rule, text, caseless)
+        rule, subject = _fast(rule, text, low)
         m = rule.match(subject, at, at + 80)
         t = _first_time(m) if m else None
         if t:
@@ -204,13 +201,14 @@ _VENUE_SECTION = rx.compile(r"^#*[ \t]*(?:Venue|Location|Place|Where)[ \t]*:?[ \
 
 
 _VENUE_LABEL = rx.compile(r"^\s*(?:Venue|Location|Place|Where)\s*:\s*(?P<v>[^\n]+)", re.I | re.M)
-_HELD_AT = rx.compile(rf"\bheld\s+(?:at\s+\d\S*(?:\s+[ap]\.?m\.?)?\s+)?(?:at|in|within)\s+(?P<v>[^\d\s].+?)"
+_HELD_AT = rx.compile(rf"\bheld\s+(?:at\s+\d[^\s]*(?:\s+[ap]\.?m\.?)?\s+)?(?:at|in|within)\s+(?P<v>[^\d\s].+?)"
                       rf"(?=\s+(?:on|at|commencing|{_DAYS}|{_MONTHS})\b|\s*[,.]?\s*\n\n|"
                       rf"\s+\d|$)", re.I | re.S)
 _VENUE_AFTER_TIME = rx.compile(rf"(?:\d(?:am|pm|\.\d\d|:\d\d)\s*(?:[pa]\.?m\.?)?)\s+(?:(?:in|at|within)\s+)?"
                                rf"(?P<v>(?:the\s+)?(?:[A-Z][\w'’-]*,?\s+){{0,6}}{_VENUE_WORDS}"
                                rf"(?:,\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)?)")
-_AT_THE_VENUE = rx.compile(rf"\bat\s+(?P<v>the\s+(?:[A-Z][\w'’-]*\s+){{0,5}}{_VENUE_WORDS}(?:,\s+[A-Z][\w'’-]+)?)")
+_AT_THE_VENUE = rx.compile(word_first(rf"\bat\s+(?P<v>the\s+(?:[A-Z][\w'’-]*\s+){{0,5}}{_VENUE_WORDS}"
+                                       rf"(?:,\s+[A-Z][\w'’-]+)?)"))
 _SPACES = rx.compile(r"\s+")
 _LEADING_THE = rx.compile(r"^the\s+", re.I)
 
@@ -221,19 +219,20 @@ def location(text: str, items: list[Segment], head: str | None = None) -> str | 
     m = _VENUE_LABEL.search(head) or _VENUE_SECTION.search(head)
     if m:
         return m.group("v").strip(" .")
-    m = _HELD_AT.search(head)
-    if m and len(m.group("v")) < 120:
-        return _tidy_place(m.group("v"))
+    low = caseless(head)
+    held, subject = _fast(_HELD_AT, head, low)
+    m = held.search(subject)
+    if m and m.end("v") - m.start("v") < 120:
+        return _tidy_place(head[m.start("v"):m.end("v")])  # (the words as the text has them)
     m = _VENUE_AFTER_TIME.search(head)
     if m:
         return _tidy_place(m.group("v"))
     m = _AT_THE_VENUE.search(head)
     if m:
         return _tidy_place(m.group("v"))
-    m = _REMOTE.search(head)
-    if m:
-        return m.group("v")
-    return None
+    remote, subject = _fast(_REMOTE, head, low)
+    m = remote.search(subject)
+    return head[m.start("v"):m.end("v")] if m else None
 
 
 def _tidy_place(place: str) -> str:
@@ -255,7 +254,7 @@ _BODY_WORD = rx.compile(_BODY_WORDS.replace("|Meeting", ""), re.I)
 def body(text: str, items: list[Segment]) -> str | None:
     """The body whose meeting this is ('Finance Committee'), named in the title block."""
     head = _head(text, items)
-    low = _caseless(head)
+    low = caseless(head)
     roll_at = _roll_start(head)
     for k, (pattern, needs) in enumerate(_BODY_NAMES):
         if low is not None and needs not in low:
@@ -319,7 +318,7 @@ _MEETING_BODIES = [(name, rx.compile(rf"\b{re.escape(name)}\b", re.I))
 
 def _meeting_body(head: str, low: str | None) -> str | None:
     """A meeting that is its body ('Annual Parochial Church Meeting'), with the place named before it
-    ('Northwold Annual Parish Meeting'). `low` is _caseless(head)."""
+    ('Northwold Annual Parish Meeting'). `low` is caseless(head)."""
     for name, pattern in _MEETING_BODIES:
         pattern, subject = _fast(pattern, head, low)
         m = pattern.search(subject)
@@ -358,11 +357,11 @@ def _tidy_body(b: str) -> str | None:
     return b or None
 
 
-_LOWERED = {p: lowered(p) for p in (*_START_RULES, *_END_RULES, _START, *(p for p, _ in _BODY_NAMES),
-                                    *(p for _, p in _MEETING_BODIES))}
-# each start rule that opens with '^', and its lower-cased form: the same after a line break
+_LOWERED = {p: lowered(p) for p in (*_START_RULES, *_END_RULES, _START, _HELD_AT, _REMOTE,
+                                    *(p for p, _ in _BODY_NAMES), *(p for _, p in _MEETING_BODIES))}
+# each start rule that opens with '^', its lower-cased form, and _DETAIL_HEADING: the same after a line break
 _AFTER_BREAK = {p: rx.compile(f"\n(?:{p.pattern[1:]})", p.flags)
-                for p in (*_START_RULES, *(_LOWERED[p] for p in _START_RULES)) if opens_lines(p)}
+                for p in (*_START_RULES, *(_LOWERED[p] for p in _START_RULES), _DETAIL_HEADING) if opens_lines(p)}
 _NEXT = _RULES["next_meeting"]
 _NEXT_TITLE = rx.compile(_NEXT["section_titles"], re.I)
 _MONTH_WORD = (r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -387,7 +386,8 @@ def _cue_pattern(word: str, flags: int = 0) -> re.Pattern:
 
 def _next_cues(text: str, body: str | None):
     """Matches of the next-meeting sentence cues, searched only near 'meet' and 'AGM' (every cue names one)."""
-    word = re.escape(body.split()[-1].lower()) if body and body.split()[-1][:1].isupper() else r"(?!x)x"
+    # (no body: a word that never matches, opening with a letter as the cues' words do)
+    word = re.escape(body.split()[-1].lower()) if body and body.split()[-1][:1].isupper() else r"x(?<!x)"
     pattern, low = _cue_pattern(word), lowered_text(text)
     if len(low) != len(text):
         yield from _cue_pattern(word, re.I).finditer(text)
