@@ -108,10 +108,17 @@ def _add(units: list[Unit], text: str, a: int, b: int) -> None:
     lead = len(chunk) - len(body)
     body = body.rstrip()
     marker = _LIST_MARKER.match(body) if body[0] in _MARKER_OPENERS or body[0].isdecimal() else None
-    if marker and len(body) > marker.end():
+    if marker:  # never the whole body: the marker ends in whitespace, the body does not
         lead += marker.end()
         body = body[marker.end():]
-    units.append(Unit(a + lead, a + lead + len(body), " ".join(body.split())))
+    if not body.isprintable() or "  " in body:  # every whitespace character but ' ' is unprintable
+        body_text = " ".join(body.split())
+    else:
+        body_text = body
+    units.append(_new_unit(Unit, (a + lead, a + lead + len(body), body_text)))
+
+
+_new_unit = tuple.__new__  # Unit(start, end, text) without the Python frame of a NamedTuple's __new__
 
 
 _BLANK_LINE = rx.compile(r"\n[ \t]*\n")

@@ -80,15 +80,17 @@ _MOTION_BY = rx.compile(r"\b(?:moved|seconded|proposed)\s+by\b", re.I)
 # where a line _NUMBERED can match starts: after a line break, a space and a '|', an item number or the first
 # letter of 'item', 'minute' or 'min' (which re.I also matches as 'İ' and 'ı'); found by the line break
 _NUMBER_LINE_START = rx.compile(r"\n[^\S\n]?(?:\|[^\S\n]*)?[\dIiMm\u0130\u0131]")
+_START = attrgetter("start")
 
 
 def _numbered_headings(text: str, lines: list[Line]) -> list[tuple[Line, str, str, str]]:
     """(line, number, title, rule) for lines opening with an item number in column 0; a heading ends where
     its motion or roll call starts ('ROLL CALL: Present: ...', '... the following: Moved by ...')."""
     found = []
-    candidates = {0} | {m.start() + 1 for m in _NUMBER_LINE_START.finditer(text)}
-    for ln in lines:
-        m = ln.start in candidates and _NUMBERED.match(ln.text)
+    candidates = [0] + [m.start() + 1 for m in _NUMBER_LINE_START.finditer(text)]  # line starts, in order
+    for pos in candidates:
+        ln = lines[bisect_left(lines, pos, key=_START)]
+        m = _NUMBERED.match(ln.text)
         if not m:
             continue
         title = m.group("title").strip()
@@ -165,8 +167,11 @@ _SENTENCE_GAP, _LONG_NUMBER = rx.compile(r"[.!?]\s+\S"), rx.compile(r"\d{3,}")
 
 def unnumbered_heading(lines: list[Line], i: int) -> bool:
     """A short stand-alone heading line (bold or title-case in the source), not a wrapped sentence."""
-    t = lines[i].text.strip()
-    if not t or not t[0].isalpha() or len(t) > 90 or lines[i].text[:2].isspace() or not _heading_words(t):
+    raw = lines[i].text
+    if not (raw[:1].isalpha() or raw[1:2].isalpha() and raw[:1].isspace()):
+        return False  # blank, or not a letter after at most one space
+    t = raw.strip()
+    if len(t) > 90 or not _heading_words(t):
         return False
     prev = lines[i - 1].text.strip() if i else ""
     nxt = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
@@ -243,7 +248,7 @@ _RUN_ON = rx.compile(r"[a-z)][.:]\s+[A-Z]")  # 'Finance. The clerk ...'
 
 def _index_of(lines: list[Line], line: Line) -> int:
     """Where `line` is in `lines` (ordered by start)."""
-    return bisect_left(lines, line.start, key=attrgetter("start"))
+    return bisect_left(lines, line.start, key=_START)
 
 
 def numbered_segments(text: str, lines: list[Line]) -> list[Segment]:
@@ -352,8 +357,9 @@ _OUTCOME_HEADING = rx.compile(r"(?:RESOLVED|ACTIONS?|DECISION|THE MEETING CLOSED
 
 def subheadings(seg: Segment, body_lines: list[Line]) -> None:
     """Adds the stand-alone headings among the lines of an item (after its first) to its subheadings."""
-    for i, ln in enumerate(body_lines[1:], start=1):
-        t = ln.text.strip()
-        if t and unnumbered_heading(body_lines, i) and not person_like(t) and not t.endswith(":") and \
-                not _OUTCOME_HEADING.match(t):
+    for i in range(1, len(body_lines)):
+        if not unnumbered_heading(body_lines, i):
+            continue
+        t = body_lines[i].text.strip()
+        if not person_like(t) and not t.endswith(":") and not _OUTCOME_HEADING.match(t):
             seg.subheadings.append(clean_title(t))
