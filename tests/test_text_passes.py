@@ -76,3 +76,9 @@ def test_split_re_spaces_a_unit_only_when_it_holds_other_whitespace_than_single_
 def test_lines_of_gives_each_line_and_its_start():
     assert [(ln.text, ln.start, ln.end) for ln in lines_of("ab\n\ncd\n")] == [("ab", 0, 2), ("", 3, 3), ("cd", 4, 6),
                                                                               ("", 7, 7)]
+
+
+def test_split_ends_sentences_after_figures_and_brackets_but_not_after_abbreviations_or_initials():
+    text = "Budget set for 2019. Seen (see above). Cllr. A. Smith and the U.K. team met. No. 5 left."
+    assert [u.text for u in split(text)] == ["Budget set for 2019.", "Seen (see above).",
+                                             "Cllr. A. Smith and the U.K. team met.", "No. 5 left."]

@@ -42,6 +42,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the '.' at `dot` ends an abbreviation or an initial ('Cllr.', 'A.'), not a sentence."""
     if dot > _LONGEST and text[dot - _LONGEST - 1:dot].isalpha():
         return False  # a word longer than any abbreviation, with no dot to make it initials
+    if dot and not text[dot - 1].isalpha() and text[dot - 1] not in ".\n":
+        return False  # '2019.', '(see above).': each kind of abbreviation ends in a letter (or a dot)
     m = _LAST_WORD.search(text, max(0, dot - 12), dot)
     if not m:
         return False
