@@ -80,17 +80,15 @@ _MOTION_BY = rx.compile(r"\b(?:moved|seconded|proposed)\s+by\b", re.I)
 # where a line _NUMBERED can match starts: after a line break, a space and a '|', an item number or the first
 # letter of 'item', 'minute' or 'min' (which re.I also matches as 'İ' and 'ı'); found by the line break
 _NUMBER_LINE_START = rx.compile(r"\n[^\S\n]?(?:\|[^\S\n]*)?[\dIiMm\u0130\u0131]")
-_START = attrgetter("start")
 
 
 def _numbered_headings(text: str, lines: list[Line]) -> list[tuple[Line, str, str, str]]:
     """(line, number, title, rule) for lines opening with an item number in column 0; a heading ends where
     its motion or roll call starts ('ROLL CALL: Present: ...', '... the following: Moved by ...')."""
     found = []
-    candidates = [0] + [m.start() + 1 for m in _NUMBER_LINE_START.finditer(text)]  # line starts, in order
-    for pos in candidates:
-        ln = lines[bisect_left(lines, pos, key=_START)]
-        m = _NUMBERED.match(ln.text)
+    candidates = {0} | {m.start() + 1 for m in _NUMBER_LINE_START.finditer(text)}
+    for ln in lines:
+        m = ln.start in candidates and _NUMBERED.match(ln.text)
         if not m:
             continue
         title = m.group("title").strip()
@@ -248,7 +246,7 @@ _RUN_ON = rx.compile(r"[a-z)][.:]\s+[A-Z]")  # 'Finance. The clerk ...'
 
 def _index_of(lines: list[Line], line: Line) -> int:
     """Where `line` is in `lines` (ordered by start)."""
-    return bisect_left(lines, line.start, key=_START)
+    return bisect_left(lines, line.start, key=attrgetter("start"))
 
 
 def numbered_segments(text: str, lines: list[Line]) -> list[Segment]:
@@ -357,9 +355,9 @@ _OUTCOME_HEADING = rx.compile(r"(?:RESOLVED|ACTIONS?|DECISION|THE MEETING CLOSED
 
 def subheadings(seg: Segment, body_lines: list[Line]) -> None:
     """Adds the stand-alone headings among the lines of an item (after its first) to its subheadings."""
-    for i in range(1, len(body_lines)):
-        if not unnumbered_heading(body_lines, i):
+    for i, ln in enumerate(body_lines[1:], start=1):
+        if not ln.text or not unnumbered_heading(body_lines, i):  # most lines: an empty one is no heading
             continue
-        t = body_lines[i].text.strip()
+        t = ln.text.strip()
         if not person_like(t) and not t.endswith(":") and not _OUTCOME_HEADING.match(t):
             seg.subheadings.append(clean_title(t))
