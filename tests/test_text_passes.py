@@ -6,7 +6,7 @@ from minutes_extract.segment import lines_of
 from minutes_extract.segment.base import lines_within
 from minutes_extract.segment.headings import _SENTENCE_LINE, _slash_numbers
 from minutes_extract.segment.titles import attendance_heading
-from minutes_extract.sentences import _heading_line_ends, split
+from minutes_extract.sentences import Unit, _heading_line_ends, split
 
 
 def test_lines_within_cuts_the_first_and_last_line_to_the_span():
@@ -63,3 +63,22 @@ def test_numbered_lines_are_found_wherever_the_pattern_matches():
     assert [ln.start for ln in lines if _NUMBERED.match(ln.text)] == [0, 13, 47, 84]
     assert {0, 13, 47, 84} <= candidates and 62 not in candidates
     assert [num for _, num, _, _ in _numbered_headings(text, lines)] == ["1", "2", "3"]
+
+
+def test_split_re_spaces_a_unit_only_when_it_holds_other_whitespace_than_single_spaces():
+    text = "Cllr A  Smith spoke.\tThe clerk\u00a0noted it.\n\n- Item one\nwrapped. Plain text here."
+    assert [(u.start, u.end, u.text) for u in split(text)] == [
+        (0, 20, "Cllr A Smith spoke."), (21, 40, "The clerk noted it."), (44, 61, "Item one wrapped."),
+        (62, 78, "Plain text here.")]
+    assert type(split("One.")[0]) is Unit and split("One.")[0] == Unit(0, 4, "One.")
+
+
+def test_lines_of_gives_each_line_and_its_start():
+    assert [(ln.text, ln.start, ln.end) for ln in lines_of("ab\n\ncd\n")] == [("ab", 0, 2), ("", 3, 3), ("cd", 4, 6),
+                                                                              ("", 7, 7)]
+
+
+def test_split_ends_sentences_after_figures_and_brackets_but_not_after_abbreviations_or_initials():
+    text = "Budget set for 2019. Seen (see above). Cllr. A. Smith and the U.K. team met. No. 5 left."
+    assert [u.text for u in split(text)] == ["Budget set for 2019.", "Seen (see above).",
+                                             "Cllr. A. Smith and the U.K. team met.", "No. 5 left."]

@@ -42,6 +42,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the '.' at `dot` ends an abbreviation or an initial ('Cllr.', 'A.'), not a sentence."""
     if dot > _LONGEST and text[dot - _LONGEST - 1:dot].isalpha():
         return False  # a word longer than any abbreviation, with no dot to make it initials
+    if dot and not text[dot - 1].isalpha() and text[dot - 1] not in ".\n":
+        return False  # '2019.', '(see above).': each kind of abbreviation ends in a letter (or a dot)
     m = _LAST_WORD.search(text, max(0, dot - 12), dot)
     if not m:
         return False
@@ -108,10 +110,17 @@ def _add(units: list[Unit], text: str, a: int, b: int) -> None:
     lead = len(chunk) - len(body)
     body = body.rstrip()
     marker = _LIST_MARKER.match(body) if body[0] in _MARKER_OPENERS or body[0].isdecimal() else None
-    if marker and len(body) > marker.end():
+    if marker:  # never the whole body: the marker ends in whitespace, the body does not
         lead += marker.end()
         body = body[marker.end():]
-    units.append(Unit(a + lead, a + lead + len(body), " ".join(body.split())))
+    if not body.isprintable() or "  " in body:  # every whitespace character but ' ' is unprintable
+        body_text = " ".join(body.split())
+    else:
+        body_text = body
+    units.append(_new_unit(Unit, (a + lead, a + lead + len(body), body_text)))
+
+
+_new_unit = tuple.__new__  # Unit(start, end, text) without the Python frame of a NamedTuple's __new__
 
 
 _BLANK_LINE = rx.compile(r"\n[ \t]*\n")

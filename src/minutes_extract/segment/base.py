@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from .titles import clean_title
 
@@ -19,7 +20,7 @@ class Segment:
     subheadings: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)  # made for every line of every document
 class Line:
     text: str
     start: int
@@ -31,11 +32,8 @@ class Line:
 
 def lines_of(text: str) -> list[Line]:
     """The lines of text (split at '\n') with their start offsets."""
-    out, pos = [], 0
-    for raw in text.split("\n"):
-        out.append(Line(raw, pos))
-        pos += len(raw) + 1
-    return out
+    raws = text.split("\n")
+    return list(map(Line, raws, accumulate([len(raw) + 1 for raw in raws], initial=0)))
 
 
 def lines_within(text: str, lines: list[Line], starts: list[int], a: int, b: int) -> list[Line]:

@@ -165,8 +165,11 @@ _SENTENCE_GAP, _LONG_NUMBER = rx.compile(r"[.!?]\s+\S"), rx.compile(r"\d{3,}")
 
 def unnumbered_heading(lines: list[Line], i: int) -> bool:
     """A short stand-alone heading line (bold or title-case in the source), not a wrapped sentence."""
-    t = lines[i].text.strip()
-    if not t or not t[0].isalpha() or len(t) > 90 or lines[i].text[:2].isspace() or not _heading_words(t):
+    raw = lines[i].text
+    if not (raw[:1].isalpha() or raw[1:2].isalpha() and raw[:1].isspace()):
+        return False  # blank, or not a letter after at most one space
+    t = raw.strip()
+    if len(t) > 90 or not _heading_words(t):
         return False
     prev = lines[i - 1].text.strip() if i else ""
     nxt = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
@@ -353,7 +356,8 @@ _OUTCOME_HEADING = rx.compile(r"(?:RESOLVED|ACTIONS?|DECISION|THE MEETING CLOSED
 def subheadings(seg: Segment, body_lines: list[Line]) -> None:
     """Adds the stand-alone headings among the lines of an item (after its first) to its subheadings."""
     for i, ln in enumerate(body_lines[1:], start=1):
+        if not ln.text or not unnumbered_heading(body_lines, i):  # most lines: an empty one is no heading
+            continue
         t = ln.text.strip()
-        if t and unnumbered_heading(body_lines, i) and not person_like(t) and not t.endswith(":") and \
-                not _OUTCOME_HEADING.match(t):
+        if not person_like(t) and not t.endswith(":") and not _OUTCOME_HEADING.match(t):
             seg.subheadings.append(clean_title(t))
