@@ -40,7 +40,8 @@ class Clause:
     verbs: str
     regex: re.Pattern
     anchor: re.Pattern | None
-    guard: re.Pattern | None  # a pattern every sentence the clause matches contains: searched once, a prefilter
+    guard: re.Pattern | None  # a pattern every sentence the clause matches contains: a prefilter, searched once per
+    # sentence for all the clauses that share it (one pattern object per guard)
     decided: bool  # the task is also what the meeting decided: its sentence is the task's, not a decision's
 
 
@@ -51,8 +52,15 @@ _NEEDS = ("needs", "needs_also", "needs_too")
 def clauses() -> tuple[Clause, ...]:
     return tuple(Clause(c["name"], c["at"], tuple(frozenset(c[k]) for k in _NEEDS if c.get(k)), c["owner"], c["span"],
                         c["resolve"], c["verbs"], rx.compile(expand(c["pattern"])),
-                        rx.compile(c["anchor"]) if c.get("anchor") else None, rx.compile(expand(c["guard"])) if c.get("guard") else None, c.get("decided", False))
+                        rx.compile(c["anchor"]) if c.get("anchor") else None,
+                        _guard(expand(c["guard"])) if c.get("guard") else None, c.get("decided", False))
                  for c in grammar()["clauses"])
+
+
+@lru_cache(maxsize=None)
+def _guard(pattern: str) -> re.Pattern:
+    """A clause's guard, compiled once for all the clauses that share it."""
+    return rx.compile(pattern)
 
 
 @lru_cache(maxsize=None)
@@ -332,10 +340,15 @@ def find(body: str, roster: Roster, marker: bool, antecedent: str | None = None,
     heading = _HEADING_LEAD.match(body) if "-" in dashes or "–" in dashes or "—" in dashes else None  # ... the start
     opening = heading.end() if heading else 0
     starts = {"sentence": [0], "marker": [0] if marker else []}  # and 'clause' once a clause needs it
+    guarded: dict[re.Pattern, bool] = {}  # each guard's answer for this sentence
     for clause in _clauses_for(present):
-        if clause.owner == "antecedent" and not antecedent or clause.at == "marker" and not marker or (
-                clause.guard and not clause.guard.search(body)):
+        if clause.owner == "antecedent" and not antecedent or clause.at == "marker" and not marker:
             continue
+        if clause.guard:
+            if clause.guard not in guarded:
+                guarded[clause.guard] = clause.guard.search(body) is not None
+            if not guarded[clause.guard]:
+                continue
         if clause.at == "anywhere":
             matches = clause.regex.finditer(body)
         else:
