@@ -283,24 +283,25 @@ def _words_regex() -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
-def _ascii_words() -> frozenset[bytes]:
-    """The ASCII words of _cue_word_list, as bytes."""
-    return frozenset(w.encode() for w in _cue_word_list() if w.isascii())
+def _ascii_words() -> dict[bytes, str]:
+    """The ASCII words of _cue_word_list, as bytes, each with its str."""
+    return {w.encode(): w for w in _cue_word_list() if w.isascii()}
 
 
-# ASCII to ASCII with every character that is not a word character (\w, "'") blanked
-_BLANK_NOT_WORD = bytes(c if re.fullmatch(r"[\w’']", chr(c)) else 32 for c in range(128)) + bytes(128)
+# ASCII to ASCII lower case with every character that is not a word character (\w, "'") blanked
+_LOWER_BLANK_NOT_WORD = bytes(ord(chr(c).lower()) if re.fullmatch(r"[\w’']", chr(c)) else 32
+                              for c in range(128)) + bytes(128)
 _NONE: frozenset[str] = frozenset()
 
 
 def cue_words(body: str) -> frozenset[str]:
     """The cue and needed words that occur in a sentence. In ASCII text these are the runs of word characters
-    that are such words, and splitting the text with its other characters blanked gives the runs."""
-    low = body.lower()
-    if low.isascii():
-        found = _ascii_words().intersection(low.encode().translate(_BLANK_NOT_WORD).split())
-        return frozenset([w.decode() for w in found]) if found else _NONE
-    return frozenset(_words_regex().findall(low))
+    that are such words, and splitting the lower-cased text with its other characters blanked gives the runs."""
+    if body.isascii():
+        words_ = _ascii_words()
+        found = words_.keys() & body.encode().translate(_LOWER_BLANK_NOT_WORD).split()
+        return frozenset([words_[w] for w in found]) if found else _NONE
+    return frozenset(_words_regex().findall(body.lower()))
 
 
 def has_cue(present: frozenset[str]) -> bool:
