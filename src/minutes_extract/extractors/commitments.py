@@ -337,10 +337,8 @@ def find(body: str, roster: Roster, marker: bool, antecedent: str | None = None,
     known: the document's known_names)."""
     present = cue_words(body) if present is None else present
     seen: set[int] = set()
-    dashes = body[3:42]  # where a heading's dash must be: 'NEW BUSINESS – Supervisor Liccar is going to ...' ...
-    heading = _HEADING_LEAD.match(body) if "-" in dashes or "–" in dashes or "—" in dashes else None  # ... the start
-    opening = heading.end() if heading else 0
-    starts = {"sentence": [0], "marker": [0] if marker else []}  # and 'clause' once a clause needs it
+    opening = None  # where a heading lead ends: read at the first match
+    clause_starts = None  # read when a clause first needs them
     guarded: dict[re.Pattern, bool] = {}  # each guard's answer for this sentence
     for clause in _clauses_for(present):
         if clause.owner == "antecedent" and not antecedent or clause.at == "marker" and not marker:
@@ -355,15 +353,26 @@ def find(body: str, roster: Roster, marker: bool, antecedent: str | None = None,
         else:
             if clause.at == "name":
                 positions = _name_starts(body, clause.anchor)
-            else:
-                if clause.at not in starts:
-                    starts[clause.at] = _clause_starts(body)
-                positions = starts[clause.at]
+            elif clause.at == "clause":
+                clause_starts = _clause_starts(body) if clause_starts is None else clause_starts
+                positions = clause_starts
+            else:  # 'sentence', or 'marker' under a marker
+                positions = (0,)
             matches = [clause.regex.match(body, pos) for pos in positions]
         for m in matches:
-            got = m and _commitment(m, clause, body, roster, marker, antecedent, seen, opening, known)
-            if got:
-                yield got
+            if m:
+                opening = _opening(body) if opening is None else opening
+                got = _commitment(m, clause, body, roster, marker, antecedent, seen, opening, known)
+                if got:
+                    yield got
+
+
+def _opening(body: str) -> int:
+    """Where the heading that leads a sentence ends ('NEW BUSINESS – Supervisor Liccar is going to ...'), else 0:
+    a clause after it is inside the sentence."""
+    dashes = body[3:42]  # where a heading's dash must be
+    heading = _HEADING_LEAD.match(body) if "-" in dashes or "–" in dashes or "—" in dashes else None
+    return heading.end() if heading else 0
 
 
 def _commitment(m: re.Match, clause: Clause, body: str, roster: Roster, marker: bool, antecedent: str | None,
