@@ -313,3 +313,10 @@ def test_clauses_sharing_a_guard_share_one_pattern_and_each_match_satisfies_it()
                  "It was agreed for the Secretary to write to the council.", "Cllr Nicholas very kindly agreed to go."):
         assert guard.search(text)
     assert guard.search("It was agreed to defer the item.") is None
+
+
+def test_who_would_is_tried_only_where_who_is_followed_by_its_modal():
+    from minutes_extract.extractors.commitments import clauses
+    guard = {c.name: c for c in clauses()}["who-would"].guard
+    assert guard.search("... to the Clerk, who would then draft a letter.")
+    assert guard.search("Residents who attended asked questions.") is None
