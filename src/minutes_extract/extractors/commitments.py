@@ -41,7 +41,7 @@ class Clause:
     regex: re.Pattern
     anchor: re.Pattern | None
     guard: re.Pattern | None  # a pattern every sentence the clause matches contains: a prefilter, searched once per
-    # sentence for all the clauses that share it (one pattern object per guard)
+    # sentence for all the clauses that share it
     decided: bool  # the task is also what the meeting decided: its sentence is the task's, not a decision's
 
 
@@ -53,14 +53,8 @@ def clauses() -> tuple[Clause, ...]:
     return tuple(Clause(c["name"], c["at"], tuple(frozenset(c[k]) for k in _NEEDS if c.get(k)), c["owner"], c["span"],
                         c["resolve"], c["verbs"], rx.compile(expand(c["pattern"])),
                         rx.compile(c["anchor"]) if c.get("anchor") else None,
-                        _guard(expand(c["guard"])) if c.get("guard") else None, c.get("decided", False))
+                        rx.compile(expand(c["guard"])) if c.get("guard") else None, c.get("decided", False))
                  for c in grammar()["clauses"])
-
-
-@lru_cache(maxsize=None)
-def _guard(pattern: str) -> re.Pattern:
-    """A clause's guard, compiled once for all the clauses that share it."""
-    return rx.compile(pattern)
 
 
 @lru_cache(maxsize=None)
@@ -339,14 +333,15 @@ def find(body: str, roster: Roster, marker: bool, antecedent: str | None = None,
     seen: set[int] = set()
     opening = None  # where a heading lead ends: read at the first match
     clause_starts = None  # read when a clause first needs them
-    guarded: dict[re.Pattern, bool] = {}  # each guard's answer for this sentence
+    guarded: dict[str, bool] = {}  # each guard's answer for this sentence, by its pattern (a Pattern hashes its code)
     for clause in _clauses_for(present):
         if clause.owner == "antecedent" and not antecedent or clause.at == "marker" and not marker:
             continue
         if clause.guard:
-            if clause.guard not in guarded:
-                guarded[clause.guard] = clause.guard.search(body) is not None
-            if not guarded[clause.guard]:
+            key = clause.guard.pattern
+            if key not in guarded:
+                guarded[key] = clause.guard.search(body) is not None
+            if not guarded[key]:
                 continue
         if clause.at == "anywhere":
             matches = clause.regex.finditer(body)
