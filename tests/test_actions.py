@@ -301,3 +301,22 @@ def test_a_clause_is_tried_only_with_a_word_of_each_of_its_needs():
     assert "agreed-that" not in names("It was agreed to attend.")
     assert "said-would" in names("Ann said he’ll send it.") and "said-would" in names("Ann said she would send it.")
     assert "said-would" not in names("Ann said she sent it.")
+
+
+def test_clauses_sharing_a_guard_share_one_pattern_and_each_match_satisfies_it():
+    from minutes_extract.extractors.commitments import clauses
+    by_name = {c.name: c for c in clauses()}
+    guards = {by_name[n].guard for n in ("owner-to", "owner-agreed", "agreed-for")}
+    assert len(guards) == 1 and None not in guards
+    guard = guards.pop()
+    for text in ("Following a request the Clerk agreed to contact the developer.",
+                 "It was agreed for the Secretary to write to the council.", "Cllr Nicholas very kindly agreed to go."):
+        assert guard.search(text)
+    assert guard.search("It was agreed to defer the item.") is None
+
+
+def test_who_would_is_tried_only_where_who_is_followed_by_its_modal():
+    from minutes_extract.extractors.commitments import clauses
+    guard = {c.name: c for c in clauses()}["who-would"].guard
+    assert guard.search("... to the Clerk, who would then draft a letter.")
+    assert guard.search("Residents who attended asked questions.") is None

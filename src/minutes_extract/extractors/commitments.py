@@ -40,7 +40,8 @@ class Clause:
     verbs: str
     regex: re.Pattern
     anchor: re.Pattern | None
-    guard: re.Pattern | None  # a pattern every sentence the clause matches contains: searched once, a prefilter
+    guard: re.Pattern | None  # a pattern every sentence the clause matches contains: a prefilter, searched once per
+    # sentence for all the clauses that share it
     decided: bool  # the task is also what the meeting decided: its sentence is the task's, not a decision's
 
 
@@ -51,7 +52,8 @@ _NEEDS = ("needs", "needs_also", "needs_too")
 def clauses() -> tuple[Clause, ...]:
     return tuple(Clause(c["name"], c["at"], tuple(frozenset(c[k]) for k in _NEEDS if c.get(k)), c["owner"], c["span"],
                         c["resolve"], c["verbs"], rx.compile(expand(c["pattern"])),
-                        rx.compile(c["anchor"]) if c.get("anchor") else None, rx.compile(expand(c["guard"])) if c.get("guard") else None, c.get("decided", False))
+                        rx.compile(c["anchor"]) if c.get("anchor") else None,
+                        rx.compile(expand(c["guard"])) if c.get("guard") else None, c.get("decided", False))
                  for c in grammar()["clauses"])
 
 
@@ -275,24 +277,25 @@ def _words_regex() -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
-def _ascii_words() -> frozenset[bytes]:
-    """The ASCII words of _cue_word_list, as bytes."""
-    return frozenset(w.encode() for w in _cue_word_list() if w.isascii())
+def _ascii_words() -> dict[bytes, str]:
+    """The ASCII words of _cue_word_list, as bytes, each with its str."""
+    return {w.encode(): w for w in _cue_word_list() if w.isascii()}
 
 
-# ASCII to ASCII with every character that is not a word character (\w, "'") blanked
-_BLANK_NOT_WORD = bytes(c if re.fullmatch(r"[\w’']", chr(c)) else 32 for c in range(128)) + bytes(128)
+# ASCII to ASCII lower case with every character that is not a word character (\w, "'") blanked
+_LOWER_BLANK_NOT_WORD = bytes(ord(chr(c).lower()) if re.fullmatch(r"[\w’']", chr(c)) else 32
+                              for c in range(128)) + bytes(128)
 _NONE: frozenset[str] = frozenset()
 
 
 def cue_words(body: str) -> frozenset[str]:
     """The cue and needed words that occur in a sentence. In ASCII text these are the runs of word characters
-    that are such words, and splitting the text with its other characters blanked gives the runs."""
-    low = body.lower()
-    if low.isascii():
-        found = _ascii_words().intersection(low.encode().translate(_BLANK_NOT_WORD).split())
-        return frozenset([w.decode() for w in found]) if found else _NONE
-    return frozenset(_words_regex().findall(low))
+    that are such words, and splitting the lower-cased text with its other characters blanked gives the runs."""
+    if body.isascii():
+        words_ = _ascii_words()
+        found = words_.keys() & body.encode().translate(_LOWER_BLANK_NOT_WORD).split()
+        return frozenset([words_[w] for w in found]) if found else _NONE
+    return frozenset(_words_regex().findall(body.lower()))
 
 
 def has_cue(present: frozenset[str]) -> bool:
@@ -328,28 +331,43 @@ def find(body: str, roster: Roster, marker: bool, antecedent: str | None = None,
     known: the document's known_names)."""
     present = cue_words(body) if present is None else present
     seen: set[int] = set()
-    dashes = body[3:42]  # where a heading's dash must be: 'NEW BUSINESS – Supervisor Liccar is going to ...' ...
-    heading = _HEADING_LEAD.match(body) if "-" in dashes or "–" in dashes or "—" in dashes else None  # ... the start
-    opening = heading.end() if heading else 0
-    starts = {"sentence": [0], "marker": [0] if marker else []}  # and 'clause' once a clause needs it
+    opening = None  # where a heading lead ends: read at the first match
+    clause_starts = None  # read when a clause first needs them
+    guarded: dict[str, bool] = {}  # each guard's answer for this sentence, by its pattern (a Pattern hashes its code)
     for clause in _clauses_for(present):
-        if clause.owner == "antecedent" and not antecedent or clause.at == "marker" and not marker or (
-                clause.guard and not clause.guard.search(body)):
+        if clause.owner == "antecedent" and not antecedent or clause.at == "marker" and not marker:
             continue
+        if clause.guard:
+            key = clause.guard.pattern
+            if key not in guarded:
+                guarded[key] = clause.guard.search(body) is not None
+            if not guarded[key]:
+                continue
         if clause.at == "anywhere":
             matches = clause.regex.finditer(body)
         else:
             if clause.at == "name":
                 positions = _name_starts(body, clause.anchor)
-            else:
-                if clause.at not in starts:
-                    starts[clause.at] = _clause_starts(body)
-                positions = starts[clause.at]
+            elif clause.at == "clause":
+                clause_starts = _clause_starts(body) if clause_starts is None else clause_starts
+                positions = clause_starts
+            else:  # 'sentence', or 'marker' under a marker
+                positions = (0,)
             matches = [clause.regex.match(body, pos) for pos in positions]
         for m in matches:
-            got = m and _commitment(m, clause, body, roster, marker, antecedent, seen, opening, known)
-            if got:
-                yield got
+            if m:
+                opening = _opening(body) if opening is None else opening
+                got = _commitment(m, clause, body, roster, marker, antecedent, seen, opening, known)
+                if got:
+                    yield got
+
+
+def _opening(body: str) -> int:
+    """Where the heading that leads a sentence ends ('NEW BUSINESS – Supervisor Liccar is going to ...'), else 0:
+    a clause after it is inside the sentence."""
+    dashes = body[3:42]  # where a heading's dash must be
+    heading = _HEADING_LEAD.match(body) if "-" in dashes or "–" in dashes or "—" in dashes else None
+    return heading.end() if heading else 0
 
 
 def _commitment(m: re.Match, clause: Clause, body: str, roster: Roster, marker: bool, antecedent: str | None,
