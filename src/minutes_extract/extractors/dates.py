@@ -10,14 +10,15 @@ from bisect import bisect_left
 from datetime import date
 
 from .. import rx
-from ..lexicon import after_guard, guarded
+from ..lexicon import guarded
 from ..signals import Signals, lowered_text, opening_before, separators
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec")
+                "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov",
+                "Dec")
 _WEEKDAY_STEMS = ("Mon", "Tues", "Tue", "Wednes", "Wed", "Thurs", "Thur", "Thu", "Fri", "Satur", "Sat", "Sun")
 _MONTH = rf"(?P<month>{'|'.join(_MONTH_NAMES)})\.?"
 _WEEKDAY = rf"(?P<weekday>(?:{'|'.join(_WEEKDAY_STEMS)})(?:day)?)"
@@ -122,13 +123,18 @@ def word_first(pattern: str) -> str:
     return (first if m.group("letter") else f"(?:{first})") + pattern[m.end():]
 
 
-def openings(words) -> str:
-    """A pattern matching the first letter of each of `words` (literals) where the word stands, one character
-    long so that finditer finds words that overlap; it opens with a literal, so the engine skips to its letters."""
+def by_first_letter(words) -> dict[str, str]:
+    """Literal words grouped by their first letter: each letter and an alternation of the rests, escaped."""
     rests: dict[str, set[str]] = {}
     for word in words:
         rests.setdefault(word[0], set()).add(re.escape(word[1:]))
-    return "|".join(f"{re.escape(first)}(?={'|'.join(sorted(rest))})" for first, rest in sorted(rests.items()))
+    return {re.escape(first): "|".join(sorted(rest)) for first, rest in sorted(rests.items())}
+
+
+def openings(words) -> str:
+    """A pattern matching the first letter of each of `words` (literals) where the word stands, one character
+    long so that finditer finds words that overlap; it opens with a literal, so the engine skips to its letters."""
+    return "|".join(f"{first}(?={rests})" for first, rests in by_first_letter(words).items())
 
 
 _FAST = {p: lowered(p) for p in (_DAY_FIRST, _MONTH_FIRST, _MONTH_ONLY)}
@@ -140,10 +146,11 @@ _OPENINGS = {_DAY_FIRST: rx.compile(openings(_WEEKDAY_OPENINGS | {"the"}) + r"|\
              _MONTH_FIRST: rx.compile(openings(_WEEKDAY_OPENINGS | _MONTH_OPENINGS)),
              _MONTH_ONLY: rx.compile(openings(_MONTH_OPENINGS))}
 _DIGIT = rx.compile(r"\d")
-# a word opening with a month's name, run on lower-cased text: one pattern per month, each a literal the regex
-# engine skips to (no two overlap, as each opens a word)
-_MONTH_WORDS = [rx.compile(after_guard([month], r"\w"))
-                for month in ("jan", "feb", "mar", "may", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec")]
+# a word opening with a month's name, run on lower-cased text: one pattern per first letter ('j(?:an|ul|un)'), each
+# opening with a literal the regex engine skips to (no two overlap, as each opens a word); the lookbehind is
+# `(?<!\w)` before the three letters
+_MONTH_WORDS = [rx.compile(rf"{first}(?:{rests})(?<!\w...)")
+                for first, rests in by_first_letter(_MONTH_OPENINGS).items()]
 
 
 def _month_windows(text: str, lower_text: str) -> list[tuple[int, int]]:
