@@ -69,10 +69,16 @@ def test_money_column_of_a_pipe_table():
 
 
 def test_payments_row_and_money_context():
-    from minutes_extract.extractors.amounts import _money_context, _payments_row
+    from minutes_extract.extractors.amounts import _MONEY_TABLE_HEADER, _payments_row, _preceded_by
     text = "Payments\nNet VAT Gross\nBT 10.00 2.00 12.00\nTotal 5.00\n| x | 3.00 |"
     assert _payments_row(text, 23) == (23, 42, True)  # several figures
     assert _payments_row(text, 43) == (43, 53, False)  # one figure, no table
     assert _payments_row(text, 54)[2] is True  # a table row
-    near = _money_context(text.lower())
-    assert near(26) and not near(5)
+    header = _preceded_by(_MONEY_TABLE_HEADER, text.lower(), 10)  # 'net' at 9, 'gross' at 17; asked in order
+    assert [header(pos) for pos in (5, 9, 10, 19, 27, 28, 60)] == [False, False, True, True, True, False, False]
+
+
+def test_pence_found_before_their_p():
+    from minutes_extract.extractors.amounts import _pence
+    text = "Bins 23p a week, 5p per bag, 123p each, x7p for one, 9p\tfor two, 45p\nan hour, 6pa year."
+    assert [m.group() for m in _pence(text)] == ["23p", "5p", "9p", "45p"]

@@ -105,3 +105,23 @@ def test_outline_openings_reads_each_line_once_for_ascending_positions():
     text = "4.4.4. 4.4.10 x 1.2.21\n| 3.\nAgenda 5.6.07"
     opens = _outline_openings(text)
     assert [opens(p) for p in (7, 16, 25, 35)] == [True, False, True, False]
+
+
+def test_openings_find_overlapping_words():
+    import re
+    from minutes_extract.extractors.dates import openings
+    pattern = re.compile(openings({"oct", "tue", "the"}))
+    assert [m.start() for m in pattern.finditer("octue the oc")] == [0, 2, 6]
+
+
+def test_windows_tried_at_openings_match_as_finditer():
+    from minutes_extract.extractors.dates import _DAY_FIRST, _MONTH_FIRST, _MONTH_ONLY, _in_windows, _month_windows
+    text = ("Met Octue, 5 Jan 2019; the 3rd and 4th of Sept. '19 at dismay 5, Tuesday Jan 7, #4 June, 1.2 May 2020,\n"
+            "Sat, the 12 - 14th October 2020 and Wednesday, 13 Mar; Thursday 2 March, 19 Dec 18 in Feb 2021.")
+    low = text.lower()
+    windows = _month_windows(text, low)
+    for pattern in (_DAY_FIRST, _MONTH_FIRST, _MONTH_ONLY):
+        fast = [(m.span(), m.groupdict()) for m in _in_windows(pattern, text, windows, low)]
+        slow = [(m.span(), {k: v and v.lower() for k, v in m.groupdict().items()})
+                for m in _in_windows(pattern, text, windows, None)]
+        assert fast == slow and fast

@@ -65,6 +65,7 @@ def normalise(text: str) -> str:
     """Normalises one page of text."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _embedded_html(text)
+    text = text.replace("\u00a0", " ")  # the commonest odd space, replaced without a regex
     if _ODD_CHARACTER.search(text):
         text = _INVISIBLE.sub("", _SPACES.sub(" ", text))
     text = _markdown_emphasis(text)

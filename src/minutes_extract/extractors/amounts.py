@@ -3,8 +3,8 @@
 of the document's country (signals); symbols, codes and words are data in models/amounts.json."""
 from __future__ import annotations
 
+import math
 import re
-from bisect import bisect_left
 from collections import Counter
 from itertools import islice
 from dataclasses import dataclass
@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from .. import rx
 from ..lexicon import after_guard, longest_first, rule_table
-from ..signals import Signals, lowered_text
+from ..signals import Signals, lowered_text, opening_before
 
 MULTIPLIERS = {"k": 1000, "m": 1_000_000, "mn": 1_000_000, "million": 1_000_000, "bn": 1_000_000_000,
                "billion": 1_000_000_000, "thousand": 1000}
@@ -32,9 +32,12 @@ _CODES = "(?:" + "|".join(_RULES["codes"]) + ")"
 _CODED = rx.compile(rf"\b(?P<cur>{_CODES})\s?(?P<num>{_NUM}){_END}(?:\s?(?P<mult>{_MULT})\b)?|"
                     rf"(?<![\w.,])(?P<num2>{_NUM})(?:\s?(?P<mult2>{_MULT}))?\s?(?P<cur2>{_CODES})\b")
 _ANY_CODE = rx.compile(after_guard(_RULES["codes"], r"\w") + r"\b")  # \bCODE\b
+_SYMBOL_MARKS = {symbol[-1] for symbol in _RULES["symbols"]}  # every symbol ends in one: '£', '€', '$'
 # a lookbehind after a pattern's first digit rather than before it: `\d(?<![x]\d)` is `(?<![x])\d`, and a
 # pattern that opens with a digit is only tried where a digit is
 _PENCE = rx.compile(r"(?P<num>\d(?<![\w.£$€]\d)\d?)p\b(?=\s+(?:a|an|per|each|for)\b)")
+_PENCE_MARK = rx.compile(r"p\b(?=\s+(?:a|an|per|each|for)\b)(?<=\dp)")  # the 'p' of a _PENCE match: 1 or 2 after it
+_PENCE_HINT = rx.compile(r"p (?:a |per |each|an |for )")  # what a text must hold for pence to be looked for
 _WORDED = rx.compile(rf"(?<![\w.])(?P<num>{_NUM})\s(?P<cur>{'|'.join(_RULES['words'])})\b", re.I)
 # the currency words a text must hold one of for _WORDED to match, none holding another ('pound' for 'pounds')
 _WORD_NEEDLES = [w for w in _RULES["words"] if not any(v != w and v in w for v in _RULES["words"])]
@@ -71,7 +74,7 @@ def extract_amounts(text: str, signals: Signals | None = None) -> list[Money]:
     signals = signals or Signals()
     symbols = _RULES["symbols"]
     found: list[Money] = []
-    for m in _MONEY.finditer(text):
+    for m in _MONEY.finditer(text) if any(mark in text for mark in _SYMBOL_MARKS) else ():
         cur = _currency(symbols[m.group("cur")], signals)
         pence = m.group("pence") or m.group("pence0")
         if m.group("cur2"):  # two amounts
@@ -94,8 +97,7 @@ def extract_amounts(text: str, signals: Signals | None = None) -> list[Money]:
     for m in _WORDED.finditer(text) if any(w in low for w in _WORD_NEEDLES) else ():
         cur = _currency(words[m.group("cur").lower()], signals)
         found.append(Money(_value(m.group("num"), None), cur, m.group(), m.start(), m.end(), "amount.words"))
-    for m in _PENCE.finditer(text) if ("p a " in text or "p per " in text or "p each" in text
-                                       or "p an " in text or "p for " in text) else ():
+    for m in _pence(text) if _PENCE_HINT.search(text) else ():
         found.append(Money(Decimal(m.group("num")) / 100, "GBP", m.group(), m.start(), m.end(), "amount.pence"))
     currency = _document_currency(found, signals)
     if found and ("net" in low or "vat" in low or "gross" in low):
@@ -104,6 +106,11 @@ def extract_amounts(text: str, signals: Signals | None = None) -> list[Money]:
         found.extend(_money_columns(text, currency))
     found.sort(key=lambda a: a.start)
     return found
+
+
+def _pence(text: str) -> list[re.Match]:
+    """_PENCE.finditer(text), tried only before each 'p' that can end a figure in pence."""
+    return opening_before(_PENCE, text, [m.start() for m in _PENCE_MARK.finditer(text)], (2, 1))
 
 
 def _document_currency(signed: list[Money], signals: Signals) -> str | None:
@@ -150,7 +157,8 @@ def _table_amounts(text: str, low: str, signed: list[Money], currency: str | Non
     covered = bytearray(len(text) + 1)
     for a in signed:
         covered[a.start:a.end] = b"\x01" * (a.end - a.start)
-    out, context = [], None
+    out = []
+    money_word, header = _preceded_by(_MONEY_TABLE_CONTEXT, low, 600), _preceded_by(_MONEY_TABLE_HEADER, low, 1500)
     line = (0, -1, False)  # the start and end of the line read last, and whether it may be a payments row
     for m in _TABLE_CELL.finditer(text):
         if covered[m.start()] or Decimal(m.group("num").replace(",", "")) == 0:
@@ -159,25 +167,28 @@ def _table_amounts(text: str, low: str, signed: list[Money], currency: str | Non
             line = _payments_row(text, text.rfind("\n", line[0], m.start()) + 1)
         if not line[2]:
             continue
-        context = context or _money_context(low)
-        if not context(m.start()):
+        if not (money_word(m.start()) and header(m.start())):
             continue
         out.append(Money(Decimal(m.group("num").replace(",", "")), currency, m.group(), m.start(), m.end(),
                          "amount.table-cell"))
     return out
 
 
-def _money_context(low: str):
-    """A test of whether a position of the text (`low`, lower-cased) follows a word about money within 600
-    characters and a money column's header (Net, VAT, Gross) within 1500."""
-    headers = [m.start() for m in _MONEY_TABLE_HEADER.finditer(low)]
-    money_words = [m.start() for m in _MONEY_TABLE_CONTEXT.finditer(low)]
+def _preceded_by(words: re.Pattern, low: str, reach: int):
+    """A test of whether a match of `words` (whole words, so no two overlap) starts in `low` fewer than `reach` + 1
+    characters before a position, asked for positions in ascending order: a search resumes only once the
+    last match found falls out of reach, so the text is read once at most, and only as far as asked."""
+    following = -1  # the first match's start at or after the last search's start
 
-    def near(positions: list[int], pos: int, reach: int) -> bool:
-        k = bisect_left(positions, pos)
-        return k > 0 and pos - positions[k - 1] <= reach
+    def near(pos: int) -> bool:
+        nonlocal following
+        start = max(0, pos - reach)
+        if following < start:
+            m = words.search(low, start)
+            following = m.start() if m else math.inf
+        return following < pos
 
-    return lambda pos: near(money_words, pos, 600) and near(headers, pos, 1500)
+    return near
 
 
 def _payments_row(text: str, start: int) -> tuple[int, int, bool]:

@@ -10,15 +10,18 @@ from bisect import bisect_left
 from datetime import date
 
 from .. import rx
-from ..lexicon import after_guard, guarded
+from ..lexicon import guarded
 from ..signals import Signals, lowered_text, opening_before, separators
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|" \
-         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-_WEEKDAY = r"(?P<weekday>(?:Mon|Tues|Tue|Wednes|Wed|Thurs|Thur|Thu|Fri|Satur|Sat|Sun)(?:day)?)"
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov",
+                "Dec")
+_WEEKDAY_STEMS = ("Mon", "Tues", "Tue", "Wednes", "Wed", "Thurs", "Thur", "Thu", "Fri", "Satur", "Sat", "Sun")
+_MONTH = rf"(?P<month>{'|'.join(_MONTH_NAMES)})\.?"
+_WEEKDAY = rf"(?P<weekday>(?:{'|'.join(_WEEKDAY_STEMS)})(?:day)?)"
 _ORD = r"(?:st|nd|rd|th|ST|ND|RD|TH)?"
 _SP = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"
 _DAY_FIRST = rx.compile(
@@ -120,12 +123,34 @@ def word_first(pattern: str) -> str:
     return (first if m.group("letter") else f"(?:{first})") + pattern[m.end():]
 
 
+def by_first_letter(words) -> dict[str, str]:
+    """Literal words grouped by their first letter: each letter and an alternation of the rests, escaped."""
+    rests: dict[str, set[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], set()).add(re.escape(word[1:]))
+    return {re.escape(first): "|".join(sorted(rest)) for first, rest in sorted(rests.items())}
+
+
+def openings(words) -> str:
+    """A pattern matching the first letter of each of `words` (literals) where the word stands, one character
+    long so that finditer finds words that overlap; it opens with a literal, so the engine skips to its letters."""
+    return "|".join(f"{first}(?={rests})" for first, rests in by_first_letter(words).items())
+
+
 _FAST = {p: lowered(p) for p in (_DAY_FIRST, _MONTH_FIRST, _MONTH_ONLY)}
+# where a match of each fast pattern can open: the first three letters of a weekday (all but _MONTH_ONLY) or
+# of a month (all but _DAY_FIRST), 'the' or a day's first figure (_DAY_FIRST)
+_WEEKDAY_OPENINGS = {w[:3].lower() for w in _WEEKDAY_STEMS}
+_MONTH_OPENINGS = {m[:3].lower() for m in _MONTH_NAMES}
+_OPENINGS = {_DAY_FIRST: rx.compile(openings(_WEEKDAY_OPENINGS | {"the"}) + r"|\d(?<![#\d.]\d)"),
+             _MONTH_FIRST: rx.compile(openings(_WEEKDAY_OPENINGS | _MONTH_OPENINGS)),
+             _MONTH_ONLY: rx.compile(openings(_MONTH_OPENINGS))}
 _DIGIT = rx.compile(r"\d")
-# a word opening with a month's name, run on lower-cased text: one pattern per month, each a literal the regex
-# engine skips to (no two overlap, as each opens a word)
-_MONTH_WORDS = [rx.compile(after_guard([month], r"\w"))
-                for month in ("jan", "feb", "mar", "may", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec")]
+# a word opening with a month's name, run on lower-cased text: one pattern per first letter ('j(?:an|ul|un)'), each
+# opening with a literal the regex engine skips to (no two overlap, as each opens a word); the lookbehind is
+# `(?<!\w)` before the three letters
+_MONTH_WORDS = [rx.compile(rf"{first}(?:{rests})(?<!\w...)")
+                for first, rests in by_first_letter(_MONTH_OPENINGS).items()]
 
 
 def _month_windows(text: str, lower_text: str) -> list[tuple[int, int]]:
@@ -142,14 +167,22 @@ def _month_windows(text: str, lower_text: str) -> list[tuple[int, int]]:
 
 
 def _in_windows(pattern: re.Pattern, text: str, windows: list[tuple[int, int]], low: str | None):
-    last = -1
-    if low is not None:  # lower-cased text of the same length: the fast pattern, same offsets
-        pattern, text = _FAST[pattern], low
+    """The matches of `pattern` (one of _FAST's) inside the windows, each window read as a text of its own. On
+    `low` (text.lower(), of the same length; None if not) the fast pattern is tried only where one of its
+    openings is (_OPENINGS): the matches finditer would find, as no match opens elsewhere."""
+    if low is None:
+        for a, b in windows:
+            yield from pattern.finditer(text, a, b)
+        return
+    pattern, openings = _FAST[pattern], _OPENINGS[pattern]
     for a, b in windows:
-        for m in pattern.finditer(text, a, b):
-            if m.start() > last:
-                last = m.end() - 1
-                yield m
+        end = a  # where the last match ended
+        for opening in openings.finditer(low, a, b):
+            if opening.start() >= end:
+                m = pattern.match(low, opening.start(), b)
+                if m:
+                    end = m.end()
+                    yield m
 
 
 _REFERENCE_WORD = rx.compile(r"\b(?:item|minute|min|ref|no|resolved|resolution|res)\.?:?\s*$", re.I)
