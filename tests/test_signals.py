@@ -67,3 +67,9 @@ def test_find_looks_from_the_shared_stem():
     assert _find(text, "organizer", stems) == 33
     assert _find(text, "organized", stems) == -1
     assert _find(text, "colour", stems) == -1 and stems["colo"] == -1
+
+
+def test_the_folded_text_of_the_document_in_hand_is_made_once():
+    from minutes_extract.signals import folded_text
+    text = "Motion CARRIED by the \u212aeeper"
+    assert folded_text(text) == "motion carried by the keeper" and folded_text(text) is folded_text(text)

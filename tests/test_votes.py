@@ -176,9 +176,6 @@ def test_needed_marks_screen_the_roll_call():
     assert grammar()["roll_marks"] == frozenset("–—:-")
 
 
-def test_a_bulleted_sentence_is_read_without_its_glyph_and_the_document_fold_is_kept():
-    from minutes_extract.extractors.votes import document_fold
+def test_a_bulleted_sentence_is_read_without_its_glyph():
     assert follows("o Eric seconded the motion.")["name"] == "seconded"
     assert motion("• Moved by Reed to adopt.", "• moved by reed to adopt.")["name"] == "moved-by"
-    text = "Motion CARRIED by the \u212aeeper"
-    assert document_fold(text) == "motion carried by the keeper" and document_fold(text) is document_fold(text)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import rx
+from .extractors.screen import fold
 from .lexicon import after_guard, rule_table
 
 _DOLLARS = {"USD", "SGD", "CAD", "AUD", "NZD", "HKD"}
@@ -32,6 +33,13 @@ class Signals:
 def lowered_text(text: str) -> str:
     """text.lower(), kept for the document in hand: dates, amounts and meeting each read the lower-cased text."""
     return text.lower()
+
+
+@lru_cache(maxsize=1)
+def folded_text(text: str) -> str:
+    """fold(text), the text as screens read it, kept for the document in hand: decisions and declarations
+    each screen the folded text."""
+    return fold(text)
 
 
 def caseless(text: str, low: str | None = None) -> str | None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from .. import rx
 from ..sentences import Unit
+from ..signals import folded_text
 from . import votes
 from .screen import fold, may_match, needed_words
 
@@ -164,7 +165,7 @@ def extract_decisions(units: list[Unit], text: str, action_spans: list[tuple[int
     out: list[Resolution] = []
     last_unit: dict[int, int] = {}  # decision index -> index of the last unit it takes in
     pending_marker = lettered = False
-    hits = _trigger_starts(votes.document_fold(text), units[0].start if units else 0)  # offsets kept
+    hits = _trigger_starts(folded_text(text), units[0].start if units else 0)  # offsets kept
     covered = bytearray(len(text) + 1)
     for a, b in action_spans:
         covered[a:b] = b"\x01" * (b - a)

@@ -11,8 +11,9 @@ from functools import lru_cache
 from .. import rx
 from ..lexicon import rule_table
 from ..sentences import Unit
+from ..signals import folded_text
 from .screen import any_of, fold, literal_prefix, may_match, needed_words
-from .votes import People, document_fold, who_pattern
+from .votes import People, who_pattern
 
 
 @dataclass
@@ -47,7 +48,7 @@ def _grammar() -> dict:
 def extract_declarations(units: list[Unit], text: str, roster=None, item_starts: list[int] = ()) -> list[Declared]:
     """Each declaration: one per declarer, with the clause that states it."""
     g, people, out = _grammar(), People(roster), []
-    folded = document_fold(text)
+    folded = folded_text(text)
     sections = _starts(g["section"], g["section_prefix"], text, folded) if may_match(g["section_words"], folded) else []
     needs = g["declaration_words"]  # a sentence with none of them states no declaration (None: any may)
     starts = None if needs is None else _word_starts(needs, folded)

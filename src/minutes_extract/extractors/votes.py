@@ -16,13 +16,6 @@ _N = (r"(?=[\d" + "".join(sorted({n[0] for n in _NUMBERS})) + "])"  # the first 
 _SP = r"[^\S\n]"  # a space within a line (no-break spaces too)
 
 
-@lru_cache(maxsize=1)
-def document_fold(text: str) -> str:
-    """fold(text) of the document being read, kept for the next extractor that screens the same text
-    (decisions, then declarations)."""
-    return fold(text)
-
-
 def _raw() -> dict:
     return rule_table("votes")
 
