@@ -11,8 +11,8 @@ from .. import rx
 from ..lexicon import alternation, words
 from ..sentences import Unit
 from .action_lists import list_tasks
-from .commitments import (Commitment, Known, Task, compiled, cue_words, expand, find, grammar, has_cue, known_names,
-                          needs_antecedent, resolve, split_refs, word_set)
+from .commitments import (Commitment, Known, Task, compiled, cue_words, expand, find, grammar, grammar_words, has_cue,
+                          known_names, needs_antecedent, resolve, split_refs)
 from .roster import Roster
 
 _REF = expand("{REF}")
@@ -311,7 +311,7 @@ def _column_owners(units: list[Unit], roster: Roster, text: str, tasks: list[Tas
         if spaced and not _SPACED_COLUMN.fullmatch(m.group("col")):
             continue  # without a tab, only roles, initials or 'A/B' read as an owner column (PDF text)
         got = resolve(roster, split_refs(m.group("col")), strict=False)
-        if not got or not got[0] or any(o in word_set("not_owners") for o in (x.lower() for x in got[0])):
+        if not got or not got[0] or any(o in grammar_words("not_owners") for o in (x.lower() for x in got[0])):
             continue
         if not any(_COLUMN_OWNER.match(r) or roster.resolve(r)[1]
                    for r in split_refs(m.group("col"))):

@@ -64,7 +64,8 @@ def compiled(key: str) -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
-def word_set(key: str) -> frozenset[str]:
+def grammar_words(key: str) -> frozenset[str]:
+    """A word list of the action grammar (models/actions.json), as `lexicon.words` gives the lexicon's."""
     return frozenset(grammar()[key])
 
 
@@ -232,7 +233,7 @@ def resolve(roster: Roster, refs: list[str], strict: bool,
         known = None  # 'Councillor Agate and Pogmore': the title stands for every name of the group
     for ref in refs:
         clean = _LEADING_THE.sub("", ref.strip())
-        if not clean or clean.lower() in word_set("not_owners"):
+        if not clean or clean.lower() in grammar_words("not_owners"):
             return None
         names, ok = resolve_ref(roster, _CLLRS.sub("Cllr ", clean))
         if not ok and _ROLE.fullmatch(clean):  # an office: its holder in the list, else the office ('City Manager')
@@ -381,7 +382,8 @@ def _commitment(m: re.Match, clause: Clause, body: str, roster: Roster, marker: 
     listed = m.groupdict().get("listed") is not None  # 'directs X to:' and the tasks listed after it
     role = verb == "be" and how in _TAKES_ON and _ROLE_TAKEN.match(body, m.end())  # 'volunteered to be the chair'
     action = verb_stem(verb) in words("action_verbs") or listed or bool(role)
-    if clause.verbs != "none" and not role and (verb in word_set("not_verbs") or verb.endswith("ing") and not action):
+    if clause.verbs != "none" and not role and (verb in grammar_words("not_verbs") or
+                                                verb.endswith("ing") and not action):
         return None
     if clause.verbs == "action" and not action or how == "should" and clause.verbs != "participle" and not action:
         return None
