@@ -100,6 +100,16 @@ def test_word_first_moves_an_opening_word_boundary_behind_the_first_letter():
             [m.span() for m in re.finditer(pattern, text)]
 
 
+def test_a_lowered_pattern_keeps_its_escapes_and_finds_what_re_i_finds():
+    import re
+    from minutes_extract.extractors.dates import lower_pattern, lowered
+    assert lower_pattern(r"(?P<V>Held\s+AT\s+\d\S*)\W(?P=V)\\S") == r"(?P<v>held\s+at\s+\d\S*)\W(?P=v)\\s"
+    pattern = re.compile(r"\bHeld\s+at\s+(?P<v>\d\S*)\B", re.I)
+    text = "HELD AT 7pm; held at 19:30h, held at 9 am"
+    assert [m.span() for m in lowered(pattern).finditer(text.lower())] == [m.span() for m in pattern.finditer(text)] \
+        == [(0, 12), (13, 28)]  # not the last: \B after "9"
+
+
 def test_outline_openings_reads_each_line_once_for_ascending_positions():
     from minutes_extract.extractors.dates import _outline_openings
     text = "4.4.4. 4.4.10 x 1.2.21\n| 3.\nAgenda 5.6.07"

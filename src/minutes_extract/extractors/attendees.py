@@ -18,7 +18,7 @@ from .people import BRACKETED, Person, describes_role, parse_entry, several_peop
 from .screen import fold
 
 _WORDED = r"(?:[A-Z][a-z]+[ \t]+){1,2}(?:[Pp]resent|[Aa]bsent|[Aa]ttending|[Ee]xcused)"  # 'Councillors Present'
-_MARKER_END = r"[*_]{0,2}\s*(?::|-|–)\s*[*_]{0,2}\s*(?=[^\s])"  # ('[^\s]': the same lower-cased)
+_MARKER_END = r"[*_]{0,2}\s*(?::|-|–)\s*[*_]{0,2}\s*(?=\S)"
 _MARKER = rx.compile(rf"(?<![\w-])(?P<head>(?:{HEADS}|Members of the Public|Public|{_WORDED}){MODE}){_MARKER_END}", re.I)
 # _MARKER as two: where the first matches, _MARKER does, with its match; elsewhere _MARKER is the second, which
 # can start only on a line with an attendance word (the second is tried only there: a lookbehind that opens a

@@ -97,14 +97,19 @@ def _weekday_warning(day: date, weekday: str | None) -> str | None:
     return None
 
 
-UPPER_ESCAPE = rx.compile(r"\\[SWDBAZN]")  # an escape that lower-casing would change
+_ESCAPE_OR_TEXT = rx.compile(r"\\.|[^\\]+", re.S)
+
+
+def lower_pattern(pattern: str) -> str:
+    """A case-insensitive pattern's text for lower-cased text: lower-cased but for its escapes, which keep their
+    meaning ('\\S' stays '\\S') and the group syntax ('(?P<name>')."""
+    low = "".join(part if part[0] == "\\" else part.lower() for part in _ESCAPE_OR_TEXT.findall(pattern))
+    return low.replace("(?p<", "(?P<").replace("(?p=", "(?P=")
 
 
 def lowered(pattern: re.Pattern) -> re.Pattern:
     """The same pattern for lower-cased text, without re.I (several times faster); its other flags kept."""
-    assert not UPPER_ESCAPE.search(pattern.pattern)
-    return rx.compile(word_first(pattern.pattern.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P=")),
-                      pattern.flags & ~(re.I | re.U))
+    return rx.compile(word_first(lower_pattern(pattern.pattern)), pattern.flags & ~(re.I | re.U))
 
 
 # '\b' opening a pattern before a lower-case letter, or before a group of lower-case words, none quantified

@@ -10,7 +10,7 @@ from ..segment import Segment
 from ..segment.titles import attendance_heading
 from ..lexicon import alternation, longest_first, rule_table
 from ..signals import caseless, lowered_text
-from .dates import UPPER_ESCAPE, Found, Mention, commonest_year, lowered, scan_dates, stated_years, word_first
+from .dates import Found, Mention, commonest_year, lower_pattern, lowered, scan_dates, stated_years, word_first
 from .screen import opens_lines
 
 _TIME = r"(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?|noon)?"
@@ -201,7 +201,7 @@ _VENUE_SECTION = rx.compile(r"^#*[ \t]*(?:Venue|Location|Place|Where)[ \t]*:?[ \
 
 
 _VENUE_LABEL = rx.compile(r"^\s*(?:Venue|Location|Place|Where)\s*:\s*(?P<v>[^\n]+)", re.I | re.M)
-_HELD_AT = rx.compile(rf"\bheld\s+(?:at\s+\d[^\s]*(?:\s+[ap]\.?m\.?)?\s+)?(?:at|in|within)\s+(?P<v>[^\d\s].+?)"
+_HELD_AT = rx.compile(rf"\bheld\s+(?:at\s+\d\S*(?:\s+[ap]\.?m\.?)?\s+)?(?:at|in|within)\s+(?P<v>[^\d\s].+?)"
                       rf"(?=\s+(?:on|at|commencing|{_DAYS}|{_MONTHS})\b|\s*[,.]?\s*\n\n|"
                       rf"\s+\d|$)", re.I | re.S)
 _VENUE_AFTER_TIME = rx.compile(rf"(?:\d(?:am|pm|\.\d\d|:\d\d)\s*(?:[pa]\.?m\.?)?)\s+(?:(?:in|at|within)\s+)?"
@@ -379,8 +379,7 @@ _MEET = rx.compile(r"meet")  # the same in a text without 'agm', found faster (a
 def _cue_pattern(word: str, flags: int = 0) -> re.Pattern:
     """The sentence cues for a body word, for lower-cased text (each tried only where its first letters are).
     Compiled by re, not rx: the body word comes from the document, and rx's cache keeps only the rules'."""
-    cues = [c.lower() for c in _NEXT["sentence_cues"]]
-    assert not any(UPPER_ESCAPE.search(c) for c in _NEXT["sentence_cues"])  # safe to lower-case
+    cues = [lower_pattern(c) for c in _NEXT["sentence_cues"]]
     return re.compile("|".join(f"(?:{word_first(c.replace('{body}', word))})" for c in cues), flags)
 
 
