@@ -117,13 +117,6 @@ def test_outline_openings_reads_each_line_once_for_ascending_positions():
     assert [opens(p) for p in (7, 16, 25, 35)] == [True, False, True, False]
 
 
-def test_openings_find_overlapping_words():
-    import re
-    from minutes_extract.extractors.dates import openings
-    pattern = re.compile(openings({"oct", "tue", "the"}))
-    assert [m.start() for m in pattern.finditer("octue the oc")] == [0, 2, 6]
-
-
 def test_windows_tried_at_openings_match_as_finditer():
     from minutes_extract.extractors.dates import _DAY_FIRST, _MONTH_FIRST, _MONTH_ONLY, _in_windows, _month_windows
     text = ("Met Octue, 5 Jan 2019; the 3rd and 4th of Sept. '19 at dismay 5, Tuesday Jan 7, #4 June, 1.2 May 2020,\n"

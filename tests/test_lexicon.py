@@ -2,8 +2,8 @@
 import random
 import re
 
-from minutes_extract.lexicon import after_guard, alternation, guarded, lexicon, longest_first, phrase_alternation, \
-    word_trie
+from minutes_extract.lexicon import (after_guard, alternation, guarded, lexicon, longest_first, openings,
+                                     phrase_alternation, word_trie)
 
 
 def _plain(phrases) -> str:
@@ -64,3 +64,8 @@ def test_after_guard_matches_words_not_written_after_the_guard():
     assert [m.group() for m in pattern.finditer("US$5 and $6, 5$ ,$7 US$")] == ["US$", "$", "US$"]
     word = re.compile(after_guard(["net", "vat"], r"\w") + r"\b")
     assert [m.start() for m in word.finditer("net cabinet vat")] == [0, 12]
+
+
+def test_openings_find_overlapping_words():
+    pattern = re.compile(openings({"oct", "tue", "the"}))
+    assert [m.start() for m in pattern.finditer("octue the oc")] == [0, 2, 6]

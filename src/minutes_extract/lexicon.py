@@ -84,6 +84,20 @@ def word_trie(words_: set[str]) -> str:
     return "(?:" + "|".join(alts) + ")" + ("?" if optional else "")
 
 
+def by_first_letter(words) -> dict[str, str]:
+    """Literal words grouped by their first letter: each letter and an alternation of the rests, escaped."""
+    rests: dict[str, set[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], set()).add(re.escape(word[1:]))
+    return {re.escape(first): "|".join(sorted(rest)) for first, rest in sorted(rests.items())}
+
+
+def openings(words) -> str:
+    """A pattern matching the first letter of each of `words` (literals) where the word stands, one character
+    long so that finditer finds words that overlap; it opens with a literal, so the engine skips to its letters."""
+    return "|".join(f"{first}(?={rests})" for first, rests in by_first_letter(words).items())
+
+
 def guarded(word: str, guard: str) -> str:
     """The literal `word` where `(?<!guard)word` matches (`guard` a one-character class), the lookbehind written
     after the word: a pattern that opens with a literal lets the regex engine skip to where its first characters

@@ -10,7 +10,7 @@ from bisect import bisect_left
 from datetime import date
 
 from .. import rx
-from ..lexicon import guarded
+from ..lexicon import by_first_letter, guarded, openings
 from ..signals import Signals, lowered_text, opening_before, separators
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -126,20 +126,6 @@ def word_first(pattern: str) -> str:
     words = [m.group("letter")] if m.group("letter") else m.group("words").split("|")
     first = "|".join(guarded(w[0], r"\w") + w[1:] for w in words)
     return (first if m.group("letter") else f"(?:{first})") + pattern[m.end():]
-
-
-def by_first_letter(words) -> dict[str, str]:
-    """Literal words grouped by their first letter: each letter and an alternation of the rests, escaped."""
-    rests: dict[str, set[str]] = {}
-    for word in words:
-        rests.setdefault(word[0], set()).add(re.escape(word[1:]))
-    return {re.escape(first): "|".join(sorted(rest)) for first, rest in sorted(rests.items())}
-
-
-def openings(words) -> str:
-    """A pattern matching the first letter of each of `words` (literals) where the word stands, one character
-    long so that finditer finds words that overlap; it opens with a literal, so the engine skips to its letters."""
-    return "|".join(f"{first}(?={rests})" for first, rests in by_first_letter(words).items())
 
 
 _FAST = {p: lowered(p) for p in (_DAY_FIRST, _MONTH_FIRST, _MONTH_ONLY)}
