@@ -9,9 +9,8 @@ tool's version, the Python version and the engine's magic number (a new version 
 may be deleted), read once per process and replaced atomically, with what it held and what the run added,
 when a run compiled patterns it lacked. The engine's code is kept as bytes, which the file gives back ten times
 faster than lists of numbers. Screens read from a rule pattern (`remembered`) are kept in the same file. Only the
-rules' patterns belong here: a pattern built from a
-document's words is compiled by `re` (else the cache would grow with every document). A missing, unreadable,
-corrupt or unwritable cache only means compiling as `re` does.
+rules' patterns belong here: a pattern built from a document's words is compiled by `re` (else the cache would
+grow with every document). A missing, unreadable, corrupt or unwritable cache only means compiling as `re` does.
 
 MINUTES_EXTRACT_CACHE names the cache folder (default: $XDG_CACHE_HOME or ~/.cache, then minutes-extract);
 "off" turns the cache off.
